@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { FileAuditLog } from '../core/audit/audit-log.js';
+import { createHttpClient } from '../core/http/undici-client.js';
+import type { HttpClient } from '../core/http/types.js';
+import type { Clock } from '../core/ports/clock.js';
+import type { SecretStore } from '../core/ports/secret-store.js';
+import { RotationEngine } from '../core/rotation/engine.js';
+import { realSleep, type Sleep } from '../core/rotation/poll.js';
+import { ConfMetadataStore } from '../core/store/conf-metadata-store.js';
+import { ensureVaultIdentity, keychainServiceFor } from '../core/store/home.js';
+import type { MetadataStore } from '../core/store/metadata-store.js';
+import { Vault } from '../core/vault/vault.js';
+
+/** The real parts a UI host runs on: one vault home, its keychain service, HTTP, the clock. */
+export interface AppCore {
+  home: string;
+  metadata: MetadataStore;
+  secrets: SecretStore;
+  keychainService: string;
+  http: HttpClient;
+  clock: Clock;
+  sleep: Sleep;
+  audit: FileAuditLog;
+  vault: Vault;
+  rotations: RotationEngine;
+  close(): Promise<void>;
+}
+
+export function openAppCore(home: string, secrets: SecretStore, clock: Clock = { now: () => new Date() }): AppCore {
+  const keychainService = keychainServiceFor(ensureVaultIdentity(home));
+  const metadata = new ConfMetadataStore(home);
+  const http = createHttpClient();
+  const audit = new FileAuditLog(home);
+  const ports = { metadata, secrets, keychainService, http, clock, sleep: realSleep, audit };
+  return {
+    home,
+    ...ports,
+    vault: new Vault({ metadata, secrets, keychainService, http, clock }),
+    rotations: new RotationEngine({ ...ports, newId: randomUUID }),
+    close: () => http.close(),
+  };
+}

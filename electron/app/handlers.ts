@@ -1,0 +1,103 @@
+import type { Handlers } from '../contract/contract.js';
+import type { CopyResult, ProviderInfo } from '../contract/views.js';
+import { emergencyRevoke, findLeaked } from '../core/emergency/emergency-revoke.js';
+import { normalizeLeaked } from '../core/emergency/leaked-input.js';
+import { guessRevocation } from '../core/emergency/guess.js';
+import { builtinProfiles, resolveProfile } from '../core/providers/registry.js';
+import type { ProviderProfile } from '../core/providers/profile.js';
+import { findKey } from '../core/vault/refs.js';
+import type { AppCore } from './app-core.js';
+import { RotationSessions } from './rotation-sessions.js';
+
+export interface HostHooks {
+  /** Electron writes the clipboard in main and clears it; browser mode lets the page do it. */
+  copy: ((secret: string) => CopyResult) | null;
+  /** Opens a provider dashboard outside the app; false when the URL is not a known dashboard. */
+  openExternal: (url: string) => Promise<boolean>;
+  emit: (event: 'rotation.changed' | 'vault.changed', payload: Record<string, string>) => void;
+}
+
+const REVEAL_SECONDS = 20;
+const CLIPBOARD_SECONDS = 30;
+
+function providerInfo(p: ProviderProfile): ProviderInfo {
+  return {
+    id: p.id,
+    displayName: p.displayName,
+    keyFormat: p.keyFormat,
+    needsProjectId: p.requires.projectId,
+    needsBaseUrl: p.defaultBaseUrl('production') === null,
+    createBy: p.capabilities.create,
+    revokeBy: p.capabilities.revoke,
+    rotateInPlace: p.capabilities.rotateInPlace,
+  };
+}
+
+/** Every call of the contract, implemented once on core for both UI hosts (Electron and browser mode). */
+export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
+  const sessions = new RotationSessions(core.rotations, core.metadata, (rotationId) => hooks.emit('rotation.changed', { rotationId }));
+  const vaultChanged = <T>(value: T): T => {
+    hooks.emit('vault.changed', {});
+    return value;
+  };
+  return {
+    'vault.overview': async () => {
+      const doc = core.vault.read();
+      return {
+        instances: doc.instances,
+        keys: core.vault.listKeys(),
+        providers: [...builtinProfiles, ...doc.customProviders.map((c) => resolveProfile(c.name, doc.customProviders))].map(providerInfo),
+        warnings: [...core.vault.warnings],
+      };
+    },
+    'instance.add': async (args) => vaultChanged(await core.vault.addInstance(args)),
+    'key.check': async (args) => core.vault.checkKey(args.instanceRef, args.secret),
+    'key.add': async (args) => vaultChanged(await core.vault.addKey(args)),
+    'key.detail': async ({ ref }) => {
+      const doc = core.vault.read();
+      const { record, instance } = findKey(doc, ref);
+      return {
+        key: core.vault.showKey(ref),
+        targets: record.targets,
+        rotations: core.rotations.list(doc, record.id),
+        dashboard: resolveProfile(instance.provider, doc.customProviders).dashboard(instance),
+      };
+    },
+    'key.verify': async ({ refs }) => vaultChanged(await core.vault.verify(refs)),
+    'key.reveal': async ({ ref }) => {
+      const secret = await core.vault.readSecret(ref);
+      const { record } = findKey(core.vault.read(), ref);
+      core.audit.append({ action: 'key.reveal', keyId: record.id, maskedKey: record.maskedKey, outcome: 'ok' });
+      return { secret, hideAfterSeconds: REVEAL_SECONDS };
+    },
+    'key.copy': async ({ ref }) => {
+      const secret = await core.vault.readSecret(ref);
+      const { record } = findKey(core.vault.read(), ref);
+      core.audit.append({ action: 'key.copy', keyId: record.id, maskedKey: record.maskedKey, outcome: 'ok' });
+      return hooks.copy ? hooks.copy(secret) : { by: 'renderer', secret, clearsAfterSeconds: CLIPBOARD_SECONDS };
+    },
+    'key.remove': async ({ ref }) => vaultChanged(await core.vault.removeKey(ref)),
+    'target.add': async ({ ref, target }) => vaultChanged(await core.vault.addTarget(ref, target, core.home)),
+    'target.remove': async ({ ref, targetId }) => vaultChanged(await core.vault.removeTarget(ref, targetId)),
+    'rotation.start': async ({ ref, inPlace, confirmInstanceName }) => sessions.start(ref, inPlace, confirmInstanceName),
+    'rotation.resume': async ({ ref }) => sessions.resume(ref),
+    'rotation.get': async ({ rotationId }) => sessions.view(rotationId),
+    'rotation.answer': async ({ rotationId, answer }) => sessions.answer(rotationId, answer),
+    'rotation.inProgress': async () => sessions.inProgress(),
+    'emergency.find': async ({ leaked }) => {
+      const doc = core.vault.read();
+      const match = findLeaked(doc, leaked);
+      if (match) {
+        return { match: { ref: match.ref, key: core.vault.showKey(match.ref), targets: match.record.targets }, guess: null };
+      }
+      const guess = guessRevocation(normalizeLeaked(leaked), doc);
+      return { match: null, guess: guess ? { provider: guess.provider, environment: guess.environment, guide: guess.guide } : null };
+    },
+    'emergency.revoke': async ({ ref, leaked, waitSeconds }) => {
+      // A guided revocation's steps are on the screen already (key.detail's dashboard); this waits for the 401.
+      const outcome = await emergencyRevoke(core, ref, { waitMs: waitSeconds * 1000, leakedSecret: leaked ? normalizeLeaked(leaked) : undefined, showGuide: () => undefined });
+      return vaultChanged({ ref: outcome.ref, proven: outcome.proven, path: outcome.path, detail: outcome.detail });
+    },
+    'dashboard.open': async ({ url }) => ({ opened: await hooks.openExternal(url) }),
+  };
+}

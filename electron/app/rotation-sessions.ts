@@ -1,0 +1,138 @@
+import { UserInputError } from '../core/domain/errors.js';
+import type { Rotation } from '../core/domain/model.js';
+import type { RotationEngine } from '../core/rotation/engine.js';
+import type { RotationInteraction } from '../core/rotation/interaction.js';
+import type { MetadataStore } from '../core/store/metadata-store.js';
+import { keyRef } from '../core/vault/refs.js';
+import type { GuidedStep, RotationQuestion, RotationView } from '../contract/views.js';
+
+type Answer = { kind: 'paste'; secret: string } | { kind: 'confirm'; yes: boolean } | { kind: 'stop' };
+
+interface Session {
+  running: boolean;
+  question: RotationQuestion | null;
+  answer: ((answer: Answer) => void) | null;
+  revokeGuide: GuidedStep | null;
+}
+
+/**
+ * Rotations driven from the app: each runs in the host in the background; when it needs the
+ * person (paste the new key, confirm a warning) it parks a question the wizard answers with a
+ * call. The persisted rotation stays the source of truth; this only holds what is live.
+ */
+export class RotationSessions {
+  readonly #sessions = new Map<string, Session>();
+
+  constructor(
+    private readonly engine: RotationEngine,
+    private readonly metadata: MetadataStore,
+    private readonly changed: (rotationId: string) => void,
+    private readonly revokeWaitMs = 300_000,
+  ) {}
+
+  async start(ref: string, inPlace: boolean, confirmInstanceName: string | undefined): Promise<RotationView> {
+    const confirm = async (instanceName: string) => confirmInstanceName === instanceName;
+    let id = '';
+    const interaction = this.#interaction(() => id, confirm);
+    try {
+      id = await this.engine.begin(ref, interaction, { inPlace, yes: false, revokeWaitMs: this.revokeWaitMs });
+    } catch (error) {
+      if (error instanceof UserInputError && /typed back/.test(error.message)) {
+        throw new UserInputError('type the instance name exactly as shown to rotate a production key: nothing was changed');
+      }
+      throw error;
+    }
+    this.#launch(id, interaction);
+    return this.view(id);
+  }
+
+  resume(ref: string): RotationView {
+    const id = this.engine.inProgressId(ref);
+    if (!this.#sessions.get(id)?.running) this.#launch(id, this.#interaction(() => id, async () => true));
+    return this.view(id);
+  }
+
+  answer(rotationId: string, answer: Answer): RotationView {
+    const session = this.#sessions.get(rotationId);
+    if (!session?.answer) throw new UserInputError('this rotation is not waiting for an answer: reload it');
+    const reply = session.answer;
+    session.answer = null;
+    session.question = null;
+    reply(answer);
+    return this.view(rotationId);
+  }
+
+  view(rotationId: string): RotationView {
+    const doc = this.metadata.read();
+    const rotation = this.engine.get(doc, rotationId);
+    const instance = doc.instances.find((i) => i.id === rotation.instanceId);
+    const key = doc.keys.find((k) => k.id === rotation.newKeyId && k.status === 'active') ?? doc.keys.find((k) => k.id === rotation.oldKeyId);
+    const session = this.#sessions.get(rotationId);
+    return {
+      rotation,
+      ref: instance && key ? keyRef(instance, key) : rotation.oldKeyId,
+      env: instance?.env ?? 'production',
+      instanceName: instance?.name ?? '',
+      running: session?.running ?? false,
+      question: session?.question ?? null,
+      revokeGuide: session?.running ? session.revokeGuide : null,
+    };
+  }
+
+  inProgress(): RotationView[] {
+    return this.metadata.read().rotations.filter((r: Rotation) => r.state === 'in-progress').map((r) => this.view(r.id));
+  }
+
+  #launch(id: string, interaction: RotationInteraction): void {
+    const session = this.#session(id);
+    session.running = true;
+    session.revokeGuide = null;
+    this.changed(id);
+    void this.engine
+      .run(id, interaction, { yes: false, revokeWaitMs: this.revokeWaitMs })
+      .catch(() => undefined)
+      .finally(() => {
+        session.running = false;
+        session.question = null;
+        session.answer = null;
+        this.changed(id);
+      });
+  }
+
+  #session(id: string): Session {
+    let session = this.#sessions.get(id);
+    if (!session) {
+      session = { running: false, question: null, answer: null, revokeGuide: null };
+      this.#sessions.set(id, session);
+    }
+    return session;
+  }
+
+  #ask(id: string, question: RotationQuestion): Promise<Answer> {
+    const session = this.#session(id);
+    return new Promise((resolve) => {
+      session.question = question;
+      session.answer = resolve;
+      this.changed(id);
+    });
+  }
+
+  #interaction(id: () => string, confirmProduction: (name: string) => Promise<boolean>): RotationInteraction {
+    return {
+      confirmProduction,
+      pasteNewKey: async (guide, problem) => {
+        const answer = await this.#ask(id(), { kind: 'paste', guide, problem });
+        return answer.kind === 'paste' ? answer.secret : null;
+      },
+      showRevokeGuide: (guide) => {
+        this.#session(id()).revokeGuide = guide;
+        this.changed(id());
+      },
+      confirmDespiteWarnings: async (warnings) => {
+        const answer = await this.#ask(id(), { kind: 'confirm-warnings', warnings: [...warnings] });
+        return answer.kind === 'confirm' && answer.yes;
+      },
+      progress: () => this.changed(id()),
+    };
+  }
+}

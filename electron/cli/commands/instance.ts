@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { table } from '../format.js';
+import { instanceRef } from '../../core/vault/refs.js';
+import { parseEnvironment } from './parsers.js';
+
+export function registerInstanceCommands(program: Command, ctx: CliContext): void {
+  const instance = program.command('instance').description('provider instances: one deployment of a provider for one organization');
+
+  instance
+    .command('add')
+    .description('add an instance (sandbox or production)')
+    .argument('<provider>', 'xora, nexora, nora, xerotier, or a provider you defined')
+    .argument('<org>', 'organization (for Xerotier: the project slug)')
+    .argument('<instance>', 'instance name')
+    .requiredOption('--env <env>', 'sandbox or production', parseEnvironment)
+    .option('--base-url <url>', "the provider's base URL, in the form its docs give")
+    .option('--project-id <id>', 'Xerotier project id (proj_...)')
+    .option('--verify-path <path>', 'path of the authenticated call used to verify keys')
+    .option('--dashboard-url <url>', "the provider dashboard's URL for guided steps")
+    .action(async (provider: string, org: string, name: string, opts: { env: string; baseUrl?: string; projectId?: string; verifyPath?: string; dashboardUrl?: string }) => {
+      const added = await ctx.vault().addInstance({ provider, org, name, ...opts });
+      ctx.io.out(`added ${instanceRef(added)} (${added.env.toUpperCase()}, ${added.baseUrl})\n`);
+    });
+
+  instance
+    .command('list')
+    .description('list instances')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }) => {
+      const instances = ctx.vault().listInstances();
+      if (opts.json) return ctx.io.out(`${JSON.stringify(instances, null, 2)}\n`);
+      if (instances.length === 0) return ctx.io.out('no instances yet: add one with "keyturn instance add PROVIDER ORG INSTANCE --env sandbox|production"\n');
+      ctx.io.out(table([['INSTANCE', 'ENV', 'BASE URL'], ...instances.map((i) => [instanceRef(i), i.env.toUpperCase(), i.baseUrl])]));
+    });
+}

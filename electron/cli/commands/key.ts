@@ -1,0 +1,120 @@
+import { Option, type Command } from 'commander';
+import { UserInputError } from '../../core/domain/errors.js';
+import { ROTATION_STEPS, type Environment } from '../../core/domain/model.js';
+import type { KeyView } from '../../core/vault/views.js';
+import type { CliContext } from '../context.js';
+import { keyRows, table } from '../format.js';
+import { EXIT, stripOneTrailingNewline } from '../io.js';
+import { parseEnvironment, parsePositiveInt } from './parsers.js';
+
+async function readSecretInput(ctx: CliContext): Promise<string> {
+  // A secret never comes from argv (shell history, `ps`): a terminal prompt or stdin only.
+  const raw = ctx.io.promptSecret ? await ctx.io.promptSecret('Paste the key (input hidden):') : stripOneTrailingNewline(await ctx.io.readStdin());
+  if (raw.trim().length === 0) throw new UserInputError('no key on standard input: pipe the key in, e.g. `pbpaste | keyturn key add ...`');
+  return raw;
+}
+
+function describeKey(k: KeyView): string {
+  const v = k.lastVerification;
+  return [
+    `ref          ${k.ref}`,
+    `id           ${k.id}`,
+    `key          ${k.maskedKey}`,
+    `fingerprint  sha256:${k.fingerprint}`,
+    `environment  ${k.env.toUpperCase()}`,
+    `status       ${k.status}`,
+    `created      ${k.createdAt}`,
+    `expires      ${k.expiresOn ?? 'never (no expiry date)'}`,
+    `max age      ${k.maxAgeDays === null ? '-' : `${k.maxAgeDays} days`}`,
+    `verified     ${v ? `${v.result} (${v.httpStatus ?? 'no answer'}) at ${v.at}: ${v.reason}` : 'never'}`,
+  ].join('\n');
+}
+
+export function registerKeyCommands(program: Command, ctx: CliContext): void {
+  const key = program.command('key').description('keys: stored in the OS keychain, described by metadata');
+
+  key
+    .command('add')
+    .description('add a key; the secret is read from standard input, never from the command line')
+    .argument('<instance>', 'PROVIDER/ORG/INSTANCE')
+    .argument('<name>', 'a name for the key')
+    .option('--expires <date>', "the provider's expiry date, YYYY-MM-DD")
+    .option('--max-age <days>', 'rotation policy: maximum age in days', parsePositiveInt)
+    .action(async (instanceRef: string, name: string, opts: { expires?: string; maxAge?: number }) => {
+      const secret = await readSecretInput(ctx);
+      const { key: added, warnings } = await ctx.vault().addKey({ instanceRef, name, secret, expiresOn: opts.expires, maxAgeDays: opts.maxAge });
+      for (const w of warnings) ctx.io.err(`warning: ${w}\n`);
+      ctx.io.out(`stored ${added.ref} (${added.maskedKey}) in the keychain\n`);
+    });
+
+  key
+    .command('list')
+    .description('list keys (reads metadata only, never the keychain)')
+    .option('--json', 'print JSON')
+    .option('--provider <provider>', 'only this provider')
+    .addOption(new Option('--env <env>', 'only this environment').argParser(parseEnvironment))
+    .action((opts: { json?: boolean; provider?: string; env?: Environment }) => {
+      const keys = ctx.vault().listKeys({ provider: opts.provider, env: opts.env });
+      if (opts.json) return ctx.io.out(`${JSON.stringify(keys, null, 2)}\n`);
+      if (keys.length === 0) return ctx.io.out('no keys\n');
+      ctx.io.out(table(keyRows(keys, ctx.clock.now())));
+    });
+
+  key
+    .command('show')
+    .description("show a key's metadata (never the secret)")
+    .argument('<ref>', 'PROVIDER/ORG/INSTANCE/NAME or key id')
+    .option('--json', 'print JSON')
+    .action((ref: string, opts: { json?: boolean }) => {
+      const shown = ctx.vault().showKey(ref);
+      // Rotation history: when, which steps, how it ended, by which path — never a secret.
+      const history = ctx.rotations().list(ctx.vault().read(), shown.id).map((r) => ({
+        id: r.id,
+        startedAt: r.startedAt,
+        finishedAt: r.finishedAt ?? null,
+        state: r.state,
+        inPlace: r.inPlace,
+        steps: r.steps,
+      }));
+      if (opts.json) return ctx.io.out(`${JSON.stringify({ ...shown, rotations: history }, null, 2)}\n`);
+      const lines = history.map((h) => `  ${h.startedAt.slice(0, 16).replace('T', ' ')}  ${h.state}${h.finishedAt ? ` ${h.finishedAt.slice(0, 16).replace('T', ' ')}` : ''}  create by ${h.steps.create.path ?? '-'}, ${ROTATION_STEPS.map((s) => `${s} ${h.steps[s].status}`).join(', ')}`);
+      ctx.io.out(`${describeKey(shown)}\nrotations    ${history.length === 0 ? 'none' : `\n${lines.join('\n')}`}\n`);
+    });
+
+  key
+    .command('get')
+    .description('print the secret alone on standard output')
+    .argument('<ref>', 'PROVIDER/ORG/INSTANCE/NAME or key id')
+    .action(async (ref: string) => {
+      ctx.io.out(`${await ctx.vault().readSecret(ref)}\n`);
+    });
+
+  key
+    .command('verify')
+    .description("check keys with each provider's authenticated call; exit 1 if any is not valid")
+    .argument('[refs...]', 'PROVIDER/ORG/INSTANCE/NAME or key ids')
+    .option('--all', 'every active key')
+    .option('--json', 'print JSON')
+    .action(async (refs: string[], opts: { all?: boolean; json?: boolean }) => {
+      if (opts.all && refs.length > 0) throw new UserInputError('give key references or --all, not both');
+      if (!opts.all && refs.length === 0) throw new UserInputError('name the keys to verify, or pass --all');
+      const outcomes = await ctx.vault().verify(opts.all ? 'all' : refs);
+      if (opts.json) {
+        ctx.io.out(`${JSON.stringify(outcomes.map(({ ref, result, httpStatus, revoked, reason }) => ({ ref, result, httpStatus, revoked, reason })), null, 2)}\n`);
+      } else if (outcomes.length === 0) {
+        ctx.io.out('no keys to verify\n');
+      } else {
+        ctx.io.out(table([['REF', 'RESULT', 'HTTP', 'REASON'], ...outcomes.map((o) => [o.ref, o.revoked ? 'rejected (revoked)' : o.result, String(o.httpStatus ?? '-'), o.reason])]));
+      }
+      if (outcomes.some((o) => o.result !== 'valid' && o.result !== 'limited')) ctx.exitCode = EXIT.verificationFailed;
+    });
+
+  key
+    .command('remove')
+    .description('remove a key from the vault and the keychain (it still works at the provider)')
+    .argument('<ref>', 'PROVIDER/ORG/INSTANCE/NAME or key id')
+    .action(async (ref: string) => {
+      const removed = await ctx.vault().removeKey(ref);
+      ctx.io.out(`removed ${removed.ref} (${removed.maskedKey}) from the vault; the key itself still works at ${removed.provider} until it is revoked there\n`);
+    });
+}

@@ -1,0 +1,73 @@
+import type { Command } from 'commander';
+import { ROTATION_STEPS, type Rotation } from '../../core/domain/model.js';
+import { describeProgress } from '../../core/rotation/engine.js';
+import { findKey, keyRef } from '../../core/vault/refs.js';
+import type { CliContext } from '../context.js';
+import { table } from '../format.js';
+import { EXIT } from '../io.js';
+import { STEP_TITLES, terminalInteraction } from '../rotation-interaction.js';
+import { parsePositiveInt } from './parsers.js';
+
+interface RotateOptions {
+  inPlace?: boolean;
+  yes?: boolean;
+  newKeyStdin?: boolean;
+  revokeWait?: number;
+  resume?: boolean;
+}
+
+function summary(rotation: Rotation): string {
+  return ROTATION_STEPS.map((s) => `  ${rotation.steps[s].status.padEnd(7)} ${STEP_TITLES[s]}${rotation.steps[s].detail ? ` — ${rotation.steps[s].detail}` : ''}`).join('\n');
+}
+
+export function registerRotateCommands(program: Command, ctx: CliContext): void {
+  program
+    .command('rotate')
+    .description('rotate a key without downtime: create → swap → verify → revoke (resumable)')
+    .argument('<ref>', 'PROVIDER/ORG/INSTANCE/NAME or key id')
+    .option('--in-place', "Nexora only: rotate in place — the old key dies at once (downtime until consumers swap)")
+    .option('--yes', 'do not ask: production name check, warnings before revoking')
+    .option('--new-key-stdin', 'guided create without a terminal: the new key is read from stdin')
+    .option('--revoke-wait <seconds>', 'how long to wait for the old key to be rejected', parsePositiveInt)
+    .option('--resume', 'resume the rotation in progress')
+    .action(async (ref: string, opts: RotateOptions) => {
+      const interaction = terminalInteraction(ctx.io, { newKeyFromStdin: opts.newKeyStdin ?? false });
+      const options = { inPlace: opts.inPlace, yes: opts.yes, ...(opts.revokeWait ? { revokeWaitMs: opts.revokeWait * 1000 } : {}) };
+      if (opts.inPlace && !opts.resume) {
+        ctx.io.err('warning: an in-place rotation invalidates the old key the moment Nexora rotates it: every consumer fails until it has the new key.\n');
+        if (!opts.yes && !(ctx.io.confirm && (await ctx.io.confirm('Rotate in place anyway?')))) {
+          ctx.io.err('keyturn: not rotating in place without --yes; leave out --in-place for a rotation without downtime\n');
+          ctx.exitCode = EXIT.badInput;
+          return;
+        }
+      }
+      const rotation = opts.resume ? await ctx.rotations().resume(ref, interaction, options) : await ctx.rotations().start(ref, interaction, options);
+      const done = rotation.state === 'completed';
+      ctx.io.out(`${done ? 'rotation complete' : `rotation stopped at ${describeProgress(rotation)}`}\n${summary(rotation)}\n`);
+      for (const w of rotation.warnings) ctx.io.err(`warning: ${w}\n`);
+      if (!done) {
+        ctx.io.out(`resume with: keyturn rotate ${ref} --resume\n`);
+        ctx.exitCode = EXIT.verificationFailed;
+      }
+    });
+
+  const rotation = program.command('rotation').description('rotations in progress and their history');
+  rotation
+    .command('status')
+    .description('show rotations in progress and past ones')
+    .argument('[ref]', 'only the rotations of this key')
+    .option('--json', 'print JSON')
+    .action((ref: string | undefined, opts: { json?: boolean }) => {
+      const doc = ctx.vault().read();
+      const keyId = ref ? findKey(doc, ref).record.id : undefined;
+      const rotations = ctx.rotations().list(doc, keyId);
+      if (opts.json) return ctx.io.out(`${JSON.stringify(rotations, null, 2)}\n`);
+      if (rotations.length === 0) return ctx.io.out('no rotations\n');
+      const refOf = (r: Rotation) => {
+        const key = doc.keys.find((k) => k.id === r.newKeyId && k.status === 'active') ?? doc.keys.find((k) => k.id === r.oldKeyId);
+        const instance = doc.instances.find((i) => i.id === r.instanceId);
+        return key && instance ? keyRef(instance, key) : r.oldKeyId;
+      };
+      ctx.io.out(table([['KEY', 'STARTED', 'STATE', 'WHERE'], ...rotations.map((r) => [refOf(r), r.startedAt.slice(0, 16).replace('T', ' '), r.state, r.state === 'completed' ? `done ${r.finishedAt?.slice(0, 16).replace('T', ' ') ?? ''}` : describeProgress(r)])]));
+    });
+}

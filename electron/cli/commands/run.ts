@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { UserInputError } from '../../core/domain/errors.js';
+import { parseEnvAssignments } from '../../core/run/env-assignments.js';
+import { runWithSecrets } from '../../core/run/run-with-secrets.js';
+import type { CliContext } from '../context.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function registerRunCommand(program: Command, ctx: CliContext, sinks: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): void {
+  program
+    .command('run')
+    .description("run a command with keys in its environment only, masked in its output")
+    .requiredOption('--env <VAR=REF>', 'put this key in this variable (repeatable)', collect, [])
+    .argument('<command...>', 'after --: the command and its arguments')
+    .action(async (commandLine: string[], opts: { env: string[] }) => {
+      const [command, ...args] = commandLine;
+      if (!command) throw new UserInputError('give the command after --, e.g. keyturn run --env KEY=REF -- node app.js');
+      const assignments = parseEnvAssignments(opts.env);
+      const env: Record<string, string> = {};
+      for (const { variable, ref } of assignments) env[variable] = await ctx.vault().readSecret(ref);
+      const result = await runWithSecrets({ command, args, env, stdout: sinks.stdout, stderr: sinks.stderr });
+      // The child's own exit code, as a shell would report it.
+      ctx.exitCode = result.exitCode ?? (result.signal ? 128 + (result.signal === 'SIGINT' ? 2 : 15) : 1);
+    });
+}

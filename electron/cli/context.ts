@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { FileAuditLog } from '../core/audit/audit-log.js';
+import { lazyHttpClient } from '../core/http/lazy-client.js';
+import { KeytarSecretStore } from '../core/keychain/keytar-secret-store.js';
+import { systemClock, type Clock } from '../core/ports/clock.js';
+import { RotationEngine } from '../core/rotation/engine.js';
+import { realSleep, type Sleep } from '../core/rotation/poll.js';
+import type { HttpClient } from '../core/http/types.js';
+import { ConfMetadataStore } from '../core/store/conf-metadata-store.js';
+import { ensureVaultIdentity, keychainServiceFor, resolveHome } from '../core/store/home.js';
+import { Vault } from '../core/vault/vault.js';
+import type { CliIo } from './io.js';
+
+/** The real parts, for commands that need more than the vault (rotation, emergency revoke). */
+export interface CorePorts {
+  metadata: ConfMetadataStore;
+  secrets: KeytarSecretStore;
+  keychainService: string;
+  http: HttpClient;
+  clock: Clock;
+  sleep: Sleep;
+  audit: FileAuditLog;
+}
+
+interface Opened {
+  core: CorePorts;
+  vault: Vault;
+  rotations: RotationEngine;
+  close: () => Promise<void>;
+}
+
+/** The composition root of the terminal: real keychain, real metadata store, real HTTP. */
+export interface CliContext {
+  io: CliIo;
+  clock: Clock;
+  /** Set by a command that finished but must report failure (a key that did not verify). */
+  exitCode: number;
+  vault(): Vault;
+  rotations(): RotationEngine;
+  core(): CorePorts;
+  /** Warnings the store raised (a corrupt file moved aside), for the user once at the end. */
+  warnings(): readonly string[];
+  close(): Promise<void>;
+}
+
+export function createCliContext(io: CliIo, getHome: () => string | undefined): CliContext {
+  let opened: Opened | null = null;
+  const open = (): Opened => {
+    if (opened) return opened;
+    const home = resolveHome(getHome(), io.env);
+    const keychainService = keychainServiceFor(ensureVaultIdentity(home));
+    const http = lazyHttpClient(async () => (await import('../core/http/undici-client.js')).createHttpClient());
+    const metadata = new ConfMetadataStore(home);
+    const secrets = new KeytarSecretStore();
+    const core: CorePorts = { metadata, secrets, keychainService, http, clock: systemClock, sleep: realSleep, audit: new FileAuditLog(home) };
+    opened = {
+      core,
+      vault: new Vault({ metadata, secrets, keychainService, http, clock: systemClock }),
+      rotations: new RotationEngine({ ...core, newId: randomUUID }),
+      close: () => http.close(),
+    };
+    return opened;
+  };
+  return {
+    io,
+    clock: systemClock,
+    exitCode: 0,
+    vault: () => open().vault,
+    rotations: () => open().rotations,
+    core: () => open().core,
+    warnings: () => opened?.vault.warnings ?? [],
+    async close() {
+      await opened?.close();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { runCli } from './program.js';
+import type { CliIo } from './io.js';
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const io: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  readStdin: () => readAll(process.stdin),
+    // Loaded only on a terminal: the prompt library is large and scripts never need it.
+  promptSecret: process.stdin.isTTY ? async (message) => (await import('@inquirer/prompts')).password({ message, mask: false }) : null,
+  ask: process.stdin.isTTY ? async (message) => (await import('@inquirer/prompts')).input({ message }) : null,
+  confirm: process.stdin.isTTY ? async (message) => (await import('@inquirer/prompts')).confirm({ message, default: false }) : null,
+  env: process.env,
+  sinks: { stdout: process.stdout, stderr: process.stderr },
+};
+
+process.exitCode = await runCli(process.argv.slice(2), io);

@@ -1,0 +1,59 @@
+import { Command, CommanderError } from 'commander';
+import { UserInputError } from '../core/domain/errors.js';
+import { createCliContext } from './context.js';
+import { registerInstanceCommands } from './commands/instance.js';
+import { registerKeyCommands } from './commands/key.js';
+import { registerProviderCommands } from './commands/provider.js';
+import { registerRevokeCommands } from './commands/revoke.js';
+import { registerRotateCommands } from './commands/rotate.js';
+import { registerRunCommand } from './commands/run.js';
+import { registerScanCommand } from './commands/scan.js';
+import { registerWebCommand } from './commands/web.js';
+import { registerTargetCommands } from './commands/target.js';
+import { EXIT, type CliIo } from './io.js';
+
+/** Runs one `keyturn` invocation and returns its exit code. Never calls process.exit. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = new Command('keyturn')
+    .description('Keyturn: a vault and rotation assistant for API keys')
+    .option('--home <dir>', 'vault home (default: $KEYTURN_HOME, else the per-user app-data folder)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError('(run "keyturn --help" for usage)');
+  const ctx = createCliContext(io, () => program.opts<{ home?: string }>().home);
+  registerInstanceCommands(program, ctx);
+  registerKeyCommands(program, ctx);
+  registerProviderCommands(program, ctx);
+  registerTargetCommands(program, ctx);
+  registerRotateCommands(program, ctx);
+  registerRevokeCommands(program, ctx);
+  registerRunCommand(program, ctx, io.sinks);
+  registerScanCommand(program, ctx);
+  registerWebCommand(program, ctx);
+
+  let code: number;
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    code = ctx.exitCode;
+  } catch (error) {
+    code = reportError(error, io);
+  } finally {
+    await ctx.close();
+  }
+  for (const warning of ctx.warnings()) io.err(`warning: ${warning}\n`);
+  return code;
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // Help and version are successes; commander already printed usage errors.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+  }
+  if (error instanceof UserInputError) {
+    io.err(`keyturn: ${error.message}\n`);
+    return EXIT.badInput;
+  }
+  const message = error instanceof Error ? error.message : 'unexpected failure';
+  io.err(`keyturn: ${message}\n`);
+  return EXIT.failure;
+}

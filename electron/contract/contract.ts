@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { KeyView, Target } from './views.js';
+import type { CallName, EventName } from './names.js';
+import type {
+  CopyResult,
+  Instance,
+  KeyCheck,
+  KeyDetail,
+  LeakFinding,
+  RevokeResult,
+  RotationView,
+  VaultOverview,
+  VerifyOutcomeView,
+} from './views.js';
+
+/** A call: its argument schema (parsed in the host before anything runs) and its result type. */
+export interface CallSpec<A extends z.ZodType, R> {
+  args: A;
+  /** Type only: never read at run time. */
+  result?: R;
+}
+
+const call = <A extends z.ZodType>(args: A) => ({ returns: <R>(): CallSpec<A, R> => ({ args }) });
+
+const ref = z.string().min(1).max(400);
+const secret = z.string().min(1).max(4096);
+
+const newTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('dotenv'), file: z.string().min(1).max(4096), variable: z.string().min(1).max(200) }),
+  z.object({ kind: z.literal('command'), command: z.string().min(1).max(4096), args: z.array(z.string().max(4096)).max(100) }),
+]);
+
+/** Every call the renderer may make. A host that lacks a handler for one does not compile. */
+export const contract = {
+  'vault.overview': call(z.object({}).strict()).returns<VaultOverview>(),
+  'instance.add': call(
+    z
+      .object({
+        provider: z.string().min(1).max(100),
+        org: z.string().min(1).max(64),
+        name: z.string().min(1).max(64),
+        env: z.enum(['sandbox', 'production']),
+        baseUrl: z.string().max(2048).optional(),
+        projectId: z.string().max(64).optional(),
+        verifyPath: z.string().max(512).optional(),
+      })
+      .strict(),
+  ).returns<Instance>(),
+  'key.check': call(z.object({ instanceRef: ref, secret }).strict()).returns<KeyCheck>(),
+  'key.add': call(
+    z
+      .object({
+        instanceRef: ref,
+        name: z.string().min(1).max(64),
+        secret,
+        expiresOn: z.string().max(10).optional(),
+        maxAgeDays: z.number().int().positive().max(36500).optional(),
+      })
+      .strict(),
+  ).returns<{ key: KeyView; warnings: string[] }>(),
+  'key.detail': call(z.object({ ref }).strict()).returns<KeyDetail>(),
+  'key.verify': call(z.object({ refs: z.union([z.array(ref).min(1).max(100_000), z.literal('all')]) }).strict()).returns<VerifyOutcomeView[]>(),
+  'key.reveal': call(z.object({ ref }).strict()).returns<{ secret: string; hideAfterSeconds: number }>(),
+  'key.copy': call(z.object({ ref }).strict()).returns<CopyResult>(),
+  'key.remove': call(z.object({ ref }).strict()).returns<KeyView>(),
+  'target.add': call(z.object({ ref, target: newTarget }).strict()).returns<Target>(),
+  'target.remove': call(z.object({ ref, targetId: z.string().min(1).max(100) }).strict()).returns<Target>(),
+  'rotation.start': call(z.object({ ref, inPlace: z.boolean().default(false), confirmInstanceName: z.string().max(64).optional() }).strict()).returns<RotationView>(),
+  'rotation.resume': call(z.object({ ref }).strict()).returns<RotationView>(),
+  'rotation.get': call(z.object({ rotationId: z.string().min(1).max(100) }).strict()).returns<RotationView>(),
+  'rotation.answer': call(
+    z
+      .object({
+        rotationId: z.string().min(1).max(100),
+        answer: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('paste'), secret }),
+          z.object({ kind: z.literal('confirm'), yes: z.boolean() }),
+          z.object({ kind: z.literal('stop') }),
+        ]),
+      })
+      .strict(),
+  ).returns<RotationView>(),
+  'rotation.inProgress': call(z.object({}).strict()).returns<RotationView[]>(),
+  'emergency.find': call(z.object({ leaked: z.string().min(1).max(8192) }).strict()).returns<LeakFinding>(),
+  'emergency.revoke': call(z.object({ ref, leaked: z.string().max(8192).optional(), waitSeconds: z.number().int().positive().max(3600).default(120) }).strict()).returns<RevokeResult>(),
+  'dashboard.open': call(z.object({ url: z.string().url().max(2048) }).strict()).returns<{ opened: boolean }>(),
+} satisfies Record<CallName, CallSpec<z.ZodType, unknown>>;
+
+export type Contract = typeof contract;
+export type CallArgs<N extends CallName> = z.input<Contract[N]['args']>;
+export type ParsedArgs<N extends CallName> = z.output<Contract[N]['args']>;
+export type CallResult<N extends CallName> = NonNullable<Contract[N]['result']>;
+
+/** What a host implements: one handler per call. */
+export type Handlers = { [N in CallName]: (args: ParsedArgs<N>) => Promise<CallResult<N>> };
+
+export interface EventPayloads {
+  'rotation.changed': { rotationId: string };
+  'vault.changed': Record<string, never>;
+}
+export type EventPayload<E extends EventName> = EventPayloads[E];
+
+/** Parses a call's arguments; throws a ZodError naming what is wrong. */
+export function parseArgs<N extends CallName>(name: N, args: unknown): ParsedArgs<N> {
+  return contract[name].args.parse(args ?? {}) as ParsedArgs<N>;
+}

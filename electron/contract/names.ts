@@ -1,0 +1,45 @@
+/**
+ * The names of every call the renderer may make and every event it may receive. Kept apart from the
+ * schemas (contract.ts) so the preload, which only bridges, stays a few lines with no dependencies.
+ */
+export const CALL_NAMES = [
+  'vault.overview',
+  'instance.add',
+  'key.check',
+  'key.add',
+  'key.detail',
+  'key.verify',
+  'key.reveal',
+  'key.copy',
+  'key.remove',
+  'target.add',
+  'target.remove',
+  'rotation.start',
+  'rotation.resume',
+  'rotation.get',
+  'rotation.answer',
+  'rotation.inProgress',
+  'emergency.find',
+  'emergency.revoke',
+  'dashboard.open',
+] as const;
+export type CallName = (typeof CALL_NAMES)[number];
+
+export const EVENT_NAMES = ['rotation.changed', 'vault.changed'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** The IPC channel of a call or event: derived here, written nowhere else. */
+export function channelOf(name: CallName | EventName): string {
+  return `keyturn:${name}`;
+}
+
+/** The method name on the renderer's API object: `key.add` → `keyAdd`. */
+export function methodOf(name: CallName): string {
+  return name.replace(/\.(\w)/g, (_, c: string) => c.toUpperCase());
+}
+
+/** The event listener's name: `rotation.changed` → `onRotationChanged`. */
+export function listenerOf(name: EventName): string {
+  const method = name.replace(/\.(\w)/g, (_, c: string) => c.toUpperCase());
+  return `on${method[0]?.toUpperCase() ?? ''}${method.slice(1)}`;
+}

@@ -1,0 +1,84 @@
+// What crosses to the renderer: metadata views, never a secret (except the explicit reveal and copy).
+import type { Environment, Instance, Rotation, Target, Verification } from '../core/domain/model.js';
+import type { GuidedStep } from '../core/providers/profile.js';
+import type { KeyView } from '../core/vault/views.js';
+
+export type { Environment, Instance, Rotation, Target, Verification, GuidedStep, KeyView };
+
+export interface ProviderInfo {
+  id: string;
+  displayName: string;
+  keyFormat: string;
+  needsProjectId: boolean;
+  needsBaseUrl: boolean;
+  createBy: 'api' | 'guided';
+  revokeBy: 'api' | 'guided';
+  rotateInPlace: boolean;
+}
+
+export interface VaultOverview {
+  instances: Instance[];
+  keys: KeyView[];
+  providers: ProviderInfo[];
+  /** The store's own warnings (a corrupt file moved aside). */
+  warnings: string[];
+}
+
+export interface KeyDetail {
+  key: KeyView;
+  targets: Target[];
+  rotations: Rotation[];
+  /** The provider's dashboard, for guided steps. */
+  dashboard: { create: GuidedStep; revoke: GuidedStep };
+}
+
+export interface KeyCheck {
+  problem: string | null;
+  warnings: string[];
+  maskedKey: string;
+}
+
+export interface VerifyOutcomeView {
+  ref: string;
+  id: string;
+  result: Verification['result'];
+  httpStatus: number | null;
+  revoked: boolean;
+  reason: string;
+}
+
+/** A question the rotation is waiting on. */
+export type RotationQuestion =
+  | { kind: 'paste'; guide: GuidedStep; problem: string | null }
+  | { kind: 'confirm-warnings'; warnings: string[] };
+
+export interface RotationView {
+  rotation: Rotation;
+  ref: string;
+  env: Environment;
+  instanceName: string;
+  /** True while the host is working on it (not stopped, not waiting on the person). */
+  running: boolean;
+  question: RotationQuestion | null;
+  /** Shown during a guided revoke: where to revoke, while the host waits for the 401. */
+  revokeGuide: GuidedStep | null;
+}
+
+export type CopyResult =
+  /** Electron: the host wrote the clipboard and clears it later. */
+  | { by: 'host'; clearsAfterSeconds: number }
+  /** Browser mode: the page writes the clipboard itself. */
+  | { by: 'renderer'; secret: string; clearsAfterSeconds: number };
+
+export interface LeakFinding {
+  match: { ref: string; key: KeyView; targets: Target[] } | null;
+  /** For a key not in the vault: whose it looks like and how to revoke it there. */
+  guess: { provider: string; environment: Environment | null; guide: GuidedStep } | null;
+}
+
+export interface RevokeResult {
+  ref: string;
+  proven: boolean;
+  path: 'api' | 'guided' | 'already';
+  detail: string;
+}

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+
+/** The built-in providers; user-defined ones are `custom:<name>`. */
+export const BUILTIN_PROVIDERS = ['xora', 'nexora', 'nora', 'xerotier'] as const;
+export type BuiltinProviderId = (typeof BUILTIN_PROVIDERS)[number];
+
+export const ENVIRONMENTS = ['sandbox', 'production'] as const;
+export const environmentSchema = z.enum(ENVIRONMENTS);
+export type Environment = z.infer<typeof environmentSchema>;
+
+export const KEY_STATUSES = ['active', 'pending', 'previous', 'expired', 'revoked'] as const;
+export const keyStatusSchema = z.enum(KEY_STATUSES);
+export type KeyStatus = z.infer<typeof keyStatusSchema>;
+
+export const VERIFY_RESULTS = ['valid', 'limited', 'rejected', 'unknown'] as const;
+export const verifyResultSchema = z.enum(VERIFY_RESULTS);
+export type VerifyResult = z.infer<typeof verifyResultSchema>;
+
+/** A name that is safe inside a REF (PROVIDER/ORG/INSTANCE/NAME) and on a command line. */
+export const segmentSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may use only letters, digits, ".", "_" and "-", and must start with a letter or digit');
+
+const isoDateTime = z.iso.datetime({ offset: true });
+const isoDate = z.iso.date();
+
+export const instanceSchema = z.object({
+  id: z.string(),
+  provider: z.string(),
+  org: segmentSchema,
+  name: segmentSchema,
+  env: environmentSchema,
+  baseUrl: z.string(),
+  projectId: z.string().optional(),
+  verifyPath: z.string().optional(),
+  dashboardUrl: z.string().optional(),
+  createdAt: isoDateTime,
+});
+export type Instance = z.infer<typeof instanceSchema>;
+
+export const verificationSchema = z.object({
+  at: isoDateTime,
+  result: verifyResultSchema,
+  httpStatus: z.number().int().nullable(),
+  revoked: z.boolean(),
+  reason: z.string(),
+});
+export type Verification = z.infer<typeof verificationSchema>;
+
+export const keyRecordSchema = z.object({
+  id: z.string(),
+  instanceId: z.string(),
+  name: segmentSchema,
+  maskedKey: z.string(),
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+  remoteId: z.string().optional(),
+  createdAt: isoDateTime,
+  expiresOn: isoDate.optional(),
+  maxAgeDays: z.number().int().positive().optional(),
+  status: keyStatusSchema,
+  lastVerification: verificationSchema.optional(),
+  targets: z.array(z.lazy(() => targetSchema)).default([]),
+  /** The key this one replaced in a rotation. */
+  rotatedFrom: z.string().optional(),
+});
+export type KeyRecord = z.infer<typeof keyRecordSchema>;
+
+export const customProviderSchema = z.object({
+  name: segmentSchema,
+  keyPrefix: z.string().optional(),
+  keyPattern: z.string().optional(),
+  headerName: z.string().min(1),
+  headerScheme: z.string().optional(),
+  baseUrls: z.object({ sandbox: z.string().optional(), production: z.string().optional() }),
+  verifyPath: z.string().min(1),
+  dashboardUrl: z.string().optional(),
+});
+export type CustomProvider = z.infer<typeof customProviderSchema>;
+
+export const vaultDocumentSchema = z.object({
+  schemaVersion: z.literal(1),
+  instances: z.array(instanceSchema),
+  keys: z.array(keyRecordSchema),
+  customProviders: z.array(customProviderSchema),
+  rotations: z.array(z.lazy(() => rotationSchema)).default([]),
+});
+export type VaultDocument = z.infer<typeof vaultDocumentSchema>;
+
+export function emptyVaultDocument(): VaultDocument {
+  return { schemaVersion: 1, instances: [], keys: [], customProviders: [], rotations: [] };
+}
+
+/** Where a key is used: a variable in a `.env` file, or a command that receives the key on stdin. */
+export const targetSchema = z.discriminatedUnion('kind', [
+  z.object({ id: z.string(), kind: z.literal('dotenv'), file: z.string(), variable: z.string() }),
+  z.object({ id: z.string(), kind: z.literal('command'), command: z.string(), args: z.array(z.string()), timeoutMs: z.number().int().positive().optional() }),
+]);
+export type Target = z.infer<typeof targetSchema>;
+
+export const ROTATION_STEPS = ['create', 'swap', 'verify', 'revoke'] as const;
+export type RotationStepName = (typeof ROTATION_STEPS)[number];
+export const stepStatusSchema = z.enum(['waiting', 'running', 'done', 'failed']);
+export type StepStatus = z.infer<typeof stepStatusSchema>;
+
+export const rotationStepSchema = z.object({
+  status: stepStatusSchema,
+  startedAt: isoDateTime.optional(),
+  finishedAt: isoDateTime.optional(),
+  /** What happened, for the user; never a secret. */
+  detail: z.string().optional(),
+  /** How it was done: by the provider's API or by a guided step in its dashboard. */
+  path: z.enum(['api', 'guided', 'in-place']).optional(),
+});
+export type RotationStep = z.infer<typeof rotationStepSchema>;
+
+export const journalEntrySchema = z.object({
+  at: isoDateTime,
+  step: z.enum([...ROTATION_STEPS, 'rotation']),
+  event: z.enum(['begin', 'end', 'fail', 'note']),
+  detail: z.string(),
+});
+export type JournalEntry = z.infer<typeof journalEntrySchema>;
+
+/**
+ * A rotation: a persisted, resumable state machine (AWS Secrets Manager's create/set/test/finish,
+ * with the CURRENT/PENDING/PREVIOUS labels as key statuses active/pending/previous).
+ */
+export const rotationSchema = z.object({
+  id: z.string(),
+  oldKeyId: z.string(),
+  instanceId: z.string(),
+  /** The id the new key record gets; chosen before anything is created, so the keychain account is known. */
+  newKeyId: z.string(),
+  inPlace: z.boolean(),
+  state: z.enum(['in-progress', 'completed']),
+  startedAt: isoDateTime,
+  updatedAt: isoDateTime,
+  finishedAt: isoDateTime.optional(),
+  steps: z.object({ create: rotationStepSchema, swap: rotationStepSchema, verify: rotationStepSchema, revoke: rotationStepSchema }),
+  /** The name the new key gets at the provider; how a create that lost its answer is found again. */
+  providerKeyName: z.string(),
+  newRemoteId: z.string().optional(),
+  swapCompletedAt: isoDateTime.optional(),
+  targets: z.array(z.object({ targetId: z.string(), status: z.enum(['pending', 'done', 'failed']), detail: z.string().optional() })),
+  warnings: z.array(z.string()),
+  journal: z.array(journalEntrySchema),
+});
+export type Rotation = z.infer<typeof rotationSchema>;

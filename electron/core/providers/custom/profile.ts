@@ -1,0 +1,44 @@
+import type { CustomProvider } from '../../domain/model.js';
+import { commonKeyProblem, isRecord, joinUrl, type ProviderProfile } from '../profile.js';
+
+export const CUSTOM_PREFIX = 'custom:';
+
+/** A provider the user describes: key prefix or pattern, auth header and scheme, base URLs, verify path. */
+export function customProfile(definition: CustomProvider): ProviderProfile {
+  const pattern = definition.keyPattern ? new RegExp(definition.keyPattern) : null;
+  const prefix = definition.keyPrefix ?? '';
+  return {
+    id: `${CUSTOM_PREFIX}${definition.name}`,
+    displayName: definition.name,
+    keyFormat: pattern ? `matching ${definition.keyPattern}` : prefix ? `${prefix}…` : 'any key',
+    visiblePrefix: () => prefix,
+    checkKey(secret) {
+      const common = commonKeyProblem(secret);
+      if (common) return common;
+      if (prefix && !secret.startsWith(prefix)) return `a ${definition.name} key starts with ${prefix}`;
+      if (pattern && !pattern.test(secret)) return `a ${definition.name} key matches ${definition.keyPattern}; this one does not`;
+      return null;
+    },
+    environmentOf: () => null,
+    defaultBaseUrl: (env) => definition.baseUrls[env] ?? null,
+    baseUrlForm: definition.baseUrls.production ?? definition.baseUrls.sandbox ?? 'https://api.example.com',
+    requires: { projectId: false },
+    authHeaders: (secret) => ({
+      [definition.headerName.toLowerCase()]: definition.headerScheme ? `${definition.headerScheme} ${secret}` : secret,
+    }),
+    verifyUrl: (instance) => joinUrl(instance.baseUrl, instance.verifyPath ?? definition.verifyPath),
+    reasonFromRejection(body) {
+      const candidates = isRecord(body) ? [body.message, body.detail, body.error] : [];
+      const reason = candidates.find((c): c is string => typeof c === 'string');
+      return { reason: reason ?? `${definition.name} refused the key (401)`, revoked: false };
+    },
+    capabilities: { create: 'guided', rotateInPlace: false, revoke: 'guided', list: 'guided' },
+    dashboard: (instance) => {
+      const url = instance.dashboardUrl ?? definition.dashboardUrl ?? new URL(instance.baseUrl).origin;
+      return {
+        create: { url, steps: [`Create a new key in the ${definition.name} dashboard and copy it`] },
+        revoke: { url, steps: [`Revoke the key in the ${definition.name} dashboard`] },
+      };
+    },
+  };
+}

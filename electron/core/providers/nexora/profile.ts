@@ -1,0 +1,41 @@
+import { nexoraKeyApi } from './key-api.js';
+import { commonKeyProblem, isRecord, joinUrl, type ProviderProfile } from '../profile.js';
+
+const PREFIX = 'nxr_';
+
+/** Nexora (self-hosted): `nxr_` keys, Bearer, a full key API (list, create, rotate in place, revoke). */
+export const nexoraProfile: ProviderProfile = {
+  id: 'nexora',
+  displayName: 'Nexora',
+  keyFormat: `${PREFIX} followed by the key`,
+  visiblePrefix: () => PREFIX,
+  checkKey(secret) {
+    const common = commonKeyProblem(secret);
+    if (common) return common;
+    if (!secret.startsWith(PREFIX)) return `a Nexora key starts with ${PREFIX}`;
+    // The docs give no length; a few characters after the prefix is the least a real key has.
+    if (secret.length < PREFIX.length + 8) return `this Nexora key is too short (${secret.length} characters); copy the whole key`;
+    if (!/^nxr_[A-Za-z0-9_-]+$/.test(secret)) return 'a Nexora key has only letters, digits, "_" and "-" after nxr_';
+    return null;
+  },
+  environmentOf: () => null,
+  // Self-hosted: there is no public base URL.
+  defaultBaseUrl: () => null,
+  baseUrlForm: 'https://your-nexora-host/api',
+  requires: { projectId: false },
+  authHeaders: (secret) => ({ authorization: `Bearer ${secret}` }),
+  verifyUrl: (instance) => joinUrl(instance.baseUrl, 'users/me/api-keys'),
+  reasonFromRejection(body) {
+    const detail = isRecord(body) && typeof body.detail === 'string' ? body.detail : null;
+    return { reason: detail ?? 'Nexora refused the key (401)', revoked: false };
+  },
+  capabilities: { create: 'api', rotateInPlace: true, revoke: 'api', list: 'api' },
+  keyApi: nexoraKeyApi,
+  dashboard: (instance) => {
+    const url = instance.dashboardUrl ?? new URL(instance.baseUrl).origin;
+    return {
+      create: { url, steps: ['Open Settings → API Keys in your Nexora workspace', 'Create a key and copy it — it is shown once'] },
+      revoke: { url, steps: ['Open Settings → API Keys in your Nexora workspace', 'Revoke the key'] },
+    };
+  },
+};

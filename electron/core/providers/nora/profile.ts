@@ -1,0 +1,76 @@
+import type { Environment } from '../../domain/model.js';
+import { commonKeyProblem, isRecord, joinUrl, type ProviderProfile } from '../profile.js';
+
+const PREFIX: Record<Environment, string> = { sandbox: 'sk_test_', production: 'sk_live_' };
+const BASE_URL: Record<Environment, string> = {
+  sandbox: 'https://staging.api.nora.finance',
+  production: 'https://api.nora.finance',
+};
+
+/**
+ * Nora's docs name no endpoint to verify with (every /v2 endpoint authenticates), so the path is
+ * per-instance configuration; this default is a cheap read.
+ */
+export const NORA_DEFAULT_VERIFY_PATH = '/v2/instance';
+
+function environmentOf(secret: string): Environment | null {
+  if (secret.startsWith(PREFIX.sandbox)) return 'sandbox';
+  if (secret.startsWith(PREFIX.production)) return 'production';
+  return null;
+}
+
+/** Nora: X-API-Key only; `sk_test_` keys belong to sandbox and `sk_live_` to production, never both. */
+export const noraProfile: ProviderProfile = {
+  id: 'nora',
+  displayName: 'Nora',
+  keyFormat: 'sk_test_… for sandbox, sk_live_… for production',
+  visiblePrefix: (secret) => (environmentOf(secret) ? PREFIX[environmentOf(secret) as Environment] : ''),
+  checkKey(secret, context) {
+    const common = commonKeyProblem(secret);
+    if (common) return common;
+    const keyEnv = environmentOf(secret);
+    if (!keyEnv) return 'a Nora key starts with sk_test_ (sandbox) or sk_live_ (production)';
+    if (keyEnv !== context.env) {
+      return `this is a ${keyEnv} key (${PREFIX[keyEnv]}) but the instance is ${context.env}: a Nora ${context.env} instance takes only ${PREFIX[context.env]} keys`;
+    }
+    if (secret.length < PREFIX[keyEnv].length + 8) return `this Nora key is too short (${secret.length} characters); copy the whole key`;
+    if (!/^sk_(test|live)_[A-Za-z0-9_]+$/.test(secret)) return 'a Nora key has only letters, digits and "_"';
+    return null;
+  },
+  environmentOf,
+  defaultBaseUrl: (env) => BASE_URL[env],
+  baseUrlForm: 'https://api.nora.finance',
+  requires: { projectId: false },
+  authHeaders: (secret) => ({ 'x-api-key': secret }),
+  verifyUrl: (instance) => joinUrl(instance.baseUrl, instance.verifyPath ?? NORA_DEFAULT_VERIFY_PATH),
+  reasonFromRejection(body) {
+    const code = isRecord(body) && typeof body.code === 'string' ? body.code : null;
+    const message = isRecord(body) && typeof body.message === 'string' ? body.message : null;
+    const revoked = code === 'api_key_revoked';
+    const reason = message ?? (code ? `Nora refused the key: ${code}` : 'Nora refused the key (401)');
+    return { reason: code && message ? `${code}: ${message}` : reason, revoked };
+  },
+  capabilities: { create: 'guided', rotateInPlace: false, revoke: 'guided', list: 'guided' },
+  dashboard: (instance) => {
+    const url = instance.dashboardUrl ?? 'https://app.nora.finance';
+    return {
+      create: {
+        url,
+        steps: [
+          `Set the instance picker at the top to ${instance.env} (${instance.name})`,
+          'Sidebar → API Keys → Create API key',
+          'Enter a key name (e.g. a dated one) and, optionally, an expiration date',
+          'Click Create key, then copy the secret — Nora will not show it again',
+        ],
+      },
+      revoke: {
+        url,
+        steps: [
+          `Set the instance picker at the top to ${instance.env} (${instance.name})`,
+          'Sidebar → API Keys, find the key’s row and click the trash icon',
+          'Review the key name and click Revoke key — this is permanent',
+        ],
+      },
+    };
+  },
+};

@@ -1,0 +1,73 @@
+import type { Environment, Instance } from '../domain/model.js';
+import type { HttpClient } from '../http/types.js';
+import type { KeyManagementApi } from './key-api.js';
+
+export type Capability = 'api' | 'guided';
+
+/** What a provider's 401 body says about why the key was refused. */
+export interface RejectionReason {
+  reason: string;
+  /** True only when the provider says the key was revoked (Nora's `api_key_revoked`). */
+  revoked: boolean;
+}
+
+/** The context a key is checked in: the instance it is being added to. */
+export interface KeyContext {
+  org: string;
+  env: Environment;
+}
+
+export interface GuidedStep {
+  url: string;
+  /** What to click there, in the provider's own words. */
+  steps: string[];
+}
+
+/**
+ * A provider's declared profile: everything Keyturn needs to know about its keys and API.
+ * Built from the provider's own documents (../shared/providers/).
+ */
+export interface ProviderProfile {
+  id: string;
+  displayName: string;
+  /** Human description of the key format, for error messages and the UI. */
+  keyFormat: string;
+  /** The fixed prefix a masked key keeps visible (e.g. `sk_live_`). */
+  visiblePrefix(secret: string): string;
+  /** Null when the secret fits this provider and context; otherwise what is wrong, in words, without the secret. */
+  checkKey(secret: string, context: KeyContext): string | null;
+  /** The environment a key belongs to when its format says so (Nora), else null. */
+  environmentOf(secret: string): Environment | null;
+  /** Base URL when the user gives none; null when the provider has no public one (self-hosted). */
+  defaultBaseUrl(env: Environment): string | null;
+  /** The shape of a base URL, for messages: `https://api.xora.sh/v1`. */
+  baseUrlForm: string;
+  /** Extra instance settings this provider needs. */
+  requires: { projectId: boolean };
+  authHeaders(secret: string): Record<string, string>;
+  /** The cheap authenticated call used to verify a key. */
+  verifyUrl(instance: Instance): string;
+  reasonFromRejection(body: unknown): RejectionReason;
+  capabilities: { create: Capability; rotateInPlace: boolean; revoke: Capability; list: Capability };
+  dashboard(instance: Instance): { create: GuidedStep; revoke: GuidedStep };
+  /** The provider's key-management API, where it has one (create/rotate/revoke by API). */
+  keyApi?: (instance: Instance, http: HttpClient) => KeyManagementApi;
+}
+
+/** Joins a base URL and a path without doubling or losing the slash. */
+export function joinUrl(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks shared by every provider: a paste with inner whitespace or control characters is not a key. */
+export function commonKeyProblem(secret: string): string | null {
+  if (secret.length === 0) return 'the key is empty';
+  if (/\s/.test(secret)) return 'the key contains whitespace or a line break inside it; copy it again in one piece';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(secret)) return 'the key contains control characters; copy it again';
+  return null;
+}

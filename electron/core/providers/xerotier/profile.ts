@@ -1,0 +1,44 @@
+import { commonKeyProblem, isRecord, joinUrl, type ProviderProfile } from '../profile.js';
+
+/** Xerotier: `xero_<project_slug>_<token>`, Bearer, calls under `/<project_id>/...`. */
+export const xerotierProfile: ProviderProfile = {
+  id: 'xerotier',
+  displayName: 'Xerotier',
+  keyFormat: 'xero_<project_slug>_<token>',
+  visiblePrefix(secret) {
+    const slugEnd = secret.indexOf('_', 'xero_'.length);
+    return slugEnd > 0 ? secret.slice(0, slugEnd + 1) : 'xero_';
+  },
+  checkKey(secret, context) {
+    const common = commonKeyProblem(secret);
+    if (common) return common;
+    if (!secret.startsWith('xero_')) return 'a Xerotier key starts with xero_ and the project slug';
+    const ownPrefix = `xero_${context.org}_`;
+    if (!secret.startsWith(ownPrefix)) {
+      return `this Xerotier key belongs to another project: keys of organization ${context.org} start with ${ownPrefix}`;
+    }
+    const token = secret.slice(ownPrefix.length);
+    if (token.length < 6) return 'this Xerotier key has no token after the project slug; copy the whole key';
+    if (!/^[A-Za-z0-9_-]+$/.test(token)) return 'a Xerotier key token has only letters, digits, "_" and "-"';
+    return null;
+  },
+  environmentOf: () => null,
+  defaultBaseUrl: () => 'https://api.xerotier.ai',
+  baseUrlForm: 'https://api.xerotier.ai',
+  requires: { projectId: true },
+  authHeaders: (secret) => ({ authorization: `Bearer ${secret}` }),
+  verifyUrl: (instance) => joinUrl(instance.baseUrl, `${encodeURIComponent(instance.projectId ?? '')}/v1/models`),
+  reasonFromRejection(body) {
+    const error = isRecord(body) && isRecord(body.error) ? body.error : null;
+    const message = error && typeof error.message === 'string' ? error.message : null;
+    return { reason: message ?? 'Xerotier refused the key (401)', revoked: false };
+  },
+  capabilities: { create: 'guided', rotateInPlace: false, revoke: 'guided', list: 'guided' },
+  dashboard: (instance) => {
+    const url = instance.dashboardUrl ?? 'https://xerotier.ai';
+    return {
+      create: { url, steps: ['Open the project settings page', 'Generate a new API key and copy it — it is shown only once'] },
+      revoke: { url, steps: ['Open the project settings page', 'Revoke the key — revoked keys cannot be re-enabled'] },
+    };
+  },
+};

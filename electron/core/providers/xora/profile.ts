@@ -1,0 +1,53 @@
+import { commonKeyProblem, isRecord, joinUrl, type ProviderProfile } from '../profile.js';
+
+const PREFIX = 'nte_';
+const LENGTH = 52;
+
+/** Xora: `nte_` keys of 52 characters; Bearer or X-API-KEY; created and revoked in the dashboard. */
+export const xoraProfile: ProviderProfile = {
+  id: 'xora',
+  displayName: 'Xora',
+  keyFormat: `${PREFIX} followed by ${LENGTH - PREFIX.length} characters (${LENGTH} in all)`,
+  visiblePrefix: () => PREFIX,
+  checkKey(secret) {
+    const common = commonKeyProblem(secret);
+    if (common) return common;
+    if (!secret.startsWith(PREFIX)) return `a Xora key starts with ${PREFIX}`;
+    if (secret.length !== LENGTH) {
+      return `a Xora key is ${LENGTH} characters long (${PREFIX} and ${LENGTH - PREFIX.length} more); this one has ${secret.length}`;
+    }
+    if (!/^nte_[A-Za-z0-9_-]+$/.test(secret)) return 'a Xora key has only letters, digits, "_" and "-" after nte_';
+    return null;
+  },
+  environmentOf: () => null,
+  defaultBaseUrl: () => 'https://api.xora.sh/v1',
+  baseUrlForm: 'https://api.xora.sh/v1',
+  requires: { projectId: false },
+  authHeaders: (secret) => ({ authorization: `Bearer ${secret}` }),
+  verifyUrl: (instance) => joinUrl(instance.baseUrl, 'jobs'),
+  reasonFromRejection(body) {
+    const error = isRecord(body) && isRecord(body.error) ? body.error : null;
+    const message = error && typeof error.message === 'string' ? error.message : null;
+    // Xora's 401 does not distinguish a revoked key from a wrong one.
+    return { reason: message ?? 'Xora refused the key (401)', revoked: false };
+  },
+  capabilities: { create: 'guided', rotateInPlace: false, revoke: 'guided', list: 'guided' },
+  dashboard: (instance) => {
+    const url = instance.dashboardUrl ?? 'https://xora.sh/app';
+    return {
+      create: {
+        url,
+        steps: [
+          'Sign in at xora.sh/app',
+          'Go to Dashboard → Tokens',
+          'Click Create Token and give it a name',
+          'Copy the full key immediately — it won’t be shown again',
+        ],
+      },
+      revoke: {
+        url,
+        steps: ['Go to Dashboard → Tokens', 'Click the delete button next to the key'],
+      },
+    };
+  },
+};

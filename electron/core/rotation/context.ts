@@ -1,0 +1,48 @@
+import type { AuditSink } from '../audit/audit-log.js';
+import type { Instance, KeyRecord, Rotation, VaultDocument } from '../domain/model.js';
+import type { HttpClient } from '../http/types.js';
+import type { Clock } from '../ports/clock.js';
+import type { SecretStore } from '../ports/secret-store.js';
+import type { ProviderProfile } from '../providers/profile.js';
+import type { MetadataStore } from '../store/metadata-store.js';
+import type { RotationInteraction } from './interaction.js';
+import type { RotationJournal } from './journal.js';
+import type { Sleep } from './poll.js';
+
+export interface RotationDeps {
+  metadata: MetadataStore;
+  secrets: SecretStore;
+  keychainService: string;
+  http: HttpClient;
+  clock: Clock;
+  sleep: Sleep;
+  audit: AuditSink;
+  newId: () => string;
+  /**
+   * Called at every step boundary and inside steps with a name ("create:provider-created"), in the
+   * order the rotation reaches them. Crash tests stop the process there; otherwise it does nothing.
+   */
+  checkpoint?: (name: string) => void | Promise<void>;
+}
+
+export interface RotationOptions {
+  /** Nexora only: rotate in place (the old key dies at once: downtime until every consumer swaps). */
+  inPlace?: boolean;
+  /** Skip confirmations: the production name check and warnings before revoking. */
+  yes?: boolean;
+  /** How long to wait for the old key to be rejected after revoking (ms). */
+  revokeWaitMs?: number;
+}
+
+/** Everything a step needs: read fresh from the journal each time, because steps persist as they go. */
+export interface StepContext {
+  deps: RotationDeps;
+  journal: RotationJournal;
+  interaction: RotationInteraction;
+  options: Required<Pick<RotationOptions, 'revokeWaitMs'>> & RotationOptions;
+  profile: ProviderProfile;
+  instance: Instance;
+  state(): { doc: VaultDocument; rotation: Rotation; oldKey: KeyRecord; newKey: KeyRecord | null };
+  secretOf(keyId: string): Promise<string | null>;
+  checkpoint(name: string): Promise<void>;
+}

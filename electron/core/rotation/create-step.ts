@@ -1,0 +1,132 @@
+import { checkNewKey } from '../vault/new-key-check.js';
+import { storeSecretVerified } from '../vault/secret-write.js';
+import { ProviderCallError, type KeyManagementApi } from '../providers/key-api.js';
+import type { KeyRecord, VaultDocument } from '../domain/model.js';
+import type { StepContext } from './context.js';
+import { failStep } from './fail-step.js';
+import { remoteIdForKey } from './remote-id.js';
+
+export const PENDING_SUFFIX = '.next';
+
+/**
+ * create: the new secret is in the keychain as the PENDING key, read back, before anything else
+ * happens. By API (Nexora: a new key, or in place), else guided (dashboard, paste).
+ */
+export async function runCreate(ctx: StepContext): Promise<boolean> {
+  const { rotation, oldKey } = ctx.state();
+  const api = ctx.profile.keyApi?.(ctx.instance, ctx.deps.http) ?? null;
+  const path = rotation.inPlace ? 'in-place' : api && ctx.profile.capabilities.create === 'api' ? 'api' : 'guided';
+  const resumed = rotation.steps.create.status !== 'waiting';
+  await ctx.journal.begin('create', path === 'guided' ? 'waiting for the new key from the dashboard' : `creating ${rotation.providerKeyName} at ${ctx.profile.displayName}`, path);
+  ctx.interaction.progress({ step: 'create', status: 'running', detail: 'creating the new key' });
+
+  // A crash after the keychain write but before the metadata: the secret is already safe.
+  const saved = await ctx.secretOf(rotation.newKeyId);
+  if (saved !== null) return finishCreate(ctx, saved, await findRemoteId(ctx, api, saved));
+
+  if (path === 'guided') return createGuided(ctx);
+  const oldSecret = await ctx.secretOf(oldKey.id);
+  if (oldSecret === null) return failStep(ctx, 'create', 'the old key is not in the keychain, so Keyturn cannot call the provider with it');
+  const keyApi = api as KeyManagementApi;
+
+  if (path === 'api' && resumed) {
+    // A create that lost its answer (timeout, reset, crash) may have made a key whose secret nobody
+    // has: find it by its unique name and remove it before creating again.
+    const removed = await removeOrphans(ctx, keyApi, oldSecret);
+    if (removed === null) return false;
+  }
+  await ctx.checkpoint('create:before-request');
+  let created;
+  try {
+    created = path === 'in-place' ? await keyApi.rotate(oldSecret, await oldRemoteId(ctx, keyApi, oldSecret, oldKey)) : await keyApi.create(oldSecret, rotation.providerKeyName);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : 'the provider call failed';
+    if (error instanceof ProviderCallError && error.outcomeUnknown && path === 'api') await removeOrphans(ctx, keyApi, oldSecret);
+    return failStep(ctx, 'create', `${message}; nothing was changed here — resume to try again`);
+  }
+  await ctx.checkpoint('create:provider-created');
+  const check = checkNewKey(ctx.state().doc, ctx.profile, ctx.instance, created.secret);
+  if (check.problem) {
+    if (path === 'api') await keyApi.revoke(oldSecret, created.id).catch(() => 'not-found');
+    return failStep(ctx, 'create', `the provider returned a key Keyturn cannot use (${check.problem})`);
+  }
+  await storeSecretVerified(ctx.deps.secrets, ctx.deps.keychainService, rotation.newKeyId, check.secret);
+  await ctx.checkpoint('create:keychain-written');
+  return finishCreate(ctx, check.secret, created.id);
+}
+
+async function createGuided(ctx: StepContext): Promise<boolean> {
+  const guide = ctx.profile.dashboard(ctx.instance).create;
+  let problem: string | null = null;
+  for (;;) {
+    const pasted = await ctx.interaction.pasteNewKey(guide, problem);
+    if (pasted === null) return failStep(ctx, 'create', problem ? `the pasted key was refused: ${problem}` : 'stopped: no new key was pasted; resume when you have it');
+    const check = checkNewKey(ctx.state().doc, ctx.profile, ctx.instance, pasted);
+    if (check.problem) {
+      problem = check.problem;
+      continue;
+    }
+    await storeSecretVerified(ctx.deps.secrets, ctx.deps.keychainService, ctx.state().rotation.newKeyId, check.secret);
+    await ctx.checkpoint('create:keychain-written');
+    return finishCreate(ctx, check.secret, null);
+  }
+}
+
+async function finishCreate(ctx: StepContext, secret: string, remoteId: string | null): Promise<boolean> {
+  const { rotation, oldKey } = ctx.state();
+  const check = checkNewKey({ ...ctx.state().doc, keys: [] }, ctx.profile, ctx.instance, secret);
+  const pending: KeyRecord = {
+    id: rotation.newKeyId,
+    instanceId: ctx.instance.id,
+    name: `${oldKey.name}${PENDING_SUFFIX}`,
+    maskedKey: check.maskedKey,
+    fingerprint: check.fingerprint,
+    createdAt: ctx.deps.clock.now().toISOString(),
+    status: 'pending',
+    targets: [],
+    rotatedFrom: oldKey.id,
+    ...(remoteId ? { remoteId } : {}),
+    ...(oldKey.maxAgeDays ? { maxAgeDays: oldKey.maxAgeDays } : {}),
+  };
+  await ctx.journal.end(
+    'create',
+    `the new key ${pending.maskedKey} is saved in the keychain`,
+    (doc: VaultDocument) => (doc.keys.some((k) => k.id === pending.id) ? doc : { ...doc, keys: [...doc.keys, pending] }),
+    remoteId ? { newRemoteId: remoteId } : undefined,
+  );
+  ctx.deps.audit.append({ action: 'rotation.create', keyId: pending.id, maskedKey: pending.maskedKey, outcome: 'ok', detail: `pending key for ${oldKey.name}` });
+  ctx.interaction.progress({ step: 'create', status: 'done', detail: `the new key ${pending.maskedKey} is saved in the keychain` });
+  await ctx.checkpoint('create:after');
+  return true;
+}
+
+/** Removes keys named like this rotation's new key. Returns how many, or null when the list failed (the step failed). */
+async function removeOrphans(ctx: StepContext, api: KeyManagementApi, auth: string): Promise<number | null> {
+  const name = ctx.state().rotation.providerKeyName;
+  let listed;
+  try {
+    listed = await api.list(auth);
+  } catch (error) {
+    await failStep(ctx, 'create', `could not check whether an earlier attempt created ${name} (${error instanceof Error ? error.message : 'list failed'}); resume to try again`);
+    return null;
+  }
+  const orphans = listed.filter((k) => k.name === name);
+  for (const orphan of orphans) {
+    await api.revoke(auth, orphan.id);
+    await ctx.journal.note('create', `removed ${name} (${orphan.id}), made by an attempt whose answer was lost`);
+  }
+  return orphans.length;
+}
+
+async function findRemoteId(ctx: StepContext, api: KeyManagementApi | null, auth: string): Promise<string | null> {
+  if (!api || ctx.state().rotation.inPlace) return ctx.state().rotation.newRemoteId ?? ctx.state().oldKey.remoteId ?? null;
+  const listed = await api.list(auth).catch(() => []);
+  return listed.find((k) => k.name === ctx.state().rotation.providerKeyName)?.id ?? null;
+}
+
+/** The old key's id at the provider, for an in-place rotation. */
+async function oldRemoteId(ctx: StepContext, api: KeyManagementApi, auth: string, oldKey: KeyRecord): Promise<string> {
+  const id = await remoteIdForKey(api, auth, oldKey, auth);
+  if (!id) throw new ProviderCallError(`${ctx.profile.displayName} lists no single key that starts like ${oldKey.maskedKey}`, null, false);
+  return id;
+}

@@ -1,0 +1,151 @@
+import { UserInputError } from '../domain/errors.js';
+import { ROTATION_STEPS, type Rotation, type RotationStepName, type VaultDocument } from '../domain/model.js';
+import { resolveProfile } from '../providers/registry.js';
+import { findKey, keyRef } from '../vault/refs.js';
+import type { RotationDeps, RotationOptions, StepContext } from './context.js';
+import { runCreate } from './create-step.js';
+import { failStep } from './fail-step.js';
+import type { RotationInteraction } from './interaction.js';
+import { RotationJournal, findRotation } from './journal.js';
+import { runRevoke } from './revoke-step.js';
+import { runSwap } from './swap-step.js';
+import { runVerify } from './verify-step.js';
+
+const STEP_RUNNERS: Record<RotationStepName, (ctx: StepContext) => Promise<boolean>> = {
+  create: runCreate,
+  swap: runSwap,
+  verify: runVerify,
+  revoke: runRevoke,
+};
+
+const DEFAULT_REVOKE_WAIT_MS = 120_000;
+
+/** The rotation state machine: start, resume, status. Steps run in order; each is journaled before and after. */
+export class RotationEngine {
+  constructor(private readonly deps: RotationDeps) {}
+
+  /** The rotation in progress for a key (as old or new key), if any. */
+  inProgressFor(doc: VaultDocument, keyId: string): Rotation | undefined {
+    return doc.rotations.find((r) => r.state === 'in-progress' && (r.oldKeyId === keyId || r.newKeyId === keyId));
+  }
+
+  async start(ref: string, interaction: RotationInteraction, options: RotationOptions = {}): Promise<Rotation> {
+    return this.run(await this.begin(ref, interaction, options), interaction, options);
+  }
+
+  /** Checks and records a new rotation without running a step; returns its id. */
+  async begin(ref: string, interaction: RotationInteraction, options: RotationOptions = {}): Promise<string> {
+    const doc = this.deps.metadata.read();
+    const { record, instance } = findKey(doc, ref);
+    const profile = resolveProfile(instance.provider, doc.customProviders);
+    const running = this.inProgressFor(doc, record.id);
+    if (running) throw new UserInputError(`a rotation of ${keyRef(instance, record)} is already in progress (${describeProgress(running)}): resume it with "keyturn rotate ${keyRef(instance, record)} --resume"`);
+    if (record.status !== 'active') throw new UserInputError(`${keyRef(instance, record)} is ${record.status}, not active: only the current key can be rotated`);
+    if (options.inPlace && !profile.capabilities.rotateInPlace) throw new UserInputError(`${profile.displayName} has no in-place rotation: leave out --in-place`);
+    if (instance.env === 'production' && !options.yes && !(await interaction.confirmProduction(instance.name))) {
+      throw new UserInputError(`the instance name was not typed back: nothing was changed`);
+    }
+    const now = this.deps.clock.now().toISOString();
+    const id = this.deps.newId();
+    const rotation: Rotation = {
+      id,
+      oldKeyId: record.id,
+      instanceId: instance.id,
+      newKeyId: this.deps.newId(),
+      inPlace: options.inPlace ?? false,
+      state: 'in-progress',
+      startedAt: now,
+      updatedAt: now,
+      steps: { create: { status: 'waiting' }, swap: { status: 'waiting' }, verify: { status: 'waiting' }, revoke: { status: 'waiting' } },
+      // Unique and dated, as the providers suggest (backend-2026-04): how a lost create is found again.
+      providerKeyName: `${record.name}-${now.slice(0, 10)}-${id.slice(0, 6)}`,
+      targets: [],
+      warnings: options.inPlace ? ['in-place rotation: the old key stopped working the moment Nexora rotated it; consumers fail until they have the new key'] : [],
+      journal: [{ at: now, step: 'rotation', event: 'begin', detail: `rotation of ${keyRef(instance, record)} started` }],
+    };
+    await this.deps.metadata.update((current) => {
+      // Checked again under the lock: another process may have started one meanwhile.
+      const other = this.inProgressFor(current, record.id);
+      if (other) throw new UserInputError(`a rotation of ${keyRef(instance, record)} is already in progress (${describeProgress(other)})`);
+      return { doc: { ...current, rotations: [...current.rotations, rotation] }, result: undefined };
+    });
+    this.deps.audit.append({ action: 'rotation.start', keyId: record.id, maskedKey: record.maskedKey, outcome: 'info', detail: rotation.inPlace ? 'in place' : 'create, swap, verify, revoke' });
+    return rotation.id;
+  }
+
+  async resume(ref: string, interaction: RotationInteraction, options: RotationOptions = {}): Promise<Rotation> {
+    return this.run(this.inProgressId(ref), interaction, options);
+  }
+
+  /** The id of the rotation in progress for a key; refused, with what to do, when there is none. */
+  inProgressId(ref: string): string {
+    const doc = this.deps.metadata.read();
+    const { record, instance } = findKey(doc, ref);
+    const rotation = this.inProgressFor(doc, record.id);
+    if (!rotation) throw new UserInputError(`no rotation of ${keyRef(instance, record)} is in progress: start one with "keyturn rotate ${keyRef(instance, record)}"`);
+    return rotation.id;
+  }
+
+  /** Runs the remaining steps in order and stops at the first that does not finish. */
+  async run(rotationId: string, interaction: RotationInteraction, options: RotationOptions = {}): Promise<Rotation> {
+    const journal = new RotationJournal(this.deps.metadata, rotationId, this.deps.clock);
+    const ctx = this.#context(journal, interaction, options);
+    for (const step of ROTATION_STEPS) {
+      if (journal.current().rotation.steps[step].status === 'done') continue;
+      await ctx.checkpoint(`${step}:before`);
+      if (!(await this.#runStep(step, ctx))) break;
+    }
+    return journal.current().rotation;
+  }
+
+  /** A step that throws (a provider or keychain failure mid-step) ends as failed, with the reason, ready to resume. */
+  async #runStep(step: RotationStepName, ctx: StepContext): Promise<boolean> {
+    try {
+      return await STEP_RUNNERS[step](ctx);
+    } catch (error) {
+      if (error instanceof UserInputError) throw error;
+      return failStep(ctx, step, `${error instanceof Error ? error.message : 'the step failed'}; resume to try again`);
+    }
+  }
+
+  #context(journal: RotationJournal, interaction: RotationInteraction, options: RotationOptions): StepContext {
+    const { deps } = this;
+    const first = journal.current();
+    const instance = first.doc.instances.find((i) => i.id === first.rotation.instanceId);
+    if (!instance) throw new UserInputError('the instance of this rotation was removed from the vault');
+    return {
+      deps,
+      journal,
+      interaction,
+      options: { revokeWaitMs: DEFAULT_REVOKE_WAIT_MS, ...options },
+      profile: resolveProfile(instance.provider, first.doc.customProviders),
+      instance,
+      state() {
+        const { doc, rotation } = journal.current();
+        const oldKey = doc.keys.find((k) => k.id === rotation.oldKeyId);
+        if (!oldKey) throw new UserInputError('the key being rotated was removed from the vault');
+        return { doc, rotation, oldKey, newKey: doc.keys.find((k) => k.id === rotation.newKeyId) ?? null };
+      },
+      secretOf: (keyId) => deps.secrets.get(deps.keychainService, keyId),
+      checkpoint: async (name) => {
+        await deps.checkpoint?.(name);
+      },
+    };
+  }
+
+  /** Rotations, newest first: those in progress and the history. */
+  list(doc: VaultDocument, keyId?: string): Rotation[] {
+    return doc.rotations.filter((r) => !keyId || r.oldKeyId === keyId || r.newKeyId === keyId).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  }
+
+  get(doc: VaultDocument, id: string): Rotation {
+    return findRotation(doc, id);
+  }
+}
+
+export function describeProgress(rotation: Rotation): string {
+  const step = ROTATION_STEPS.find((s) => rotation.steps[s].status !== 'done');
+  if (!step) return 'all steps done';
+  const s = rotation.steps[step];
+  return `${step} ${s.status}${s.detail ? `: ${s.detail}` : ''}`;
+}

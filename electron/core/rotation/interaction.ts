@@ -1,0 +1,27 @@
+import type { RotationStepName, StepStatus } from '../domain/model.js';
+import type { GuidedStep } from '../providers/profile.js';
+
+export interface RotationProgress {
+  step: RotationStepName;
+  status: StepStatus;
+  detail: string;
+}
+
+/**
+ * What a rotation asks of the person driving it: the terminal prompts in the CLI, the wizard in
+ * the app, scripted answers in tests.
+ */
+export interface RotationInteraction {
+  /** Production instances: the instance name typed back. False stops before anything happens. */
+  confirmProduction(instanceName: string): Promise<boolean>;
+  /**
+   * Guided create: where to go and what to click; returns the pasted key, or null to stop.
+   * `problem` says what was wrong with the previous paste.
+   */
+  pasteNewKey(guide: GuidedStep, problem: string | null): Promise<string | null>;
+  /** Guided revoke: where to go and what to click; the rotation then waits for the old key's 401. */
+  showRevokeGuide(guide: GuidedStep): void;
+  /** Something to know before the old key is revoked (it is still in use); false stops there. */
+  confirmDespiteWarnings(warnings: readonly string[]): Promise<boolean>;
+  progress(event: RotationProgress): void;
+}

@@ -1,0 +1,81 @@
+import { VaultOperationError } from '../domain/errors.js';
+import type { JournalEntry, Rotation, RotationStep, RotationStepName, VaultDocument } from '../domain/model.js';
+import type { Clock } from '../ports/clock.js';
+import type { MetadataStore } from '../store/metadata-store.js';
+
+export type DocChange = (doc: VaultDocument, rotation: Rotation) => VaultDocument;
+
+/**
+ * The rotation's persisted state and journal. Every call is one atomic metadata write under the
+ * cross-process lock, so what is journaled is what happened, whatever kills the process next.
+ */
+export class RotationJournal {
+  constructor(
+    private readonly metadata: MetadataStore,
+    readonly rotationId: string,
+    private readonly clock: Clock,
+  ) {}
+
+  current(): { rotation: Rotation; doc: VaultDocument } {
+    const doc = this.metadata.read();
+    return { rotation: findRotation(doc, this.rotationId), doc };
+  }
+
+  async mutate(change: (rotation: Rotation, doc: VaultDocument) => { rotation: Rotation; doc?: VaultDocument }): Promise<Rotation> {
+    return this.metadata.update((doc) => {
+      const before = findRotation(doc, this.rotationId);
+      const { rotation, doc: changed } = change(before, doc);
+      const updated = { ...rotation, updatedAt: this.clock.now().toISOString() };
+      const base = changed ?? doc;
+      return { doc: { ...base, rotations: base.rotations.map((r) => (r.id === updated.id ? updated : r)) }, result: updated };
+    });
+  }
+
+  #entry(step: JournalEntry['step'], event: JournalEntry['event'], detail: string): JournalEntry {
+    return { at: this.clock.now().toISOString(), step, event, detail };
+  }
+
+  #step(rotation: Rotation, name: RotationStepName, patch: Partial<RotationStep>): Rotation {
+    return { ...rotation, steps: { ...rotation.steps, [name]: { ...rotation.steps[name], ...patch } } };
+  }
+
+  begin(step: RotationStepName, detail: string, path?: RotationStep['path']): Promise<Rotation> {
+    return this.mutate((r) => ({
+      rotation: {
+        ...this.#step(r, step, { status: 'running', startedAt: r.steps[step].startedAt ?? this.clock.now().toISOString(), detail, ...(path ? { path } : {}) }),
+        journal: [...r.journal, this.#entry(step, 'begin', detail)],
+      },
+    }));
+  }
+
+  end(step: RotationStepName, detail: string, change?: DocChange, patch?: Partial<Rotation>): Promise<Rotation> {
+    return this.mutate((r, doc) => ({
+      rotation: {
+        ...this.#step({ ...r, ...patch }, step, { status: 'done', finishedAt: this.clock.now().toISOString(), detail }),
+        journal: [...r.journal, this.#entry(step, 'end', detail)],
+      },
+      doc: change ? change(doc, r) : doc,
+    }));
+  }
+
+  fail(step: RotationStepName, detail: string): Promise<Rotation> {
+    return this.mutate((r) => ({
+      rotation: { ...this.#step(r, step, { status: 'failed', detail }), journal: [...r.journal, this.#entry(step, 'fail', detail)] },
+    }));
+  }
+
+  note(step: JournalEntry['step'], detail: string, patch?: Partial<Rotation>, change?: DocChange): Promise<Rotation> {
+    return this.mutate((r, doc) => ({ rotation: { ...r, ...patch, journal: [...r.journal, this.#entry(step, 'note', detail)] }, doc: change ? change(doc, r) : doc }));
+  }
+}
+
+export function findRotation(doc: VaultDocument, id: string): Rotation {
+  const rotation = doc.rotations.find((r) => r.id === id);
+  if (!rotation) throw new VaultOperationError(`rotation ${id} is no longer in the vault metadata`);
+  return rotation;
+}
+
+/** Replaces one key record in the document. */
+export function withKey(doc: VaultDocument, id: string, change: (record: VaultDocument['keys'][number]) => VaultDocument['keys'][number]): VaultDocument {
+  return { ...doc, keys: doc.keys.map((k) => (k.id === id ? change(k) : k)) };
+}

@@ -1,0 +1,63 @@
+import type { Instance, KeyRecord, Verification } from '../domain/model.js';
+import type { HttpClient } from '../http/types.js';
+import type { Clock } from '../ports/clock.js';
+import type { ProviderProfile } from '../providers/profile.js';
+import { verifyKey } from '../verify/verify-key.js';
+import { remoteIdForKey } from './remote-id.js';
+import { pollUntil, type Sleep } from './poll.js';
+
+export interface RevokeRequest {
+  profile: ProviderProfile;
+  instance: Instance;
+  record: KeyRecord;
+  /** The key to revoke. */
+  secret: string;
+  /** A working key of the same account to call the key API with (the key itself when none). */
+  apiAuth: string;
+  http: HttpClient;
+  clock: Clock;
+  sleep: Sleep;
+  waitMs: number;
+  showGuide: (guide: ReturnType<ProviderProfile['dashboard']>['revoke']) => void;
+  /** Called after the provider accepted the revocation, before the proof (crash tests stop here). */
+  afterProviderCall?: () => Promise<void>;
+  note?: (detail: string) => Promise<void>;
+}
+
+export interface RevokeOutcome {
+  proven: boolean;
+  path: 'api' | 'guided' | 'already';
+  proof: Verification | null;
+  detail: string;
+}
+
+/**
+ * Revokes a key (by API where the provider has one and the key's id is known, else guided) and
+ * proves it: the key must get 401 on the verify call. A key already rejected is not revoked again,
+ * so a revocation resumed after a crash calls the provider at most once.
+ */
+export async function revokeAndProve(req: RevokeRequest): Promise<RevokeOutcome> {
+  let proof: Verification | null = null;
+  const rejected = async (): Promise<boolean> => {
+    proof = await verifyKey(req.http, req.profile, req.instance, req.secret, req.clock);
+    return proof.result === 'rejected';
+  };
+  if (await rejected()) return { proven: true, path: 'already', proof, detail: 'the key was already rejected (401)' };
+
+  let path: RevokeOutcome['path'] = 'guided';
+  const api = req.profile.capabilities.revoke === 'api' ? req.profile.keyApi?.(req.instance, req.http) : undefined;
+  const remoteId = api ? await remoteIdForKey(api, req.apiAuth, req.record, req.secret).catch(() => null) : null;
+  if (api && remoteId) {
+    const answer = await api.revoke(req.apiAuth, remoteId);
+    path = 'api';
+    await req.note?.(answer === 'revoked' ? `${req.profile.displayName} revoked ${remoteId}` : `${req.profile.displayName} no longer has ${remoteId}`);
+    await req.afterProviderCall?.();
+  } else {
+    req.showGuide(req.profile.dashboard(req.instance).revoke);
+  }
+  const proven = await pollUntil(rejected, req.waitMs, req.sleep);
+  const seconds = Math.round(req.waitMs / 1000);
+  return proven
+    ? { proven, path, proof, detail: 'the old key is rejected (401): it is dead' }
+    : { proven, path, proof, detail: `the key still works after ${seconds} s${path === 'guided' ? ': revoke it in the dashboard' : ''}, then resume to check again` };
+}

@@ -1,0 +1,72 @@
+import type { Target } from '../domain/model.js';
+import { runCommandTarget } from '../targets/command-target.js';
+import { readDotenvTarget, writeDotenvTarget } from '../targets/dotenv-file.js';
+import type { StepContext } from './context.js';
+import { failStep } from './fail-step.js';
+
+/**
+ * swap: the new key goes to every swap target of the old key, one at a time, each outcome
+ * journaled. A target already holding the new key is done; one holding a key that is neither the
+ * old nor the new is not overwritten.
+ */
+export async function runSwap(ctx: StepContext): Promise<boolean> {
+  const { rotation, oldKey } = ctx.state();
+  const targets = oldKey.targets.length > 0 ? oldKey.targets : (ctx.state().newKey?.targets ?? []);
+  const initial = rotation.targets.length > 0 ? rotation.targets : targets.map((t) => ({ targetId: t.id, status: 'pending' as const }));
+  await ctx.journal.mutate((r) => ({ rotation: { ...r, targets: initial } }));
+  await ctx.journal.begin('swap', targets.length === 0 ? 'no swap targets' : `writing the new key to ${targets.length} target(s)`);
+  ctx.interaction.progress({ step: 'swap', status: 'running', detail: `writing the new key to ${targets.length} target(s)` });
+
+  const oldSecret = await ctx.secretOf(oldKey.id);
+  const newSecret = await ctx.secretOf(rotation.newKeyId);
+  if (newSecret === null) return failStep(ctx, 'swap', 'the new key is missing from the keychain; start a new rotation');
+
+  for (const [index, target] of targets.entries()) {
+    if (ctx.state().rotation.targets.find((t) => t.targetId === target.id)?.status === 'done') continue;
+    const outcome = await applyTarget(target, oldSecret, newSecret);
+    await ctx.journal.mutate((r) => ({
+      rotation: {
+        ...r,
+        targets: r.targets.map((t) => (t.targetId === target.id ? { targetId: t.targetId, status: outcome.ok ? 'done' : 'failed', detail: outcome.detail } : t)),
+        journal: [...r.journal, { at: ctx.deps.clock.now().toISOString(), step: 'swap', event: outcome.ok ? 'note' : 'fail', detail: `${describeTarget(target)}: ${outcome.detail}` }],
+      },
+    }));
+    ctx.interaction.progress({ step: 'swap', status: 'running', detail: `${describeTarget(target)}: ${outcome.detail}` });
+    await ctx.checkpoint(`swap:after-target-${index}`);
+  }
+
+  const failed = ctx.state().rotation.targets.filter((t) => t.status === 'failed');
+  if (failed.length > 0) {
+    return failStep(ctx, 'swap', `${failed.length} target(s) could not be written: ${failed.map((t) => t.detail).join('; ')}. Fix them, then resume; the old key still works`);
+  }
+  const detail = targets.length === 0 ? 'no swap targets: update the places that use this key by hand' : `${targets.length} target(s) hold the new key`;
+  await ctx.journal.end('swap', detail, undefined, { swapCompletedAt: ctx.deps.clock.now().toISOString() });
+  ctx.deps.audit.append({ action: 'rotation.swap', keyId: rotation.newKeyId, outcome: 'ok', detail });
+  ctx.interaction.progress({ step: 'swap', status: 'done', detail });
+  await ctx.checkpoint('swap:after');
+  return true;
+}
+
+export function describeTarget(target: Target): string {
+  return target.kind === 'dotenv' ? `${target.file} (${target.variable})` : `command ${target.command}`;
+}
+
+async function applyTarget(target: Target, oldSecret: string | null, newSecret: string): Promise<{ ok: boolean; detail: string }> {
+  try {
+    if (target.kind === 'command') {
+      const result = await runCommandTarget({ command: target.command, args: target.args, secret: newSecret, timeoutMs: target.timeoutMs ?? 30_000 });
+      if (result.ok) return { ok: true, detail: 'the command took the new key' };
+      const why = result.timedOut ? 'timed out' : `exited with ${result.exitCode ?? result.signal}`;
+      return { ok: false, detail: `the command ${why}${result.output ? `: ${result.output.slice(-300)}` : ''}` };
+    }
+    const current = await readDotenvTarget(target.file, target.variable);
+    if (current.value === newSecret) return { ok: true, detail: 'already holds the new key' };
+    if (current.value !== null && current.value !== oldSecret) {
+      return { ok: false, detail: 'holds a key that is neither the old nor the new one; not overwritten' };
+    }
+    await writeDotenvTarget({ file: target.file, variable: target.variable, value: newSecret, expectedSha256: current.sha256, backup: true });
+    return { ok: true, detail: current.value === null ? 'the variable was added' : 'the new key was written' };
+  } catch (error) {
+    return { ok: false, detail: error instanceof Error ? error.message : 'writing failed' };
+  }
+}

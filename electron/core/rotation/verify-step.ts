@@ -1,0 +1,59 @@
+import { verifyKey } from '../verify/verify-key.js';
+import { withKey } from './journal.js';
+import { remoteIdForKey } from './remote-id.js';
+import type { StepContext } from './context.js';
+import { failStep } from './fail-step.js';
+
+/** How long after the swap a use of the old key is still counted as a request already under way. */
+const IN_FLIGHT_GRACE_MS = 2_000;
+
+/**
+ * verify: the new key must answer the provider's authenticated call. Only then does it become the
+ * CURRENT key under the old name, and the old one PREVIOUS.
+ */
+export async function runVerify(ctx: StepContext): Promise<boolean> {
+  await ctx.journal.begin('verify', 'checking the new key with the provider');
+  ctx.interaction.progress({ step: 'verify', status: 'running', detail: 'checking the new key with the provider' });
+  const { rotation, oldKey } = ctx.state();
+  const newSecret = await ctx.secretOf(rotation.newKeyId);
+  if (newSecret === null) return failStep(ctx, 'verify', 'the new key is missing from the keychain; start a new rotation');
+  const verification = await verifyKey(ctx.deps.http, ctx.profile, ctx.instance, newSecret, ctx.deps.clock);
+  if (verification.result !== 'valid' && verification.result !== 'limited') {
+    return failStep(ctx, 'verify', `the new key is ${verification.result} (${verification.reason}); the old key was not touched — resume once the provider accepts it`);
+  }
+
+  const warnings = await oldKeyStillUsed(ctx, newSecret);
+  const stamp = ctx.deps.clock.now().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  const promoted = await ctx.journal.end(
+    'verify',
+    `the new key works (${verification.httpStatus}); it is now the current key`,
+    (doc) => {
+      const old = doc.keys.find((k) => k.id === oldKey.id);
+      if (!old || old.status !== 'active') return doc; // already promoted by an earlier run
+      const demoted = withKey(doc, oldKey.id, (k) => ({ ...k, name: `${k.name}.previous-${stamp}`, status: 'previous', targets: [] }));
+      return withKey(demoted, rotation.newKeyId, (k) => ({ ...k, name: old.name, status: 'active', targets: old.targets, lastVerification: verification }));
+    },
+    { warnings: [...rotation.warnings, ...warnings] },
+  );
+  ctx.deps.audit.append({ action: 'rotation.verify', keyId: rotation.newKeyId, outcome: 'ok', detail: verification.reason });
+  ctx.interaction.progress({ step: 'verify', status: 'done', detail: warnings.length > 0 ? `the new key works; ${warnings.join('; ')}` : 'the new key works' });
+  await ctx.checkpoint('verify:after');
+  return promoted.steps.verify.status === 'done';
+}
+
+/** Nexora reports last_used_at: a use of the old key after the swap means a consumer still holds it. */
+async function oldKeyStillUsed(ctx: StepContext, auth: string): Promise<string[]> {
+  const { rotation, oldKey } = ctx.state();
+  const api = ctx.profile.keyApi?.(ctx.instance, ctx.deps.http);
+  if (!api || !rotation.swapCompletedAt || rotation.inPlace) return [];
+  const oldSecret = await ctx.secretOf(oldKey.id);
+  const remoteId = oldSecret === null ? null : await remoteIdForKey(api, auth, oldKey, oldSecret).catch(() => null);
+  if (!remoteId) return [];
+  const listed = await api.list(auth).catch(() => []);
+  const lastUsed = listed.find((k) => k.id === remoteId)?.lastUsedAt;
+  if (!lastUsed) return [];
+  if (Date.parse(lastUsed) > Date.parse(rotation.swapCompletedAt) + IN_FLIGHT_GRACE_MS) {
+    return [`the old key was used at ${lastUsed}, after the swap: some consumer still holds it`];
+  }
+  return [];
+}

@@ -1,0 +1,23 @@
+import type { VaultDocument } from '../domain/model.js';
+
+/**
+ * Where key records, instances and settings live — never secrets.
+ * Reads need no lock (writes are atomic); updates are serialized across processes.
+ */
+export interface MetadataStore {
+  /** Where the metadata lives, for messages. */
+  readonly location: string;
+  /** Things the user should be told once (a corrupt file moved aside). */
+  readonly warnings: readonly string[];
+  read(): VaultDocument;
+  /**
+   * Runs `change` on a fresh copy of the document while holding the cross-process lock; the
+   * document it returns is written before the lock is released. Return `undefined` to write nothing.
+   */
+  update<T>(change: (doc: VaultDocument) => Promise<UpdateResult<T>> | UpdateResult<T>): Promise<T>;
+}
+
+export interface UpdateResult<T> {
+  doc?: VaultDocument;
+  result: T;
+}

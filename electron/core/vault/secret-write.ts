@@ -1,0 +1,20 @@
+import { VaultOperationError } from '../domain/errors.js';
+import type { SecretStore } from '../ports/secret-store.js';
+
+/** Keychain errors carry no secrets, but keep only their first line. */
+export function describeKeychainError(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n')[0] ?? 'unknown error') : 'unknown error';
+}
+
+/** Writes a secret, reads it back and compares; on any failure removes what it wrote. */
+export async function storeSecretVerified(secrets: SecretStore, service: string, id: string, secret: string): Promise<void> {
+  try {
+    await secrets.set(service, id, secret);
+    const back = await secrets.get(service, id);
+    if (back !== secret) throw new VaultOperationError('the keychain returned a different value than was written');
+  } catch (error) {
+    await secrets.delete(service, id).catch(() => false);
+    const why = error instanceof VaultOperationError ? error.message : describeKeychainError(error);
+    throw new VaultOperationError(`could not save the key in the OS keychain (${why}); nothing was stored`);
+  }
+}

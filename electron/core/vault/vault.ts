@@ -1,0 +1,354 @@
+import { randomUUID } from 'node:crypto';
+import pLimit from 'p-limit';
+import type { HttpClient } from '../http/types.js';
+import type { Clock } from '../ports/clock.js';
+import type { SecretStore } from '../ports/secret-store.js';
+import { canonicalProviderId, resolveProfile } from '../providers/registry.js';
+import type { MetadataStore } from '../store/metadata-store.js';
+import { verifyKey } from '../verify/verify-key.js';
+import { UserInputError, VaultOperationError } from '../domain/errors.js';
+import { checkBaseUrl, checkProjectId, checkVerifyPath } from './instance-input.js';
+import {
+  BUILTIN_PROVIDERS,
+  customProviderSchema,
+  environmentSchema,
+  segmentSchema,
+  type CustomProvider,
+  type Environment,
+  type Instance,
+  type Target,
+  type KeyRecord,
+  type VaultDocument,
+  type Verification,
+  type VerifyResult,
+} from '../domain/model.js';
+import { checkNewKey } from './new-key-check.js';
+import { describeKeychainError, storeSecretVerified } from './secret-write.js';
+import { addTargetTo, makeTarget, removeTargetFrom, type NewTarget } from './target-ops.js';
+import { findInstance, findKey, instanceRef, keyRef, type ResolvedKey } from './refs.js';
+import { matchesFilter, toKeyView, type KeyFilter, type KeyView } from './views.js';
+
+export interface VaultDeps {
+  metadata: MetadataStore;
+  secrets: SecretStore;
+  /** The keychain service of this vault: `keyturn:<vault-id>`. */
+  keychainService: string;
+  http: HttpClient;
+  clock: Clock;
+  newId?: () => string;
+}
+
+export interface AddInstanceInput {
+  provider: string;
+  org: string;
+  name: string;
+  env: string;
+  baseUrl?: string;
+  projectId?: string;
+  verifyPath?: string;
+  dashboardUrl?: string;
+}
+
+export interface AddKeyInput {
+  instanceRef: string;
+  name: string;
+  /** As pasted: surrounding whitespace is trimmed with a warning. */
+  secret: string;
+  expiresOn?: string;
+  maxAgeDays?: number;
+}
+
+export interface VerifyOutcome {
+  ref: string;
+  id: string;
+  result: VerifyResult;
+  httpStatus: number | null;
+  revoked: boolean;
+  reason: string;
+}
+
+function parseWith<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new UserInputError(`${what} ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
+  return parsed.data;
+}
+
+/** The vault: instances, key records and their secrets. All behaviour the hosts expose lives here. */
+export class Vault {
+  readonly #deps: VaultDeps;
+  readonly #newId: () => string;
+
+  constructor(deps: VaultDeps) {
+    this.#deps = deps;
+    this.#newId = deps.newId ?? randomUUID;
+  }
+
+  get warnings(): readonly string[] {
+    return this.#deps.metadata.warnings;
+  }
+
+  read(): VaultDocument {
+    return this.#deps.metadata.read();
+  }
+
+  async addInstance(input: AddInstanceInput): Promise<Instance> {
+    const org = parseWith(segmentSchema, input.org, 'the organization name');
+    const name = parseWith(segmentSchema, input.name, 'the instance name');
+    const env: Environment = parseWith(environmentSchema, input.env, '--env must be sandbox or production:');
+    return this.#deps.metadata.update((doc) => {
+      const profile = resolveProfile(input.provider, doc.customProviders);
+      const instance: Instance = {
+        id: this.#newId(),
+        provider: canonicalProviderId(input.provider, doc.customProviders),
+        org,
+        name,
+        env,
+        baseUrl: checkBaseUrl(input.baseUrl, profile, env),
+        createdAt: this.#deps.clock.now().toISOString(),
+      };
+      const projectId = checkProjectId(input.projectId, profile);
+      const verifyPath = checkVerifyPath(input.verifyPath);
+      if (projectId) instance.projectId = projectId;
+      if (verifyPath) instance.verifyPath = verifyPath;
+      if (input.dashboardUrl) instance.dashboardUrl = checkBaseUrl(input.dashboardUrl, profile, env);
+      if (doc.instances.some((i) => i.provider === instance.provider && i.org === org && i.name === name)) {
+        throw new UserInputError(`instance ${instanceRef(instance)} already exists: choose another name, or use it as it is`);
+      }
+      return { doc: { ...doc, instances: [...doc.instances, instance] }, result: instance };
+    });
+  }
+
+  listInstances(): Instance[] {
+    return this.read().instances;
+  }
+
+  async addCustomProvider(definition: CustomProvider): Promise<CustomProvider> {
+    const provider = parseWith(customProviderSchema, definition, 'the provider definition');
+    if (!provider.keyPrefix && !provider.keyPattern) throw new UserInputError('a provider needs --prefix or --pattern so its keys can be recognised');
+    if (provider.keyPattern) {
+      try {
+        new RegExp(provider.keyPattern);
+      } catch {
+        throw new UserInputError(`--pattern "${provider.keyPattern}" is not a valid regular expression`);
+      }
+    }
+    return this.#deps.metadata.update((doc) => {
+      if (doc.customProviders.some((c) => c.name === provider.name) || (BUILTIN_PROVIDERS as readonly string[]).includes(provider.name)) {
+        throw new UserInputError(`a provider named ${provider.name} already exists: choose another name`);
+      }
+      return { doc: { ...doc, customProviders: [...doc.customProviders, provider] }, result: provider };
+    });
+  }
+
+  /** Checks a pasted key for an instance without storing anything (live validation). */
+  checkKey(ref: string, pasted: string): { problem: string | null; warnings: string[]; maskedKey: string } {
+    const doc = this.read();
+    const instance = findInstance(doc, ref);
+    const check = checkNewKey(doc, resolveProfile(instance.provider, doc.customProviders), instance, pasted);
+    return { problem: check.problem, warnings: check.warnings, maskedKey: check.maskedKey };
+  }
+
+  /**
+   * Stores a key. Order matters: the keychain is written and read back first, then the metadata;
+   * a failure at any step leaves nothing behind.
+   */
+  async addKey(input: AddKeyInput): Promise<{ key: KeyView; warnings: string[] }> {
+    const name = parseWith(segmentSchema, input.name, 'the key name');
+    const expiresOn = input.expiresOn === undefined ? undefined : this.#checkExpiry(input.expiresOn);
+    if (input.maxAgeDays !== undefined && (!Number.isInteger(input.maxAgeDays) || input.maxAgeDays < 1)) {
+      throw new UserInputError('--max-age must be a whole number of days, at least 1');
+    }
+    let storedId: string | null = null;
+    return this.#deps.metadata.update(async (doc) => {
+      const instance = findInstance(doc, input.instanceRef);
+      if (doc.keys.some((k) => k.instanceId === instance.id && k.name === name)) {
+        throw new UserInputError(`${instanceRef(instance)} already has a key named "${name}": choose another name`);
+      }
+      const check = checkNewKey(doc, resolveProfile(instance.provider, doc.customProviders), instance, input.secret);
+      if (check.problem) throw new UserInputError(`${check.problem}; nothing was stored`);
+      const record: KeyRecord = {
+        id: this.#newId(),
+        instanceId: instance.id,
+        name,
+        maskedKey: check.maskedKey,
+        fingerprint: check.fingerprint,
+        createdAt: this.#deps.clock.now().toISOString(),
+        status: 'active',
+        targets: [],
+      };
+      if (expiresOn) record.expiresOn = expiresOn;
+      if (input.maxAgeDays !== undefined) record.maxAgeDays = input.maxAgeDays;
+      await this.#storeSecret(record.id, check.secret);
+      storedId = record.id;
+      return { doc: { ...doc, keys: [...doc.keys, record] }, result: { key: toKeyView(record, instance), warnings: check.warnings } };
+    }).catch(async (error: unknown) => {
+      // The metadata write failed after the secret was stored: take the secret back out.
+      if (storedId) await this.#deps.secrets.delete(this.#deps.keychainService, storedId).catch(() => false);
+      throw error;
+    });
+  }
+
+  #checkExpiry(value: string): string {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+      throw new UserInputError(`--expires "${value}" is not a date: write it as YYYY-MM-DD`);
+    }
+    const today = this.#deps.clock.now().toISOString().slice(0, 10);
+    if (value < today) throw new UserInputError(`--expires ${value} has already passed: a key that expired cannot be stored as active`);
+    return value;
+  }
+
+  #storeSecret(id: string, secret: string): Promise<void> {
+    return storeSecretVerified(this.#deps.secrets, this.#deps.keychainService, id, secret);
+  }
+
+  async addTarget(ref: string, input: NewTarget, cwd: string): Promise<Target> {
+    const target = makeTarget(input, this.#newId(), cwd);
+    return this.#deps.metadata.update((doc) => ({ doc: addTargetTo(doc, ref, target), result: target }));
+  }
+
+  listTargets(ref: string): Target[] {
+    return findKey(this.read(), ref).record.targets;
+  }
+
+  async removeTarget(ref: string, targetId: string): Promise<Target> {
+    return this.#deps.metadata.update((doc) => {
+      const { doc: next, removed } = removeTargetFrom(doc, ref, targetId);
+      return { doc: next, result: removed };
+    });
+  }
+
+  listKeys(filter: KeyFilter = {}): KeyView[] {
+    const doc = this.read();
+    const instances = new Map(doc.instances.map((i) => [i.id, i]));
+    const views: KeyView[] = [];
+    for (const record of doc.keys) {
+      const instance = instances.get(record.instanceId);
+      if (!instance) continue;
+      const view = toKeyView(record, instance);
+      if (matchesFilter(view, filter)) views.push(view);
+    }
+    return views;
+  }
+
+  showKey(ref: string): KeyView {
+    const { record, instance } = findKey(this.read(), ref);
+    return toKeyView(record, instance);
+  }
+
+  resolve(ref: string): ResolvedKey {
+    return findKey(this.read(), ref);
+  }
+
+  /** The secret itself: only for a person who asked (get, reveal, copy) or a call that needs it. */
+  async readSecret(ref: string): Promise<string> {
+    const { record, instance } = findKey(this.read(), ref);
+    return this.#secretOf(record, instance);
+  }
+
+  async #secretOf(record: KeyRecord, instance: Instance): Promise<string> {
+    let secret: string | null;
+    try {
+      secret = await this.#deps.secrets.get(this.#deps.keychainService, record.id);
+    } catch (error) {
+      throw new VaultOperationError(`could not read the OS keychain (${describeKeychainError(error)})`);
+    }
+    if (secret === null) {
+      throw new VaultOperationError(`the keychain holds no secret for ${keyRef(instance, record)}: it was removed outside Keyturn; add the key again`);
+    }
+    return secret;
+  }
+
+  /**
+   * Removes a key. The secret is deleted first and put back if the metadata cannot be written,
+   * so a failure never leaves a record without its secret or a hidden secret without a record.
+   */
+  async removeKey(ref: string): Promise<KeyView> {
+    const { secrets, keychainService } = this.#deps;
+    let removed: { id: string; secret: string } | null = null;
+    return this.#deps.metadata.update(async (doc) => {
+      const { record, instance } = findKey(doc, ref);
+      let secret: string | null;
+      try {
+        secret = await secrets.get(keychainService, record.id);
+        if (secret !== null) await secrets.delete(keychainService, record.id);
+      } catch (error) {
+        throw new VaultOperationError(`could not remove the key from the OS keychain (${describeKeychainError(error)}); nothing was changed`);
+      }
+      if (secret !== null) removed = { id: record.id, secret };
+      return { doc: { ...doc, keys: doc.keys.filter((k) => k.id !== record.id) }, result: toKeyView(record, instance) };
+    }).catch(async (error: unknown) => {
+      // The metadata still lists the key: put its secret back so the record stays usable.
+      const toRestore = removed as { id: string; secret: string } | null;
+      if (toRestore) await secrets.set(keychainService, toRestore.id, toRestore.secret).catch(() => undefined);
+      throw error;
+    });
+  }
+
+  /**
+   * Verifies keys with each provider's cheap authenticated call, all at once: the HTTP client's
+   * per-host cap bounds the network concurrency. Each secret is read just before its call, a few
+   * reads at a time, so keychain reads overlap the network instead of preceding it (a bulk read of
+   * the Secret Service costs about a millisecond per item, serially).
+   */
+  async verify(refs: readonly string[] | 'all'): Promise<VerifyOutcome[]> {
+    const doc = this.read();
+    const targets: ResolvedKey[] = refs === 'all' ? this.#allResolved(doc) : refs.map((ref) => findKey(doc, ref));
+    if (targets.length === 0) return [];
+    const keychainSlot = pLimit(KEYCHAIN_READS_AT_ONCE);
+    // Secrets are read in turn across provider hosts, so every host's queue is fed from the start
+    // rather than the last host waiting for all the others' secrets.
+    const outcomes = await Promise.all(
+      interleaveByHost(targets).map(async ({ record, instance }): Promise<VerifyOutcome & { verification: Verification }> => {
+        const ref = keyRef(instance, record);
+        const secret = await keychainSlot(() => this.#deps.secrets.get(this.#deps.keychainService, record.id)).catch((error: unknown) => {
+          throw new VaultOperationError(`could not read the OS keychain (${describeKeychainError(error)})`);
+        });
+        const verification: Verification =
+          secret === null
+            ? { at: this.#deps.clock.now().toISOString(), result: 'unknown', httpStatus: null, revoked: false, reason: 'the keychain holds no secret for this key' }
+            : await verifyKey(this.#deps.http, resolveProfile(instance.provider, doc.customProviders), instance, secret, this.#deps.clock);
+        return { ref, id: record.id, ...pickOutcome(verification), verification };
+      }),
+    );
+    const byId = new Map(outcomes.map((o) => [o.id, o.verification]));
+    await this.#deps.metadata.update((current) => ({
+      doc: { ...current, keys: current.keys.map((k) => (byId.has(k.id) ? { ...k, lastVerification: byId.get(k.id) } : k)) },
+      result: undefined,
+    }));
+    const order = new Map(targets.map((t, i) => [t.record.id, i]));
+    return outcomes
+      .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
+      .map(({ verification: _unused, ...outcome }) => outcome);
+  }
+
+  #allResolved(doc: VaultDocument): ResolvedKey[] {
+    const instances = new Map(doc.instances.map((i) => [i.id, i]));
+    return doc.keys
+      .filter((k) => k.status === 'active' || k.status === 'pending')
+      .flatMap((record) => {
+        const instance = instances.get(record.instanceId);
+        return instance ? [{ record, instance }] : [];
+      });
+  }
+}
+
+function interleaveByHost(targets: readonly ResolvedKey[]): ResolvedKey[] {
+  const byHost = new Map<string, ResolvedKey[]>();
+  for (const target of targets) {
+    const host = new URL(target.instance.baseUrl).host;
+    byHost.set(host, [...(byHost.get(host) ?? []), target]);
+  }
+  const queues = [...byHost.values()];
+  const out: ResolvedKey[] = [];
+  for (let i = 0; out.length < targets.length; i++) {
+    for (const queue of queues) if (i < queue.length) out.push(queue[i] as ResolvedKey);
+  }
+  return out;
+}
+
+/** keytar runs on libuv's thread pool (4 threads); more reads at once only queue there. */
+const KEYCHAIN_READS_AT_ONCE = 4;
+
+function pickOutcome(v: Verification): Pick<VerifyOutcome, 'result' | 'httpStatus' | 'revoked' | 'reason'> {
+  return { result: v.result, httpStatus: v.httpStatus, revoked: v.revoked, reason: v.reason };
+}

@@ -1,0 +1,150 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { KeyCheck } from '../../../../electron/contract/views.js';
+import { api } from '../../api/client.js';
+import { Modal } from '../../ui/Modal.js';
+import { errorText } from '../../ui/format.js';
+import { useApp } from '../../store/store.js';
+
+const NEW = '__new__';
+
+/** Paste a key, see in words what is wrong with it before anything is stored, choose or create its instance. */
+export function AddKeyDialog() {
+  const overview = useApp((s) => s.overview);
+  const close = useApp((s) => s.close);
+  const announce = useApp((s) => s.announce);
+  const loadOverview = useApp((s) => s.loadOverview);
+  const instances = overview?.instances ?? [];
+  const [instanceRef, setInstanceRef] = useState(instances[0] ? `${instances[0].provider}/${instances[0].org}/${instances[0].name}` : NEW);
+  const [fresh, setFresh] = useState({ provider: 'nora', org: '', name: '', env: 'sandbox' as 'sandbox' | 'production', baseUrl: '', projectId: '' });
+  const [name, setName] = useState('');
+  const [secret, setSecret] = useState('');
+  const [expiresOn, setExpiresOn] = useState('');
+  const [check, setCheck] = useState<KeyCheck | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const provider = overview?.providers.find((p) => p.id === fresh.provider);
+
+  // Live validation: the host's own check, so the dialog and `key add` never disagree.
+  useEffect(() => {
+    if (instanceRef === NEW || secret === '') return setCheck(null);
+    const timer = setTimeout(() => {
+      api.keyCheck({ instanceRef, secret }).then(setCheck, (e: unknown) => setCheck({ problem: errorText(e), warnings: [], maskedKey: '' }));
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [instanceRef, secret]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      let target = instanceRef;
+      if (instanceRef === NEW) {
+        const added = await api.instanceAdd({
+          provider: fresh.provider,
+          org: fresh.org,
+          name: fresh.name,
+          env: fresh.env,
+          ...(fresh.baseUrl ? { baseUrl: fresh.baseUrl } : {}),
+          ...(fresh.projectId ? { projectId: fresh.projectId } : {}),
+        });
+        target = `${added.provider}/${added.org}/${added.name}`;
+        setInstanceRef(target);
+      }
+      const { key, warnings } = await api.keyAdd({ instanceRef: target, name, secret, ...(expiresOn ? { expiresOn } : {}) });
+      setSecret('');
+      await loadOverview();
+      announce(`Stored ${key.ref} (${key.maskedKey}) in the keychain${warnings.length ? `; ${warnings.join('; ')}` : ''}`);
+      close();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }
+
+  return (
+    <Modal title="Add a key" onClose={close}>
+      <form className="form" onSubmit={(e) => void submit(e)}>
+        <label>
+          Instance
+          <select value={instanceRef} onChange={(e) => setInstanceRef(e.target.value)}>
+            {instances.map((i) => {
+              const ref = `${i.provider}/${i.org}/${i.name}`;
+              return (
+                <option key={i.id} value={ref}>
+                  {ref} — {i.env.toUpperCase()}
+                </option>
+              );
+            })}
+            <option value={NEW}>New instance…</option>
+          </select>
+        </label>
+        {instanceRef === NEW && (
+          <fieldset>
+            <legend>New instance</legend>
+            <label>
+              Provider
+              <select value={fresh.provider} onChange={(e) => setFresh({ ...fresh, provider: e.target.value })}>
+                {overview?.providers.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.displayName}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Organization
+              <input value={fresh.org} onChange={(e) => setFresh({ ...fresh, org: e.target.value })} required />
+            </label>
+            <label>
+              Instance name
+              <input value={fresh.name} onChange={(e) => setFresh({ ...fresh, name: e.target.value })} required />
+            </label>
+            <label>
+              Environment
+              <select value={fresh.env} onChange={(e) => setFresh({ ...fresh, env: e.target.value as 'sandbox' | 'production' })}>
+                <option value="sandbox">Sandbox</option>
+                <option value="production">Production</option>
+              </select>
+            </label>
+            <label>
+              Base URL {provider?.needsBaseUrl ? '(required)' : '(optional)'}
+              <input value={fresh.baseUrl} onChange={(e) => setFresh({ ...fresh, baseUrl: e.target.value })} required={provider?.needsBaseUrl ?? false} />
+            </label>
+            {provider?.needsProjectId && (
+              <label>
+                Project id
+                <input value={fresh.projectId} onChange={(e) => setFresh({ ...fresh, projectId: e.target.value })} required />
+              </label>
+            )}
+          </fieldset>
+        )}
+        <label>
+          Key name
+          <input value={name} onChange={(e) => setName(e.target.value)} required placeholder="backend-2026-11" />
+        </label>
+        <label>
+          Key (paste)
+          <input type="password" autoComplete="off" spellCheck={false} value={secret} onChange={(e) => setSecret(e.target.value)} required aria-describedby="key-check" />
+        </label>
+        <p id="key-check" role="status" className={check?.problem ? 'error' : 'ok'} data-testid="key-check">
+          {check ? (check.problem ?? `Looks right: ${check.maskedKey}${check.warnings.length ? ` (${check.warnings.join('; ')})` : ''}`) : ''}
+        </p>
+        <label>
+          Expires (optional)
+          <input type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />
+        </label>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={Boolean(check?.problem)}>
+            Store in keychain
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,58 @@
+import { Copy, Eye, EyeOff } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client.js';
+import { errorText } from '../../ui/format.js';
+import { useApp } from '../../store/store.js';
+
+/**
+ * Reveal and copy. A revealed secret lives in this component's state only — never in the store —
+ * and is hidden again after the host's timeout.
+ */
+export function RevealCopy({ keyRef }: { keyRef: string }) {
+  const announce = useApp((s) => s.announce);
+  const [revealed, setRevealed] = useState<string | null>(null);
+  useEffect(() => setRevealed(null), [keyRef]);
+
+  async function reveal() {
+    try {
+      const { secret, hideAfterSeconds } = await api.keyReveal({ ref: keyRef });
+      setRevealed(secret);
+      setTimeout(() => setRevealed(null), hideAfterSeconds * 1000);
+      announce(`Key shown for ${hideAfterSeconds} seconds`);
+    } catch (error) {
+      announce(errorText(error));
+    }
+  }
+
+  async function copy() {
+    try {
+      const result = await api.keyCopy({ ref: keyRef });
+      if (result.by === 'renderer') {
+        await navigator.clipboard.writeText(result.secret);
+        // Browser mode: the page clears what it wrote; it cannot read the clipboard to check first.
+        setTimeout(() => void navigator.clipboard.writeText('').catch(() => undefined), result.clearsAfterSeconds * 1000);
+      }
+      announce(`Copied; the clipboard is cleared in ${result.clearsAfterSeconds} seconds`);
+    } catch (error) {
+      announce(errorText(error));
+    }
+  }
+
+  return (
+    <div className="reveal">
+      <code className="mono secret" data-testid="revealed">{revealed ?? '••••••••••••••••'}</code>
+      {revealed ? (
+        <button type="button" onClick={() => setRevealed(null)}>
+          <EyeOff size={16} aria-hidden /> Hide
+        </button>
+      ) : (
+        <button type="button" onClick={() => void reveal()}>
+          <Eye size={16} aria-hidden /> Reveal
+        </button>
+      )}
+      <button type="button" onClick={() => void copy()}>
+        <Copy size={16} aria-hidden /> Copy
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+import type { RotationView } from '../../../../electron/contract/views.js';
+import { api } from '../../api/client.js';
+import { useApp } from '../../store/store.js';
+
+/** At launch: a rotation that was interrupted is offered for resume. */
+export function ResumeBanner() {
+  const open = useApp((s) => s.open);
+  const overview = useApp((s) => s.overview);
+  const [pending, setPending] = useState<RotationView[]>([]);
+  useEffect(() => {
+    api.rotationInProgress({}).then(setPending, () => setPending([]));
+  }, [overview]);
+  const idle = pending.filter((r) => !r.running);
+  if (idle.length === 0) return null;
+  return (
+    <div className="banner" role="region" aria-label="Interrupted rotations">
+      {idle.map((r) => (
+        <p key={r.rotation.id}>
+          A rotation of <strong>{r.ref}</strong> was interrupted.{' '}
+          <button type="button" className="primary" onClick={() => open({ kind: 'rotate', ref: r.ref, resumeRotationId: r.rotation.id })}>
+            Resume it
+          </button>
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useMemo } from 'react';
+import { EnvBadge } from '../../ui/EnvBadge.js';
+import { useApp } from '../../store/store.js';
+
+/** provider → organization → instance, each instance labelled with its environment and key count. */
+export function VaultTree() {
+  const overview = useApp((s) => s.overview);
+  const selected = useApp((s) => s.selectedNode);
+  const selectNode = useApp((s) => s.selectNode);
+  const tree = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const k of overview?.keys ?? []) if (k.status === 'active' || k.status === 'pending') counts.set(`${k.provider}/${k.org}/${k.instance}`, (counts.get(`${k.provider}/${k.org}/${k.instance}`) ?? 0) + 1);
+    const providers = new Map<string, Map<string, { ref: string; name: string; env: 'sandbox' | 'production'; count: number }[]>>();
+    for (const i of overview?.instances ?? []) {
+      const orgs = providers.get(i.provider) ?? new Map();
+      const list = orgs.get(i.org) ?? [];
+      const ref = `${i.provider}/${i.org}/${i.name}`;
+      list.push({ ref, name: i.name, env: i.env, count: counts.get(ref) ?? 0 });
+      orgs.set(i.org, list);
+      providers.set(i.provider, orgs);
+    }
+    return [...providers.entries()].sort(([a], [b]) => a.localeCompare(b));
+  }, [overview]);
+
+  return (
+    <nav className="tree" aria-label="Vault">
+      <button type="button" className={`tree-item ${selected === null ? 'selected' : ''}`} onClick={() => selectNode(null)}>
+        All keys <span className="count">{overview?.keys.length ?? 0}</span>
+      </button>
+      {tree.map(([provider, orgs]) => (
+        <div key={provider} className="tree-provider">
+          <button type="button" className={`tree-item tree-level-0 ${selected === provider ? 'selected' : ''}`} onClick={() => selectNode(provider)}>
+            {overview?.providers.find((p) => p.id === provider)?.displayName ?? provider}
+          </button>
+          {[...orgs.entries()].map(([org, instances]) => (
+            <div key={org}>
+              <button type="button" className={`tree-item tree-level-1 ${selected === `${provider}/${org}` ? 'selected' : ''}`} onClick={() => selectNode(`${provider}/${org}`)}>
+                {org}
+              </button>
+              {/* Production first, always in the same place. */}
+              {[...instances].sort((a, b) => (a.env === b.env ? a.name.localeCompare(b.name) : a.env === 'production' ? -1 : 1)).map((i) => (
+                <button type="button" key={i.ref} className={`tree-item tree-level-2 tree-${i.env} ${selected === i.ref ? 'selected' : ''}`} onClick={() => selectNode(i.ref)}>
+                  <EnvBadge env={i.env} /> {i.name} <span className="count">{i.count}</span>
+                </button>
+              ))}
+            </div>
+          ))}
+        </div>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,244 @@
+// `npm run bench`: the numbers issue-level requirements name, measured in one run.
+// Runs inside the private test keyring (scripts/with-keyring.mjs); traffic goes only to 127.0.0.1.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Bench } from 'tinybench';
+import { createHttpClient } from '../../electron/core/http/undici-client.js';
+import { KeytarSecretStore } from '../../electron/core/keychain/keytar-secret-store.js';
+import type { SecretStore } from '../../electron/core/ports/secret-store.js';
+import { resolveProfile } from '../../electron/core/providers/registry.js';
+import { ConfMetadataStore } from '../../electron/core/store/conf-metadata-store.js';
+import { ensureVaultIdentity, keychainServiceFor } from '../../electron/core/store/home.js';
+import type { Instance, KeyRecord, VaultDocument } from '../../electron/core/domain/model.js';
+import { Vault } from '../../electron/core/vault/vault.js';
+import { verifyKey } from '../../electron/core/verify/verify-key.js';
+import { createEmulatorKey, spawnEmulators } from './emulator-process.js';
+import { cliFor } from '../support/cli.js';
+import { benchRenderer } from './renderer-bench.js';
+
+if (process.env.KEYTURN_PRIVATE_KEYRING !== '1') {
+  console.error('bench: run it with "npm run bench" (it needs the private test keyring)');
+  process.exit(2);
+}
+
+const LATENCY_MS = 20;
+const VERIFY_KEYS = 1_000;
+const LIST_KEYS = 10_000;
+const clock = { now: () => new Date() };
+const homes: string[] = [];
+const results: { what: string; measured: string; target: string; ok: boolean }[] = [];
+const record = (what: string, measured: string, target: string, ok: boolean) => {
+  results.push({ what, measured, target, ok });
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}: ${measured} (target ${target})`);
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const newHome = () => {
+  const home = mkdtempSync(join(tmpdir(), 'keyturn-bench-'));
+  homes.push(home);
+  return home;
+};
+
+/** Counts keychain calls, so "zero keychain calls" is measured, not assumed. */
+class CountingSecretStore implements SecretStore {
+  calls = 0;
+  constructor(private readonly inner: SecretStore) {}
+  get(s: string, a: string) { this.calls++; return this.inner.get(s, a); }
+  set(s: string, a: string, v: string) { this.calls++; return this.inner.set(s, a, v); }
+  delete(s: string, a: string) { this.calls++; return this.inner.delete(s, a); }
+}
+
+async function benchVerify(): Promise<void> {
+  const emulators = await spawnEmulators(['--latency', String(LATENCY_MS)]);
+  const { served } = emulators;
+  const home = newHome();
+  const keychainService = keychainServiceFor(ensureVaultIdentity(home));
+  const http = createHttpClient();
+  const vault = new Vault({ metadata: new ConfMetadataStore(home), secrets: new KeytarSecretStore(), keychainService, http, clock });
+  try {
+    const project = served.xerotier.projects[0];
+    if (!project) throw new Error('the Xerotier emulator has no default project');
+    // Five origins: Nora runs one server per environment.
+    const origins = [
+      { instance: { provider: 'xora', org: 'acme', name: 'main', env: 'production', baseUrl: served.xora.baseUrl }, control: served.xora, create: {} },
+      { instance: { provider: 'nexora', org: 'acme', name: 'self', env: 'production', baseUrl: served.nexora.baseUrl }, control: served.nexora, create: {} },
+      { instance: { provider: 'nora', org: 'acme', name: 'live', env: 'production', baseUrl: served.nora.baseUrls.production }, control: served.nora, create: { env: 'production', org: 'acme' } },
+      { instance: { provider: 'nora', org: 'acme', name: 'test', env: 'sandbox', baseUrl: served.nora.baseUrls.sandbox }, control: served.nora, create: { env: 'sandbox', org: 'acme' } },
+      { instance: { provider: 'xerotier', org: project.slug, name: 'prod', env: 'production', baseUrl: served.xerotier.baseUrl, projectId: project.id }, control: served.xerotier, create: { projectId: project.id } },
+    ];
+    const perOrigin = VERIFY_KEYS / origins.length;
+    process.stdout.write(`setting up ${VERIFY_KEYS} keys in the emulators and the keychain `);
+    for (const origin of origins) {
+      await vault.addInstance(origin.instance);
+      const ref = `${origin.instance.provider}/${origin.instance.org}/${origin.instance.name}`;
+      for (let i = 0; i < perOrigin; i++) {
+        const key = await createEmulatorKey(origin.control, { name: `k${i}`, ...origin.create });
+        await vault.addKey({ instanceRef: ref, name: `k${i}`, secret: key.secret });
+      }
+      process.stdout.write('.');
+    }
+    process.stdout.write('\n');
+
+    const cap = 6; // the HTTP client's default per-host cap
+    const runs: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      const started = performance.now();
+      const outcomes = await vault.verify('all');
+      runs.push(performance.now() - started);
+      const valid = outcomes.filter((o) => o.result === 'valid').length;
+      if (valid !== VERIFY_KEYS) throw new Error(`only ${valid} of ${VERIFY_KEYS} keys verified as valid`);
+    }
+    const concurrent = median(runs);
+    const sent = await Promise.all(
+      [served.xora, served.nexora, served.nora, served.xerotier].map(async (c) => {
+        const r = await fetch(`${c.controlUrl}/requests`, { headers: { 'x-emulator-token': c.controlToken } });
+        return ((await r.json()) as unknown[]).length;
+      }),
+    );
+    console.log(`requests the emulators received for 3 runs: ${sent.reduce((a, b) => a + b, 0)} (${3 * VERIFY_KEYS} keys verified); runs ${runs.map((r) => r.toFixed(0)).join(', ')} ms`);
+    const perHostBound = (perOrigin * LATENCY_MS) / cap;
+    const issueBound = (VERIFY_KEYS * LATENCY_MS) / cap;
+    record(
+      `verify ${VERIFY_KEYS} keys over ${origins.length} emulator origins, ${LATENCY_MS} ms latency, cap ${cap}/host`,
+      `${concurrent.toFixed(0)} ms (median of 3) = ${(concurrent / perHostBound).toFixed(2)}× the per-host bound ${perHostBound.toFixed(0)} ms (${perOrigin} keys × ${LATENCY_MS} ms ÷ ${cap} on each origin, in parallel); ${(concurrent / issueBound).toFixed(2)}× keys × latency ÷ cap = ${issueBound.toFixed(0)} ms`,
+      '≤ 1.5× the bound',
+      concurrent <= 1.5 * perHostBound,
+    );
+
+    // The naive way: one keychain read and one request at a time.
+    const doc = vault.read();
+    const instances = new Map(doc.instances.map((i) => [i.id, i]));
+    const secrets = new KeytarSecretStore();
+    const naiveStarted = performance.now();
+    for (const key of doc.keys) {
+      const instance = instances.get(key.instanceId) as Instance;
+      const secret = (await secrets.get(keychainService, key.id)) ?? '';
+      await verifyKey(http, resolveProfile(instance.provider, []), instance, secret, clock);
+    }
+    const naive = performance.now() - naiveStarted;
+    record('naive sequential loop over the same keys', `${naive.toFixed(0)} ms: Keyturn's verify is ${(naive / concurrent).toFixed(1)}× faster`, 'slower than Keyturn', naive > concurrent);
+  } finally {
+    await http.close();
+    await emulators.stop();
+  }
+}
+
+/** How long a full rotation takes against the emulators (20 ms latency): by API (Nexora) and guided (Nora). */
+async function benchRotation(): Promise<void> {
+  const emulators = await spawnEmulators(['--latency', String(LATENCY_MS)]);
+  const { served } = emulators;
+  try {
+    const api: number[] = [];
+    const guided: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const run = cliFor(newHome());
+      await run(['instance', 'add', 'nexora', 'acme', 'self', '--env', 'sandbox', '--base-url', served.nexora.baseUrl]);
+      await run(['instance', 'add', 'nora', 'acme', 'live', '--env', 'production', '--base-url', served.nora.baseUrls.production]);
+      const nexoraKey = await createEmulatorKey(served.nexora, { name: `svc${i}` });
+      await run(['key', 'add', 'nexora/acme/self', 'svc'], nexoraKey.secret);
+      let started = performance.now();
+      const apiRun = await run(['rotate', 'nexora/acme/self/svc', '--yes']);
+      api.push(performance.now() - started);
+      if (apiRun.code !== 0) throw new Error(`API rotation failed: ${apiRun.stderr}`);
+
+      const old = await createEmulatorKey(served.nora, { name: `svc${i}`, env: 'production', org: 'acme' });
+      const fresh = await createEmulatorKey(served.nora, { name: `svc${i}-next`, env: 'production', org: 'acme' });
+      await run(['key', 'add', 'nora/acme/live', 'svc'], old.secret);
+      started = performance.now();
+      // The person pastes the new key and revokes the old one the moment the guide asks.
+      const guidedRun = await run(['rotate', 'nora/acme/live/svc', '--yes', '--new-key-stdin', '--revoke-wait', '30'], fresh.secret, (text) => {
+        if (text.includes('Revoke the old key in the dashboard')) {
+          void fetch(`${served.nora.controlUrl}/keys/${old.id}/revoke`, { method: 'POST', headers: { 'x-emulator-token': served.nora.controlToken } });
+        }
+      });
+      guided.push(performance.now() - started);
+      if (guidedRun.code !== 0) throw new Error(`guided rotation failed: ${guidedRun.stderr}`);
+    }
+    record('full API rotation (Nexora: create, swap, verify, revoke, proof of 401)', `${median(api).toFixed(0)} ms median of 5`, 'reported', true);
+    record('full guided rotation (Nora: paste, swap, verify, dashboard revoke, proof of 401), person’s time excluded', `${median(guided).toFixed(0)} ms median of 5`, 'reported', true);
+  } finally {
+    await emulators.stop();
+  }
+}
+
+/** A vault with LIST_KEYS records written directly (adding them one by one would take minutes of keychain writes) and one real key. */
+async function largeVault(): Promise<{ home: string; vault: Vault; counting: CountingSecretStore; realRef: string; realSecret: string }> {
+  const home = newHome();
+  const keychainService = keychainServiceFor(ensureVaultIdentity(home));
+  const now = new Date().toISOString();
+  const instances: Instance[] = Array.from({ length: 40 }, (_, i) => ({
+    id: randomUUID(), provider: 'nora', org: `org${i % 8}`, name: `inst${i}`, env: i % 2 ? 'production' : 'sandbox',
+    baseUrl: i % 2 ? 'https://api.nora.finance' : 'https://staging.api.nora.finance', createdAt: now,
+  }));
+  const keys: KeyRecord[] = Array.from({ length: LIST_KEYS - 1 }, (_, i) => ({
+    id: randomUUID(), instanceId: (instances[i % instances.length] as Instance).id, name: `key-${i}`,
+    maskedKey: `sk_${i % 2 ? 'live' : 'test'}_${randomBytes(3).toString('hex')}…`, fingerprint: randomBytes(32).toString('hex'),
+    createdAt: now, expiresOn: '2027-06-30', maxAgeDays: 90, status: 'active', targets: [],
+    lastVerification: { at: now, result: 'valid', httpStatus: 200, revoked: false, reason: 'accepted' },
+  }));
+  const doc: VaultDocument = { schemaVersion: 1, instances, keys, customProviders: [], rotations: [] };
+  writeFileSync(join(home, 'vault.json'), JSON.stringify(doc), { mode: 0o600 });
+  const counting = new CountingSecretStore(new KeytarSecretStore());
+  const http = createHttpClient();
+  const vault = new Vault({ metadata: new ConfMetadataStore(home), secrets: counting, keychainService, http, clock });
+  const realSecret = `sk_live_${randomBytes(16).toString('hex')}`;
+  const real = await vault.addKey({ instanceRef: `nora/org1/inst1`, name: 'real', secret: realSecret });
+  await http.close();
+  counting.calls = 0;
+  return { home, vault: new Vault({ metadata: new ConfMetadataStore(home), secrets: counting, keychainService, http, clock }), counting, realRef: real.key.ref, realSecret };
+}
+
+async function benchList(large: Awaited<ReturnType<typeof largeVault>>): Promise<void> {
+  const coldStarted = performance.now();
+  const cold = large.vault.listKeys();
+  const coldMs = performance.now() - coldStarted;
+  if (cold.length !== LIST_KEYS) throw new Error(`listed ${cold.length} keys, expected ${LIST_KEYS}`);
+  const bench = new Bench({ iterations: 50, warmupIterations: 5 });
+  bench.add('list 10,000', () => {
+    large.vault.listKeys();
+  });
+  await bench.run();
+  const task = bench.tasks[0]?.result;
+  const mean = task && 'latency' in task ? task.latency.mean : NaN;
+  const p99 = task && 'latency' in task ? task.latency.p99 ?? NaN : NaN;
+  record(
+    `list ${LIST_KEYS} records in process`,
+    `${mean.toFixed(1)} ms mean, ${p99.toFixed(1)} ms p99 with the store open; first list after opening ${coldMs.toFixed(1)} ms; ${large.counting.calls} keychain calls`,
+    '< 50 ms, 0 keychain calls',
+    p99 < 50 && large.counting.calls === 0,
+  );
+}
+
+function benchCliGet(large: Awaited<ReturnType<typeof largeVault>>): void {
+  const build = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('building the CLI failed');
+  const times: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, ['dist/cli/keyturn.mjs', '--home', large.home, 'key', 'get', large.realRef], { encoding: 'utf8' });
+    times.push(performance.now() - started);
+    if (run.status !== 0 || run.stdout !== `${large.realSecret}\n`) throw new Error(`key get failed: ${run.stderr}`);
+  }
+  const med = median(times);
+  record(`built CLI "key get" on a ${LIST_KEYS}-key vault (node dist/cli/keyturn.mjs)`, `${med.toFixed(0)} ms median of 11, ${Math.max(...times).toFixed(0)} ms max`, '< 300 ms', med < 300);
+}
+
+// `npm run bench -- verify` (or list, cli) runs only those parts.
+const only = new Set(process.argv.slice(2));
+const wanted = (part: string) => only.size === 0 || only.has(part);
+try {
+  if (wanted('verify')) await benchVerify();
+  if (wanted('rotation')) await benchRotation();
+  if (wanted('list') || wanted('cli') || wanted('renderer')) {
+    const large = await largeVault();
+    if (wanted('list')) await benchList(large);
+    if (wanted('cli')) benchCliGet(large);
+    if (wanted('renderer')) await benchRenderer(large.home, LIST_KEYS, record);
+  }
+} finally {
+  for (const home of homes) rmSync(home, { recursive: true, force: true });
+}
+console.log(`\n${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length} failed`);
+process.exitCode = results.every((r) => r.ok) ? 0 : 1;

@@ -1,0 +1,52 @@
+import { expect, test } from './fixtures.js';
+import { sampleKeys } from '../support/keys.js';
+
+test('adding keys: every kind of mistake is explained in words, and nothing is stored until it is right', async ({ page, keyturn }) => {
+  await keyturn.seed(async (core) => {
+    await core.vault.addInstance({ provider: 'xora', org: 'acme', name: 'jobs', env: 'production' });
+    await core.vault.addInstance({ provider: 'xerotier', org: 'acme-ml', name: 'inference', env: 'production', projectId: 'proj_ABC123' });
+  });
+  await keyturn.launch();
+
+  // A new Nora production instance, created from the dialog.
+  await page.getByRole('button', { name: 'Add key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a key' });
+  await dialog.getByLabel('Instance').selectOption('__new__');
+  await dialog.getByLabel('Provider').selectOption('nora');
+  await dialog.getByLabel('Organization').fill('acme');
+  await dialog.getByLabel('Instance name').fill('live');
+  await dialog.getByLabel('Environment').selectOption('production');
+  await dialog.getByLabel('Key name').fill('backend');
+  await dialog.getByLabel('Key (paste)').fill(sampleKeys.nora('sandbox'));
+  await dialog.getByRole('button', { name: 'Store in keychain' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('this is a sandbox key (sk_test_) but the instance is production');
+  await keyturn.shot('add-key-wrong-environment');
+
+  // The instance now exists; the live check speaks for each mistake.
+  const check = dialog.getByTestId('key-check');
+  await dialog.getByLabel('Instance').selectOption('xora/acme/jobs');
+  await dialog.getByLabel('Key (paste)').fill(sampleKeys.xora().slice(0, 40));
+  await expect(check).toContainText('a Xora key is 52 characters long');
+  await dialog.getByLabel('Instance').selectOption('xerotier/acme-ml/inference');
+  await dialog.getByLabel('Key (paste)').fill(sampleKeys.xerotier('other-project'));
+  await expect(check).toContainText('belongs to another project');
+  await expect(dialog.getByRole('button', { name: 'Store in keychain' })).toBeDisabled();
+
+  const good = sampleKeys.xerotier('acme-ml');
+  await dialog.getByLabel('Key (paste)').fill(good);
+  await expect(check).toContainText('Looks right: xero_acme-ml_');
+  await dialog.getByRole('button', { name: 'Store in keychain' }).click();
+  await expect(page.getByRole('status').last()).toContainText('Stored xerotier/acme-ml/inference/backend');
+
+  // The same key again is refused, naming where it is stored.
+  await page.getByRole('button', { name: 'Add key' }).click();
+  await page.getByLabel('Instance').selectOption('xerotier/acme-ml/inference');
+  await page.getByLabel('Key name').fill('again');
+  await page.getByLabel('Key (paste)').fill(good);
+  await expect(page.getByTestId('key-check')).toContainText('this key is already stored as xerotier/acme-ml/inference/backend');
+  await keyturn.shot('add-key-duplicate');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('key-count')).toHaveText('1 key');
+  await keyturn.shot('vault');
+});

@@ -1,0 +1,91 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from './fixtures.js';
+
+async function openKey(page: Page, ref: string) {
+  await page.getByRole('row').filter({ hasText: ref }).first().click();
+  await expect(page.getByRole('complementary', { name: 'Key detail' })).toContainText(ref);
+}
+
+test('a guided Nora production rotation, end to end: paste, saved, swapped, checked, revoked, proven', async ({ page, keyturn }) => {
+  const { nora } = keyturn.emulators;
+  const old = nora.control.createKey({ name: 'backend', env: 'production', org: 'acme' });
+  const env = join(keyturn.home, '.env');
+  writeFileSync(env, `# service\nNORA_KEY=${old.secret}\n`);
+  await keyturn.seed(async (core) => {
+    await core.vault.addInstance({ provider: 'nora', org: 'acme', name: 'live', env: 'production', baseUrl: nora.baseUrl('production') });
+    await core.vault.addKey({ instanceRef: 'nora/acme/live', name: 'backend', secret: old.secret });
+    await core.vault.addTarget('nora/acme/live/backend', { kind: 'dotenv', file: env, variable: 'NORA_KEY' }, keyturn.home);
+  });
+  await keyturn.launch();
+  await openKey(page, 'nora/acme/live/backend');
+  await page.getByRole('button', { name: 'Rotate' }).click();
+  const wizard = page.getByRole('dialog', { name: 'Rotate nora/acme/live/backend' });
+  // Production: the instance name must be typed back.
+  await expect(wizard.getByRole('button', { name: 'Start rotation' })).toBeDisabled();
+  await wizard.getByLabel('Instance name').fill('live');
+  await wizard.getByRole('button', { name: 'Start rotation' }).click();
+
+  await expect(wizard.getByText('Create the new key in the dashboard, then paste it here')).toBeVisible();
+  await expect(wizard).toContainText('Sidebar → API Keys → Create API key');
+  await keyturn.shot('rotation-guided-paste');
+  const fresh = nora.control.createKey({ name: 'backend-2026-11', env: 'production', org: 'acme' });
+  await wizard.getByLabel('New key').fill(fresh.secret);
+  await wizard.getByRole('button', { name: 'Save new key' }).click();
+  await expect(wizard.getByTestId('step-create')).toHaveAttribute('data-status', 'done');
+  await expect(wizard.getByTestId('step-create')).toContainText('is saved in the keychain');
+
+  // The revoke is guided: the person revokes in the dashboard while the wizard waits for the 401.
+  await expect(wizard.getByText('Revoke the old key in the dashboard')).toBeVisible();
+  await keyturn.shot('rotation-guided-revoke');
+  nora.control.revokeKey(old.id);
+  await expect(wizard.getByTestId('rotation-complete')).toBeVisible({ timeout: 15_000 });
+  for (const step of ['create', 'swap', 'verify', 'revoke']) await expect(wizard.getByTestId(`step-${step}`)).toHaveAttribute('data-status', 'done');
+  await keyturn.shot('rotation-complete');
+  expect(readFileSync(env, 'utf8')).toBe(`# service\nNORA_KEY=${fresh.secret}\n`);
+});
+
+test('a Nexora rotation by API runs on its own to the proof of 401', async ({ page, keyturn }) => {
+  const { nexora } = keyturn.emulators;
+  const old = nexora.control.createKey({ name: 'agents' });
+  await keyturn.seed(async (core) => {
+    await core.vault.addInstance({ provider: 'nexora', org: 'acme', name: 'dev', env: 'sandbox', baseUrl: nexora.baseUrl() });
+    await core.vault.addKey({ instanceRef: 'nexora/acme/dev', name: 'agents', secret: old.secret });
+  });
+  await keyturn.launch();
+  await openKey(page, 'nexora/acme/dev/agents');
+  await page.getByRole('button', { name: 'Rotate' }).click();
+  const wizard = page.getByRole('dialog', { name: 'Rotate nexora/acme/dev/agents' });
+  await expect(wizard).toContainText('Rotate in place — the old key dies at once');
+  await wizard.getByRole('button', { name: 'Start rotation' }).click();
+  await expect(wizard.getByTestId('rotation-complete')).toBeVisible({ timeout: 15_000 });
+  await keyturn.shot('rotation-api-complete');
+  expect(nexora.control.keys().find((k) => k.id === old.id)?.status).toBe('revoked');
+});
+
+test('an interrupted rotation is offered for resume after the host restarts, and finishes', async ({ page, keyturn }) => {
+  const { nora } = keyturn.emulators;
+  const old = nora.control.createKey({ name: 'svc', env: 'sandbox', org: 'acme' });
+  await keyturn.seed(async (core) => {
+    await core.vault.addInstance({ provider: 'nora', org: 'acme', name: 'staging', env: 'sandbox', baseUrl: nora.baseUrl('sandbox') });
+    await core.vault.addKey({ instanceRef: 'nora/acme/staging', name: 'svc', secret: old.secret });
+  });
+  await keyturn.launch();
+  await openKey(page, 'nora/acme/staging/svc');
+  await page.getByRole('button', { name: 'Rotate' }).click();
+  await page.getByRole('button', { name: 'Start rotation' }).click();
+  await expect(page.getByText('Create the new key in the dashboard, then paste it here')).toBeVisible();
+
+  // The app quits mid-rotation; the next launch offers to resume.
+  await keyturn.stopHost();
+  await keyturn.launch();
+  await expect(page.getByRole('region', { name: 'Interrupted rotations' })).toContainText('A rotation of nora/acme/staging/svc was interrupted');
+  await keyturn.shot('rotation-resume-offered');
+  await page.getByRole('button', { name: 'Resume it' }).click();
+  const fresh = nora.control.createKey({ name: 'svc-next', env: 'sandbox', org: 'acme' });
+  await page.getByLabel('New key').fill(fresh.secret);
+  await page.getByRole('button', { name: 'Save new key' }).click();
+  await expect(page.getByText('Revoke the old key in the dashboard')).toBeVisible();
+  nora.control.revokeKey(old.id);
+  await expect(page.getByTestId('rotation-complete')).toBeVisible({ timeout: 15_000 });
+});

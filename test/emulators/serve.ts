@@ -1,0 +1,47 @@
+// Runs all four emulators in their own process:
+//   npx tsx test/emulators/serve.ts [--latency MS] [--seed]
+// Prints one JSON line (URLs, control tokens, and with --seed the seeded keys), then serves
+// until SIGTERM or SIGINT.
+import { parseArgs } from 'node:util';
+import { startAllEmulators } from './index.js';
+import { seedEmulators } from './seed.js';
+import type { SeedSummary } from './seed.js';
+
+const { values } = parseArgs({
+  options: { latency: { type: 'string' }, seed: { type: 'boolean', default: false } },
+  strict: true,
+});
+const latencyMs = values.latency === undefined ? 0 : Number(values.latency);
+if (!Number.isInteger(latencyMs) || latencyMs < 0) {
+  console.error(`serve: --latency takes a whole number of milliseconds, not "${values.latency ?? ''}"`);
+  process.exit(2);
+}
+
+const all = await startAllEmulators({ latencyMs });
+const seeded: SeedSummary | undefined = values.seed ? seedEmulators(all) : undefined;
+const control = (e: { controlUrl: string; controlToken: string }) => ({ controlUrl: e.controlUrl, controlToken: e.controlToken });
+
+const summary = {
+  xora: { baseUrl: all.xora.baseUrl(), ...control(all.xora), keys: seeded?.xora ?? [] },
+  nexora: { baseUrl: all.nexora.baseUrl(), ...control(all.nexora), users: all.nexora.control.users(), keys: seeded?.nexora ?? [] },
+  nora: {
+    baseUrls: { sandbox: all.nora.baseUrl('sandbox'), production: all.nora.baseUrl('production') },
+    ...control(all.nora),
+    keys: seeded?.nora ?? [],
+  },
+  xerotier: { baseUrl: all.xerotier.baseUrl(), ...control(all.xerotier), projects: all.xerotier.control.projects(), keys: seeded?.xerotier ?? [] },
+};
+process.stdout.write(`${JSON.stringify(summary)}\n`);
+
+let stopping = false;
+const stop = (): void => {
+  if (stopping) return;
+  stopping = true;
+  // Closing every server leaves nothing on the event loop, so the process then exits with 0.
+  all.close().catch((error: unknown) => {
+    console.error('serve: closing failed', error);
+    process.exitCode = 1;
+  });
+};
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);

@@ -1,0 +1,186 @@
+// Public types of the provider emulators. Provider-specific shapes live here too so that
+// tests and tools can import every type from one place (re-exported by index.ts).
+
+export type ProviderName = 'xora' | 'nexora' | 'nora' | 'xerotier';
+export type NoraEnv = 'sandbox' | 'production';
+export type KeyStatus = 'active' | 'revoked' | 'expired';
+
+export interface EmulatorKey {
+  id: string;
+  secret: string;
+  name: string;
+  createdAt: string;
+  /** Effective status: an active key whose `expiresAt` has passed (emulator clock) reads `expired`. */
+  status: KeyStatus;
+  expiresAt?: string | null;
+  lastUsedAt: string | null;
+}
+
+export type XoraKey = EmulatorKey;
+
+/** `full` may use every endpoint; `restricted` gets 403 on the key-management endpoints. */
+export type NexoraPermissions = 'full' | 'restricted';
+export interface NexoraKey extends EmulatorKey {
+  userId: string;
+  permissions: NexoraPermissions;
+}
+
+export type NoraPermission = 'apiKey.read' | 'apiKey.create' | 'apiKey.delete';
+export interface NoraKey extends EmulatorKey {
+  org: string;
+  env: NoraEnv;
+  permissions: NoraPermission[];
+  expiresAt: string | null;
+}
+
+export interface XerotierKey extends EmulatorKey {
+  projectId: string;
+  slug: string;
+}
+
+export interface XoraCreateKeyOptions {
+  name: string;
+}
+export interface NexoraCreateKeyOptions {
+  name: string;
+  /** Owner; the default user when omitted. */
+  userId?: string;
+  permissions?: NexoraPermissions;
+}
+export interface NoraCreateKeyOptions {
+  name: string;
+  env?: NoraEnv;
+  org?: string;
+  /** ISO date (`2026-05-01`, read as 00:00 UTC) or date-time; must be tomorrow (UTC) or later. */
+  expiresAt?: string | Date | null;
+  permissions?: NoraPermission[];
+}
+export interface XerotierCreateKeyOptions {
+  name: string;
+  /** The project by id or by slug; the default project when both are omitted. */
+  projectId?: string;
+  slug?: string;
+}
+
+export interface NexoraUser {
+  id: string;
+  email: string;
+  password: string;
+  name: string;
+}
+export interface XerotierProject {
+  id: string;
+  slug: string;
+  createdAt: string;
+}
+
+export interface Fault {
+  /** Delay before answering (added to the emulator's base latency). */
+  latencyMs?: number;
+  /** Answer this status instead; the request is not processed. */
+  status?: 429 | 500 | 502 | 503;
+  /** With status 429 or 503: send `Retry-After: <seconds>`. */
+  retryAfterSeconds?: number;
+  /** Replace the body. Without `status` the request is processed and its own status kept. */
+  body?: 'html' | 'malformed-json' | 'empty';
+  /** Destroy the socket (TCP RST) without answering; the request is not processed. */
+  reset?: boolean;
+  /** Process the request fully (e.g. really create the key), then reset the socket without answering. */
+  resetAfterReceive?: boolean;
+  /** Accept and never answer, until the client gives up or the emulator closes. */
+  hang?: boolean;
+  /** How many matching requests this fault applies to; until cleared when omitted. */
+  times?: number;
+  /** Match only this method (case-insensitive). */
+  method?: string;
+  /** Match only paths starting with this, as received (Xora: `/v1/jobs`, not `/jobs`). */
+  pathPrefix?: string;
+  /** Nora only: match only requests to this environment's server. */
+  env?: NoraEnv;
+}
+
+export interface RequestRecord {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  /** When it was received, by the emulator clock. */
+  at: string;
+  /** The status answered, or null when none was (reset, hang, client gone). */
+  status: number | null;
+  /** Id of the emulator key the request presented (whatever its status), else null. */
+  authKeyId: string | null;
+  /** Nora only: which server received it. */
+  env?: NoraEnv;
+}
+
+/** The dashboard: what a person would do in the provider's web UI. */
+export interface KeyControl<O, K extends EmulatorKey> {
+  createKey(opts: O): K;
+  revokeKey(idOrSecret: string): void;
+  expireKey(idOrSecret: string): void;
+  keys(): K[];
+}
+
+export interface CommonControl {
+  /** Replace every fault with this one. */
+  setFault(f: Fault): void;
+  /** Queue a fault after the existing ones; the first matching fault with uses left applies. */
+  addFault(f: Fault): void;
+  clearFaults(): void;
+  /** The faults still in force, with their remaining `times`. */
+  faults(): Fault[];
+  requests(): RequestRecord[];
+  resetRequests(): void;
+  /** Resolves with the first request record (already logged or future) that matches; rejects after timeoutMs. */
+  waitForRequest(match?: (r: RequestRecord) => boolean, timeoutMs?: number): Promise<RequestRecord>;
+}
+
+export type EmulatorControl<O = { name: string }, K extends EmulatorKey = EmulatorKey> = KeyControl<O, K> & CommonControl;
+
+export type XoraControl = EmulatorControl<XoraCreateKeyOptions, XoraKey>;
+export interface NexoraExtras {
+  createUser(opts: { email: string; password: string; name?: string }): NexoraUser;
+  users(): NexoraUser[];
+  defaultUser(): NexoraUser;
+}
+export type NexoraControl = EmulatorControl<NexoraCreateKeyOptions, NexoraKey> & NexoraExtras;
+export type NoraControl = EmulatorControl<NoraCreateKeyOptions, NoraKey>;
+export interface XerotierExtras {
+  createProject(opts: { slug: string }): XerotierProject;
+  projects(): XerotierProject[];
+  defaultProject(): XerotierProject;
+}
+export type XerotierControl = EmulatorControl<XerotierCreateKeyOptions, XerotierKey> & XerotierExtras;
+
+export interface Emulator<C extends EmulatorControl = EmulatorControl> {
+  provider: ProviderName;
+  /** The base URL in the providers README's form; `env` matters only for Nora (default sandbox). */
+  baseUrl(env?: NoraEnv): string;
+  control: C;
+  /** `http://127.0.0.1:P/_emulator`; send `controlToken` in the `x-emulator-token` header. */
+  controlUrl: string;
+  controlToken: string;
+  /** Closes the server(s), destroying every open socket, hung requests included. */
+  close(): Promise<void>;
+}
+
+export type XoraEmulator = Emulator<XoraControl>;
+export type NexoraEmulator = Emulator<NexoraControl>;
+export type NoraEmulator = Emulator<NoraControl>;
+export type XerotierEmulator = Emulator<XerotierControl>;
+
+export interface EmulatorByProvider {
+  xora: XoraEmulator;
+  nexora: NexoraEmulator;
+  nora: NoraEmulator;
+  xerotier: XerotierEmulator;
+}
+
+export interface EmulatorOptions {
+  /** Base latency for every provider API request (control requests are never delayed). */
+  latencyMs?: number;
+  /** The emulator clock: timestamps, expiry, JWT lifetimes. Defaults to the real time. */
+  now?: () => Date;
+  /** Use this control token instead of a random one. */
+  controlToken?: string;
+}

@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ControlError, startEmulator, XEROTIER_DEFAULT_SLUG, XEROTIER_KEY_PATTERN } from './index.js';
+import type { XerotierEmulator } from './index.js';
+import { call, postJson } from './test-client.js';
+
+const chat = { model: 'llama-3.1-8b', messages: [{ role: 'user', content: 'Hello' }] };
+
+describe('Xerotier emulator', () => {
+  let xerotier: XerotierEmulator;
+  beforeEach(async () => {
+    xerotier = await startEmulator('xerotier');
+  });
+  afterEach(() => xerotier.close());
+
+  const auth = (secret: string) => ({ authorization: `Bearer ${secret}` });
+  const models = (projectId: string, headers: Record<string, string>) => call(`${xerotier.baseUrl()}/${projectId}/v1/models`, { headers });
+  const invalidKey = { error: { message: expect.any(String), type: 'invalid_request_error', param: null, code: 'invalid_api_key' } };
+
+  it('mints xero_<slug>_<token> keys with a 256-bit base64url token', () => {
+    const project = xerotier.control.defaultProject();
+    expect(project).toMatchObject({ slug: XEROTIER_DEFAULT_SLUG, id: expect.stringMatching(/^proj_[A-Z0-9]{6}$/) });
+    for (let i = 0; i < 20; i += 1) {
+      const key = xerotier.control.createKey({ name: `k${i}` });
+      const match = XEROTIER_KEY_PATTERN.exec(key.secret);
+      expect(match?.[1]).toBe(XEROTIER_DEFAULT_SLUG);
+      expect(Buffer.from(match?.[2] ?? '', 'base64url')).toHaveLength(32);
+      expect(key).toMatchObject({ projectId: project.id, slug: XEROTIER_DEFAULT_SLUG });
+    }
+  });
+
+  it('lists models OpenAI-style at /<project_id>/v1/models', async () => {
+    const { secret } = xerotier.control.createKey({ name: 'k' });
+    const answer = await models(xerotier.control.defaultProject().id, auth(secret));
+    expect(answer.status).toBe(200);
+    expect(answer.json()).toMatchObject({ object: 'list', data: expect.arrayContaining([expect.objectContaining({ id: 'llama-3.1-8b', object: 'model' })]) });
+    const viaEndpoint = await call(`${xerotier.baseUrl()}/${xerotier.control.defaultProject().id}/my-endpoint/v1/models`, { headers: auth(secret) });
+    expect(viaEndpoint.status).toBe(200);
+  });
+
+  it('answers chat completions at /<project_id>/<endpoint>/v1/chat/completions', async () => {
+    const { secret } = xerotier.control.createKey({ name: 'k' });
+    const url = `${xerotier.baseUrl()}/${xerotier.control.defaultProject().id}/my-endpoint/v1/chat/completions`;
+    const answer = await postJson(url, chat, auth(secret));
+    expect(answer.status).toBe(200);
+    expect(answer.json()).toMatchObject({
+      object: 'chat.completion',
+      model: 'llama-3.1-8b',
+      choices: [{ index: 0, message: { role: 'assistant', content: expect.any(String) }, finish_reason: 'stop' }],
+    });
+    const bad = await postJson(url, { model: 'llama-3.1-8b', messages: [] }, auth(secret));
+    expect(bad.status).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { type: 'invalid_request_error' } });
+    const malformed = await call(url, { method: 'POST', headers: auth(secret), body: '{' });
+    expect(malformed.status).toBe(400);
+  });
+
+  it('refuses missing, unknown, revoked and other projects’ keys with 401 invalid_api_key', async () => {
+    const research = xerotier.control.createProject({ slug: 'research' });
+    const own = xerotier.control.createKey({ name: 'own' });
+    const foreign = xerotier.control.createKey({ name: 'foreign', projectId: research.id });
+    const revoked = xerotier.control.createKey({ name: 'revoked', slug: XEROTIER_DEFAULT_SLUG });
+    xerotier.control.revokeKey(revoked.id);
+    const projectId = xerotier.control.defaultProject().id;
+    const refusals: Record<string, string>[] = [{}, auth(`xero_${XEROTIER_DEFAULT_SLUG}_${'A'.repeat(43)}`), auth(foreign.secret), auth(revoked.secret), { 'x-api-key': own.secret }];
+    for (const headers of refusals) {
+      const answer = await models(projectId, headers);
+      expect(answer.status).toBe(401);
+      expect(answer.json()).toEqual(invalidKey);
+    }
+    expect((await models(research.id, auth(foreign.secret))).status).toBe(200);
+    expect(foreign.secret.startsWith('xero_research_')).toBe(true);
+  });
+
+  it('answers 404 for an unknown project id', async () => {
+    const { secret } = xerotier.control.createKey({ name: 'k' });
+    const answer = await models('proj_NOPE00', auth(secret));
+    expect(answer.status).toBe(404);
+    expect(answer.json()).toMatchObject({ error: { code: 'project_not_found' } });
+  });
+
+  it('validates projects made in the dashboard', () => {
+    expect(() => xerotier.control.createProject({ slug: 'Bad_Slug' })).toThrow();
+    expect(() => xerotier.control.createProject({ slug: XEROTIER_DEFAULT_SLUG })).toThrow(ControlError);
+    expect(() => xerotier.control.createKey({ name: 'k', slug: 'missing' })).toThrow(ControlError);
+    expect(xerotier.control.projects()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileAuditLog } from '../../../../electron/core/audit/audit-log.js';
+import { createHttpClient } from '../../../../electron/core/http/undici-client.js';
+import { RotationEngine } from '../../../../electron/core/rotation/engine.js';
+import type { RotationInteraction } from '../../../../electron/core/rotation/interaction.js';
+import { ConfMetadataStore } from '../../../../electron/core/store/conf-metadata-store.js';
+import { ensureVaultIdentity, keychainServiceFor } from '../../../../electron/core/store/home.js';
+import { startEmulator, type NexoraEmulator } from '../../../emulators/index.js';
+import { cliFor } from '../../../support/cli.js';
+import { privateKeychain } from '../../../support/private-keychain.js';
+import { tempHome } from '../../../support/temp-home.js';
+
+/** Nexora reports last_used_at: a use of the old key after the swap is a warning before revoking. */
+describe('a consumer still using the old key after the swap', () => {
+  let nexora: NexoraEmulator;
+  let skewMs = 0;
+  beforeAll(async () => {
+    nexora = await startEmulator('nexora', { now: () => new Date(Date.now() + skewMs) });
+  });
+  afterAll(async () => {
+    await nexora.close();
+  });
+
+  it('is shown as a warning, and the old key is not revoked without a yes', async () => {
+    const home = tempHome();
+    const run = cliFor(home);
+    const old = nexora.control.createKey({ name: 'svc' });
+    await run(['instance', 'add', 'nexora', 'acme', 'self', '--env', 'sandbox', '--base-url', nexora.baseUrl()]);
+    await run(['key', 'add', 'nexora/acme/self', 'svc'], old.secret);
+    const env = join(home, '.env');
+    writeFileSync(env, `KEY=${old.secret}\n`);
+    await run(['target', 'add', 'nexora/acme/self/svc', 'dotenv', env, 'KEY']);
+
+    const http = createHttpClient({ maxRetries: 0 });
+    const warnings: string[] = [];
+    const interaction: RotationInteraction = {
+      confirmProduction: async () => true,
+      pasteNewKey: async () => null,
+      showRevokeGuide: () => undefined,
+      confirmDespiteWarnings: async (w) => {
+        warnings.push(...w);
+        return false;
+      },
+      progress: () => undefined,
+    };
+    const engine = new RotationEngine({
+      metadata: new ConfMetadataStore(home),
+      secrets: privateKeychain(),
+      keychainService: keychainServiceFor(ensureVaultIdentity(home)),
+      http,
+      clock: { now: () => new Date() },
+      sleep: async () => undefined,
+      audit: new FileAuditLog(home),
+      newId: randomUUID,
+      checkpoint: async (name) => {
+        if (name !== 'swap:after') return;
+        // A consumer that never re-read its config calls Nexora with the old key, a minute later.
+        skewMs = 60_000;
+        const response = await fetch(`${nexora.baseUrl()}/agents`, { headers: { authorization: `Bearer ${old.secret}` } });
+        expect(response.status).toBe(200);
+      },
+    });
+    try {
+      const rotation = await engine.start('nexora/acme/self/svc', interaction, { revokeWaitMs: 1_000 });
+      expect(rotation.state).toBe('in-progress');
+      expect(rotation.steps.verify.status).toBe('done');
+      expect(rotation.steps.revoke).toMatchObject({ status: 'failed', detail: expect.stringMatching(/stopped before revoking: the old key was used at .*, after the swap: some consumer still holds it/) });
+      expect(warnings).toEqual([expect.stringMatching(/some consumer still holds it/)]);
+      expect(nexora.control.keys().find((k) => k.id === old.id)?.status).toBe('active');
+    } finally {
+      await http.close();
+    }
+  });
+});

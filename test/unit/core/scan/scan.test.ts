@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fingerprintOf } from '../../../../electron/core/crypto/fingerprint.js';
+import { emptyVaultDocument, type Instance, type VaultDocument } from '../../../../electron/core/domain/model.js';
+import { classifyFindings, planImport } from '../../../../electron/core/scan/import-plan.js';
+import { scanFolder, toDisplay } from '../../../../electron/core/scan/scan-folder.js';
+import { sampleKeys } from '../../../support/keys.js';
+
+describe('scan', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  const keys = { xora: sampleKeys.xora(), noraLive: sampleKeys.nora('production'), noraTest: sampleKeys.nora('sandbox'), nexora: sampleKeys.nexora(), xerotier: sampleKeys.xerotier('my-project') };
+
+  function tree() {
+    const root = mkdtempSync(join(tmpdir(), 'keyturn-scan-'));
+    dirs.push(root);
+    mkdirSync(join(root, 'config'));
+    mkdirSync(join(root, 'node_modules', 'x'), { recursive: true });
+    mkdirSync(join(root, '.git'));
+    writeFileSync(join(root, '.env'), `# app\nXORA_API_KEY=${keys.xora}\nPORT=8080\nexport NORA_KEY="${keys.noraLive}"\n`);
+    writeFileSync(join(root, '.env.local'), `NORA_KEY='${keys.noraLive}'\nNORA_TEST_KEY=${keys.noraTest}\n`);
+    writeFileSync(join(root, 'config', 'prod.env'), `NEXORA_KEY=${keys.nexora}\r\nXEROTIER_KEY=${keys.xerotier}\r\nNAME=hello\r\n`);
+    writeFileSync(join(root, 'node_modules', 'x', '.env'), `XORA_API_KEY=${sampleKeys.xora()}\n`);
+    writeFileSync(join(root, '.git', '.env'), `XORA_API_KEY=${sampleKeys.xora()}\n`);
+    writeFileSync(join(root, 'README.md'), `XORA_API_KEY=${sampleKeys.xora()}\n`);
+    return root;
+  }
+
+  const instance = (over: Partial<Instance>): Instance => ({ id: over.name ?? 'i', provider: 'nora', org: 'acme', name: 'live', env: 'production', baseUrl: 'https://api.nora.finance', createdAt: new Date(0).toISOString(), ...over });
+
+  it('finds provider keys in .env files and skips node_modules, .git and other files', async () => {
+    const findings = await scanFolder(tree());
+    expect(findings.map((f) => [f.file.split('/').slice(-2).join('/'), f.variable, f.providerId, f.environment])).toEqual([
+      [expect.stringMatching(/\/\.env$/), 'XORA_API_KEY', 'xora', null],
+      [expect.stringMatching(/\/\.env$/), 'NORA_KEY', 'nora', 'production'],
+      [expect.stringMatching(/\.env\.local$/), 'NORA_KEY', 'nora', 'production'],
+      [expect.stringMatching(/\.env\.local$/), 'NORA_TEST_KEY', 'nora', 'sandbox'],
+      ['config/prod.env', 'NEXORA_KEY', 'nexora', null],
+      ['config/prod.env', 'XEROTIER_KEY', 'xerotier', null],
+    ]);
+    expect(findings.find((f) => f.providerId === 'xerotier')?.org).toBe('my-project');
+  });
+
+  it('scan never shows a found secret', async () => {
+    const shown = JSON.stringify((await scanFolder(tree())).map(toDisplay));
+    for (const secret of Object.values(keys)) expect(shown).not.toContain(secret);
+  });
+
+  it('classifies by fingerprint and plans an import to the one instance that fits', async () => {
+    const live = instance({ id: 'live', name: 'live', env: 'production' });
+    const doc: VaultDocument = {
+      ...emptyVaultDocument(),
+      instances: [live, instance({ id: 'x1', provider: 'xora', name: 'a', env: 'sandbox' }), instance({ id: 'x2', provider: 'xora', name: 'b', env: 'production' })],
+      keys: [{ id: 'k', instanceId: 'live', name: 'stored', maskedKey: 'sk_live_…', fingerprint: fingerprintOf(keys.noraLive), createdAt: new Date(0).toISOString(), status: 'active', targets: [] }],
+    };
+    const classified = classifyFindings(await scanFolder(tree()), doc);
+    expect(classified.filter((c) => c.known).map((c) => (c.known ? c.keyRef : ''))).toEqual(['nora/acme/live/stored', 'nora/acme/live/stored']);
+    const plan = planImport(classified, doc);
+    const reasons = Object.fromEntries(plan.map((p) => [p.findings[0]?.providerId === 'nora' ? 'nora-sandbox' : (p.findings[0]?.providerId ?? ''), p.reason]));
+    expect(reasons['nora-sandbox']).toMatch(/no nora sandbox instance/);
+    expect(reasons.xora).toMatch(/2 instances fit/);
+    expect(reasons.nexora).toMatch(/no nexora instance/);
+  });
+
+  it('plans one key with two targets for the same secret in two files, named after the variable', async () => {
+    const root = tree();
+    writeFileSync(join(root, 'config', 'copy.env'), `OTHER_NEXORA=${keys.nexora}\n`);
+    const doc: VaultDocument = { ...emptyVaultDocument(), instances: [instance({ id: 'n', provider: 'nexora', name: 'self', env: 'production' })] };
+    const [nexora] = planImport(classifyFindings(await scanFolder(root), doc), doc).filter((p) => p.instance?.id === 'n');
+    expect(nexora?.name).toBe('other-nexora');
+    expect(nexora?.targets.map((t) => t.variable).sort()).toEqual(['NEXORA_KEY', 'OTHER_NEXORA']);
+  });
+});
