@@ -23,27 +23,36 @@ export async function benchRenderer(home: string, keys: number, record: Record):
     const firstRender = await page.evaluate(() => {
       const [received] = performance.getEntriesByName('keyturn:overview-received');
       const [rendered] = performance.getEntriesByName('keyturn:table-rendered');
-      return (rendered?.startTime ?? NaN) - (received?.startTime ?? NaN);
+      return { afterAnswer: (rendered?.startTime ?? NaN) - (received?.startTime ?? NaN), fromNavigation: rendered?.startTime ?? NaN };
     });
-    record(`renderer: first render of ${keys} keys after the host answered (Chromium)`, `${firstRender.toFixed(0)} ms`, '< 1000 ms', firstRender < 1000);
+    record(`renderer: first render of ${keys} keys after the host answered (Chromium)`, `${firstRender.afterAnswer.toFixed(0)} ms (${firstRender.fromNavigation.toFixed(0)} ms from navigation start)`, '< 1000 ms', firstRender.afterAnswer < 1000);
 
-    // A keystroke: from the key event to the list's count updated and painted.
+    // Virtualized means few rows in the DOM: a layout that lets the scroller grow to its content renders all of them.
+    const rowsInDom = await page.getByTestId('key-rows').getByRole('row').count();
+    record(`renderer: rows in the DOM with ${keys} keys (virtualized)`, `${rowsInDom}`, '< 100', rowsInDom < 100);
+
+    // A keystroke: from the key going down to the first frame after React committed the filtered list.
     const search = page.getByLabel('Search keys');
     await search.click();
     const times: number[] = [];
-    for (const ch of 'key-12345') {
-      const before = await page.getByTestId('key-count').textContent();
-      await page.evaluate("document.addEventListener('keydown', () => { window.__keyAt = performance.now(); }, { once: true, capture: true })");
+    for (const ch of 'key-1234') {
+      // Armed before the key goes down. React flushes a discrete input's update in a microtask queued
+      // by its root listener, which runs before this window listener's microtask; the frame after
+      // that is the one that shows the updated list.
+      await page.evaluate(`(() => {
+        window.__done = null;
+        window.addEventListener('keydown', () => { window.__keyAt = performance.now(); }, { once: true, capture: true });
+        window.addEventListener('input', () => queueMicrotask(() => requestAnimationFrame(() => { window.__done = performance.now() - window.__keyAt; })), { once: true });
+      })()`);
       await page.keyboard.press(ch);
       // A string, not a function: the TypeScript loader would wrap named functions in a helper the page lacks.
-      const ms = (await page.evaluate(`new Promise((resolve) => {
-        const el = document.querySelector('[data-testid="key-count"]');
-        const finish = () => requestAnimationFrame(() => resolve(performance.now() - (window.__keyAt ?? 0)));
-        if (el.textContent !== ${JSON.stringify(before)}) return finish();
-        new MutationObserver((_, obs) => { obs.disconnect(); finish(); }).observe(el, { childList: true, subtree: true, characterData: true });
-      })`)) as number;
-      times.push(ms);
+      const handle = await page.waitForFunction('window.__done');
+      times.push((await handle.jsonValue()) as number);
     }
+    const expected = await page.evaluate(`document.querySelector('input[aria-label="Search keys"]').value`);
+    if (expected !== 'key-1234') throw new Error(`the search box holds ${String(expected)}, not what was typed`);
+    const shown = await page.getByTestId('key-count').textContent();
+    if (shown?.trim() !== '1 key') throw new Error(`after typing key-1234 the list shows ${shown ?? 'nothing'}, not the one key`);
     record('renderer: keystroke in the search box to the updated list (Chromium)', `${median(times).toFixed(1)} ms median, ${Math.max(...times).toFixed(1)} ms max over ${times.length} keystrokes`, '< 50 ms', Math.max(...times) < 50);
   } finally {
     await browser.close();

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
@@ -55,6 +55,7 @@ export const test = base.extend<{ keyturn: Keyturn }>({
     await use(keyturn);
     await running.stop?.();
     await emulators.close();
+    rmSync(home, { recursive: true, force: true });
   },
 });
 
