@@ -63,4 +63,14 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron/core is plain Node: Electron belongs in electron/main.' }] }] },
   },
+  {
+    // Only the shell and the bridge run inside Electron; everything else must run without it.
+    files: ['electron/{contract,app,web,cli}/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'only electron/main and electron/preload run in Electron.' }] }] },
+  },
+  {
+    // The bridge stays a few lines: the channel names and nothing heavier (no schemas, no core).
+    files: ['electron/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./contract/(?!names\\.js$)', message: 'the preload imports contract/names.js only.' }] }] },
+  },
 );

@@ -1,7 +1,53 @@
 #!/usr/bin/env node
-// `npm start`: the desktop app where it exists; until then, the command line.
-import { spawnSync } from 'node:child_process';
+// `npm start`: the desktop app where Electron's binary is installed; elsewhere one line saying so,
+// then the same app in browser mode (the renderer and the contract on 127.0.0.1 behind a launch token).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-console.log('Keyturn: the vault and its command line are ready; run "npm run -s keyturn -- --help" for every command.\n');
-const result = spawnSync(process.execPath, ['bin/keyturn.mjs', '--help'], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const require = createRequire(import.meta.url);
+
+/** The electron package exports its binary's path, and throws when the binary was never downloaded. */
+function electronBinary() {
+  try {
+    const path = require('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether this session has a keychain keytar can use (a Secret Service on the session bus, or the OS's own). */
+function keychainReachable() {
+  const probe = spawnSync(process.execPath, ['-e', "require('keytar').findCredentials('keyturn-start-probe').then(() => process.exit(0), () => process.exit(1))"], { timeout: 10_000, stdio: 'ignore' });
+  return probe.status === 0;
+}
+
+function run(cmd, args) {
+  const child = spawn(cmd, args, { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+for (const [built, script] of [['dist/cli/keyturn.mjs', 'scripts/build-cli.mjs'], ['dist/electron/main.js', 'scripts/build-electron.mjs']]) {
+  if (!existsSync(built)) spawnSync(process.execPath, [script], { stdio: 'inherit' });
+}
+if (!existsSync('dist/renderer/index.html')) spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+
+const binary = electronBinary();
+if (binary) {
+  run(binary, ['.']);
+} else {
+  console.log("Keyturn: Electron's binary is not installed on this machine, so the app runs in browser mode instead.");
+  if (keychainReachable()) {
+    run(process.execPath, ['bin/keyturn.mjs', 'web']);
+  } else {
+    // Without a keychain there is nowhere safe to keep secrets: a private keyring and a vault that
+    // both last for this run only, rather than a vault whose secrets vanish with a temporary keyring.
+    const home = mkdtempSync(join(tmpdir(), 'keyturn-try-'));
+    console.log(`Keyturn: no keychain (Secret Service) in this session; using a private one and a vault in ${home} for this run only.`);
+    run(process.execPath, ['scripts/with-keyring.mjs', '--', process.execPath, 'bin/keyturn.mjs', '--home', home, 'web']);
+  }
+}

@@ -12,10 +12,13 @@ if (!system.ok) {
 
 const steps = [
   ['build the CLI', ['node', 'scripts/build-cli.mjs']],
+  ['build the desktop shell', ['node', 'scripts/build-electron.mjs']],
   ['build the renderer', ['npx', 'vite', 'build', '--logLevel', 'warn']],
   ['type-check', ['npx', 'tsc', '-p', 'tsconfig.json']],
   ['type-check the renderer', ['npx', 'tsc', '-p', 'tsconfig.renderer.json']],
   ['lint', ['npx', 'eslint', '.']],
+  // Doyensec's electronegativity over the Electron shell and the built page: no high-severity finding.
+  ['electronegativity', ['node', 'scripts/check-electron.mjs']],
   // Unit and keychain tests share one run, inside a private D-Bus session with a real gnome-keyring.
   ['unit and keychain tests', ['node', 'scripts/with-keyring.mjs', '--', 'npx', 'vitest', 'run']],
   // The renderer in Debian's Chromium through browser mode, over the real core, keychain and emulators.

@@ -1,10 +1,17 @@
-import type { Handlers } from '../contract/contract.js';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import type { EventPayloads, Handlers } from '../contract/contract.js';
+import type { EventName } from '../contract/names.js';
 import type { CopyResult, ProviderInfo } from '../contract/views.js';
+import { UserInputError } from '../core/domain/errors.js';
 import { emergencyRevoke, findLeaked } from '../core/emergency/emergency-revoke.js';
 import { normalizeLeaked } from '../core/emergency/leaked-input.js';
 import { guessRevocation } from '../core/emergency/guess.js';
 import { builtinProfiles, resolveProfile } from '../core/providers/registry.js';
 import type { ProviderProfile } from '../core/providers/profile.js';
+import { importFindings } from '../core/scan/import-findings.js';
+import { classifyFindings } from '../core/scan/import-plan.js';
+import { scanFolder, toDisplay } from '../core/scan/scan-folder.js';
 import { findKey } from '../core/vault/refs.js';
 import type { AppCore } from './app-core.js';
 import { RotationSessions } from './rotation-sessions.js';
@@ -14,11 +21,14 @@ export interface HostHooks {
   copy: ((secret: string) => CopyResult) | null;
   /** Opens a provider dashboard outside the app; false when the URL is not a known dashboard. */
   openExternal: (url: string) => Promise<boolean>;
-  emit: (event: 'rotation.changed' | 'vault.changed', payload: Record<string, string>) => void;
+  /** The host's own file dialog; null where there is none (browser mode: the page asks for a typed path). */
+  pickPath: ((kind: 'env-file' | 'folder') => Promise<string | null>) | null;
+  emit: <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 }
 
 const REVEAL_SECONDS = 20;
-const CLIPBOARD_SECONDS = 30;
+/** How long a copied secret stays on the clipboard (if nothing else was copied since). */
+export const CLIPBOARD_SECONDS = 30;
 
 function providerInfo(p: ProviderProfile): ProviderInfo {
   return {
@@ -31,6 +41,13 @@ function providerInfo(p: ProviderProfile): ProviderInfo {
     revokeBy: p.capabilities.revoke,
     rotateInPlace: p.capabilities.rotateInPlace,
   };
+}
+
+/** A path typed in the app: absolute, or from the home folder; a relative one would depend on where the host started. */
+function fullPath(typed: string): string {
+  const expanded = typed === '~' || typed.startsWith('~/') ? join(homedir(), typed.slice(1)) : typed;
+  if (!isAbsolute(expanded)) throw new UserInputError(`"${typed}" is not a full path: give the folder's path from / (or ~/)`);
+  return expanded;
 }
 
 /** Every call of the contract, implemented once on core for both UI hosts (Electron and browser mode). */
@@ -98,6 +115,13 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
       const outcome = await emergencyRevoke(core, ref, { waitMs: waitSeconds * 1000, leakedSecret: leaked ? normalizeLeaked(leaked) : undefined, showGuide: () => undefined });
       return vaultChanged({ ref: outcome.ref, proven: outcome.proven, path: outcome.path, detail: outcome.detail });
     },
+    'scan.folder': async ({ dir, import: wanted }) => {
+      const classified = classifyFindings(await scanFolder(fullPath(dir)), core.vault.read());
+      const outcome = wanted ? await importFindings(core.vault, classified, core.home) : { imported: [], skipped: [] };
+      const findings = classified.map((c) => ({ ...toDisplay(c), inVault: c.known ? c.keyRef : null }));
+      return wanted ? vaultChanged({ findings, ...outcome }) : { findings, ...outcome };
+    },
+    'path.pick': async ({ kind }) => (hooks.pickPath ? { available: true, path: await hooks.pickPath(kind) } : { available: false, path: null }),
     'dashboard.open': async ({ url }) => ({ opened: await hooks.openExternal(url) }),
   };
 }

@@ -7,7 +7,9 @@ import type {
   KeyCheck,
   KeyDetail,
   LeakFinding,
+  PickedPath,
   RevokeResult,
+  ScanResult,
   RotationView,
   VaultOverview,
   VerifyOutcomeView,
@@ -83,6 +85,8 @@ export const contract = {
   'rotation.inProgress': call(z.object({}).strict()).returns<RotationView[]>(),
   'emergency.find': call(z.object({ leaked: z.string().min(1).max(8192) }).strict()).returns<LeakFinding>(),
   'emergency.revoke': call(z.object({ ref, leaked: z.string().max(8192).optional(), waitSeconds: z.number().int().positive().max(3600).default(120) }).strict()).returns<RevokeResult>(),
+  'scan.folder': call(z.object({ dir: z.string().min(1).max(4096), import: z.boolean().default(false) }).strict()).returns<ScanResult>(),
+  'path.pick': call(z.object({ kind: z.enum(['env-file', 'folder']) }).strict()).returns<PickedPath>(),
   'dashboard.open': call(z.object({ url: z.string().url().max(2048) }).strict()).returns<{ opened: boolean }>(),
 } satisfies Record<CallName, CallSpec<z.ZodType, unknown>>;
 
@@ -97,6 +101,7 @@ export type Handlers = { [N in CallName]: (args: ParsedArgs<N>) => Promise<CallR
 export interface EventPayloads {
   'rotation.changed': { rotationId: string };
   'vault.changed': Record<string, never>;
+  'emergency.open': Record<string, never>;
 }
 export type EventPayload<E extends EventName> = EventPayloads[E];
 

@@ -21,11 +21,14 @@ export const CALL_NAMES = [
   'rotation.inProgress',
   'emergency.find',
   'emergency.revoke',
+  'scan.folder',
+  'path.pick',
   'dashboard.open',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
-export const EVENT_NAMES = ['rotation.changed', 'vault.changed'] as const;
+/** `emergency.open` comes from the desktop menu (and its shortcut), which the page cannot see. */
+export const EVENT_NAMES = ['rotation.changed', 'vault.changed', 'emergency.open'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The IPC channel of a call or event: derived here, written nowhere else. */
@@ -33,13 +36,15 @@ export function channelOf(name: CallName | EventName): string {
   return `keyturn:${name}`;
 }
 
+const camel = (name: string) => name.replace(/\.(\w)/g, (_, c: string) => c.toUpperCase());
+
 /** The method name on the renderer's API object: `key.add` → `keyAdd`. */
 export function methodOf(name: CallName): string {
-  return name.replace(/\.(\w)/g, (_, c: string) => c.toUpperCase());
+  return camel(name);
 }
 
 /** The event listener's name: `rotation.changed` → `onRotationChanged`. */
 export function listenerOf(name: EventName): string {
-  const method = name.replace(/\.(\w)/g, (_, c: string) => c.toUpperCase());
+  const method = camel(name);
   return `on${method[0]?.toUpperCase() ?? ''}${method.slice(1)}`;
 }

@@ -82,3 +82,28 @@ export interface RevokeResult {
   path: 'api' | 'guided' | 'already';
   detail: string;
 }
+
+/** A key a folder scan found in a `.env` file: never the secret itself. */
+export interface ScanFindingView {
+  file: string;
+  variable: string;
+  line: number;
+  providerId: string;
+  environment: Environment | null;
+  org: string | null;
+  maskedKey: string;
+  /** The key's reference when the vault holds it already (by fingerprint). */
+  inVault: string | null;
+}
+
+export interface ScanResult {
+  findings: ScanFindingView[];
+  imported: { ref: string; targets: number }[];
+  skipped: { maskedKey: string; reason: string }[];
+}
+
+/** A path the person chose in the host's own file dialog; `available: false` where there is none (browser mode). */
+export interface PickedPath {
+  available: boolean;
+  path: string | null;
+}

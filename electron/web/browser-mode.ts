@@ -13,6 +13,8 @@ export async function startBrowserMode(options: { home: string; secrets: SecretS
   let host: WebHost | null = null;
   const handlers = createHandlers(core, {
     copy: null,
+    // A page cannot learn a chosen file's path: browser mode asks for a typed one.
+    pickPath: null,
     // The page opens dashboard links itself (a plain link in a new tab); the host opens nothing.
     openExternal: async () => false,
     emit: (event, payload) => host?.emit(event, payload),

@@ -1,14 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ZodError } from 'zod';
-import { parseArgs, type Handlers } from '../contract/contract.js';
-import { CALL_NAMES, type CallName, type EventName } from '../contract/names.js';
-import { UserInputError } from '../core/domain/errors.js';
-import { checkOrigin, checkSession, randomToken, sameToken, SECURITY_HEADERS, SESSION_COOKIE } from './gate.js';
-import { readRendererFile } from './static-files.js';
+import { dispatchCall, isCallName } from '../app/call-dispatch.js';
+import { SECURITY_HEADERS } from '../app/content-security-policy.js';
+import { readRendererFile } from '../app/renderer-files.js';
+import type { Handlers } from '../contract/contract.js';
+import type { EventName } from '../contract/names.js';
+import { checkOrigin, checkSession, randomToken, sameToken, SESSION_COOKIE } from './gate.js';
 
 const MAX_BODY = 1024 * 1024;
-const CALLS = new Set<string>(CALL_NAMES);
 
 export interface WebHost {
   /** The URL to open: it carries the one-time launch token. */
@@ -59,19 +58,19 @@ export async function startWebHost(options: { handlers: Handlers; rendererDir: s
     }
     if (url.pathname.startsWith('/api/')) {
       const name = url.pathname.slice('/api/'.length);
-      if (req.method !== 'POST' || !CALLS.has(name)) return send(res, 404, { ok: false, error: { kind: 'input', message: `no call ${name}` } });
+      if (req.method !== 'POST' || !isCallName(name)) return send(res, 404, { ok: false, error: { kind: 'input', message: `no call ${name}` } });
       // JSON only: a form post from another page cannot send it without a preflight.
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, { ok: false, error: { kind: 'input', message: 'send application/json' } });
       const body = await readBody(req);
       if (body === null) return send(res, 413, { ok: false, error: { kind: 'input', message: 'request too large' } });
+      let args: unknown;
       try {
-        const callName = name as CallName;
-        const args = parseArgs(callName, body === '' ? {} : JSON.parse(body));
-        const handler = options.handlers[callName] as (a: unknown) => Promise<unknown>;
-        return send(res, 200, { ok: true, result: await handler(args) });
-      } catch (error) {
-        return send(res, ...describeError(error));
+        args = body === '' ? {} : JSON.parse(body);
+      } catch {
+        return send(res, 400, { ok: false, error: { kind: 'input', message: 'the request body is not JSON' } });
       }
+      const { status, reply } = await dispatchCall(options.handlers, name, args);
+      return send(res, status, reply);
     }
     if (req.method !== 'GET') return send(res, 405, { ok: false, error: { kind: 'input', message: 'method not allowed' } });
     const file = await readRendererFile(options.rendererDir, url.pathname);
@@ -121,15 +120,4 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
-}
-
-/** Errors cross as sentences; never a stack, never a secret (core errors carry none). */
-export function describeError(error: unknown): [number, { ok: false; error: { kind: 'input' | 'failure'; message: string } }] {
-  if (error instanceof ZodError) {
-    const issue = error.issues[0];
-    return [400, { ok: false, error: { kind: 'input', message: `${issue?.path.join('.') || 'arguments'}: ${issue?.message ?? 'invalid'}` } }];
-  }
-  if (error instanceof SyntaxError) return [400, { ok: false, error: { kind: 'input', message: 'the request body is not JSON' } }];
-  if (error instanceof UserInputError) return [400, { ok: false, error: { kind: 'input', message: error.message } }];
-  return [500, { ok: false, error: { kind: 'failure', message: error instanceof Error ? error.message : 'the host failed' } }];
 }

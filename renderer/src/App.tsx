@@ -1,4 +1,4 @@
-import { Plus, ShieldAlert } from 'lucide-react';
+import { FolderSearch, Plus, ShieldAlert } from 'lucide-react';
 import { useEffect } from 'react';
 import { AddKeyDialog } from './features/add-key/AddKeyDialog.js';
 import { KeyDetail } from './features/detail/KeyDetail.js';
@@ -6,6 +6,7 @@ import { EmergencyPanel } from './features/emergency/EmergencyPanel.js';
 import { KeyTable } from './features/keys/KeyTable.js';
 import { ResumeBanner } from './features/rotation/ResumeBanner.js';
 import { RotationWizard } from './features/rotation/RotationWizard.js';
+import { ScanDialog } from './features/scan/ScanDialog.js';
 import { EmptyState } from './features/vault/EmptyState.js';
 import { VaultTree } from './features/vault/VaultTree.js';
 import { useApp } from './store/store.js';
@@ -36,6 +37,9 @@ export function App() {
         <button type="button" onClick={() => open({ kind: 'add-key' })}>
           <Plus size={16} aria-hidden /> Add key
         </button>
+        <button type="button" onClick={() => open({ kind: 'scan' })}>
+          <FolderSearch size={16} aria-hidden /> Scan a folder
+        </button>
         <button type="button" className="danger emergency" onClick={() => open({ kind: 'emergency' })} aria-keyshortcuts="Control+Shift+R">
           <ShieldAlert size={16} aria-hidden /> Emergency revoke
         </button>
@@ -64,6 +68,7 @@ export function App() {
         {announcement}
       </p>
       {dialog?.kind === 'add-key' && <AddKeyDialog />}
+      {dialog?.kind === 'scan' && <ScanDialog />}
       {dialog?.kind === 'rotate' && <RotationWizard keyRef={dialog.ref} resume={Boolean(dialog.resumeRotationId)} />}
       {dialog?.kind === 'emergency' && <EmergencyPanel />}
     </div>

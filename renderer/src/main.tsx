@@ -14,4 +14,6 @@ if (root) {
   );
   void useApp.getState().loadOverview();
   api.onVaultChanged(() => void useApp.getState().loadOverview());
+  // The desktop menu's Emergency revoke (and its accelerator, which the menu takes before the page sees it).
+  api.onEmergencyOpen(() => useApp.getState().open({ kind: 'emergency' }));
 }

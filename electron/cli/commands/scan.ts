@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { classifyFindings, planImport } from '../../core/scan/import-plan.js';
+import { importFindings, type ImportOutcome } from '../../core/scan/import-findings.js';
+import { classifyFindings } from '../../core/scan/import-plan.js';
 import { scanFolder, toDisplay } from '../../core/scan/scan-folder.js';
-import { instanceRef } from '../../core/vault/refs.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
 
@@ -15,20 +15,7 @@ export function registerScanCommand(program: Command, ctx: CliContext): void {
     .action(async (dir: string, opts: { json?: boolean; import?: boolean }) => {
       const vault = ctx.vault();
       const classified = classifyFindings(await scanFolder(dir), vault.read());
-      const imported: { ref: string; targets: number }[] = [];
-      const skipped: { maskedKey: string; reason: string }[] = [];
-      if (opts.import) {
-        for (const plan of planImport(classified, vault.read())) {
-          const first = plan.findings[0];
-          if (!plan.instance || !first) {
-            skipped.push({ maskedKey: first?.maskedKey ?? '', reason: plan.reason ?? 'no instance fits' });
-            continue;
-          }
-          const { key } = await vault.addKey({ instanceRef: instanceRef(plan.instance), name: plan.name, secret: first.secret });
-          for (const target of plan.targets) await vault.addTarget(key.ref, target, process.cwd());
-          imported.push({ ref: key.ref, targets: plan.targets.length });
-        }
-      }
+      const { imported, skipped }: ImportOutcome = opts.import ? await importFindings(vault, classified, process.cwd()) : { imported: [], skipped: [] };
       const shown = classified.map((c) => ({ ...toDisplay(c), inVault: c.known ? c.keyRef : null }));
       if (opts.json) return ctx.io.out(`${JSON.stringify(opts.import ? { findings: shown, imported, skipped } : shown, null, 2)}\n`);
       if (shown.length === 0) return ctx.io.out('no provider keys found\n');

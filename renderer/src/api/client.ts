@@ -1,10 +1,10 @@
-import type { KeyturnApi } from '../../../electron/contract/api.js';
+import type { CallReply, KeyturnApi, KeyturnBridge } from '../../../electron/contract/api.js';
 import { CALL_NAMES, EVENT_NAMES, listenerOf, methodOf } from '../../../electron/contract/names.js';
 
 declare global {
   interface Window {
     /** Set by the Electron preload; absent in browser mode. */
-    keyturn?: KeyturnApi;
+    keyturn?: KeyturnBridge;
   }
 }
 
@@ -18,29 +18,49 @@ export class CallError extends Error {
   }
 }
 
-/** Browser mode: the same named methods over loopback HTTP (the session cookie rides along). */
-function browserClient(): KeyturnApi {
+function unwrap(reply: CallReply<unknown> | null, status: string): unknown {
+  if (!reply) throw new CallError(`Keyturn did not answer (${status}); restart it and reload`, 'failure');
+  if (!reply.ok) throw new CallError(reply.error.message, reply.error.kind);
+  return reply.result;
+}
+
+type Send = (name: (typeof CALL_NAMES)[number], args: unknown) => Promise<unknown>;
+type Subscribe = (event: (typeof EVENT_NAMES)[number], listener: (payload: unknown) => void) => () => void;
+
+/** The same KeyturnApi over whichever host is there; only sending and subscribing differ. */
+function clientOver(send: Send, subscribe: Subscribe): KeyturnApi {
   const api: Record<string, unknown> = {};
-  for (const name of CALL_NAMES) {
-    api[methodOf(name)] = async (args: unknown) => {
-      const response = await fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args ?? {}), credentials: 'same-origin' });
-      const reply = (await response.json().catch(() => null)) as { ok: true; result: unknown } | { ok: false; error: { kind: 'input' | 'failure'; message: string } } | null;
-      if (!reply) throw new CallError(`Keyturn did not answer (${response.status}); restart it and reload`, 'failure');
-      if (!reply.ok) throw new CallError(reply.error.message, reply.error.kind);
-      return reply.result;
-    };
-  }
-  // Connected at start, so no event is missed while a screen subscribes.
-  const source = new EventSource('/api/events');
-  for (const event of EVENT_NAMES) {
-    api[listenerOf(event)] = (listener: (payload: unknown) => void) => {
-      const handler = (e: MessageEvent<string>) => listener(JSON.parse(e.data));
-      source.addEventListener(event, handler);
-      return () => source.removeEventListener(event, handler);
-    };
-  }
+  for (const name of CALL_NAMES) api[methodOf(name)] = (args: unknown) => send(name, args ?? {});
+  for (const event of EVENT_NAMES) api[listenerOf(event)] = (listener: (payload: unknown) => void) => subscribe(event, listener);
   return api as KeyturnApi;
 }
 
-export const api: KeyturnApi = window.keyturn ?? browserClient();
+/** The desktop app: the preload's named methods, over IPC. */
+function desktopClient(bridge: KeyturnBridge): KeyturnApi {
+  const methods = bridge as unknown as Record<string, (args: unknown) => Promise<CallReply<unknown>>>;
+  const listeners = bridge as unknown as Record<string, (listener: (payload: unknown) => void) => () => void>;
+  return clientOver(
+    async (name, args) => unwrap(await methods[methodOf(name)]?.(args) ?? null, 'no such method'),
+    (event, listener) => listeners[listenerOf(event)]?.(listener) ?? (() => undefined),
+  );
+}
+
+/** Browser mode: the same calls over loopback HTTP (the session cookie rides along). */
+function browserClient(): KeyturnApi {
+  // Connected at start, so no event is missed while a screen subscribes.
+  const source = new EventSource('/api/events');
+  return clientOver(
+    async (name, args) => {
+      const response = await fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args), credentials: 'same-origin' });
+      return unwrap((await response.json().catch(() => null)) as CallReply<unknown> | null, String(response.status));
+    },
+    (event, listener) => {
+      const handler = (e: MessageEvent<string>) => listener(JSON.parse(e.data));
+      source.addEventListener(event, handler);
+      return () => source.removeEventListener(event, handler);
+    },
+  );
+}
+
+export const api: KeyturnApi = window.keyturn ? desktopClient(window.keyturn) : browserClient();
 export const isDesktop = window.keyturn !== undefined;

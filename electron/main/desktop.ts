@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import type { BrowserWindow} from 'electron';
+import { app, clipboard, dialog, Menu, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { openAppCore, type AppCore } from '../app/app-core.js';
+import { guardedCopy } from '../app/clipboard-guard.js';
+import { isDashboardUrl } from '../app/dashboard-allowlist.js';
+import { CLIPBOARD_SECONDS, createHandlers } from '../app/handlers.js';
+import type { EventPayloads } from '../contract/contract.js';
+import { channelOf, type EventName } from '../contract/names.js';
+import { KeytarSecretStore } from '../core/keychain/keytar-secret-store.js';
+import type { SecretStore } from '../core/ports/secret-store.js';
+import { resolveHome } from '../core/store/home.js';
+import { isAppUrl, serveRenderer } from './app-protocol.js';
+import { registerContract } from './ipc.js';
+import { buildMenu } from './menu.js';
+import { createMainWindow } from './window.js';
+import { denyPermissions, guardWebContents } from './web-contents-guard.js';
+
+export interface DesktopOptions {
+  /** The vault home; otherwise KEYTURN_HOME or the OS's per-user app-data folder, as for the CLI. */
+  home?: string;
+  secrets?: SecretStore;
+}
+
+export interface Desktop {
+  core: AppCore;
+  window(): BrowserWindow | null;
+}
+
+/**
+ * The composition root of the desktop app: the real core, the contract over IPC, one hardened
+ * window. Everything the window may do goes through the contract; everything else is refused.
+ */
+export async function startDesktop(options: DesktopOptions = {}): Promise<Desktop> {
+  await app.whenReady();
+  const appPath = app.getAppPath();
+  const core = openAppCore(resolveHome(options.home, process.env), options.secrets ?? new KeytarSecretStore());
+  let window: BrowserWindow | null = null;
+
+  const emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => window?.webContents.send(channelOf(event), payload);
+  const openDashboard = async (url: string): Promise<boolean> => {
+    if (!isDashboardUrl(core.vault.read(), url)) return false;
+    await shell.openExternal(url);
+    return true;
+  };
+  const handlers = createHandlers(core, {
+    copy: guardedCopy(clipboard, CLIPBOARD_SECONDS),
+    openExternal: openDashboard,
+    pickPath: async (kind) => {
+      const properties: ('openFile' | 'openDirectory' | 'showHiddenFiles')[] = kind === 'folder' ? ['openDirectory'] : ['openFile', 'showHiddenFiles'];
+      const picked = window ? await dialog.showOpenDialog(window, { properties }) : await dialog.showOpenDialog({ properties });
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
+    emit,
+  });
+
+  // Order matters: every web contents is guarded from its creation, before the window exists.
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void openDashboard(url)));
+  denyPermissions(session.defaultSession);
+  serveRenderer(join(appPath, 'dist', 'renderer'));
+  registerContract(handlers, (event) => window !== null && isFromWindow(event, window));
+  Menu.setApplicationMenu(buildMenu({ emergencyRevoke: () => emit('emergency.open', {}), isMac: process.platform === 'darwin' }));
+
+  const open = () => {
+    window = createMainWindow({ preload: join(appPath, 'dist', 'electron', 'preload.js'), devTools: !app.isPackaged });
+    window.on('closed', () => {
+      window = null;
+    });
+  };
+  open();
+  app.on('second-instance', () => {
+    if (!window) return open();
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('activate', () => {
+    if (!window) open();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => void core.close());
+  return { core, window: () => window };
+}
+
+/** A call counts only from the app's own page in its top frame, in the one window Keyturn opened. */
+export function isFromWindow(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
+  const frame = event.senderFrame;
+  return event.sender === window.webContents && frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url);
+}

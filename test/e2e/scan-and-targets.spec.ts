@@ -1,0 +1,61 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sampleKeys } from '../support/keys.js';
+import { expect, test } from './fixtures.js';
+
+test('first launch: scan a folder from the empty vault, see what is found, import the keys that fit an instance', async ({ page, keyturn }) => {
+  const project = join(keyturn.home, 'project');
+  mkdirSync(join(project, 'node_modules', 'dep'), { recursive: true });
+  const xora = sampleKeys.xora();
+  const nora = sampleKeys.nora('production');
+  writeFileSync(join(project, '.env'), `# app\nXORA_API_KEY=${xora}\nNORA_KEY="${nora}"\n`);
+  writeFileSync(join(project, 'node_modules', 'dep', '.env'), `XORA_API_KEY=${sampleKeys.xora()}\n`);
+  await keyturn.launch();
+
+  await expect(page.getByRole('region', { name: 'Empty vault' })).toBeVisible();
+  await keyturn.shot('first-launch');
+  await page.getByRole('region', { name: 'Empty vault' }).getByRole('button', { name: 'Scan a folder' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Scan a folder for keys' });
+  await dialog.getByLabel('Folder to scan').fill('project');
+  await dialog.getByRole('button', { name: 'Scan' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('is not a full path');
+
+  await dialog.getByLabel('Folder to scan').fill(project);
+  await dialog.getByRole('button', { name: 'Scan' }).click();
+  const found = dialog.getByRole('table', { name: 'Keys found' });
+  await expect(found.getByRole('row')).toHaveCount(3);
+  await expect(found).toContainText('XORA_API_KEY');
+  await expect(found).not.toContainText(xora);
+  // An empty vault has no instance for them yet: each says which to add.
+  await dialog.getByRole('button', { name: 'Import 2 new key(s)' }).click();
+  await expect(dialog.getByText(/Not imported .*no xora/)).toBeVisible();
+  await keyturn.shot('scan-folder');
+  await page.keyboard.press('Escape');
+
+  await keyturn.seed((core) => core.vault.addInstance({ provider: 'xora', org: 'acme', name: 'main', env: 'production' }));
+  await page.getByRole('banner').getByRole('button', { name: 'Scan a folder' }).click();
+  await dialog.getByLabel('Folder to scan').fill(project);
+  await dialog.getByRole('button', { name: 'Scan' }).click();
+  await dialog.getByRole('button', { name: 'Import 2 new key(s)' }).click();
+  await expect(dialog.getByText(/Imported xora\/acme\/main\/.* with 1 swap target/)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('row').filter({ hasText: 'xora/acme/main/' })).toHaveCount(1);
+});
+
+test('swap targets: add a command target with its arguments one per line, and remove it', async ({ page, keyturn }) => {
+  await keyturn.seed(async (core) => {
+    await core.vault.addInstance({ provider: 'xora', org: 'acme', name: 'main', env: 'production' });
+    await core.vault.addKey({ instanceRef: 'xora/acme/main', name: 'api', secret: sampleKeys.xora() });
+  });
+  await keyturn.launch();
+  await page.getByRole('row').filter({ hasText: 'xora/acme/main/api' }).click();
+  const targets = page.getByRole('region', { name: 'Swap targets' });
+  await targets.getByLabel('Command').check();
+  await targets.getByRole('textbox', { name: 'Command' }).fill('/usr/local/bin/vault');
+  await targets.getByLabel('Arguments, one per line').fill('kv\nput\nsecret/app key=-\n');
+  await targets.getByRole('button', { name: 'Add target' }).click();
+  await expect(targets.getByRole('listitem')).toContainText('command /usr/local/bin/vault kv put secret/app key=- (key on stdin)');
+  await keyturn.shot('key-detail-targets');
+  await targets.getByRole('button', { name: 'Remove target /usr/local/bin/vault' }).click();
+  await expect(targets.getByRole('listitem')).toHaveCount(0);
+});

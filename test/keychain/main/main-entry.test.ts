@@ -1,0 +1,40 @@
+// The desktop entry point, through the recording stand-in for `electron`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import type * as StandInModule from '../../support/electron-stand-in.js';
+
+vi.mock('electron', () => import('../../support/electron-stand-in.js'));
+
+// What main sees as `electron` is the mock; the test reads the same instance through the same name.
+type StandIn = typeof StandInModule;
+
+let home: string;
+beforeEach(() => {
+  vi.resetModules();
+  home = mkdtempSync(join(tmpdir(), 'keyturn-entry-'));
+  vi.stubEnv('KEYTURN_HOME', home);
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  rmSync(home, { recursive: true, force: true });
+});
+
+it('registers the app scheme as privileged before the app is ready, then opens one window', async () => {
+  const { app, recorded } = (await import('electron')) as unknown as StandIn;
+  const ready = vi.spyOn(app, 'whenReady');
+  await import('../../../electron/main/main.js');
+  expect(recorded.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+  expect(ready).toHaveBeenCalled();
+  await vi.waitFor(() => expect(recorded.windows).toHaveLength(1));
+});
+
+it('never opens the vault twice: a second instance quits without a window', async () => {
+  const { app, recorded } = (await import('electron')) as unknown as StandIn;
+  recorded.windows.length = 0;
+  vi.spyOn(app, 'requestSingleInstanceLock').mockReturnValue(false);
+  await import('../../../electron/main/main.js');
+  expect(app.quitCalled).toBe(true);
+  expect(recorded.windows).toHaveLength(0);
+});

@@ -1,0 +1,41 @@
+// electron-builder.yml, read and validated by electron-builder's own loader and schema (packaging
+// itself needs the Electron binary, which cannot be downloaded here).
+import { createRequire } from 'node:module';
+import { expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+  getConfig(projectDir: string): Promise<Record<string, unknown>>;
+  validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(): void }): Promise<void>;
+};
+
+const config = (await getConfig(process.cwd())) as {
+  appId?: string;
+  electronFuses?: Record<string, boolean>;
+  linux?: { target?: string[] };
+  mac?: { target?: string[] };
+  win?: { target?: string[] };
+  files?: unknown;
+};
+
+it('is a configuration electron-builder accepts', async () => {
+  await expect(validateConfiguration(config, { isEnabled: false, add: () => undefined })).resolves.toBeUndefined();
+});
+
+it('builds Linux (AppImage, deb), macOS and Windows packages under one app id', () => {
+  expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/);
+  expect(config.linux?.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+  expect(config.mac?.target?.length).toBeGreaterThan(0);
+  expect(config.win?.target?.length).toBeGreaterThan(0);
+});
+
+it('forbids running the packaged app as Node, NODE_OPTIONS and inspect arguments (fuses off)', () => {
+  expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false });
+});
+
+it('packages the built shell and renderer, and the package entry is the built shell', () => {
+  const pkg = require('../../../package.json') as { main: string };
+  expect(pkg.main).toBe('dist/electron/main.js');
+  expect(JSON.stringify(config.files)).toContain('dist/electron/**');
+  expect(JSON.stringify(config.files)).toContain('dist/renderer/**');
+});
