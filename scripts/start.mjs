@@ -2,7 +2,7 @@
 // `npm start`: the desktop app where Electron's binary is installed; elsewhere one line saying so,
 // then the same app in browser mode (the renderer and the contract on 127.0.0.1 behind a launch token).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,10 +25,13 @@ function keychainReachable() {
   return probe.status === 0;
 }
 
-function run(cmd, args) {
+function run(cmd, args, cleanUp = () => undefined) {
   const child = spawn(cmd, args, { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+  child.on('exit', (code, signal) => {
+    cleanUp();
+    process.exit(code ?? (signal ? 0 : 1));
+  });
 }
 
 for (const [built, script] of [['dist/cli/keyturn.mjs', 'scripts/build-cli.mjs'], ['dist/electron/main.js', 'scripts/build-electron.mjs']]) {
@@ -48,6 +51,6 @@ if (binary) {
     // both last for this run only, rather than a vault whose secrets vanish with a temporary keyring.
     const home = mkdtempSync(join(tmpdir(), 'keyturn-try-'));
     console.log(`Keyturn: no keychain (Secret Service) in this session; using a private one and a vault in ${home} for this run only.`);
-    run(process.execPath, ['scripts/with-keyring.mjs', '--', process.execPath, 'bin/keyturn.mjs', '--home', home, 'web']);
+    run(process.execPath, ['scripts/with-keyring.mjs', '--', process.execPath, 'bin/keyturn.mjs', '--home', home, 'web'], () => rmSync(home, { recursive: true, force: true }));
   }
 }
