@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FileAuditLog } from '../core/audit/audit-log.js';
+import { keychainAuditHead } from '../core/audit/keychain-head.js';
 import { createHttpClient } from '../core/http/undici-client.js';
 import type { HttpClient } from '../core/http/types.js';
 import type { Clock } from '../core/ports/clock.js';
@@ -30,13 +31,16 @@ export function openAppCore(home: string, secrets: SecretStore, clock: Clock = {
   const keychainService = keychainServiceFor(ensureVaultIdentity(home));
   const metadata = new ConfMetadataStore(home);
   const http = createHttpClient();
-  const audit = new FileAuditLog(home);
+  const audit = new FileAuditLog(home, { now: () => clock.now(), head: keychainAuditHead(secrets, keychainService) });
   const ports = { metadata, secrets, keychainService, http, clock, sleep: realSleep, audit };
   return {
     home,
     ...ports,
-    vault: new Vault({ metadata, secrets, keychainService, http, clock }),
+    vault: new Vault({ metadata, secrets, keychainService, http, clock, audit }),
     rotations: new RotationEngine({ ...ports, newId: randomUUID }),
-    close: () => http.close(),
+    close: async () => {
+      await audit.flush();
+      await http.close();
+    },
   };
 }

@@ -81,16 +81,9 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
       };
     },
     'key.verify': async ({ refs }) => vaultChanged(await core.vault.verify(refs)),
-    'key.reveal': async ({ ref }) => {
-      const secret = await core.vault.readSecret(ref);
-      const { record } = findKey(core.vault.read(), ref);
-      core.audit.append({ action: 'key.reveal', keyId: record.id, maskedKey: record.maskedKey, outcome: 'ok' });
-      return { secret, hideAfterSeconds: REVEAL_SECONDS };
-    },
+    'key.reveal': async ({ ref }) => ({ secret: await core.vault.revealSecret(ref, 'key.reveal'), hideAfterSeconds: REVEAL_SECONDS }),
     'key.copy': async ({ ref }) => {
-      const secret = await core.vault.readSecret(ref);
-      const { record } = findKey(core.vault.read(), ref);
-      core.audit.append({ action: 'key.copy', keyId: record.id, maskedKey: record.maskedKey, outcome: 'ok' });
+      const secret = await core.vault.revealSecret(ref, 'key.copy');
       return hooks.copy ? hooks.copy(secret) : { by: 'renderer', secret, clearsAfterSeconds: CLIPBOARD_SECONDS };
     },
     'key.remove': async ({ ref }) => vaultChanged(await core.vault.removeKey(ref)),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FileAuditLog } from '../core/audit/audit-log.js';
+import { keychainAuditHead } from '../core/audit/keychain-head.js';
 import { lazyHttpClient } from '../core/http/lazy-client.js';
 import { KeytarSecretStore } from '../core/keychain/keytar-secret-store.js';
 import { systemClock, type Clock } from '../core/ports/clock.js';
@@ -52,12 +53,17 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined): 
     const http = lazyHttpClient(async () => (await import('../core/http/undici-client.js')).createHttpClient());
     const metadata = new ConfMetadataStore(home);
     const secrets = new KeytarSecretStore();
-    const core: CorePorts = { metadata, secrets, keychainService, http, clock: systemClock, sleep: realSleep, audit: new FileAuditLog(home) };
+    const audit = new FileAuditLog(home, { head: keychainAuditHead(secrets, keychainService) });
+    const core: CorePorts = { metadata, secrets, keychainService, http, clock: systemClock, sleep: realSleep, audit };
     opened = {
       core,
-      vault: new Vault({ metadata, secrets, keychainService, http, clock: systemClock }),
+      vault: new Vault({ metadata, secrets, keychainService, http, clock: systemClock, audit }),
       rotations: new RotationEngine({ ...core, newId: randomUUID }),
-      close: () => http.close(),
+      close: async () => {
+        // The audit log's newest hash must reach the keychain before the process ends.
+        await audit.flush();
+        await http.close();
+      },
     };
     return opened;
   };

@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { UserInputError } from '../core/domain/errors.js';
 import { createCliContext } from './context.js';
+import { registerAuditCommand } from './commands/audit.js';
 import { registerInstanceCommands } from './commands/instance.js';
+import { registerLogCommands } from './commands/log.js';
 import { registerKeyCommands } from './commands/key.js';
 import { registerProviderCommands } from './commands/provider.js';
 import { registerRevokeCommands } from './commands/revoke.js';
@@ -30,6 +32,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerRunCommand(program, ctx, io.sinks);
   registerScanCommand(program, ctx);
   registerWebCommand(program, ctx);
+  registerAuditCommand(program, ctx);
+  registerLogCommands(program, ctx);
 
   let code: number;
   try {

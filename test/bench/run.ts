@@ -18,6 +18,10 @@ import { verifyKey } from '../../electron/core/verify/verify-key.js';
 import { createEmulatorKey, spawnEmulators } from './emulator-process.js';
 import { cliFor } from '../support/cli.js';
 import { benchRenderer } from './renderer-bench.js';
+import { FileAuditLog } from '../../electron/core/audit/audit-log.js';
+import { auditCsv, auditRows } from '../../electron/core/audit/audit-report.js';
+import { AUDIT_HEAD_ACCOUNT, keychainAuditHead } from '../../electron/core/audit/keychain-head.js';
+import { verifyAuditLog } from '../../electron/core/audit/verify-log.js';
 
 if (process.env.KEYTURN_PRIVATE_KEYRING !== '1') {
   console.error('bench: run it with "npm run bench" (it needs the private test keyring)');
@@ -26,6 +30,7 @@ if (process.env.KEYTURN_PRIVATE_KEYRING !== '1') {
 
 const LATENCY_MS = 20;
 const VERIFY_KEYS = 1_000;
+const AUDIT_ENTRIES = 10_000;
 const LIST_KEYS = 10_000;
 const clock = { now: () => new Date() };
 const homes: string[] = [];
@@ -225,14 +230,53 @@ function benchCliGet(large: Awaited<ReturnType<typeof largeVault>>): void {
   record(`built CLI "key get" on a ${LIST_KEYS}-key vault (node dist/cli/keyturn.mjs)`, `${med.toFixed(0)} ms median of 11, ${Math.max(...times).toFixed(0)} ms max`, '< 300 ms', med < 300);
 }
 
+/** The audit report over 10,000 keys (metadata only), and the audit log: 10,000 appends, then verifying them. */
+async function benchAudit(large: Awaited<ReturnType<typeof largeVault>>): Promise<void> {
+  large.counting.calls = 0;
+  const doc = large.vault.read();
+  const now = new Date();
+  const bench = new Bench({ iterations: 30, warmupIterations: 3 });
+  bench.add('audit 10,000', () => {
+    auditRows(large.vault.read(), now);
+  });
+  await bench.run();
+  const task = bench.tasks[0];
+  const rows = auditRows(doc, now);
+  if (rows.length !== LIST_KEYS) throw new Error(`audited ${rows.length} keys, expected ${LIST_KEYS}`);
+  const stats = task?.result.state === 'completed' ? task.result.latency : null;
+  const mean = stats?.mean ?? NaN;
+  const p99 = stats?.p99 ?? NaN;
+  const csvStarted = performance.now();
+  auditCsv(rows);
+  const csvMs = performance.now() - csvStarted;
+  record(`audit report over ${LIST_KEYS} keys in process (policy state, last rotation, targets)`, `${mean.toFixed(1)} ms mean, ${p99.toFixed(1)} ms p99; CSV of all of them ${csvMs.toFixed(0)} ms; ${large.counting.calls} keychain calls`, '< 200 ms, 0 keychain calls', p99 < 200 && large.counting.calls === 0);
+
+  const home = newHome();
+  const service = keychainServiceFor(ensureVaultIdentity(home));
+  const secrets = new KeytarSecretStore();
+  const log = new FileAuditLog(home, { head: keychainAuditHead(secrets, service) });
+  const appendStarted = performance.now();
+  for (let i = 0; i < AUDIT_ENTRIES; i++) log.append({ action: 'key.verify', keyId: `key-${i}`, maskedKey: 'sk_live_abc1…', outcome: 'ok', detail: 'valid (200)' });
+  await log.flush();
+  const appendMs = performance.now() - appendStarted;
+  const verifyStarted = performance.now();
+  const verified = verifyAuditLog(log.path, await secrets.get(service, AUDIT_HEAD_ACCOUNT));
+  const verifyMs = performance.now() - verifyStarted;
+  if (!verified.ok || verified.entries !== AUDIT_ENTRIES) throw new Error(`the benchmark's own log did not verify: ${JSON.stringify(verified.problems.slice(0, 3))}`);
+  await secrets.delete(service, AUDIT_HEAD_ACCOUNT);
+  record(`audit log: append ${AUDIT_ENTRIES} entries one by one (lock, chain, newest hash to the keychain)`, `${appendMs.toFixed(0)} ms (${((appendMs * 1000) / AUDIT_ENTRIES).toFixed(0)} µs per entry)`, 'reported', true);
+  record(`audit log: verify ${AUDIT_ENTRIES} entries and the keychain head`, `${verifyMs.toFixed(0)} ms`, 'reported', true);
+}
+
 // `npm run bench -- verify` (or list, cli) runs only those parts.
 const only = new Set(process.argv.slice(2));
 const wanted = (part: string) => only.size === 0 || only.has(part);
 try {
   if (wanted('verify')) await benchVerify();
   if (wanted('rotation')) await benchRotation();
-  if (wanted('list') || wanted('cli') || wanted('renderer')) {
+  if (wanted('list') || wanted('cli') || wanted('renderer') || wanted('audit')) {
     const large = await largeVault();
+    if (wanted('audit')) await benchAudit(large);
     if (wanted('list')) await benchList(large);
     if (wanted('cli')) benchCliGet(large);
     if (wanted('renderer')) await benchRenderer(large.home, LIST_KEYS, record);

@@ -86,7 +86,7 @@ export function registerKeyCommands(program: Command, ctx: CliContext): void {
     .description('print the secret alone on standard output')
     .argument('<ref>', 'PROVIDER/ORG/INSTANCE/NAME or key id')
     .action(async (ref: string) => {
-      ctx.io.out(`${await ctx.vault().readSecret(ref)}\n`);
+      ctx.io.out(`${await ctx.vault().revealSecret(ref, 'key.get')}\n`);
     });
 
   key

@@ -17,7 +17,7 @@ export function registerRunCommand(program: Command, ctx: CliContext, sinks: { s
       if (!command) throw new UserInputError('give the command after --, e.g. keyturn run --env KEY=REF -- node app.js');
       const assignments = parseEnvAssignments(opts.env);
       const env: Record<string, string> = {};
-      for (const { variable, ref } of assignments) env[variable] = await ctx.vault().readSecret(ref);
+      for (const { variable, ref } of assignments) env[variable] = await ctx.vault().revealSecret(ref, 'key.run');
       const result = await runWithSecrets({ command, args, env, stdout: sinks.stdout, stderr: sinks.stderr });
       // The child's own exit code, as a shell would report it.
       ctx.exitCode = result.exitCode ?? (result.signal ? 128 + (result.signal === 'SIGINT' ? 2 : 15) : 1);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
 
 export interface AuditEvent {
   action: string;
@@ -13,33 +14,139 @@ export interface AuditEvent {
 /** Where audit events go. Implementations must never receive a secret: callers pass masked keys. */
 export interface AuditSink {
   append(event: AuditEvent): void;
+  appendAll?(events: readonly AuditEvent[]): void;
+}
+
+/** Where the newest line's hash is kept apart from the file (the keychain), so truncating the file shows. */
+export interface AuditHeadStore {
+  read(): Promise<string | null>;
+  write(hash: string): Promise<void>;
+}
+
+export const AUDIT_LOG_FILE = 'audit.log';
+/** The chain's start: the hash the first line's `prev` carries. */
+export const GENESIS_HASH = sha256('');
+const TAIL_BYTES = 64 * 1024;
+const LOCK_WAIT_MS = 5_000;
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /**
- * Append-only JSON lines in the vault home, each carrying the SHA-256 of the previous line, so an
- * edited, removed or reordered line breaks the chain.
+ * Append-only JSON lines in the vault home. Each line carries its sequence number and the SHA-256
+ * of the line before it, so an edited, deleted or reordered line breaks the chain at a line we can
+ * name; the newest line's hash also goes to the keychain, so cutting lines off the end (or putting
+ * back an older copy of the whole file) shows too.
  */
 export class FileAuditLog implements AuditSink {
   readonly path: string;
   readonly #now: () => Date;
+  readonly #head: AuditHeadStore | null;
+  #pendingHead: string | null = null;
+  #writingHead: Promise<void> | null = null;
 
-  constructor(home: string, now: () => Date = () => new Date()) {
-    this.path = join(home, 'audit.log');
-    this.#now = now;
+  constructor(home: string, options: { now?: () => Date; head?: AuditHeadStore | null } = {}) {
+    this.path = join(home, AUDIT_LOG_FILE);
+    this.#now = options.now ?? (() => new Date());
+    this.#head = options.head ?? null;
   }
 
   append(event: AuditEvent): void {
-    const line = JSON.stringify({ at: this.#now().toISOString(), ...event, prev: this.#lastLineHash() });
-    appendFileSync(this.path, `${line}\n`, { mode: 0o600 });
+    this.appendAll([event]);
   }
 
-  #lastLineHash(): string {
-    if (!existsSync(this.path)) return sha256('');
-    const lines = readFileSync(this.path, 'utf8').split('\n').filter((l) => l.length > 0);
-    return sha256(lines.at(-1) ?? '');
+  /** Several events of one action (a verify of many keys): one line each, written under one lock. */
+  appendAll(events: readonly AuditEvent[]): void {
+    if (events.length === 0) return;
+    // The CLI and the app may append at once: the chain needs each line to see the one before it.
+    const release = lockSyncWaiting(this.path);
+    let newest: string;
+    try {
+      const tail = lastLine(this.path);
+      const at = this.#now().toISOString();
+      let prev = tail.text;
+      const lines = events.map((event, i) => {
+        prev = JSON.stringify({ seq: tail.seq + i + 1, at, ...event, prev: sha256(prev) });
+        return prev;
+      });
+      newest = prev;
+      // A last line cut off by a crash keeps its bytes (verify names it); the new entries start a line of their own.
+      appendFileSync(this.path, `${tail.unterminated ? '\n' : ''}${lines.join('\n')}\n`, { mode: 0o600 });
+    } finally {
+      release();
+    }
+    this.#recordHead(sha256(newest));
+  }
+
+  /** Resolves once the newest hash is in the keychain; commands await it before they exit. */
+  async flush(): Promise<void> {
+    while (this.#writingHead) await this.#writingHead;
+  }
+
+  /**
+   * Keychain writes take ~13 ms: they are coalesced, one at a time, newest hash last, so appending
+   * many entries costs a few writes. A head left one write behind by a crash reads as "entries after
+   * the recorded head" (a warning), never as a truncation.
+   */
+  #recordHead(hash: string): void {
+    if (!this.#head) return;
+    this.#pendingHead = hash;
+    if (this.#writingHead) return;
+    const head = this.#head;
+    this.#writingHead = (async () => {
+      try {
+        while (this.#pendingHead !== null) {
+          const next = this.#pendingHead;
+          this.#pendingHead = null;
+          await head.write(next).catch(() => undefined);
+        }
+      } finally {
+        this.#writingHead = null;
+      }
+    })();
   }
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/** The last complete line of the log (its text and sequence number), read from the file's tail only. */
+function lastLine(path: string): { text: string; seq: number; unterminated: boolean } {
+  if (!existsSync(path)) return { text: '', seq: 0, unterminated: false };
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) return { text: '', seq: 0, unterminated: false };
+    const length = Math.min(size, TAIL_BYTES);
+    const buffer = Buffer.alloc(length);
+    readSync(fd, buffer, 0, length, size - length);
+    const text = buffer.toString('utf8');
+    const unterminated = !text.endsWith('\n');
+    const lines = text.split('\n').filter((l) => l.length > 0);
+    const last = lines.at(-1) ?? '';
+    return { text: last, seq: seqOf(last) ?? lines.length, unterminated };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function seqOf(line: string): number | null {
+  try {
+    const parsed: unknown = JSON.parse(line);
+    return typeof parsed === 'object' && parsed !== null && 'seq' in parsed && typeof parsed.seq === 'number' ? parsed.seq : null;
+  } catch {
+    return null;
+  }
+}
+
+/** proper-lockfile's synchronous lock does not retry; this waits (briefly, without spinning the CPU). */
+function lockSyncWaiting(path: string): () => void {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return lockfile.lockSync(path, { realpath: false, stale: 10_000 });
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ELOCKED' || Date.now() > deadline) throw error;
+      Atomics.wait(pause, 0, 0, 5);
+    }
+  }
 }

@@ -79,12 +79,37 @@ export const customProviderSchema = z.object({
 });
 export type CustomProvider = z.infer<typeof customProviderSchema>;
 
+const days = z.number().int().positive().max(36500);
+
+/**
+ * Rotation policy: a maximum age in days, the first that applies of the key's own, its instance's,
+ * its provider's (per environment), and the default (production stricter than sandbox).
+ */
+export const policySchema = z.object({
+  defaults: z.object({ production: days, sandbox: days }).optional(),
+  providers: z.record(z.string(), z.object({ production: days.optional(), sandbox: days.optional() })).optional(),
+  instances: z.record(z.string(), days).optional(),
+});
+export type Policy = z.infer<typeof policySchema>;
+
+/** What was reminded for each key: each threshold once per due date, across restarts and clock jumps. */
+export const reminderRecordSchema = z.object({
+  dueOn: isoDate,
+  fired: z.array(z.number().int()),
+  snoozedUntil: isoDateTime.optional(),
+});
+export type ReminderRecord = z.infer<typeof reminderRecordSchema>;
+
 export const vaultDocumentSchema = z.object({
   schemaVersion: z.literal(1),
   instances: z.array(instanceSchema),
   keys: z.array(keyRecordSchema),
   customProviders: z.array(customProviderSchema),
   rotations: z.array(z.lazy(() => rotationSchema)).default([]),
+  policy: policySchema.optional(),
+  reminders: z.record(z.string(), reminderRecordSchema).optional(),
+  /** Optional scheduled verification of every key (off unless set). */
+  scheduledVerifyHours: z.number().int().positive().max(24 * 30).optional(),
 });
 export type VaultDocument = z.infer<typeof vaultDocumentSchema>;
 

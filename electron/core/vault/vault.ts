@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditEvent, AuditSink } from '../audit/audit-log.js';
 import pLimit from 'p-limit';
 import type { HttpClient } from '../http/types.js';
 import type { Clock } from '../ports/clock.js';
@@ -36,6 +37,8 @@ export interface VaultDeps {
   http: HttpClient;
   clock: Clock;
   newId?: () => string;
+  /** Every change and every secret read is an audit event (masked keys only). */
+  audit?: AuditSink;
 }
 
 export interface AddInstanceInput {
@@ -83,6 +86,13 @@ export class Vault {
     this.#newId = deps.newId ?? randomUUID;
   }
 
+  #audit(...events: AuditEvent[]): void {
+    const sink = this.#deps.audit;
+    if (!sink) return;
+    if (sink.appendAll) sink.appendAll(events);
+    else for (const event of events) sink.append(event);
+  }
+
   get warnings(): readonly string[] {
     return this.#deps.metadata.warnings;
   }
@@ -115,6 +125,9 @@ export class Vault {
         throw new UserInputError(`instance ${instanceRef(instance)} already exists: choose another name, or use it as it is`);
       }
       return { doc: { ...doc, instances: [...doc.instances, instance] }, result: instance };
+    }).then((instance) => {
+      this.#audit({ action: 'instance.add', outcome: 'ok', detail: `${instanceRef(instance)} (${instance.env})` });
+      return instance;
     });
   }
 
@@ -137,6 +150,9 @@ export class Vault {
         throw new UserInputError(`a provider named ${provider.name} already exists: choose another name`);
       }
       return { doc: { ...doc, customProviders: [...doc.customProviders, provider] }, result: provider };
+    }).then((added) => {
+      this.#audit({ action: 'provider.add', outcome: 'ok', detail: added.name });
+      return added;
     });
   }
 
@@ -181,11 +197,17 @@ export class Vault {
       await this.#storeSecret(record.id, check.secret);
       storedId = record.id;
       return { doc: { ...doc, keys: [...doc.keys, record] }, result: { key: toKeyView(record, instance), warnings: check.warnings } };
-    }).catch(async (error: unknown) => {
-      // The metadata write failed after the secret was stored: take the secret back out.
-      if (storedId) await this.#deps.secrets.delete(this.#deps.keychainService, storedId).catch(() => false);
-      throw error;
-    });
+    }).then(
+      (added) => {
+        this.#audit({ action: 'key.add', keyId: added.key.id, maskedKey: added.key.maskedKey, outcome: 'ok', detail: added.key.ref });
+        return added;
+      },
+      async (error: unknown) => {
+        // The metadata write failed after the secret was stored: take the secret back out.
+        if (storedId) await this.#deps.secrets.delete(this.#deps.keychainService, storedId).catch(() => false);
+        throw error;
+      },
+    );
   }
 
   #checkExpiry(value: string): string {
@@ -203,7 +225,10 @@ export class Vault {
 
   async addTarget(ref: string, input: NewTarget, cwd: string): Promise<Target> {
     const target = makeTarget(input, this.#newId(), cwd);
-    return this.#deps.metadata.update((doc) => ({ doc: addTargetTo(doc, ref, target), result: target }));
+    const added = await this.#deps.metadata.update((doc) => ({ doc: addTargetTo(doc, ref, target), result: target }));
+    const { record } = findKey(this.read(), ref);
+    this.#audit({ action: 'target.add', keyId: record.id, maskedKey: record.maskedKey, outcome: 'ok', detail: describeTarget(added) });
+    return added;
   }
 
   listTargets(ref: string): Target[] {
@@ -211,10 +236,13 @@ export class Vault {
   }
 
   async removeTarget(ref: string, targetId: string): Promise<Target> {
-    return this.#deps.metadata.update((doc) => {
+    const removed = await this.#deps.metadata.update((doc) => {
       const { doc: next, removed } = removeTargetFrom(doc, ref, targetId);
       return { doc: next, result: removed };
     });
+    const { record } = findKey(this.read(), ref);
+    this.#audit({ action: 'target.remove', keyId: record.id, maskedKey: record.maskedKey, outcome: 'ok', detail: describeTarget(removed) });
+    return removed;
   }
 
   listKeys(filter: KeyFilter = {}): KeyView[] {
@@ -243,6 +271,14 @@ export class Vault {
   async readSecret(ref: string): Promise<string> {
     const { record, instance } = findKey(this.read(), ref);
     return this.#secretOf(record, instance);
+  }
+
+  /** The secret for a person who asked to see or copy it: the read is an audit event. */
+  async revealSecret(ref: string, action: 'key.reveal' | 'key.copy' | 'key.get' | 'key.run'): Promise<string> {
+    const { record, instance } = findKey(this.read(), ref);
+    const secret = await this.#secretOf(record, instance);
+    this.#audit({ action, keyId: record.id, maskedKey: record.maskedKey, outcome: 'ok' });
+    return secret;
   }
 
   async #secretOf(record: KeyRecord, instance: Instance): Promise<string> {
@@ -276,12 +312,18 @@ export class Vault {
       }
       if (secret !== null) removed = { id: record.id, secret };
       return { doc: { ...doc, keys: doc.keys.filter((k) => k.id !== record.id) }, result: toKeyView(record, instance) };
-    }).catch(async (error: unknown) => {
-      // The metadata still lists the key: put its secret back so the record stays usable.
-      const toRestore = removed as { id: string; secret: string } | null;
-      if (toRestore) await secrets.set(keychainService, toRestore.id, toRestore.secret).catch(() => undefined);
-      throw error;
-    });
+    }).then(
+      (view) => {
+        this.#audit({ action: 'key.remove', keyId: view.id, maskedKey: view.maskedKey, outcome: 'ok', detail: view.ref });
+        return view;
+      },
+      async (error: unknown) => {
+        // The metadata still lists the key: put its secret back so the record stays usable.
+        const toRestore = removed as { id: string; secret: string } | null;
+        if (toRestore) await secrets.set(keychainService, toRestore.id, toRestore.secret).catch(() => undefined);
+        throw error;
+      },
+    );
   }
 
   /**
@@ -315,6 +357,12 @@ export class Vault {
       doc: { ...current, keys: current.keys.map((k) => (byId.has(k.id) ? { ...k, lastVerification: byId.get(k.id) } : k)) },
       result: undefined,
     }));
+    this.#audit(
+      ...targets.map(({ record }) => {
+        const v = byId.get(record.id) as Verification;
+        return { action: 'key.verify', keyId: record.id, maskedKey: record.maskedKey, outcome: v.result === 'valid' || v.result === 'limited' ? ('ok' as const) : ('failed' as const), detail: `${v.result}${v.httpStatus ? ` (${v.httpStatus})` : ''}` };
+      }),
+    );
     const order = new Map(targets.map((t, i) => [t.record.id, i]));
     return outcomes
       .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
@@ -351,4 +399,8 @@ const KEYCHAIN_READS_AT_ONCE = 4;
 
 function pickOutcome(v: Verification): Pick<VerifyOutcome, 'result' | 'httpStatus' | 'revoked' | 'reason'> {
   return { result: v.result, httpStatus: v.httpStatus, revoked: v.revoked, reason: v.reason };
+}
+
+function describeTarget(target: Target): string {
+  return target.kind === 'dotenv' ? `${target.variable} in ${target.file}` : `command ${target.command}`;
 }

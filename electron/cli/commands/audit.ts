@@ -1,0 +1,43 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { auditCsv, auditIcs, auditJson, auditRows, auditSummary } from '../../core/audit/audit-report.js';
+import { UserInputError } from '../../core/domain/errors.js';
+import { POLICY_STATES, type PolicyState } from '../../core/policy/key-policy.js';
+import type { CliContext } from '../context.js';
+import { table } from '../format.js';
+import { parseEnvironment } from './parsers.js';
+
+function parseState(value: string): PolicyState {
+  if (!(POLICY_STATES as readonly string[]).includes(value)) throw new InvalidArgumentError(`--state must be one of: ${POLICY_STATES.map((s) => `"${s}"`).join(', ')}`);
+  return value as PolicyState;
+}
+
+export function registerAuditCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('audit')
+    .description('every key with its age, expiry, policy state, last verification and rotation (metadata only: no keychain access)')
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV')
+    .option('--ics', 'print a calendar (.ics) of upcoming expiry and rotation due dates')
+    .option('--env <env>', 'sandbox or production', parseEnvironment)
+    .option('--state <state>', `one of ${POLICY_STATES.join(', ')}`, parseState)
+    .action((opts: { json?: boolean; csv?: boolean; ics?: boolean; env?: 'sandbox' | 'production'; state?: PolicyState }) => {
+      const formats = [opts.json, opts.csv, opts.ics].filter(Boolean).length;
+      if (formats > 1) throw new UserInputError('choose one of --json, --csv and --ics');
+      const vault = ctx.vault();
+      const now = ctx.clock.now();
+      const rows = auditRows(vault.read(), now, { env: opts.env, state: opts.state });
+      const format = opts.json ? 'json' : opts.csv ? 'csv' : opts.ics ? 'ics' : 'table';
+      ctx.core().audit.append({ action: 'audit.export', outcome: 'ok', detail: `${rows.length} keys as ${format}` });
+      if (format === 'json') return ctx.io.out(auditJson(rows));
+      if (format === 'csv') return ctx.io.out(auditCsv(rows));
+      if (format === 'ics') return ctx.io.out(auditIcs(rows));
+      const summary = auditSummary(rows, now);
+      ctx.io.out(
+        table([
+          ['KEY', 'ENV', 'AGE', 'STATE', 'DUE', 'BY', 'LAST VERIFIED', 'LAST ROTATION', 'TARGETS'],
+          ...rows.map((r) => [r.ref, r.env, `${r.ageDays}d`, r.policyState, r.dueOn ?? '-', r.dueBy ?? '-', r.lastVerification ? `${r.lastVerification} ${r.lastVerifiedAt?.slice(0, 10) ?? ''}` : 'never', r.lastRotationAt?.slice(0, 10) ?? '-', String(r.targets)]),
+        ]),
+      );
+      ctx.io.out(`${summary.keys} keys: ${summary.overdue} overdue, ${summary.expired} expired, ${summary.dueIn7Days} due in 7 days, ${summary.unverified30Days} unverified for 30 days\n`);
+    });
+}

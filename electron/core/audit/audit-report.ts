@@ -1,0 +1,137 @@
+import { stringify } from 'csv-stringify/sync';
+import { createEvents, type EventAttributes } from 'ics';
+import type { Environment, VaultDocument } from '../domain/model.js';
+import { keyPolicyState, type PolicyState } from '../policy/key-policy.js';
+import { keyRef } from '../vault/refs.js';
+
+/** One key as a security lead audits it. Metadata only: building it never touches the keychain. */
+export interface AuditRow {
+  ref: string;
+  id: string;
+  provider: string;
+  org: string;
+  instance: string;
+  env: Environment;
+  maskedKey: string;
+  status: string;
+  createdAt: string;
+  ageDays: number;
+  expiresOn: string | null;
+  maxAgeDays: number;
+  policyState: PolicyState;
+  /** The date that drives the policy state (provider expiry or rotation due date). */
+  dueOn: string | null;
+  dueBy: 'provider expiry' | 'max age' | null;
+  lastVerifiedAt: string | null;
+  lastVerification: string | null;
+  lastRotationAt: string | null;
+  lastRotation: string | null;
+  targets: number;
+}
+
+export interface AuditFilter {
+  env?: Environment;
+  state?: PolicyState;
+}
+
+export interface AuditSummary {
+  keys: number;
+  overdue: number;
+  expired: number;
+  dueIn7Days: number;
+  unverified30Days: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Every key with its age, expiry, policy state, last verification, last rotation and targets count. */
+export function auditRows(doc: VaultDocument, now: Date, filter: AuditFilter = {}): AuditRow[] {
+  const instances = new Map(doc.instances.map((i) => [i.id, i]));
+  // The newest finished rotation per key that it produced (the key is the rotation's new key).
+  const lastRotation = new Map<string, { at: string; outcome: string }>();
+  for (const r of doc.rotations) {
+    const at = r.finishedAt ?? r.updatedAt;
+    const previous = lastRotation.get(r.newKeyId);
+    if (!previous || previous.at < at) lastRotation.set(r.newKeyId, { at, outcome: r.state === 'completed' ? 'completed' : 'in progress' });
+  }
+  const rows: AuditRow[] = [];
+  for (const key of doc.keys) {
+    const instance = instances.get(key.instanceId);
+    if (!instance) continue;
+    if (filter.env && instance.env !== filter.env) continue;
+    const policy = keyPolicyState(key, instance, doc.policy, now);
+    if (filter.state && policy.state !== filter.state) continue;
+    const rotation = lastRotation.get(key.id);
+    rows.push({
+      ref: keyRef(instance, key),
+      id: key.id,
+      provider: instance.provider,
+      org: instance.org,
+      instance: instance.name,
+      env: instance.env,
+      maskedKey: key.maskedKey,
+      status: key.status,
+      createdAt: key.createdAt,
+      ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(key.createdAt)) / DAY_MS)),
+      expiresOn: key.expiresOn ?? null,
+      maxAgeDays: policy.maxAgeDays,
+      policyState: policy.state,
+      dueOn: policy.date,
+      dueBy: policy.drivenBy,
+      lastVerifiedAt: key.lastVerification?.at ?? null,
+      lastVerification: key.lastVerification ? `${key.lastVerification.result}${key.lastVerification.httpStatus ? ` (${key.lastVerification.httpStatus})` : ''}` : null,
+      lastRotationAt: rotation?.at ?? null,
+      lastRotation: rotation?.outcome ?? null,
+      targets: key.targets.length,
+    });
+  }
+  return rows;
+}
+
+/** The summary line: N overdue, N due in 7 days, N unverified for 30 days. */
+export function auditSummary(rows: readonly AuditRow[], now: Date): AuditSummary {
+  const monthAgo = new Date(now.getTime() - 30 * DAY_MS).toISOString();
+  const weekAhead = new Date(now.getTime() + 7 * DAY_MS).toISOString().slice(0, 10);
+  const live = rows.filter((r) => r.policyState !== 'retired');
+  return {
+    keys: rows.length,
+    overdue: live.filter((r) => r.policyState === 'overdue').length,
+    expired: live.filter((r) => r.policyState === 'expired').length,
+    dueIn7Days: live.filter((r) => r.policyState === 'due soon' && r.dueOn !== null && r.dueOn <= weekAhead).length,
+    unverified30Days: live.filter((r) => r.lastVerifiedAt === null || r.lastVerifiedAt < monthAgo).length,
+  };
+}
+
+const CSV_COLUMNS: (keyof AuditRow)[] = ['ref', 'provider', 'org', 'instance', 'env', 'maskedKey', 'status', 'createdAt', 'ageDays', 'expiresOn', 'maxAgeDays', 'policyState', 'dueOn', 'dueBy', 'lastVerifiedAt', 'lastVerification', 'lastRotationAt', 'lastRotation', 'targets', 'id'];
+
+export function auditCsv(rows: readonly AuditRow[]): string {
+  // A cell that starts with = + - @ is a formula to a spreadsheet: quoted with a leading ' (CSV injection).
+  const cell = (v: unknown) => (v === null ? '' : typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+  return stringify(rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c]))), { header: true, columns: CSV_COLUMNS });
+}
+
+export function auditJson(rows: readonly AuditRow[]): string {
+  return `${JSON.stringify(rows, null, 2)}\n`;
+}
+
+/** A calendar: one all-day event per upcoming expiry or rotation due date of a live key. */
+export function auditIcs(rows: readonly AuditRow[]): string {
+  const events: EventAttributes[] = rows
+    .filter((r) => r.policyState !== 'retired' && r.dueOn !== null)
+    .map((r) => {
+      const [y, m, d] = (r.dueOn as string).split('-').map(Number) as [number, number, number];
+      const what = r.dueBy === 'provider expiry' ? 'expires' : 'is due for rotation';
+      return {
+        uid: `${r.id}-${r.dueOn}@keyturn`,
+        start: [y, m, d],
+        duration: { days: 1 },
+        title: `${r.ref} ${what}`,
+        description: `${r.provider} ${r.env} key ${r.maskedKey} ${what} on ${r.dueOn as string}. Rotate it in Keyturn.`,
+        categories: ['Keyturn', r.env],
+        productId: 'keyturn',
+      };
+    });
+  const { error, value } = createEvents(events);
+  if (error || !value) throw new Error(`the calendar could not be written: ${error?.message ?? 'no output'}`);
+  return value;
+}

@@ -1,0 +1,63 @@
+import type { Environment, Instance, KeyRecord, Policy } from '../domain/model.js';
+
+/** Production keys are rotated twice as often as sandbox keys unless a policy says otherwise. */
+export const DEFAULT_MAX_AGE_DAYS: Record<Environment, number> = { production: 90, sandbox: 180 };
+/** A key is "due soon" from this many days before the date that drives it (the first reminder). */
+export const DUE_SOON_DAYS = 30;
+
+export const POLICY_STATES = ['ok', 'due soon', 'overdue', 'expired', 'retired'] as const;
+/** `retired`: a previous or revoked key, which no reminder or policy concerns any more. */
+export type PolicyState = (typeof POLICY_STATES)[number];
+
+export interface KeyPolicyState {
+  state: PolicyState;
+  /** The date that drives the state: the provider's expiry, or the rotation due date of the policy. */
+  date: string | null;
+  drivenBy: 'provider expiry' | 'max age' | null;
+  maxAgeDays: number;
+  /** Whole days from now to `date` (negative once past). */
+  daysLeft: number | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The maximum age that applies: the key's own, else its instance's, else its provider's, else the default. */
+export function maxAgeFor(record: KeyRecord, instance: Instance, policy: Policy | undefined): number {
+  return (
+    record.maxAgeDays ??
+    policy?.instances?.[instance.id] ??
+    policy?.providers?.[instance.provider]?.[instance.env] ??
+    policy?.defaults?.[instance.env] ??
+    DEFAULT_MAX_AGE_DAYS[instance.env]
+  );
+}
+
+// Dates are calendar days in UTC (`YYYY-MM-DD`); plain millisecond arithmetic on UTC midnights is
+// exact for them, and keeps this hot path (10,000 keys per audit) free of per-key allocations.
+function utcDay(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+}
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** A key's policy state at `now`: ok, due soon, overdue (past its max age), expired (past the provider's expiry). */
+export function keyPolicyState(record: KeyRecord, instance: Instance, policy: Policy | undefined, now: Date): KeyPolicyState {
+  const maxAgeDays = maxAgeFor(record, instance, policy);
+  if (record.status === 'previous' || record.status === 'revoked') return { state: 'retired', date: null, drivenBy: null, maxAgeDays, daysLeft: null };
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const rotateBy = utcDay(record.createdAt) + maxAgeDays * DAY_MS;
+  const expires = record.expiresOn ? utcDay(record.expiresOn) : null;
+  const daysTo = (day: number) => Math.round((day - today) / DAY_MS);
+  if (record.status === 'expired' || (expires !== null && today >= expires)) {
+    const day = expires ?? today;
+    return { state: 'expired', date: isoDay(day), drivenBy: 'provider expiry', maxAgeDays, daysLeft: daysTo(day) };
+  }
+  const byExpiry = expires !== null && expires <= rotateBy;
+  const due = byExpiry && expires !== null ? expires : rotateBy;
+  const drivenBy = byExpiry ? 'provider expiry' : 'max age';
+  const daysLeft = daysTo(due);
+  const state: PolicyState = daysLeft <= 0 ? 'overdue' : daysLeft <= DUE_SOON_DAYS ? 'due soon' : 'ok';
+  return { state, date: isoDay(due), drivenBy, maxAgeDays, daysLeft };
+}
