@@ -2,8 +2,15 @@ import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { EventPayloads, Handlers } from '../contract/contract.js';
 import type { EventName } from '../contract/names.js';
-import type { CopyResult, ProviderInfo } from '../contract/views.js';
+import type { CopyResult, ProviderInfo, Settings } from '../contract/views.js';
+import { auditCsv, auditIcs, auditJson, auditRows, auditSummary } from '../core/audit/audit-report.js';
+import { AUDIT_HEAD_ACCOUNT } from '../core/audit/keychain-head.js';
+import { readAuditLog, verifyAuditLog } from '../core/audit/verify-log.js';
 import { UserInputError } from '../core/domain/errors.js';
+import type { VaultDocument } from '../core/domain/model.js';
+import { DEFAULT_MAX_AGE_DAYS } from '../core/policy/key-policy.js';
+import { attentionCount } from '../core/reminders/due-reminders.js';
+import type { ReminderService } from '../core/reminders/reminder-service.js';
 import { emergencyRevoke, findLeaked } from '../core/emergency/emergency-revoke.js';
 import { normalizeLeaked } from '../core/emergency/leaked-input.js';
 import { guessRevocation } from '../core/emergency/guess.js';
@@ -24,6 +31,8 @@ export interface HostHooks {
   /** The host's own file dialog; null where there is none (browser mode: the page asks for a typed path). */
   pickPath: ((kind: 'env-file' | 'folder') => Promise<string | null>) | null;
   emit: <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
+  /** The host's reminders (its notifier: OS notifications, or the page in browser mode). */
+  reminders: ReminderService;
 }
 
 const REVEAL_SECONDS = 20;
@@ -43,6 +52,10 @@ function providerInfo(p: ProviderProfile): ProviderInfo {
   };
 }
 
+function settingsOf(doc: VaultDocument): Settings {
+  return { defaults: doc.policy?.defaults ?? DEFAULT_MAX_AGE_DAYS, scheduledVerifyHours: doc.scheduledVerifyHours ?? null };
+}
+
 /** A path typed in the app: absolute, or from the home folder; a relative one would depend on where the host started. */
 function fullPath(typed: string): string {
   const expanded = typed === '~' || typed.startsWith('~/') ? join(homedir(), typed.slice(1)) : typed;
@@ -60,9 +73,12 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
   return {
     'vault.overview': async () => {
       const doc = core.vault.read();
+      const now = core.clock.now();
+      const states = new Map(auditRows(doc, now).map((r) => [r.id, { state: r.policyState, dueOn: r.dueOn, dueBy: r.dueBy }]));
       return {
         instances: doc.instances,
-        keys: core.vault.listKeys(),
+        keys: core.vault.listKeys().map((k) => ({ ...k, policy: states.get(k.id) ?? { state: 'ok' as const, dueOn: null, dueBy: null } })),
+        attention: attentionCount(doc, now),
         providers: [...builtinProfiles, ...doc.customProviders.map((c) => resolveProfile(c.name, doc.customProviders))].map(providerInfo),
         warnings: [...core.vault.warnings],
       };
@@ -113,6 +129,41 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
       const outcome = wanted ? await importFindings(core.vault, classified, core.home) : { imported: [], skipped: [] };
       const findings = classified.map((c) => ({ ...toDisplay(c), inVault: c.known ? c.keyRef : null }));
       return wanted ? vaultChanged({ findings, ...outcome }) : { findings, ...outcome };
+    },
+    'audit.report': async ({ env, state }) => {
+      const now = core.clock.now();
+      const rows = auditRows(core.vault.read(), now, { env, state });
+      return { rows, summary: auditSummary(rows, now) };
+    },
+    'audit.export': async ({ format, env, state }) => {
+      const now = core.clock.now();
+      const rows = auditRows(core.vault.read(), now, { env, state });
+      core.audit.append({ action: 'audit.export', outcome: 'ok', detail: `${rows.length} keys as ${format}` });
+      const stamp = now.toISOString().slice(0, 10);
+      if (format === 'csv') return { filename: `keyturn-audit-${stamp}.csv`, mediaType: 'text/csv', content: auditCsv(rows) };
+      if (format === 'json') return { filename: `keyturn-audit-${stamp}.json`, mediaType: 'application/json', content: auditJson(rows) };
+      return { filename: `keyturn-due-dates-${stamp}.ics`, mediaType: 'text/calendar', content: auditIcs(rows) };
+    },
+    'log.verify': async () => {
+      await core.audit.flush();
+      return verifyAuditLog(core.audit.path, await core.secrets.get(core.keychainService, AUDIT_HEAD_ACCOUNT));
+    },
+    'log.show': async ({ limit }) => {
+      const { entries } = readAuditLog(core.audit.path);
+      return { entries: entries.slice(-limit), total: entries.length };
+    },
+    'reminder.snooze': async ({ ref, days }) => vaultChanged(await hooks.reminders.snooze(ref, days)),
+    'settings.get': async () => settingsOf(core.vault.read()),
+    'settings.set': async ({ defaults, scheduledVerifyHours }) => {
+      const settings = await core.metadata.update((doc) => {
+        const next = { ...doc };
+        if (defaults) next.policy = { ...doc.policy, defaults };
+        if (scheduledVerifyHours === null) delete next.scheduledVerifyHours;
+        else if (scheduledVerifyHours !== undefined) next.scheduledVerifyHours = scheduledVerifyHours;
+        return { doc: next, result: settingsOf(next) };
+      });
+      core.audit.append({ action: 'settings.change', outcome: 'ok', detail: `max age production ${settings.defaults.production} d, sandbox ${settings.defaults.sandbox} d; scheduled verification ${settings.scheduledVerifyHours ? `every ${settings.scheduledVerifyHours} h` : 'off'}` });
+      return vaultChanged(settings);
     },
     'path.pick': async ({ kind }) => (hooks.pickPath ? { available: true, path: await hooks.pickPath(kind) } : { available: false, path: null }),
     'dashboard.open': async ({ url }) => ({ opened: await hooks.openExternal(url) }),

@@ -1,15 +1,22 @@
 import { z } from 'zod';
 import type { KeyView, Target } from './views.js';
 import type { CallName, EventName } from './names.js';
+import { POLICY_STATES } from '../core/policy/key-policy.js';
 import type {
+  AuditEntry,
+  AuditExport,
+  AuditRow,
+  AuditSummary,
   CopyResult,
   Instance,
   KeyCheck,
   KeyDetail,
   LeakFinding,
+  LogVerification,
   PickedPath,
   RevokeResult,
   ScanResult,
+  Settings,
   RotationView,
   VaultOverview,
   VerifyOutcomeView,
@@ -86,6 +93,20 @@ export const contract = {
   'emergency.find': call(z.object({ leaked: z.string().min(1).max(8192) }).strict()).returns<LeakFinding>(),
   'emergency.revoke': call(z.object({ ref, leaked: z.string().max(8192).optional(), waitSeconds: z.number().int().positive().max(3600).default(120) }).strict()).returns<RevokeResult>(),
   'scan.folder': call(z.object({ dir: z.string().min(1).max(4096), import: z.boolean().default(false) }).strict()).returns<ScanResult>(),
+  'audit.report': call(z.object({ env: z.enum(['sandbox', 'production']).optional(), state: z.enum(POLICY_STATES).optional() }).strict()).returns<{ rows: AuditRow[]; summary: AuditSummary }>(),
+  'audit.export': call(z.object({ format: z.enum(['csv', 'json', 'ics']), env: z.enum(['sandbox', 'production']).optional(), state: z.enum(POLICY_STATES).optional() }).strict()).returns<AuditExport>(),
+  'log.verify': call(z.object({}).strict()).returns<LogVerification>(),
+  'log.show': call(z.object({ limit: z.number().int().positive().max(10_000).default(200) }).strict()).returns<{ entries: (AuditEntry | null)[]; total: number }>(),
+  'reminder.snooze': call(z.object({ ref, days: z.number().int().positive().max(365) }).strict()).returns<{ until: string }>(),
+  'settings.get': call(z.object({}).strict()).returns<Settings>(),
+  'settings.set': call(
+    z
+      .object({
+        defaults: z.object({ production: z.number().int().positive().max(36500), sandbox: z.number().int().positive().max(36500) }).strict().optional(),
+        scheduledVerifyHours: z.number().int().positive().max(720).nullable().optional(),
+      })
+      .strict(),
+  ).returns<Settings>(),
   'path.pick': call(z.object({ kind: z.enum(['env-file', 'folder']) }).strict()).returns<PickedPath>(),
   'dashboard.open': call(z.object({ url: z.string().url().max(2048) }).strict()).returns<{ opened: boolean }>(),
 } satisfies Record<CallName, CallSpec<z.ZodType, unknown>>;
@@ -102,6 +123,8 @@ export interface EventPayloads {
   'rotation.changed': { rotationId: string };
   'vault.changed': Record<string, never>;
   'emergency.open': Record<string, never>;
+  'reminder.fired': { ref: string; title: string; body: string };
+  'rotation.open': { ref: string };
 }
 export type EventPayload<E extends EventName> = EventPayloads[E];
 

@@ -22,13 +22,23 @@ export const CALL_NAMES = [
   'emergency.find',
   'emergency.revoke',
   'scan.folder',
+  'audit.report',
+  'audit.export',
+  'log.verify',
+  'log.show',
+  'reminder.snooze',
+  'settings.get',
+  'settings.set',
   'path.pick',
   'dashboard.open',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
-/** `emergency.open` comes from the desktop menu (and its shortcut), which the page cannot see. */
-export const EVENT_NAMES = ['rotation.changed', 'vault.changed', 'emergency.open'] as const;
+/**
+ * `emergency.open` comes from the desktop menu (and its shortcut), which the page cannot see;
+ * `rotation.open` from a clicked reminder notification; `reminder.fired` is browser mode's notification.
+ */
+export const EVENT_NAMES = ['rotation.changed', 'vault.changed', 'emergency.open', 'reminder.fired', 'rotation.open'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The IPC channel of a call or event: derived here, written nowhere else. */

@@ -1,9 +1,10 @@
 // What crosses to the renderer: metadata views, never a secret (except the explicit reveal and copy).
 import type { Environment, Instance, Rotation, Target, Verification } from '../core/domain/model.js';
 import type { GuidedStep } from '../core/providers/profile.js';
+import type { PolicyState } from '../core/policy/key-policy.js';
 import type { KeyView } from '../core/vault/views.js';
 
-export type { Environment, Instance, Rotation, Target, Verification, GuidedStep, KeyView };
+export type { Environment, Instance, Rotation, Target, Verification, GuidedStep, KeyView, PolicyState };
 
 export interface ProviderInfo {
   id: string;
@@ -18,7 +19,9 @@ export interface ProviderInfo {
 
 export interface VaultOverview {
   instances: Instance[];
-  keys: KeyView[];
+  keys: KeyRow[];
+  /** Live keys due soon, overdue or expired: the window title and the dock badge. */
+  attention: number;
   providers: ProviderInfo[];
   /** The store's own warnings (a corrupt file moved aside). */
   warnings: string[];
@@ -106,4 +109,25 @@ export interface ScanResult {
 export interface PickedPath {
   available: boolean;
   path: string | null;
+}
+
+export type { AuditRow, AuditSummary } from '../core/audit/audit-report.js';
+export type { AuditEntry, LogVerification } from '../core/audit/verify-log.js';
+
+/** A key as the vault table shows it: its record and its policy state now. */
+export interface KeyRow extends KeyView {
+  policy: { state: PolicyState; dueOn: string | null; dueBy: 'provider expiry' | 'max age' | null };
+}
+
+export interface AuditExport {
+  filename: string;
+  mediaType: string;
+  content: string;
+}
+
+export interface Settings {
+  /** Maximum age in days by environment, before any provider, instance or key override. */
+  defaults: { production: number; sandbox: number };
+  /** Verify every key on a schedule (hours between runs); null when off (the default). */
+  scheduledVerifyHours: number | null;
 }

@@ -1,18 +1,21 @@
 import { join } from 'node:path';
-import type { BrowserWindow} from 'electron';
-import { app, clipboard, dialog, Menu, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, clipboard, dialog, Menu, powerMonitor, session, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { openAppCore, type AppCore } from '../app/app-core.js';
 import { guardedCopy } from '../app/clipboard-guard.js';
 import { isDashboardUrl } from '../app/dashboard-allowlist.js';
 import { CLIPBOARD_SECONDS, createHandlers } from '../app/handlers.js';
+import { startSchedules } from '../app/schedules.js';
 import type { EventPayloads } from '../contract/contract.js';
 import { channelOf, type EventName } from '../contract/names.js';
 import { KeytarSecretStore } from '../core/keychain/keytar-secret-store.js';
+import type { Clock } from '../core/ports/clock.js';
 import type { SecretStore } from '../core/ports/secret-store.js';
+import { ReminderService } from '../core/reminders/reminder-service.js';
 import { resolveHome } from '../core/store/home.js';
 import { isAppUrl, serveRenderer } from './app-protocol.js';
 import { registerContract } from './ipc.js';
 import { buildMenu } from './menu.js';
+import { osNotifier } from './os-notifier.js';
 import { createMainWindow } from './window.js';
 import { denyPermissions, guardWebContents } from './web-contents-guard.js';
 
@@ -20,6 +23,7 @@ export interface DesktopOptions {
   /** The vault home; otherwise KEYTURN_HOME or the OS's per-user app-data folder, as for the CLI. */
   home?: string;
   secrets?: SecretStore;
+  clock?: Clock;
 }
 
 export interface Desktop {
@@ -34,7 +38,7 @@ export interface Desktop {
 export async function startDesktop(options: DesktopOptions = {}): Promise<Desktop> {
   await app.whenReady();
   const appPath = app.getAppPath();
-  const core = openAppCore(resolveHome(options.home, process.env), options.secrets ?? new KeytarSecretStore());
+  const core = openAppCore(resolveHome(options.home, process.env), options.secrets ?? new KeytarSecretStore(), options.clock);
   let window: BrowserWindow | null = null;
 
   const emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => window?.webContents.send(channelOf(event), payload);
@@ -43,6 +47,20 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Deskto
     await shell.openExternal(url);
     return true;
   };
+  const focus = () => {
+    if (!window) return open();
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  };
+  const reminders = new ReminderService({
+    metadata: core.metadata,
+    clock: core.clock,
+    audit: core.audit,
+    notifier: osNotifier((ref) => {
+      focus();
+      emit('rotation.open', { ref });
+    }),
+  });
   const handlers = createHandlers(core, {
     copy: guardedCopy(clipboard, CLIPBOARD_SECONDS),
     openExternal: openDashboard,
@@ -52,6 +70,7 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Deskto
       return picked.canceled ? null : (picked.filePaths[0] ?? null);
     },
     emit,
+    reminders,
   });
 
   // Order matters: every web contents is guarded from its creation, before the window exists.
@@ -61,25 +80,27 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Deskto
   registerContract(handlers, (event) => window !== null && isFromWindow(event, window));
   Menu.setApplicationMenu(buildMenu({ emergencyRevoke: () => emit('emergency.open', {}), isMac: process.platform === 'darwin' }));
 
-  const open = () => {
+  function open(): void {
     window = createMainWindow({ preload: join(appPath, 'dist', 'electron', 'preload.js'), devTools: !app.isPackaged });
     window.on('closed', () => {
       window = null;
     });
-  };
+  }
   open();
-  app.on('second-instance', () => {
-    if (!window) return open();
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  });
+  app.on('second-instance', focus);
+  // Reminders at launch, hourly and when the machine wakes (a sleep may have crossed a threshold).
+  const schedules = startSchedules(core, reminders, (message) => console.error(`Keyturn: a scheduled check failed: ${message}`));
+  powerMonitor.on('resume', () => void schedules.resume());
   app.on('activate', () => {
     if (!window) open();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => void core.close());
+  app.on('will-quit', () => {
+    schedules.stop();
+    void core.close();
+  });
   return { core, window: () => window };
 }
 

@@ -1,15 +1,42 @@
 import { fileURLToPath } from 'node:url';
 import { openAppCore } from '../app/app-core.js';
 import { createHandlers } from '../app/handlers.js';
+import { startSchedules } from '../app/schedules.js';
+import type { EventPayloads } from '../contract/contract.js';
+import type { Clock } from '../core/ports/clock.js';
 import type { SecretStore } from '../core/ports/secret-store.js';
+import { ReminderService, type Notifier } from '../core/reminders/reminder-service.js';
 import { startWebHost, type WebHost } from './web-host.js';
 
 /** The built renderer, next to the sources' dist folder. */
 export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
+/**
+ * Browser mode's stand-in for OS notifications: reminders go to the page as events. One fired
+ * before any page is connected (at launch) waits for the first page, since it is already marked fired.
+ */
+function pageNotifier(): Notifier & { attach(send: (payload: EventPayloads['reminder.fired']) => void): void } {
+  let send: ((payload: EventPayloads['reminder.fired']) => void) | null = null;
+  const waiting: EventPayloads['reminder.fired'][] = [];
+  return {
+    notify: (reminder) => {
+      const payload = { ref: reminder.ref, title: reminder.title, body: reminder.body };
+      if (send) send(payload);
+      else waiting.push(payload);
+    },
+    setAttentionCount: () => undefined,
+    attach(next) {
+      send = next;
+      for (const payload of waiting.splice(0)) next(payload);
+    },
+  };
+}
+
 /** The composition root of browser mode: the real core behind the web host. */
-export async function startBrowserMode(options: { home: string; secrets: SecretStore; port?: number; rendererDir?: string }): Promise<{ host: WebHost; close(): Promise<void> }> {
-  const core = openAppCore(options.home, options.secrets);
+export async function startBrowserMode(options: { home: string; secrets: SecretStore; port?: number; rendererDir?: string; clock?: Clock }): Promise<{ host: WebHost; close(): Promise<void> }> {
+  const core = openAppCore(options.home, options.secrets, options.clock);
+  const notifier = pageNotifier();
+  const reminders = new ReminderService({ metadata: core.metadata, clock: core.clock, notifier, audit: core.audit });
   let host: WebHost | null = null;
   const handlers = createHandlers(core, {
     copy: null,
@@ -18,12 +45,20 @@ export async function startBrowserMode(options: { home: string; secrets: SecretS
     // The page opens dashboard links itself (a plain link in a new tab); the host opens nothing.
     openExternal: async () => false,
     emit: (event, payload) => host?.emit(event, payload),
+    reminders,
   });
-  host = await startWebHost({ handlers, rendererDir: options.rendererDir ?? RENDERER_DIR, port: options.port });
+  host = await startWebHost({
+    handlers,
+    rendererDir: options.rendererDir ?? RENDERER_DIR,
+    port: options.port,
+    onEventStream: () => notifier.attach((payload) => host?.emit('reminder.fired', payload)),
+  });
+  const schedules = startSchedules(core, reminders);
   const started = host;
   return {
     host: started,
     async close() {
+      schedules.stop();
       await started.close();
       await core.close();
     },

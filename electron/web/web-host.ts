@@ -22,7 +22,7 @@ export interface WebHost {
  * exchanged for an HttpOnly, SameSite=Strict session cookie. How the app runs where the Electron
  * binary cannot, and how end-to-end tests drive the real core in Chromium.
  */
-export async function startWebHost(options: { handlers: Handlers; rendererDir: string; port?: number }): Promise<WebHost> {
+export async function startWebHost(options: { handlers: Handlers; rendererDir: string; port?: number; onEventStream?: () => void }): Promise<WebHost> {
   let launchToken: string | null = randomToken();
   let sessionId: string | null = null;
   const streams = new Set<ServerResponse>();
@@ -54,6 +54,7 @@ export async function startWebHost(options: { handlers: Handlers; rendererDir: s
       res.write(': connected\n\n');
       streams.add(res);
       req.on('close', () => streams.delete(res));
+      options.onEventStream?.();
       return;
     }
     if (url.pathname.startsWith('/api/')) {

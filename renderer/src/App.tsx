@@ -6,7 +6,10 @@ import { EmergencyPanel } from './features/emergency/EmergencyPanel.js';
 import { KeyTable } from './features/keys/KeyTable.js';
 import { ResumeBanner } from './features/rotation/ResumeBanner.js';
 import { RotationWizard } from './features/rotation/RotationWizard.js';
+import { AuditView } from './features/audit/AuditView.js';
+import { ReminderBanner } from './features/reminders/ReminderBanner.js';
 import { ScanDialog } from './features/scan/ScanDialog.js';
+import { SettingsDialog } from './features/settings/SettingsDialog.js';
 import { EmptyState } from './features/vault/EmptyState.js';
 import { VaultTree } from './features/vault/VaultTree.js';
 import { useApp } from './store/store.js';
@@ -17,6 +20,14 @@ export function App() {
   const dialog = useApp((s) => s.dialog);
   const open = useApp((s) => s.open);
   const announcement = useApp((s) => s.announcement);
+  const view = useApp((s) => s.view);
+  const show = useApp((s) => s.show);
+  const attention = overview?.attention ?? 0;
+
+  // The window title carries the count of keys that need attention (the desktop window shows the page's title).
+  useEffect(() => {
+    document.title = attention > 0 ? `Keyturn — ${attention} key${attention === 1 ? '' : 's'} need${attention === 1 ? 's' : ''} attention` : 'Keyturn';
+  }, [attention]);
 
   // Emergency revoke from anywhere: Ctrl/Cmd+Shift+R.
   useEffect(() => {
@@ -34,6 +45,14 @@ export function App() {
     <div className="app">
       <header className="titlebar">
         <h1>Keyturn</h1>
+        <nav className="views" aria-label="Views">
+          <button type="button" aria-current={view === 'vault' ? 'page' : undefined} onClick={() => show('vault')}>
+            Vault
+          </button>
+          <button type="button" aria-current={view === 'audit' ? 'page' : undefined} onClick={() => show('audit')}>
+            Audit {attention > 0 && <span className="due-count">{attention}</span>}
+          </button>
+        </nav>
         <button type="button" onClick={() => open({ kind: 'add-key' })}>
           <Plus size={16} aria-hidden /> Add key
         </button>
@@ -45,6 +64,7 @@ export function App() {
         </button>
       </header>
       <ResumeBanner />
+      <ReminderBanner />
       {overview?.warnings.map((w) => (
         <p key={w} role="alert" className="warning">
           {w}
@@ -57,6 +77,10 @@ export function App() {
       )}
       {overview && overview.keys.length === 0 && overview.instances.length === 0 ? (
         <EmptyState />
+      ) : view === 'audit' ? (
+        <main className="audit-main">
+          <AuditView />
+        </main>
       ) : (
         <main className="panes">
           <VaultTree />
@@ -69,6 +93,7 @@ export function App() {
       </p>
       {dialog?.kind === 'add-key' && <AddKeyDialog />}
       {dialog?.kind === 'scan' && <ScanDialog />}
+      {dialog?.kind === 'settings' && <SettingsDialog />}
       {dialog?.kind === 'rotate' && <RotationWizard keyRef={dialog.ref} resume={Boolean(dialog.resumeRotationId)} />}
       {dialog?.kind === 'emergency' && <EmergencyPanel />}
     </div>

@@ -16,4 +16,11 @@ if (root) {
   api.onVaultChanged(() => void useApp.getState().loadOverview());
   // The desktop menu's Emergency revoke (and its accelerator, which the menu takes before the page sees it).
   api.onEmergencyOpen(() => useApp.getState().open({ kind: 'emergency' }));
+  // A clicked reminder notification (desktop) opens that key's rotation.
+  api.onRotationOpen(({ ref }) => useApp.getState().open({ kind: 'rotate', ref }));
+  // Browser mode's notifications arrive as events and show in the page.
+  api.onReminderFired((reminder) => {
+    useApp.getState().remind(reminder);
+    useApp.getState().announce(reminder.title);
+  });
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { openAppCore, type AppCore } from '../../electron/app/app-core.js';
+import type { Clock } from '../../electron/core/ports/clock.js';
 import { KeytarSecretStore } from '../../electron/core/keychain/keytar-secret-store.js';
 import { startBrowserMode } from '../../electron/web/browser-mode.js';
 import { startAllEmulators, type AllEmulators } from '../emulators/index.js';
@@ -11,9 +12,9 @@ export interface Keyturn {
   home: string;
   emulators: AllEmulators;
   /** Core on the same vault, for setting a scene the test is not about. */
-  seed<T>(work: (core: AppCore) => Promise<T>): Promise<T>;
-  /** Starts (or restarts) the host and opens the app in the page. */
-  launch(): Promise<void>;
+  seed<T>(work: (core: AppCore) => Promise<T>, clock?: Clock): Promise<T>;
+  /** Starts (or restarts) the host and opens the app in the page; a clock stands in for the system's. */
+  launch(options?: { clock?: Clock }): Promise<void>;
   stopHost(): Promise<void>;
   shot(name: string): Promise<void>;
 }
@@ -28,17 +29,17 @@ export const test = base.extend<{ keyturn: Keyturn }>({
     const keyturn: Keyturn = {
       home,
       emulators,
-      async seed(work) {
-        const core = openAppCore(home, secrets);
+      async seed(work, clock) {
+        const core = openAppCore(home, secrets, clock);
         try {
           return await work(core);
         } finally {
           await core.close();
         }
       },
-      async launch() {
+      async launch(options = {}) {
         await running.stop?.();
-        const started = await startBrowserMode({ home, secrets });
+        const started = await startBrowserMode({ home, secrets, clock: options.clock });
         running.stop = started.close;
         await page.goto(started.host.launchUrl);
         await expect(page.getByRole('heading', { name: 'Keyturn' })).toBeVisible();

@@ -58,6 +58,8 @@ export const recorded = {
   invoked: [] as { channel: string; args: unknown }[],
   rendererListeners: new Map<string, Listener[]>(),
   dialogAnswer: { canceled: true, filePaths: [] as string[] },
+  notifications: [] as FakeNotification[],
+  badgeCount: null as number | null,
 };
 
 export class FakeBrowserWindow extends Emitter {
@@ -81,6 +83,23 @@ export class FakeBrowserWindow extends Emitter {
   }
 }
 
+export class FakeNotification extends Emitter {
+  shown = false;
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+    recorded.notifications.push(this);
+  }
+  static isSupported(): boolean {
+    return true;
+  }
+  show(): void {
+    this.shown = true;
+  }
+}
+
+export const Notification = FakeNotification;
+export const powerMonitor = new Emitter();
+
 class FakeApp extends Emitter {
   isPackaged = false;
   quitCalled = false;
@@ -89,6 +108,10 @@ class FakeApp extends Emitter {
   async whenReady(): Promise<void> {}
   getAppPath(): string {
     return this.appPath;
+  }
+  setBadgeCount(count: number): boolean {
+    recorded.badgeCount = count;
+    return true;
   }
   requestSingleInstanceLock(): boolean {
     return true;
@@ -189,4 +212,4 @@ export function invokeEvent(sender: FakeWebContents, frame: FakeFrame | null = s
   return { sender, senderFrame: frame };
 }
 
-export default { app, BrowserWindow, ipcMain, protocol, session, shell, clipboard, dialog, Menu, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, ipcMain, protocol, session, shell, clipboard, dialog, Menu, contextBridge, ipcRenderer, Notification, powerMonitor };

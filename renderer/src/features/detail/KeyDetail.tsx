@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { KeyDetail as Detail } from '../../../../electron/contract/views.js';
 import { api } from '../../api/client.js';
 import { EnvBadge } from '../../ui/EnvBadge.js';
+import { PolicyBadge } from '../../ui/PolicyBadge.js';
 import { ageInDays, errorText, shortDate } from '../../ui/format.js';
 import { useApp } from '../../store/store.js';
 import { RevealCopy } from './RevealCopy.js';
@@ -27,7 +28,17 @@ export function KeyDetail() {
   if (!ref) return <aside className="detail muted">Select a key to see its details.</aside>;
   if (!detail) return <aside className="detail">{error ?? 'Loading…'}</aside>;
   const k = detail.key;
+  const row = overview?.keys.find((r) => r.id === k.id);
   const v = k.lastVerification;
+
+  async function snooze() {
+    try {
+      const { until } = await api.reminderSnooze({ ref: k.ref, days: 7 });
+      announce(`No reminder for ${k.ref} until ${until.slice(0, 10)}`);
+    } catch (e) {
+      announce(errorText(e));
+    }
+  }
 
   async function verify() {
     setVerifying(true);
@@ -57,6 +68,21 @@ export function KeyDetail() {
         <dd>{ageInDays(k.createdAt)} days</dd>
         <dt>Expires</dt>
         <dd>{k.expiresOn ?? 'no expiry date'}</dd>
+        <dt>Policy</dt>
+        <dd data-testid="key-policy">
+          {row ? (
+            <>
+              <PolicyBadge state={row.policy.state} /> {row.policy.dueOn && `${row.policy.dueBy === 'provider expiry' ? 'expires' : 'rotate by'} ${row.policy.dueOn}`}
+              {(row.policy.state === 'due soon' || row.policy.state === 'overdue' || row.policy.state === 'expired') && (
+                <button type="button" className="link" onClick={() => void snooze()}>
+                  Snooze reminders a week
+                </button>
+              )}
+            </>
+          ) : (
+            '—'
+          )}
+        </dd>
         <dt>Last verified</dt>
         <dd data-testid="last-verified">{v ? `${v.result} (${v.httpStatus ?? 'no answer'}) ${shortDate(v.at)} — ${v.reason}` : 'never'}</dd>
       </dl>

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { EnvBadge } from '../../ui/EnvBadge.js';
+import { PolicyBadge } from '../../ui/PolicyBadge.js';
 import { ageInDays, shortDate } from '../../ui/format.js';
 import { useApp } from '../../store/store.js';
 import { visibleKeys } from './visible-keys.js';
@@ -42,7 +43,7 @@ export function KeyTable() {
         </select>
         <select aria-label="State" value={status} onChange={(e) => setStatus(e.target.value)}>
           <option value="all">All states</option>
-          {['active', 'pending', 'previous', 'expired', 'revoked'].map((s) => (
+          {['ok', 'due soon', 'overdue', 'expired', 'retired'].map((s) => (
             <option key={s} value={s}>
               {s}
             </option>
@@ -54,7 +55,7 @@ export function KeyTable() {
       </div>
       <div role="table" aria-label="Keys" aria-rowcount={rows.length} className="table">
         <div role="row" className="row head">
-          {['Name', 'Key', 'Status', 'Environment', 'Age', 'Expires', 'Last verified'].map((h) => (
+          {['Name', 'Key', 'Status', 'Environment', 'Age', 'Due', 'Last verified'].map((h) => (
             <span role="columnheader" key={h}>
               {h}
             </span>
@@ -82,7 +83,9 @@ export function KeyTable() {
                   <span role="cell" className={`status status-${k.status}`}>{k.status}</span>
                   <span role="cell"><EnvBadge env={k.env} /></span>
                   <span role="cell">{ageInDays(k.createdAt, now)} d</span>
-                  <span role="cell">{shortDate(k.expiresOn)}</span>
+                  <span role="cell" title={k.policy.dueBy ?? undefined}>
+                    <PolicyBadge state={k.policy.state} /> {k.policy.state === 'retired' ? '' : shortDate(k.policy.dueOn)}
+                  </span>
                   <span role="cell">{k.lastVerification ? `${k.lastVerification.result} ${shortDate(k.lastVerification.at)}` : 'never'}</span>
                 </div>
               );

@@ -1,0 +1,60 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sampleKeys } from '../support/keys.js';
+import { expect, test } from './fixtures.js';
+
+// A fixed "today" so expiry dates and reminder thresholds are the same on every run.
+const clock = { now: () => new Date('2026-06-01T09:00:00Z') };
+
+test('a reminder in the page opens the rotation; the audit view sorts, filters, exports and checks the log', async ({ page, keyturn }) => {
+  await keyturn.seed(async (core) => {
+    await core.vault.addInstance({ provider: 'nora', org: 'acme', name: 'live', env: 'production' });
+    await core.vault.addInstance({ provider: 'nora', org: 'acme', name: 'test', env: 'sandbox' });
+    await core.vault.addKey({ instanceRef: 'nora/acme/live', name: 'payments', secret: sampleKeys.nora('production'), expiresOn: '2026-06-05' });
+    await core.vault.addKey({ instanceRef: 'nora/acme/live', name: 'reports', secret: sampleKeys.nora('production'), expiresOn: '2026-12-31' });
+    await core.vault.addKey({ instanceRef: 'nora/acme/test', name: 'ci', secret: sampleKeys.nora('sandbox') });
+  }, clock);
+  await keyturn.launch({ clock });
+
+  // Browser mode's notification: the reminder fired at launch waits for the page, then shows.
+  const reminders = page.getByRole('region', { name: 'Reminders' });
+  await expect(reminders).toContainText('nora/acme/live/payments expires in 4 days');
+  await expect(page).toHaveTitle('Keyturn — 1 key needs attention');
+  await keyturn.shot('reminder');
+  await reminders.getByRole('button', { name: 'Rotate now' }).click();
+  await expect(page.getByRole('dialog', { name: /Rotate/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Audit/ }).click();
+  const audit = page.getByRole('region', { name: 'Audit' });
+  await expect(audit.getByTestId('audit-summary')).toHaveText('3 keys: 0 overdue, 0 expired, 1 due in 7 days, 3 unverified for 30 days');
+  const rows = audit.getByTestId('audit-rows').getByRole('row');
+  await expect(rows.first()).toContainText('nora/acme/live/payments');
+  await expect(rows.first()).toContainText('due soon');
+  await audit.getByRole('button', { name: /^Key/ }).click();
+  await expect(rows.first()).toContainText('nora/acme/live/payments');
+  await audit.getByRole('button', { name: /^Key/ }).click();
+  await expect(rows.first()).toContainText('nora/acme/test/ci');
+  await audit.getByLabel('Audit environment').selectOption('production');
+  await expect(rows).toHaveCount(2);
+  await keyturn.shot('audit');
+
+  const downloading = page.waitForEvent('download');
+  await audit.getByRole('button', { name: 'CSV' }).click();
+  const csv = await downloading;
+  expect(csv.suggestedFilename()).toBe('keyturn-audit-2026-06-01.csv');
+  const text = readFileSync(await csv.path(), 'utf8');
+  expect(text.split('\n').filter(Boolean)).toHaveLength(3);
+  expect(text).toContain('nora/acme/live/reports');
+
+  await audit.getByRole('button', { name: 'Check the audit log' }).click();
+  await expect(audit.getByTestId('log-verification')).toContainText('The audit log is intact');
+  // Someone edits the log by hand: the view names the line.
+  const logPath = join(keyturn.home, 'audit.log');
+  const lines = readFileSync(logPath, 'utf8').split('\n');
+  lines[1] = (lines[1] ?? '').replace('"outcome":"ok"', '"outcome":"failed"');
+  writeFileSync(logPath, lines.join('\n'));
+  await audit.getByRole('button', { name: 'Check the audit log' }).click();
+  await expect(audit.getByTestId('log-verification')).toContainText('Line 3: does not follow line 2');
+  await keyturn.shot('audit-log-tampered');
+});
