@@ -4,6 +4,7 @@ import { createCliContext } from './context.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerInstanceCommands } from './commands/instance.js';
 import { registerLogCommands } from './commands/log.js';
+import { registerPolicyCommands } from './commands/policy.js';
 import { registerKeyCommands } from './commands/key.js';
 import { registerProviderCommands } from './commands/provider.js';
 import { registerRevokeCommands } from './commands/revoke.js';
@@ -34,6 +35,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerWebCommand(program, ctx);
   registerAuditCommand(program, ctx);
   registerLogCommands(program, ctx);
+  registerPolicyCommands(program, ctx);
 
   let code: number;
   try {

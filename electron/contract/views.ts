@@ -2,6 +2,7 @@
 import type { Environment, Instance, Rotation, Target, Verification } from '../core/domain/model.js';
 import type { GuidedStep } from '../core/providers/profile.js';
 import type { PolicyState } from '../core/policy/key-policy.js';
+import type { DisplayedFinding } from '../core/scan/scan-folder.js';
 import type { KeyView } from '../core/vault/views.js';
 
 export type { Environment, Instance, Rotation, Target, Verification, GuidedStep, KeyView, PolicyState };
@@ -86,18 +87,8 @@ export interface RevokeResult {
   detail: string;
 }
 
-/** A key a folder scan found in a `.env` file: never the secret itself. */
-export interface ScanFindingView {
-  file: string;
-  variable: string;
-  line: number;
-  providerId: string;
-  environment: Environment | null;
-  org: string | null;
-  maskedKey: string;
-  /** The key's reference when the vault holds it already (by fingerprint). */
-  inVault: string | null;
-}
+/** A key a folder scan found in a `.env` file (never the secret itself), and its ref when the vault holds it already. */
+export type ScanFindingView = DisplayedFinding & { inVault: string | null };
 
 export interface ScanResult {
   findings: ScanFindingView[];

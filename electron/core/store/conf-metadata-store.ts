@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:
 import { join } from 'node:path';
 import type Conf from 'conf';
 import lockfile from 'proper-lockfile';
+import { VaultOperationError } from '../domain/errors.js';
 import { emptyVaultDocument, vaultDocumentSchema, type VaultDocument } from '../domain/model.js';
 import type { MetadataStore, UpdateResult } from './metadata-store.js';
 
@@ -114,7 +115,13 @@ export class ConfMetadataStore implements MetadataStore {
     try {
       const { doc, result } = await change(this.read());
       if (doc) {
-        const checked = deepFreeze(vaultDocumentSchema.parse(doc));
+        // A change that would write an invalid document is a bug, not the person's input: say where, write nothing.
+        const valid = vaultDocumentSchema.safeParse(doc);
+        if (!valid.success) {
+          const issue = valid.error.issues[0];
+          throw new VaultOperationError(`the vault's metadata would become invalid (${issue?.path.join('.') ?? 'document'}: ${issue?.message ?? 'invalid'}); nothing was written`);
+        }
+        const checked = deepFreeze(valid.data);
         (await this.#open()).store = checked;
         this.#cache = { stamp: this.#stamp(), doc: checked };
       }

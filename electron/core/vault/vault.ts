@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent, AuditSink } from '../audit/audit-log.js';
 import pLimit from 'p-limit';
+import { parseDay } from '../policy/policy-changes.js';
 import type { HttpClient } from '../http/types.js';
 import type { Clock } from '../ports/clock.js';
 import type { SecretStore } from '../ports/secret-store.js';
@@ -211,9 +212,7 @@ export class Vault {
   }
 
   #checkExpiry(value: string): string {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
-      throw new UserInputError(`--expires "${value}" is not a date: write it as YYYY-MM-DD`);
-    }
+    parseDay(value, '--expires');
     const today = this.#deps.clock.now().toISOString().slice(0, 10);
     if (value < today) throw new UserInputError(`--expires ${value} has already passed: a key that expired cannot be stored as active`);
     return value;

@@ -1,0 +1,73 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { UserInputError } from '../../core/domain/errors.js';
+import { DEFAULT_MAX_AGE_DAYS } from '../../core/policy/key-policy.js';
+import { setKeyDates, setPolicy, type PolicyChange } from '../../core/policy/policy-changes.js';
+import { instanceRef } from '../../core/vault/refs.js';
+import type { CliContext } from '../context.js';
+import { table } from '../format.js';
+import { parsePositiveInt } from './parsers.js';
+
+export function registerPolicyCommands(program: Command, ctx: CliContext): void {
+  const policy = program.command('policy').description('the rotation policy: maximum key age by default, per provider and per instance');
+  policy
+    .command('show')
+    .description('the maximum ages that apply')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }) => {
+      const doc = ctx.vault().read();
+      const defaults = doc.policy?.defaults ?? DEFAULT_MAX_AGE_DAYS;
+      if (opts.json) return ctx.io.out(`${JSON.stringify({ defaults, providers: doc.policy?.providers ?? {}, instances: doc.policy?.instances ?? {} }, null, 2)}\n`);
+      const rows = [['SCOPE', 'PRODUCTION', 'SANDBOX'], ['default', `${defaults.production} d`, `${defaults.sandbox} d`]];
+      for (const [provider, days] of Object.entries(doc.policy?.providers ?? {})) rows.push([`provider ${provider}`, days.production ? `${days.production} d` : '-', days.sandbox ? `${days.sandbox} d` : '-']);
+      for (const [id, days] of Object.entries(doc.policy?.instances ?? {})) {
+        const instance = doc.instances.find((i) => i.id === id);
+        if (instance) rows.push([`instance ${instanceRef(instance)}`, instance.env === 'production' ? `${days} d` : '-', instance.env === 'sandbox' ? `${days} d` : '-']);
+      }
+      ctx.io.out(table(rows));
+    });
+  policy
+    .command('set')
+    .description('set a maximum age in days: the default, or one provider (--provider), or one instance (--instance)')
+    .option('--production <days>', 'for production keys', parsePositiveInt)
+    .option('--sandbox <days>', 'for sandbox keys', parsePositiveInt)
+    .option('--days <days>', 'for the instance given with --instance', parsePositiveInt)
+    .option('--provider <provider>', 'only this provider')
+    .option('--instance <ref>', 'only this instance (PROVIDER/ORG/INSTANCE)')
+    .option('--clear', 'remove the provider or instance override')
+    .action(async (opts: { production?: number; sandbox?: number; days?: number; provider?: string; instance?: string; clear?: boolean }) => {
+      if (opts.provider && opts.instance) throw new UserInputError('choose --provider or --instance, not both');
+      let change: PolicyChange;
+      if (opts.instance) {
+        if (!opts.clear && opts.days === undefined) throw new UserInputError('give the instance a maximum age with --days DAYS (or --clear)');
+        change = { scope: { kind: 'instance', ref: opts.instance }, days: opts.clear ? null : (opts.days ?? null) };
+      } else {
+        if (opts.days !== undefined) throw new UserInputError('--days is for one instance: use --production and --sandbox otherwise');
+        if (opts.clear && !opts.provider) throw new UserInputError('--clear removes a --provider or --instance override; the default always has a value');
+        if (!opts.clear && opts.production === undefined && opts.sandbox === undefined) throw new UserInputError('give --production DAYS and/or --sandbox DAYS');
+        const days = opts.clear ? { production: null, sandbox: null } : { ...(opts.production ? { production: opts.production } : {}), ...(opts.sandbox ? { sandbox: opts.sandbox } : {}) };
+        change = { scope: opts.provider ? { kind: 'provider', provider: opts.provider } : { kind: 'default' }, days };
+      }
+      const core = ctx.core();
+      await setPolicy(core, change);
+      ctx.io.out('policy saved\n');
+    });
+
+  const key = program.commands.find((c) => c.name() === 'key');
+  key
+    ?.command('set')
+    .description("change a key's expiry (Nora's, as set in its dashboard) or its own maximum age")
+    .argument('<ref>', 'PROVIDER/ORG/INSTANCE/NAME or key id')
+    .option('--expires <date>', 'YYYY-MM-DD, or "never"')
+    .option('--max-age <days>', 'days, or "policy" to follow the policy', (v: string) => {
+      if (v !== 'policy' && (!/^\d+$/.test(v) || Number(v) < 1)) throw new InvalidArgumentError('must be a whole number of days, or "policy".');
+      return v;
+    })
+    .action(async (ref: string, opts: { expires?: string; maxAge?: string }) => {
+      if (opts.expires === undefined && opts.maxAge === undefined) throw new UserInputError('give --expires and/or --max-age');
+      // The words clear the key's own value (commander cannot carry a null from a parser).
+      const expiresOn = opts.expires === 'never' ? null : opts.expires;
+      const maxAgeDays = opts.maxAge === undefined ? undefined : opts.maxAge === 'policy' ? null : Number(opts.maxAge);
+      const changed = await setKeyDates(ctx.core(), ref, { expiresOn, maxAgeDays });
+      ctx.io.out(`${changed.ref}: expires ${changed.expiresOn ?? 'never'}, maximum age ${changed.maxAgeDays ? `${changed.maxAgeDays} days` : 'from the policy'}\n`);
+    });
+}
