@@ -115,10 +115,14 @@ function lastLine(path: string): { text: string; seq: number; unterminated: bool
   try {
     const size = fstatSync(fd).size;
     if (size === 0) return { text: '', seq: 0, unterminated: false };
-    const length = Math.min(size, TAIL_BYTES);
-    const buffer = Buffer.alloc(length);
-    readSync(fd, buffer, 0, length, size - length);
-    const text = buffer.toString('utf8');
+    // The tail is enough when it holds a line break before the last line; else (a line longer than
+    // the tail) the whole file is read, so the hash is always of the whole last line.
+    let length = Math.min(size, TAIL_BYTES);
+    let text = readTail(fd, size, length);
+    if (length < size && text.slice(0, -1).lastIndexOf('\n') === -1) {
+      length = size;
+      text = readTail(fd, size, length);
+    }
     const unterminated = !text.endsWith('\n');
     const lines = text.split('\n').filter((l) => l.length > 0);
     const last = lines.at(-1) ?? '';
@@ -126,6 +130,12 @@ function lastLine(path: string): { text: string; seq: number; unterminated: bool
   } finally {
     closeSync(fd);
   }
+}
+
+function readTail(fd: number, size: number, length: number): string {
+  const buffer = Buffer.alloc(length);
+  readSync(fd, buffer, 0, length, size - length);
+  return buffer.toString('utf8');
 }
 
 function seqOf(line: string): number | null {

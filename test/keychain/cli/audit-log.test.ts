@@ -91,3 +91,17 @@ describe('keyturn log verify', () => {
     expect(result.stdout).toContain('line 3: is not a log entry');
   });
 });
+
+describe('the audit log with a line longer than the tail it reads', () => {
+  it('still chains the next entry to the whole last line', async () => {
+    const home = tempHome();
+    const { FileAuditLog } = await import('../../../electron/core/audit/audit-log.js');
+    const { verifyAuditLog } = await import('../../../electron/core/audit/verify-log.js');
+    const log = new FileAuditLog(home);
+    log.append({ action: 'note', outcome: 'info', detail: 'x'.repeat(100_000) });
+    log.append({ action: 'note', outcome: 'info', detail: 'after' });
+    const checked = verifyAuditLog(log.path, null);
+    expect(checked.problems.filter((p) => p.line !== null)).toEqual([]);
+    expect(checked.entries).toBe(2);
+  });
+});
