@@ -2,14 +2,13 @@ import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { EventPayloads, Handlers } from '../contract/contract.js';
 import type { EventName } from '../contract/names.js';
-import type { CopyResult, ProviderInfo, Settings } from '../contract/views.js';
+import type { CopyResult, KeyRow, ProviderInfo, Settings } from '../contract/views.js';
 import { auditCsv, auditIcs, auditJson, auditRows, auditSummary } from '../core/audit/audit-report.js';
 import { AUDIT_HEAD_ACCOUNT } from '../core/audit/keychain-head.js';
 import { readAuditLog, verifyAuditLog } from '../core/audit/verify-log.js';
 import { UserInputError } from '../core/domain/errors.js';
 import type { VaultDocument } from '../core/domain/model.js';
-import { DEFAULT_MAX_AGE_DAYS } from '../core/policy/key-policy.js';
-import { attentionCount } from '../core/reminders/due-reminders.js';
+import { DEFAULT_MAX_AGE_DAYS, keyPolicyState, NEEDS_ATTENTION } from '../core/policy/key-policy.js';
 import type { ReminderService } from '../core/reminders/reminder-service.js';
 import { emergencyRevoke, findLeaked } from '../core/emergency/emergency-revoke.js';
 import { normalizeLeaked } from '../core/emergency/leaked-input.js';
@@ -74,11 +73,22 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
     'vault.overview': async () => {
       const doc = core.vault.read();
       const now = core.clock.now();
-      const states = new Map(auditRows(doc, now).map((r) => [r.id, { state: r.policyState, dueOn: r.dueOn, dueBy: r.dueBy }]));
+      const instances = new Map(doc.instances.map((i) => [i.id, i]));
+      const policies = new Map<string, KeyRow['policy']>();
+      for (const record of doc.keys) {
+        const instance = instances.get(record.instanceId);
+        if (!instance) continue;
+        const p = keyPolicyState(record, instance, doc.policy, now);
+        policies.set(record.id, { state: p.state, dueOn: p.date, dueBy: p.drivenBy });
+      }
+      const keys = core.vault.listKeys().flatMap((k) => {
+        const policy = policies.get(k.id);
+        return policy ? [{ ...k, policy }] : [];
+      });
       return {
         instances: doc.instances,
-        keys: core.vault.listKeys().map((k) => ({ ...k, policy: states.get(k.id) ?? { state: 'ok' as const, dueOn: null, dueBy: null } })),
-        attention: attentionCount(doc, now),
+        keys,
+        attention: keys.filter((k) => NEEDS_ATTENTION.has(k.policy.state)).length,
         providers: [...builtinProfiles, ...doc.customProviders.map((c) => resolveProfile(c.name, doc.customProviders))].map(providerInfo),
         warnings: [...core.vault.warnings],
       };

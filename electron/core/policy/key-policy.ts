@@ -9,6 +9,9 @@ export const POLICY_STATES = ['ok', 'due soon', 'overdue', 'expired', 'retired']
 /** `retired`: a previous or revoked key, which no reminder or policy concerns any more. */
 export type PolicyState = (typeof POLICY_STATES)[number];
 
+/** The states a person should act on: the badge count, the window title, the tree's counts. */
+export const NEEDS_ATTENTION: ReadonlySet<PolicyState> = new Set<PolicyState>(['due soon', 'overdue', 'expired']);
+
 export interface KeyPolicyState {
   state: PolicyState;
   /** The date that drives the state: the provider's expiry, or the rotation due date of the policy. */

@@ -1,5 +1,5 @@
 import type { ReminderRecord, VaultDocument } from '../domain/model.js';
-import { keyPolicyState, type KeyPolicyState } from '../policy/key-policy.js';
+import { keyPolicyState, NEEDS_ATTENTION, type KeyPolicyState } from '../policy/key-policy.js';
 import { keyRef } from '../vault/refs.js';
 
 /** Days before the date that drives a key (expiry or rotation due) when a reminder fires; 0 is the day itself. */
@@ -72,8 +72,7 @@ export function attentionCount(doc: VaultDocument, now: Date): number {
   for (const key of doc.keys) {
     const instance = instances.get(key.instanceId);
     if (!instance) continue;
-    const { state } = keyPolicyState(key, instance, doc.policy, now);
-    if (state === 'due soon' || state === 'overdue' || state === 'expired') count += 1;
+    if (NEEDS_ATTENTION.has(keyPolicyState(key, instance, doc.policy, now).state)) count += 1;
   }
   return count;
 }
