@@ -45,8 +45,9 @@ export async function benchRenderer(home: string, keys: number, record: Record):
         window.addEventListener('input', () => queueMicrotask(() => requestAnimationFrame(() => { window.__done = performance.now() - window.__keyAt; })), { once: true });
       })()`);
       await page.keyboard.press(ch);
-      // A string, not a function: the TypeScript loader would wrap named functions in a helper the page lacks.
-      const handle = await page.waitForFunction('window.__done');
+      // A function, not a string: a string predicate is compiled in the page, which its CSP forbids
+      // (it passes only when already true at the first poll). Anonymous, so the TypeScript loader adds no helper.
+      const handle = await page.waitForFunction(() => (window as unknown as { __done: number | null }).__done);
       times.push((await handle.jsonValue()) as number);
     }
     const expected = await page.evaluate(`document.querySelector('input[aria-label="Search keys"]').value`);
