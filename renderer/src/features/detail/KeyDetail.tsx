@@ -41,6 +41,8 @@ export function KeyDetail() {
   }
 
   async function verify() {
+    // aria-disabled while it runs, so the focus stays on the button for keyboard users.
+    if (verifying) return;
     setVerifying(true);
     try {
       const [outcome] = await api.keyVerify({ refs: [k.ref] });
@@ -87,7 +89,7 @@ export function KeyDetail() {
         <dd data-testid="last-verified">{v ? `${v.result} (${v.httpStatus ?? 'no answer'}) ${shortDate(v.at)} — ${v.reason}` : 'never'}</dd>
       </dl>
       <div className="actions">
-        <button type="button" onClick={() => void verify()} disabled={verifying}>
+        <button type="button" onClick={() => void verify()} aria-disabled={verifying}>
           <CheckCircle2 size={16} aria-hidden /> {verifying ? 'Verifying…' : 'Verify now'}
         </button>
         <button type="button" onClick={() => open({ kind: 'rotate', ref: k.ref })} disabled={k.status !== 'active'}>

@@ -7,6 +7,9 @@ import { EnvBadge } from '../../ui/EnvBadge.js';
 import { errorText } from '../../ui/format.js';
 import { Modal } from '../../ui/Modal.js';
 
+// Busy buttons are aria-disabled, not disabled: a disabled button drops the focus to the page, and
+// the dialog would then miss Escape and keyboard users would lose their place.
+
 /** Find keys already sitting in .env files, see which the vault lacks, and import those with their files as swap targets. */
 export function ScanDialog() {
   const close = useApp((s) => s.close);
@@ -18,6 +21,7 @@ export function ScanDialog() {
   const newOnes = result?.findings.filter((f) => f.inVault === null).length ?? 0;
 
   async function scan(importing: boolean) {
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -56,7 +60,7 @@ export function ScanDialog() {
             <FolderOpen size={14} aria-hidden /> Choose…
           </button>
         )}
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" aria-disabled={busy}>
           <FolderSearch size={14} aria-hidden /> Scan
         </button>
       </form>
@@ -115,7 +119,7 @@ export function ScanDialog() {
           Close
         </button>
         {result && newOnes > 0 && result.imported.length === 0 && (
-          <button type="button" className="primary" disabled={busy} onClick={() => void scan(true)}>
+          <button type="button" className="primary" aria-disabled={busy} onClick={() => void scan(true)}>
             Import {newOnes} new key(s)
           </button>
         )}
