@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the Electron shell: main and preload, one CommonJS file each in dist/electron.
 // The preload must be one file: a sandboxed preload can require nothing but 'electron'.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // Electron 40 ships Node 22 and Chromium; the bundles target what that runtime runs.
@@ -10,6 +10,8 @@ if (Number(electronMajor) < 40) throw new Error(`expected Electron 40 or newer, 
 
 rmSync('dist/electron', { recursive: true, force: true });
 mkdirSync('dist/electron', { recursive: true });
+// The tray's icon travels with the shell (rendered from the app icon by scripts/render-icons.mjs).
+copyFileSync('build/tray.png', 'dist/electron/tray.png');
 // The package is an ES module package; these two files are CommonJS.
 writeFileSync('dist/electron/package.json', `${JSON.stringify({ type: 'commonjs' })}\n`);
 const common = { bundle: true, format: 'cjs', target: 'node22', logLevel: 'warning', sourcemap: 'linked', legalComments: 'none' };

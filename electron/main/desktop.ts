@@ -16,6 +16,7 @@ import { isAppUrl, serveRenderer } from './app-protocol.js';
 import { registerContract } from './ipc.js';
 import { buildMenu } from './menu.js';
 import { osNotifier } from './os-notifier.js';
+import { createTray } from './tray.js';
 import { createMainWindow } from './window.js';
 import { denyPermissions, guardWebContents } from './web-contents-guard.js';
 
@@ -52,14 +53,22 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Deskto
     if (window.isMinimized()) window.restore();
     window.focus();
   };
+  const emergencyRevoke = () => {
+    focus();
+    emit('emergency.open', {});
+  };
+  const tray = createTray(join(appPath, 'dist', 'electron', 'tray.png'), { open: focus, emergencyRevoke });
   const reminders = new ReminderService({
     metadata: core.metadata,
     clock: core.clock,
     audit: core.audit,
-    notifier: osNotifier((ref) => {
-      focus();
-      emit('rotation.open', { ref });
-    }),
+    notifier: osNotifier(
+      (ref) => {
+        focus();
+        emit('rotation.open', { ref });
+      },
+      (count) => tray.setAttention(count),
+    ),
   });
   const handlers = createHandlers(core, {
     copy: guardedCopy(clipboard, CLIPBOARD_SECONDS),
@@ -78,7 +87,7 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Deskto
   denyPermissions(session.defaultSession);
   serveRenderer(join(appPath, 'dist', 'renderer'));
   registerContract(handlers, (event) => window !== null && isFromWindow(event, window));
-  Menu.setApplicationMenu(buildMenu({ emergencyRevoke: () => emit('emergency.open', {}), isMac: process.platform === 'darwin' }));
+  Menu.setApplicationMenu(buildMenu({ emergencyRevoke, isMac: process.platform === 'darwin' }));
 
   function open(): void {
     window = createMainWindow({ preload: join(appPath, 'dist', 'electron', 'preload.js'), devTools: !app.isPackaged });

@@ -3,9 +3,9 @@ import type { Notifier } from '../core/reminders/reminder-service.js';
 
 /**
  * Reminders as OS notifications. Clicking one brings the window up on that key's rotation wizard.
- * The count goes on the dock or launcher badge (where the platform has one).
+ * The count goes on the dock or launcher badge (where the platform has one) and to `showCount` (the tray).
  */
-export function osNotifier(onClick: (ref: string) => void): Notifier {
+export function osNotifier(onClick: (ref: string) => void, showCount: (count: number) => void = () => undefined): Notifier {
   return {
     notify(reminder) {
       if (!Notification.isSupported()) return;
@@ -15,6 +15,7 @@ export function osNotifier(onClick: (ref: string) => void): Notifier {
     },
     setAttentionCount(count) {
       app.setBadgeCount(count);
+      showCount(count);
     },
   };
 }

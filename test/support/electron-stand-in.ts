@@ -59,6 +59,7 @@ export const recorded = {
   rendererListeners: new Map<string, Listener[]>(),
   dialogAnswer: { canceled: true, filePaths: [] as string[] },
   notifications: [] as FakeNotification[],
+  trays: [] as FakeTray[],
   badgeCount: null as number | null,
 };
 
@@ -98,6 +99,25 @@ export class FakeNotification extends Emitter {
 }
 
 export const Notification = FakeNotification;
+
+export class FakeTray extends Emitter {
+  toolTip = '';
+  contextMenu: { template: MenuItemConstructorOptions[] } | null = null;
+  constructor(readonly image: { path: string }) {
+    super();
+    recorded.trays.push(this);
+  }
+  setToolTip(text: string): void {
+    this.toolTip = text;
+  }
+  setTitle(): void {}
+  setContextMenu(menu: { template: MenuItemConstructorOptions[] }): void {
+    this.contextMenu = menu;
+  }
+}
+
+export const Tray = FakeTray;
+export const nativeImage = { createFromPath: (path: string) => ({ path }) };
 export const powerMonitor = new Emitter();
 
 class FakeApp extends Emitter {
@@ -212,4 +232,4 @@ export function invokeEvent(sender: FakeWebContents, frame: FakeFrame | null = s
   return { sender, senderFrame: frame };
 }
 
-export default { app, BrowserWindow, ipcMain, protocol, session, shell, clipboard, dialog, Menu, contextBridge, ipcRenderer, Notification, powerMonitor };
+export default { app, BrowserWindow, ipcMain, protocol, session, shell, clipboard, dialog, Menu, contextBridge, ipcRenderer, Notification, powerMonitor, Tray, nativeImage };

@@ -188,6 +188,14 @@ describe('the host side', () => {
     expect(items.map((i) => i.role)).not.toContain('toggleDevTools');
   });
 
+  it('offers Emergency revoke from the tray too, bringing the window up', () => {
+    const tray = recorded.trays.at(-1);
+    const item = tray?.contextMenu?.template.find((i) => i.label === 'Emergency revoke…');
+    window.webContents.sent.length = 0;
+    (item?.click as (() => void) | undefined)?.();
+    expect(window.webContents.sent).toEqual([{ channel: channelOf('emergency.open'), payload: {} }]);
+  });
+
   it('gives the page the native file dialog only through the contract, and a cancelled dialog picks nothing', async () => {
     recorded.dialogAnswer = { canceled: true, filePaths: [] };
     expect(await call('path.pick', { kind: 'env-file' })).toEqual({ ok: true, result: { available: true, path: null } });

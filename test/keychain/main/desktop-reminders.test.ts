@@ -18,7 +18,7 @@ const { startDesktop } = await import('../../../electron/main/desktop.js');
 const root = mkdtempSync(join(tmpdir(), 'keyturn-desktop-reminders-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-it('turns a due key into an OS notification with a badge count; clicking it opens that key’s rotation', async () => {
+it('turns a due key into an OS notification with a badge and tray count; clicking it opens that key’s rotation', async () => {
   const home = join(root, 'home');
   const clock = { at: new Date('2026-02-20T09:00:00Z'), now() { return this.at; } };
   const seeding = openAppCore(home, privateKeychain(), clock);
@@ -32,6 +32,8 @@ it('turns a due key into an OS notification with a badge count; clicking it open
   expect(notification?.options.title).toBe('nora/acme/live/backend expires in 9 days');
   expect(notification?.shown).toBe(true);
   expect(recorded.badgeCount).toBe(1);
+  expect(recorded.trays.at(-1)?.toolTip).toBe('Keyturn — 1 key needs attention');
+  expect(recorded.trays.at(-1)?.image.path).toBe(join(process.cwd(), 'dist', 'electron', 'tray.png'));
 
   const window = recorded.windows.at(-1);
   notification?.emit('click');

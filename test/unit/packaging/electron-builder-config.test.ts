@@ -39,3 +39,12 @@ it('packages the built shell and renderer, and the package entry is the built sh
   expect(JSON.stringify(config.files)).toContain('dist/electron/**');
   expect(JSON.stringify(config.files)).toContain('dist/renderer/**');
 });
+
+it('has the app icon where the packager looks for it, at least 512 px square', async () => {
+  const { readFileSync } = await import('node:fs');
+  const png = readFileSync('build/icon.png');
+  // A PNG's IHDR: width and height are the big-endian words at bytes 16 and 20.
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+  expect((config as { directories?: { buildResources?: string } }).directories?.buildResources).toBe('build');
+});
