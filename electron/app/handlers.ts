@@ -2,13 +2,13 @@ import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { EventPayloads, Handlers } from '../contract/contract.js';
 import type { EventName } from '../contract/names.js';
-import type { CopyResult, KeyRow, ProviderInfo, Settings } from '../contract/views.js';
+import type { CopyResult, KeyRow, ProviderInfo } from '../contract/views.js';
 import { auditCsv, auditIcs, auditJson, auditRows, auditSummary } from '../core/audit/audit-report.js';
 import { AUDIT_HEAD_ACCOUNT } from '../core/audit/keychain-head.js';
 import { readAuditLog, verifyAuditLog } from '../core/audit/verify-log.js';
 import { UserInputError } from '../core/domain/errors.js';
-import type { VaultDocument } from '../core/domain/model.js';
-import { DEFAULT_MAX_AGE_DAYS, keyPolicyState, NEEDS_ATTENTION } from '../core/policy/key-policy.js';
+import { keyPolicyState, NEEDS_ATTENTION } from '../core/policy/key-policy.js';
+import { readSettings, saveSettings } from '../core/policy/settings.js';
 import type { ReminderService } from '../core/reminders/reminder-service.js';
 import { emergencyRevoke, findLeaked } from '../core/emergency/emergency-revoke.js';
 import { normalizeLeaked } from '../core/emergency/leaked-input.js';
@@ -49,10 +49,6 @@ function providerInfo(p: ProviderProfile): ProviderInfo {
     revokeBy: p.capabilities.revoke,
     rotateInPlace: p.capabilities.rotateInPlace,
   };
-}
-
-function settingsOf(doc: VaultDocument): Settings {
-  return { defaults: doc.policy?.defaults ?? DEFAULT_MAX_AGE_DAYS, scheduledVerifyHours: doc.scheduledVerifyHours ?? null };
 }
 
 /** A path typed in the app: absolute, or from the home folder; a relative one would depend on where the host started. */
@@ -163,18 +159,8 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
       return { entries: entries.slice(-limit), total: entries.length };
     },
     'reminder.snooze': async ({ ref, days }) => vaultChanged(await hooks.reminders.snooze(ref, days)),
-    'settings.get': async () => settingsOf(core.vault.read()),
-    'settings.set': async ({ defaults, scheduledVerifyHours }) => {
-      const settings = await core.metadata.update((doc) => {
-        const next = { ...doc };
-        if (defaults) next.policy = { ...doc.policy, defaults };
-        if (scheduledVerifyHours === null) delete next.scheduledVerifyHours;
-        else if (scheduledVerifyHours !== undefined) next.scheduledVerifyHours = scheduledVerifyHours;
-        return { doc: next, result: settingsOf(next) };
-      });
-      core.audit.append({ action: 'settings.change', outcome: 'ok', detail: `max age production ${settings.defaults.production} d, sandbox ${settings.defaults.sandbox} d; scheduled verification ${settings.scheduledVerifyHours ? `every ${settings.scheduledVerifyHours} h` : 'off'}` });
-      return vaultChanged(settings);
-    },
+    'settings.get': async () => readSettings(core.vault.read()),
+    'settings.set': async (change) => vaultChanged(await saveSettings(core, change)),
     'path.pick': async ({ kind }) => (hooks.pickPath ? { available: true, path: await hooks.pickPath(kind) } : { available: false, path: null }),
     'dashboard.open': async ({ url }) => ({ opened: await hooks.openExternal(url) }),
   };

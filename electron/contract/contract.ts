@@ -33,6 +33,7 @@ const call = <A extends z.ZodType>(args: A) => ({ returns: <R>(): CallSpec<A, R>
 
 const ref = z.string().min(1).max(400);
 const secret = z.string().min(1).max(4096);
+const maxAge = z.number().int().positive().max(36500);
 
 const newTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dotenv'), file: z.string().min(1).max(4096), variable: z.string().min(1).max(200) }),
@@ -102,7 +103,9 @@ export const contract = {
   'settings.set': call(
     z
       .object({
-        defaults: z.object({ production: z.number().int().positive().max(36500), sandbox: z.number().int().positive().max(36500) }).strict().optional(),
+        defaults: z.object({ production: maxAge, sandbox: maxAge }).strict().optional(),
+        providers: z.record(z.string().min(1).max(100), z.object({ production: maxAge.optional(), sandbox: maxAge.optional() }).strict()).optional(),
+        instances: z.record(ref, maxAge).optional(),
         scheduledVerifyHours: z.number().int().positive().max(720).nullable().optional(),
       })
       .strict(),

@@ -116,9 +116,4 @@ export interface AuditExport {
   content: string;
 }
 
-export interface Settings {
-  /** Maximum age in days by environment, before any provider, instance or key override. */
-  defaults: { production: number; sandbox: number };
-  /** Verify every key on a schedule (hours between runs); null when off (the default). */
-  scheduledVerifyHours: number | null;
-}
+export type { Settings } from '../core/policy/settings.js';

@@ -58,3 +58,25 @@ test('a reminder in the page opens the rotation; the audit view sorts, filters, 
   await expect(audit.getByTestId('log-verification')).toContainText('Line 3: does not follow line 2');
   await keyturn.shot('audit-log-tampered');
 });
+
+test('the rotation policy is set per instance from the app, and the audit view follows it', async ({ page, keyturn }) => {
+  await keyturn.seed(async (core) => {
+    await core.vault.addInstance({ provider: 'nora', org: 'acme', name: 'live', env: 'production' });
+    await core.vault.addKey({ instanceRef: 'nora/acme/live', name: 'reports', secret: sampleKeys.nora('production') });
+  }, clock);
+  await keyturn.launch({ clock });
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Audit/ }).click();
+  const audit = page.getByRole('region', { name: 'Audit' });
+  const row = audit.getByTestId('audit-rows').getByRole('row').first();
+  await expect(row).toContainText('2026-08-30 (max age)');
+
+  await audit.getByRole('button', { name: 'Policy…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rotation policy' });
+  await expect(dialog.getByLabel('Default for production')).toHaveValue('90');
+  await dialog.getByLabel('Instance nora/acme/live').fill('10');
+  await keyturn.shot('policy');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('2026-06-11 (max age)');
+  await expect(row).toContainText('due soon');
+});

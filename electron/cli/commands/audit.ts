@@ -38,6 +38,6 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
           ...rows.map((r) => [r.ref, r.env, `${r.ageDays}d`, r.policyState, r.dueOn ?? '-', r.dueBy ?? '-', r.lastVerification ? `${r.lastVerification} ${r.lastVerifiedAt?.slice(0, 10) ?? ''}` : 'never', r.lastRotationAt?.slice(0, 10) ?? '-', String(r.targets)]),
         ]),
       );
-      ctx.io.out(`${summary.keys} keys: ${summary.overdue} overdue, ${summary.expired} expired, ${summary.dueIn7Days} due in 7 days, ${summary.unverified30Days} unverified for 30 days\n`);
+      ctx.io.out(`${summary.keys} ${summary.keys === 1 ? 'key' : 'keys'}: ${summary.overdue} overdue, ${summary.expired} expired, ${summary.dueIn7Days} due in 7 days, ${summary.unverified30Days} unverified for 30 days\n`);
     });
 }

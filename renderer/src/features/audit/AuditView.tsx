@@ -66,7 +66,7 @@ export function AuditView() {
     <section className="audit" aria-label="Audit">
       <div className="filters">
         <p className="summary" data-testid="audit-summary">
-          {s ? `${s.keys} keys: ${s.overdue} overdue, ${s.expired} expired, ${s.dueIn7Days} due in 7 days, ${s.unverified30Days} unverified for 30 days` : 'Loading…'}
+          {s ? `${s.keys} ${s.keys === 1 ? 'key' : 'keys'}: ${s.overdue} overdue, ${s.expired} expired, ${s.dueIn7Days} due in 7 days, ${s.unverified30Days} unverified for 30 days` : 'Loading…'}
         </p>
         <select aria-label="Audit environment" value={env} onChange={(e) => setEnv(e.target.value as typeof env)}>
           <option value="all">All environments</option>
