@@ -8,6 +8,7 @@ import { AUDIT_HEAD_ACCOUNT } from '../core/audit/keychain-head.js';
 import { readAuditLog, verifyAuditLog } from '../core/audit/verify-log.js';
 import { UserInputError } from '../core/domain/errors.js';
 import { keyPolicyState, NEEDS_ATTENTION } from '../core/policy/key-policy.js';
+import { setKeyDates } from '../core/policy/policy-changes.js';
 import { readSettings, saveSettings } from '../core/policy/settings.js';
 import type { ReminderService } from '../core/reminders/reminder-service.js';
 import { emergencyRevoke, findLeaked } from '../core/emergency/emergency-revoke.js';
@@ -108,6 +109,7 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
       const secret = await core.vault.revealSecret(ref, 'key.copy');
       return hooks.copy ? hooks.copy(secret) : { by: 'renderer', secret, clearsAfterSeconds: CLIPBOARD_SECONDS };
     },
+    'key.setDates': async ({ ref, expiresOn, maxAgeDays }) => vaultChanged(await setKeyDates(core, ref, { expiresOn, maxAgeDays })),
     'key.remove': async ({ ref }) => vaultChanged(await core.vault.removeKey(ref)),
     'target.add': async ({ ref, target }) => vaultChanged(await core.vault.addTarget(ref, target, core.home)),
     'target.remove': async ({ ref, targetId }) => vaultChanged(await core.vault.removeTarget(ref, targetId)),

@@ -72,6 +72,15 @@ export const contract = {
   'key.verify': call(z.object({ refs: z.union([z.array(ref).min(1).max(100_000), z.literal('all')]) }).strict()).returns<VerifyOutcomeView[]>(),
   'key.reveal': call(z.object({ ref }).strict()).returns<{ secret: string; hideAfterSeconds: number }>(),
   'key.copy': call(z.object({ ref }).strict()).returns<CopyResult>(),
+  'key.setDates': call(
+    z
+      .object({
+        ref,
+        expiresOn: z.string().max(10).nullable().optional(),
+        maxAgeDays: maxAge.nullable().optional(),
+      })
+      .strict(),
+  ).returns<{ ref: string; expiresOn: string | null; maxAgeDays: number | null }>(),
   'key.remove': call(z.object({ ref }).strict()).returns<KeyView>(),
   'target.add': call(z.object({ ref, target: newTarget }).strict()).returns<Target>(),
   'target.remove': call(z.object({ ref, targetId: z.string().min(1).max(100) }).strict()).returns<Target>(),

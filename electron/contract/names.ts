@@ -11,6 +11,7 @@ export const CALL_NAMES = [
   'key.verify',
   'key.reveal',
   'key.copy',
+  'key.setDates',
   'key.remove',
   'target.add',
   'target.remove',

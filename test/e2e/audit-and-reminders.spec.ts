@@ -79,4 +79,13 @@ test('the rotation policy is set per instance from the app, and the audit view f
   await expect(dialog).toBeHidden();
   await expect(row).toContainText('2026-06-11 (max age)');
   await expect(row).toContainText('due soon');
+
+  // The key's own expiry (Nora's, chosen in its dashboard), entered from its detail.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Vault' }).click();
+  await page.getByRole('row').filter({ hasText: 'nora/acme/live/reports' }).click();
+  const detail = page.getByRole('complementary', { name: 'Key detail' });
+  await detail.getByRole('button', { name: 'Edit expiry and maximum age' }).click();
+  await detail.getByLabel('Provider expiry date').fill('2026-06-03');
+  await detail.getByRole('button', { name: 'Save' }).click();
+  await expect(detail.getByTestId('key-policy')).toContainText('expires 2026-06-03');
 });

@@ -6,6 +6,7 @@ import { EnvBadge } from '../../ui/EnvBadge.js';
 import { PolicyBadge } from '../../ui/PolicyBadge.js';
 import { ageInDays, errorText, shortDate } from '../../ui/format.js';
 import { useApp } from '../../store/store.js';
+import { KeyDates } from './KeyDates.js';
 import { RevealCopy } from './RevealCopy.js';
 import { Targets } from './Targets.js';
 
@@ -69,7 +70,9 @@ export function KeyDetail() {
         <dt>Age</dt>
         <dd>{ageInDays(k.createdAt)} days</dd>
         <dt>Expires</dt>
-        <dd>{k.expiresOn ?? 'no expiry date'}</dd>
+        <dd>
+          <KeyDates key={`${k.id}:${k.expiresOn ?? ''}:${k.maxAgeDays ?? ''}`} keyView={k} />
+        </dd>
         <dt>Policy</dt>
         <dd data-testid="key-policy">
           {row ? (
