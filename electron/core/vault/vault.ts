@@ -82,20 +82,30 @@ export class Vault {
   readonly #deps: VaultDeps;
   readonly #newId: () => string;
 
+  readonly #auditWarnings: string[] = [];
+
   constructor(deps: VaultDeps) {
     this.#deps = deps;
     this.#newId = deps.newId ?? randomUUID;
   }
 
+  /**
+   * Records what was done. The action has happened by now, so an audit log that cannot be written
+   * (a full disk, a lock held too long) becomes a warning for the person, never a failure of the action.
+   */
   #audit(...events: AuditEvent[]): void {
     const sink = this.#deps.audit;
     if (!sink) return;
-    if (sink.appendAll) sink.appendAll(events);
-    else for (const event of events) sink.append(event);
+    try {
+      if (sink.appendAll) sink.appendAll(events);
+      else for (const event of events) sink.append(event);
+    } catch (error) {
+      this.#auditWarnings.push(`the audit log could not record ${events[0]?.action ?? 'an action'} (${error instanceof Error ? error.message : String(error)}): the action itself was done`);
+    }
   }
 
   get warnings(): readonly string[] {
-    return this.#deps.metadata.warnings;
+    return [...this.#deps.metadata.warnings, ...this.#auditWarnings];
   }
 
   read(): VaultDocument {
