@@ -6,7 +6,8 @@ const HOUR_MS = 3_600_000;
 export interface Schedules {
   /** After the machine wakes: sleeping may have crossed a threshold or a verification slot. */
   resume(): Promise<void>;
-  stop(): void;
+  /** No more ticks; resolves when a pass under way has finished (so the vault home can be closed). */
+  stop(): Promise<void>;
 }
 
 /**
@@ -40,7 +41,13 @@ export function startSchedules(core: AppCore, reminders: ReminderService, onErro
   void tick();
   const timer = setInterval(() => void tick(), HOUR_MS);
   timer.unref?.();
-  return { resume: tick, stop: () => clearInterval(timer) };
+  return {
+    resume: tick,
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
 /** A restart does not verify everything again at once: the newest verification counts as the last run. */

@@ -30,6 +30,8 @@ export interface DesktopOptions {
 export interface Desktop {
   core: AppCore;
   window(): BrowserWindow | null;
+  /** Stops the background checks (waiting for one under way) and closes the core. */
+  close(): Promise<void>;
 }
 
 /**
@@ -106,11 +108,12 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Deskto
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    schedules.stop();
-    void core.close();
-  });
-  return { core, window: () => window };
+  const close = async () => {
+    await schedules.stop();
+    await core.close();
+  };
+  app.on('will-quit', () => void close());
+  return { core, window: () => window, close };
 }
 
 /** A call counts only from the app's own page in its top frame, in the one window Keyturn opened. */

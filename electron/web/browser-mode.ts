@@ -58,7 +58,7 @@ export async function startBrowserMode(options: { home: string; secrets: SecretS
   return {
     host: started,
     async close() {
-      schedules.stop();
+      await schedules.stop();
       await started.close();
       await core.close();
     },

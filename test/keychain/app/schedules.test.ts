@@ -33,7 +33,7 @@ it('verifies nothing on its own unless switched on', async () => {
   await schedules.resume();
   expect(checks()).toBeGreaterThan(0);
   expect(core.vault.read().keys[0]?.lastVerification).toBeUndefined();
-  schedules.stop();
+  await schedules.stop();
   await core.close();
 });
 
@@ -48,6 +48,6 @@ it('when switched on, verifies every key and the audit view shows the result', a
   const first = row?.lastVerifiedAt;
   await schedules.resume();
   expect(auditRows(core.vault.read(), new Date())[0]?.lastVerifiedAt).toBe(first);
-  schedules.stop();
+  await schedules.stop();
   await core.close();
 });

@@ -36,6 +36,7 @@ class CountingSecrets implements SecretStore {
 const root = mkdtempSync(join(tmpdir(), 'keyturn-desktop-'));
 const secrets = new CountingSecrets(privateKeychain());
 let window: FakeBrowserWindow;
+let desktop: Awaited<ReturnType<typeof startDesktop>>;
 const secret = sampleKeys.xora();
 
 async function call(name: string, args: unknown, event: unknown = invokeEvent(window.webContents)): Promise<CallReply<unknown>> {
@@ -50,12 +51,15 @@ beforeAll(async () => {
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Keyturn</title>');
   writeFileSync(join(root, 'app', 'package.json'), '{"name":"outside the renderer"}');
   app.appPath = join(root, 'app');
-  await startDesktop({ home: join(root, 'home'), secrets });
+  desktop = await startDesktop({ home: join(root, 'home'), secrets });
   window = recorded.windows[0] as FakeBrowserWindow;
   expect(await call('instance.add', { provider: 'xora', org: 'acme', name: 'main', env: 'production' })).toMatchObject({ ok: true });
   expect(await call('key.add', { instanceRef: 'xora/acme/main', name: 'api', secret })).toMatchObject({ ok: true });
 });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(async () => {
+  await desktop.close();
+  rmSync(root, { recursive: true, force: true });
+});
 
 describe('the window', () => {
   it('never gives the page Node: context isolation and sandbox on, node integration off everywhere, no webview tag', () => {

@@ -26,7 +26,7 @@ it('turns a due key into an OS notification with a badge and tray count; clickin
   await seeding.vault.addKey({ instanceRef: 'nora/acme/live', name: 'backend', secret: sampleKeys.nora('production'), expiresOn: '2026-03-01' });
   await seeding.close();
 
-  await startDesktop({ home, secrets: privateKeychain(), clock });
+  const desktop = await startDesktop({ home, secrets: privateKeychain(), clock });
   await vi.waitFor(() => expect(recorded.notifications).toHaveLength(1));
   const [notification] = recorded.notifications;
   expect(notification?.options.title).toBe('nora/acme/live/backend expires in 9 days');
@@ -49,4 +49,5 @@ it('turns a due key into an OS notification with a badge and tray count; clickin
   powerMonitor.emit('resume');
   await vi.waitFor(() => expect(recorded.badgeCount).toBe(1));
   expect(recorded.notifications).toHaveLength(2);
+  await desktop.close();
 });
