@@ -32,7 +32,7 @@ export async function dispatchCall(handlers: Handlers, name: string, rawArgs: un
 }
 
 /** Errors cross as sentences; never a stack, never a secret (core errors carry none). */
-export function describeError(error: unknown): Dispatched {
+function describeError(error: unknown): Dispatched {
   if (error instanceof ZodError) {
     const issue = error.issues[0];
     return { status: 400, reply: { ok: false, error: { kind: 'input', message: `${issue?.path.join('.') || 'arguments'}: ${issue?.message ?? 'invalid'}` } } };

@@ -7,7 +7,7 @@ const ENVIRONMENTS = ['sandbox', 'production'] as const;
  * The origins of every provider dashboard Keyturn may send a person to: each instance's own
  * dashboard (custom providers and self-hosted Nexora included) and each built-in provider's public one.
  */
-export function dashboardOrigins(doc: VaultDocument): Set<string> {
+function dashboardOrigins(doc: VaultDocument): Set<string> {
   const urls: string[] = [];
   for (const instance of doc.instances) {
     const guide = resolveProfile(instance.provider, doc.customProviders).dashboard(instance);

@@ -3,9 +3,8 @@ import { isAbsolute, join } from 'node:path';
 import type { EventPayloads, Handlers } from '../contract/contract.js';
 import type { EventName } from '../contract/names.js';
 import type { CopyResult, KeyRow, ProviderInfo } from '../contract/views.js';
-import { auditCsv, auditIcs, auditJson, auditRows, auditSummary } from '../core/audit/audit-report.js';
-import { AUDIT_HEAD_ACCOUNT } from '../core/audit/keychain-head.js';
-import { readAuditLog, verifyAuditLog } from '../core/audit/verify-log.js';
+import { auditRows, auditSummary, exportAudit } from '../core/audit/audit-report.js';
+import { readAuditLog, verifyLog } from '../core/audit/verify-log.js';
 import { UserInputError } from '../core/domain/errors.js';
 import { keyPolicyState, NEEDS_ATTENTION } from '../core/policy/key-policy.js';
 import { setKeyDates } from '../core/policy/policy-changes.js';
@@ -147,15 +146,9 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
       const now = core.clock.now();
       const rows = auditRows(core.vault.read(), now, { env, state });
       core.audit.append({ action: 'audit.export', outcome: 'ok', detail: `${rows.length} keys as ${format}` });
-      const stamp = now.toISOString().slice(0, 10);
-      if (format === 'csv') return { filename: `keyturn-audit-${stamp}.csv`, mediaType: 'text/csv', content: auditCsv(rows) };
-      if (format === 'json') return { filename: `keyturn-audit-${stamp}.json`, mediaType: 'application/json', content: auditJson(rows) };
-      return { filename: `keyturn-due-dates-${stamp}.ics`, mediaType: 'text/calendar', content: auditIcs(rows) };
+      return exportAudit(rows, format, now);
     },
-    'log.verify': async () => {
-      await core.audit.flush();
-      return verifyAuditLog(core.audit.path, await core.secrets.get(core.keychainService, AUDIT_HEAD_ACCOUNT));
-    },
+    'log.verify': async () => verifyLog(core.audit),
     'log.show': async ({ limit }) => {
       const { entries } = readAuditLog(core.audit.path);
       return { entries: entries.slice(-limit), total: entries.length };

@@ -21,7 +21,7 @@ import { benchRenderer } from './renderer-bench.js';
 import { FileAuditLog } from '../../electron/core/audit/audit-log.js';
 import { auditCsv, auditRows } from '../../electron/core/audit/audit-report.js';
 import { AUDIT_HEAD_ACCOUNT, keychainAuditHead } from '../../electron/core/audit/keychain-head.js';
-import { verifyAuditLog } from '../../electron/core/audit/verify-log.js';
+import { verifyLog } from '../../electron/core/audit/verify-log.js';
 
 if (process.env.KEYTURN_PRIVATE_KEYRING !== '1') {
   console.error('bench: run it with "npm run bench" (it needs the private test keyring)');
@@ -260,7 +260,7 @@ async function benchAudit(large: Awaited<ReturnType<typeof largeVault>>): Promis
   await log.flush();
   const appendMs = performance.now() - appendStarted;
   const verifyStarted = performance.now();
-  const verified = verifyAuditLog(log.path, await secrets.get(service, AUDIT_HEAD_ACCOUNT));
+  const verified = await verifyLog(log);
   const verifyMs = performance.now() - verifyStarted;
   if (!verified.ok || verified.entries !== AUDIT_ENTRIES) throw new Error(`the benchmark's own log did not verify: ${JSON.stringify(verified.problems.slice(0, 3))}`);
   await secrets.delete(service, AUDIT_HEAD_ACCOUNT);

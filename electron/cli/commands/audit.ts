@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { auditCsv, auditIcs, auditJson, auditRows, auditSummary } from '../../core/audit/audit-report.js';
+import { auditRows, auditSummary, exportAudit } from '../../core/audit/audit-report.js';
 import { UserInputError } from '../../core/domain/errors.js';
 import { POLICY_STATES, type PolicyState } from '../../core/policy/key-policy.js';
 import type { CliContext } from '../context.js';
@@ -28,9 +28,7 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
       const rows = auditRows(vault.read(), now, { env: opts.env, state: opts.state });
       const format = opts.json ? 'json' : opts.csv ? 'csv' : opts.ics ? 'ics' : 'table';
       ctx.core().audit.append({ action: 'audit.export', outcome: 'ok', detail: `${rows.length} keys as ${format}` });
-      if (format === 'json') return ctx.io.out(auditJson(rows));
-      if (format === 'csv') return ctx.io.out(auditCsv(rows));
-      if (format === 'ics') return ctx.io.out(auditIcs(rows));
+      if (format !== 'table') return ctx.io.out(exportAudit(rows, format, now).content);
       const summary = auditSummary(rows, now);
       ctx.io.out(
         table([

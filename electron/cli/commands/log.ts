@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { AUDIT_HEAD_ACCOUNT } from '../../core/audit/keychain-head.js';
-import { readAuditLog, verifyAuditLog } from '../../core/audit/verify-log.js';
+import { readAuditLog, verifyLog } from '../../core/audit/verify-log.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
 
@@ -11,10 +10,7 @@ export function registerLogCommands(program: Command, ctx: CliContext): void {
     .description('check the chain and the keychain record of the newest entry; names the line where it breaks')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
-      const core = ctx.core();
-      await core.audit.flush();
-      const head = await core.secrets.get(core.keychainService, AUDIT_HEAD_ACCOUNT);
-      const result = verifyAuditLog(core.audit.path, head);
+      const result = await verifyLog(ctx.core().audit);
       if (!result.ok) ctx.exitCode = 1;
       if (opts.json) return ctx.io.out(`${JSON.stringify(result, null, 2)}\n`);
       for (const p of result.problems) ctx.io.out(`${p.line === null ? 'the log' : `line ${p.line}`}: ${p.problem}\n`);

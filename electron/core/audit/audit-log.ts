@@ -79,6 +79,12 @@ export class FileAuditLog implements AuditSink {
     this.#recordHead(sha256(newest));
   }
 
+  /** The newest hash as the keychain records it (null with no head store, or none recorded). */
+  async readHead(): Promise<string | null> {
+    await this.flush();
+    return this.#head ? this.#head.read() : null;
+  }
+
   /** Resolves once the newest hash is in the keychain; commands await it before they exit. */
   async flush(): Promise<void> {
     while (this.#writingHead) await this.#writingHead;

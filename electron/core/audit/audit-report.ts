@@ -114,6 +114,16 @@ export function auditJson(rows: readonly AuditRow[]): string {
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
+export type AuditFormat = 'csv' | 'json' | 'ics';
+
+/** An export as a file: what the app downloads and the CLI prints. */
+export function exportAudit(rows: readonly AuditRow[], format: AuditFormat, now: Date): { filename: string; mediaType: string; content: string } {
+  const stamp = now.toISOString().slice(0, 10);
+  if (format === 'csv') return { filename: `keyturn-audit-${stamp}.csv`, mediaType: 'text/csv', content: auditCsv(rows) };
+  if (format === 'json') return { filename: `keyturn-audit-${stamp}.json`, mediaType: 'application/json', content: auditJson(rows) };
+  return { filename: `keyturn-due-dates-${stamp}.ics`, mediaType: 'text/calendar', content: auditIcs(rows) };
+}
+
 /** A calendar: one all-day event per upcoming expiry or rotation due date of a live key. */
 export function auditIcs(rows: readonly AuditRow[]): string {
   const events: EventAttributes[] = rows

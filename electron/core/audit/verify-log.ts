@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { GENESIS_HASH, sha256 } from './audit-log.js';
+import { GENESIS_HASH, sha256, type FileAuditLog } from './audit-log.js';
 
 export const auditEntrySchema = z.object({
   seq: z.number().int().positive(),
@@ -77,4 +77,9 @@ export function verifyAuditLog(path: string, head: string | null): LogVerificati
     }
   }
   return { ok: problems.length === 0, entries: lines.length, problems, notes };
+}
+
+/** Verifies a vault's log against the newest hash its keychain records (after pending writes land). */
+export async function verifyLog(log: FileAuditLog): Promise<LogVerification> {
+  return verifyAuditLog(log.path, await log.readHead());
 }

@@ -1,6 +1,6 @@
 import type { AuditSink } from '../audit/audit-log.js';
 import { UserInputError } from '../domain/errors.js';
-import type { Environment, Policy } from '../domain/model.js';
+import type { Environment, Policy, VaultDocument } from '../domain/model.js';
 import type { Clock } from '../ports/clock.js';
 import type { MetadataStore } from '../store/metadata-store.js';
 import { findInstance, findKey, instanceRef, keyRef } from '../vault/refs.js';
@@ -16,6 +16,11 @@ export function parseDay(value: string, what: string): string {
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
   if (!valid) throw new UserInputError(`${what} "${value}" is not a date: write it as YYYY-MM-DD`);
   return value;
+}
+
+/** A provider override only means something for a provider the vault has instances of (a typo would never apply). */
+export function checkProviderInVault(doc: VaultDocument, provider: string): void {
+  if (!doc.instances.some((i) => i.provider === provider)) throw new UserInputError(`no instance of provider ${provider} in this vault: check the name with "keyturn instance list"`);
 }
 
 function checkDays(days: number, what: string): number {
@@ -85,7 +90,7 @@ export async function setPolicy(deps: Deps, change: PolicyChange): Promise<Polic
         described = `default: production ${next.defaults?.production} d, sandbox ${next.defaults?.sandbox} d`;
       } else {
         const provider = change.scope.provider;
-        if (!doc.instances.some((i) => i.provider === provider)) throw new UserInputError(`no instance of provider ${provider} in this vault: check the name with "keyturn instance list"`);
+        checkProviderInVault(doc, provider);
         next = { ...current, providers: { ...current.providers, [provider]: merge(current.providers?.[provider]) } };
         described = `${provider}: ${JSON.stringify(next.providers?.[provider])}`;
       }

@@ -1,9 +1,9 @@
 import type { AuditSink } from '../audit/audit-log.js';
-import { UserInputError } from '../domain/errors.js';
 import type { Environment, VaultDocument } from '../domain/model.js';
 import type { MetadataStore } from '../store/metadata-store.js';
 import { findInstance, instanceRef } from '../vault/refs.js';
 import { DEFAULT_MAX_AGE_DAYS } from './key-policy.js';
+import { checkProviderInVault } from './policy-changes.js';
 
 /** What the app's Policy dialog shows and saves: the whole policy, and scheduled verification. */
 export interface Settings {
@@ -45,9 +45,7 @@ export async function saveSettings(deps: { metadata: MetadataStore; audit?: Audi
     const next: VaultDocument = { ...doc, policy: { ...doc.policy } };
     if (change.defaults) next.policy = { ...next.policy, defaults: change.defaults };
     if (change.providers) {
-      for (const provider of Object.keys(change.providers)) {
-        if (!doc.instances.some((i) => i.provider === provider)) throw new UserInputError(`no instance of provider ${provider} in this vault`);
-      }
+      for (const provider of Object.keys(change.providers)) checkProviderInVault(doc, provider);
       next.policy = { ...next.policy, providers: change.providers };
     }
     if (change.instances) {

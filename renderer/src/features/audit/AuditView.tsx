@@ -6,7 +6,7 @@ import { api } from '../../api/client.js';
 import { useApp } from '../../store/store.js';
 import { EnvBadge } from '../../ui/EnvBadge.js';
 import { errorText, shortDate } from '../../ui/format.js';
-import { PolicyBadge } from '../../ui/PolicyBadge.js';
+import { POLICY_STATE_OPTIONS, PolicyBadge } from '../../ui/PolicyBadge.js';
 import { download } from './download.js';
 import { sortRows, type Sort, type SortKey } from './sort-rows.js';
 
@@ -75,7 +75,7 @@ export function AuditView() {
         </select>
         <select aria-label="Policy state" value={state} onChange={(e) => setState(e.target.value as typeof state)}>
           <option value="all">All states</option>
-          {(['ok', 'due soon', 'overdue', 'expired', 'retired'] as const).map((p) => (
+          {POLICY_STATE_OPTIONS.map((p) => (
             <option key={p} value={p}>
               {p}
             </option>

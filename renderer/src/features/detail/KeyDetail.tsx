@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { KeyDetail as Detail } from '../../../../electron/contract/views.js';
 import { api } from '../../api/client.js';
 import { EnvBadge } from '../../ui/EnvBadge.js';
-import { PolicyBadge } from '../../ui/PolicyBadge.js';
+import { needsAttention, PolicyBadge } from '../../ui/PolicyBadge.js';
 import { ageInDays, errorText, shortDate } from '../../ui/format.js';
 import { useApp } from '../../store/store.js';
 import { KeyDates } from './KeyDates.js';
@@ -78,7 +78,7 @@ export function KeyDetail() {
           {row ? (
             <>
               <PolicyBadge state={row.policy.state} /> {row.policy.dueOn && `${row.policy.dueBy === 'provider expiry' ? 'expires' : 'rotate by'} ${row.policy.dueOn}`}
-              {(row.policy.state === 'due soon' || row.policy.state === 'overdue' || row.policy.state === 'expired') && (
+              {needsAttention(row.policy.state) && (
                 <button type="button" className="link" onClick={() => void snooze()}>
                   Snooze reminders a week
                 </button>

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { EnvBadge } from '../../ui/EnvBadge.js';
-import { PolicyBadge } from '../../ui/PolicyBadge.js';
+import { POLICY_STATE_OPTIONS, PolicyBadge } from '../../ui/PolicyBadge.js';
 import { ageInDays, shortDate } from '../../ui/format.js';
 import { useApp } from '../../store/store.js';
 import { visibleKeys } from './visible-keys.js';
@@ -43,7 +43,7 @@ export function KeyTable() {
         </select>
         <select aria-label="State" value={status} onChange={(e) => setStatus(e.target.value)}>
           <option value="all">All states</option>
-          {['ok', 'due soon', 'overdue', 'expired', 'retired'].map((s) => (
+          {POLICY_STATE_OPTIONS.map((s) => (
             <option key={s} value={s}>
               {s}
             </option>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { EnvBadge } from '../../ui/EnvBadge.js';
+import { needsAttention } from '../../ui/PolicyBadge.js';
 import { useApp } from '../../store/store.js';
 
 /** provider → organization → instance, each instance labelled with its environment and key count. */
@@ -15,7 +16,7 @@ export function VaultTree() {
     for (const k of overview?.keys ?? []) {
       const ref = `${k.provider}/${k.org}/${k.instance}`;
       if (k.status === 'active' || k.status === 'pending') bump(counts, ref);
-      if (k.policy.state === 'due soon' || k.policy.state === 'overdue' || k.policy.state === 'expired') for (const node of [k.provider, `${k.provider}/${k.org}`, ref]) bump(due, node);
+      if (needsAttention(k.policy.state)) for (const node of [k.provider, `${k.provider}/${k.org}`, ref]) bump(due, node);
     }
     const providers = new Map<string, Map<string, { ref: string; name: string; env: 'sandbox' | 'production'; count: number }[]>>();
     for (const i of overview?.instances ?? []) {
