@@ -54,10 +54,20 @@ export class Masker {
     const boundary = this.emitted.length; // bytes before it are on the terminal already
     const out: Buffer[] = [];
     let at = 0; // bytes before it are dealt with: emitted, or replaced by a mask
-    let limit: number;
+    // Where each needle next occurs (-1: nowhere), so output full of secrets is searched once, not once per mask.
+    const next = new Map<Needle, number>();
+    const occurrence = (needle: Needle): number => {
+      const from = Math.max(at, boundary - needle.bytes.length + 1);
+      const known = next.get(needle);
+      if (known !== undefined && (known === -1 || known >= from)) return known;
+      const found = buf.indexOf(needle.bytes, from);
+      next.set(needle, found);
+      return found;
+    };
+    let limit = mode === 'data' ? this.heldStart(buf, 0) : buf.length;
     for (;;) {
-      limit = mode === 'data' ? this.heldStart(buf, at) : buf.length;
-      const match = this.firstMatch(buf, at, limit, boundary);
+      if (limit < at) limit = this.heldStart(buf, at);
+      const match = this.firstMatch(occurrence, limit);
       if (!match) break;
       if (match.start > boundary) out.push(buf.subarray(Math.max(at, boundary), match.start));
       out.push(match.needle.mask);
@@ -71,7 +81,7 @@ export class Masker {
     return Buffer.concat(out);
   }
 
-  /** Where the held tail starts: the first place from which the rest is a proper prefix of a needle. */
+  /** Where the held tail starts: the first place from `from` on where the rest is a proper prefix of a needle. */
   private heldStart(buf: Buffer, from: number): number {
     for (let start = Math.max(from, buf.length - (this.longest - 1)); start < buf.length; start++) {
       const tail = buf.subarray(start);
@@ -80,11 +90,11 @@ export class Masker {
     return buf.length;
   }
 
-  /** The leftmost (then longest) needle starting in [from, limit) that reaches past the boundary. */
-  private firstMatch(buf: Buffer, from: number, limit: number, boundary: number): { start: number; needle: Needle } | null {
+  /** The leftmost (then longest) needle occurrence starting before `limit` that reaches past what is already emitted. */
+  private firstMatch(occurrence: (needle: Needle) => number, limit: number): { start: number; needle: Needle } | null {
     let best: { start: number; needle: Needle } | null = null;
     for (const needle of this.needles) {
-      const start = buf.indexOf(needle.bytes, Math.max(from, boundary - needle.bytes.length + 1));
+      const start = occurrence(needle);
       if (start === -1 || start >= limit) continue;
       if (!best || start < best.start || (start === best.start && needle.bytes.length > best.needle.bytes.length)) best = { start, needle };
     }
