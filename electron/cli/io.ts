@@ -11,7 +11,19 @@ export interface CliIo {
   confirm: ((message: string) => Promise<boolean>) | null;
   env: NodeJS.ProcessEnv;
   /** Byte streams for a child's output (keyturn run). */
-  sinks: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
+  sinks: {
+    stdout: NodeJS.WritableStream;
+    stderr: NodeJS.WritableStream;
+    /** stdout and stderr are one terminal, pipe or file (`2>&1`): a child's two streams are masked as one. */
+    merged?: boolean;
+    /** stdin is a terminal: Ctrl-C reaches a child from the terminal itself, not through keyturn. */
+    interactive?: boolean;
+  };
+  /**
+   * Called when this process should end by this signal rather than an exit code, once everything is
+   * closed: as a shell does when the command it waited for died of Ctrl-C. Absent in tests.
+   */
+  endBySignal?: (signal: NodeJS.Signals) => void;
 }
 
 export const EXIT = { ok: 0, verificationFailed: 1, badInput: 2, failure: 3 } as const;

@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import { runCli } from './program.js';
 import type { CliIo } from './io.js';
 
@@ -16,7 +17,27 @@ const io: CliIo = {
   ask: process.stdin.isTTY ? async (message) => (await import('@inquirer/prompts')).input({ message }) : null,
   confirm: process.stdin.isTTY ? async (message) => (await import('@inquirer/prompts')).confirm({ message, default: false }) : null,
   env: process.env,
-  sinks: { stdout: process.stdout, stderr: process.stderr },
+  sinks: { stdout: process.stdout, stderr: process.stderr, merged: sameDestination(1, 2), interactive: process.stdin.isTTY === true },
+  endBySignal: (signal) => {
+    endingSignal = signal;
+  },
 };
 
+/** Two descriptors open on one file, pipe or terminal (what `2>&1` makes). */
+function sameDestination(a: number, b: number): boolean {
+  try {
+    const [x, y] = [fstatSync(a), fstatSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+let endingSignal: NodeJS.Signals | null = null;
 process.exitCode = await runCli(process.argv.slice(2), io);
+if (endingSignal) {
+  // Nothing listens for it any more, so the default action ends the process; the exit code set
+  // above stands if the signal is ignored (a caller's `trap '' INT`).
+  process.removeAllListeners(endingSignal);
+  process.kill(process.pid, endingSignal);
+}

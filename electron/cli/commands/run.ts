@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UserInputError } from '../../core/domain/errors.js';
 import { parseEnvAssignments } from '../../core/run/env-assignments.js';
-import { runWithSecrets } from '../../core/run/run-with-secrets.js';
+import { runWithSecrets, shellExitStatus } from '../../core/run/run-with-secrets.js';
 import type { CliContext } from '../context.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -18,8 +18,10 @@ export function registerRunCommand(program: Command, ctx: CliContext, sinks: { s
       const assignments = parseEnvAssignments(opts.env);
       const env: Record<string, string> = {};
       for (const { variable, ref } of assignments) env[variable] = await ctx.vault().revealSecret(ref, 'key.run');
-      const result = await runWithSecrets({ command, args, env, stdout: sinks.stdout, stderr: sinks.stderr });
-      // The child's own exit code, as a shell would report it.
-      ctx.exitCode = result.exitCode ?? (result.signal ? 128 + (result.signal === 'SIGINT' ? 2 : 15) : 1);
+      const result = await runWithSecrets({ command, args, env, ...sinks });
+      // As a shell reports it: the child's exit code, or 128 + its signal's number (SIGKILL: 137).
+      ctx.exitCode = shellExitStatus(result);
+      // A child that died of Ctrl-C: keyturn dies of it too, so a calling script stops as well.
+      if (result.signal === 'SIGINT') ctx.io.endBySignal?.('SIGINT');
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { importFindings, type ImportOutcome } from '../../core/scan/import-findings.js';
 import { classifyFindings } from '../../core/scan/import-plan.js';
-import { scanFolder, toDisplay } from '../../core/scan/scan-folder.js';
+import { scanFolder, toDisplay, type SkippedFile } from '../../core/scan/scan-folder.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
 
@@ -9,12 +9,14 @@ export function registerScanCommand(program: Command, ctx: CliContext): void {
   program
     .command('scan')
     .description('find provider keys in .env files under a folder; --import adds the new ones with their files as swap targets')
-    .argument('<dir>', 'folder to scan (node_modules and .git are skipped)')
+    .argument('<dir>', 'folder to scan (node_modules, .git and symbolic links are skipped)')
     .option('--json', 'print JSON')
     .option('--import', 'add the keys not yet in the vault')
     .action(async (dir: string, opts: { json?: boolean; import?: boolean }) => {
       const vault = ctx.vault();
-      const classified = classifyFindings(await scanFolder(dir), vault.read());
+      // Files left unread (links, FIFOs, too large) go to stderr: stdout stays the findings alone.
+      const onSkip = ({ file, reason }: SkippedFile) => ctx.io.err(`skipped ${JSON.stringify(file)}: ${reason}\n`);
+      const classified = classifyFindings(await scanFolder(dir, { onSkip }), vault.read());
       const { imported, skipped }: ImportOutcome = opts.import ? await importFindings(vault, classified, process.cwd()) : { imported: [], skipped: [] };
       const shown = classified.map((c) => ({ ...toDisplay(c), inVault: c.known ? c.keyRef : null }));
       if (opts.json) return ctx.io.out(`${JSON.stringify(opts.import ? { findings: shown, imported, skipped } : shown, null, 2)}\n`);

@@ -1,44 +1,52 @@
 import { Transform, type TransformCallback } from 'node:stream';
+import { Masker, type Needle } from './masker.js';
+import { secretForms } from './secret-forms.js';
+
+/** How long a child may be silent before a held-back tail (a partial line such as `prompt> s`) is shown. */
+export const QUIET_MS = 60;
+
+/** Every form of every secret (see secretForms) with that secret's mask. */
+export function needlesFor(secrets: ReadonlyMap<string, string>): Needle[] {
+  return [...secrets].flatMap(([secret, mask]) => secretForms(secret).map((form) => ({ bytes: Buffer.from(form, 'utf8'), mask: Buffer.from(mask, 'utf8') })));
+}
 
 /**
- * Replaces every occurrence of a secret in a byte stream with its mask, including an occurrence
- * split across chunks: the last (longest secret − 1) bytes are held back until more data or the end.
+ * A byte stream with every secret (and its percent and base64 forms) replaced by its mask, including
+ * an occurrence split across chunks. Only a tail that could be the start of a secret is held back,
+ * and only until more data comes or the writer has been quiet for `quietMs` (see Masker).
  */
-export function maskingStream(secrets: ReadonlyMap<string, string>): Transform {
-  const needles = [...secrets].filter(([secret]) => secret.length > 0).map(([secret, mask]) => ({ secret: Buffer.from(secret), mask: Buffer.from(mask) }));
-  const hold = Math.max(0, ...needles.map((n) => n.secret.length)) - 1;
-  let pending = Buffer.alloc(0);
-
-  const drain = (final: boolean): Buffer => {
-    const buf = pending;
-    const safeEnd = final ? buf.length : Math.max(0, buf.length - hold);
-    const out: Buffer[] = [];
-    let i = 0;
-    while (i < safeEnd) {
-      let next: { at: number; needle: (typeof needles)[number] } | null = null;
-      for (const needle of needles) {
-        const at = buf.indexOf(needle.secret, i);
-        if (at !== -1 && at < safeEnd && (!next || at < next.at)) next = { at, needle };
-      }
-      if (!next) {
-        out.push(buf.subarray(i, safeEnd));
-        i = safeEnd;
-        break;
-      }
-      out.push(buf.subarray(i, next.at), next.needle.mask);
-      i = next.at + next.needle.secret.length;
-    }
-    pending = buf.subarray(i);
-    return Buffer.concat(out);
+export function maskingStream(secrets: ReadonlyMap<string, string>, options: { quietMs?: number } = {}): Transform {
+  const quietMs = options.quietMs ?? QUIET_MS;
+  const masker = new Masker(needlesFor(secrets));
+  let timer: NodeJS.Timeout | null = null;
+  const stopTimer = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
   };
-
-  return new Transform({
+  const stream = new Transform({
     transform(chunk: Buffer, _encoding, done: TransformCallback) {
-      pending = Buffer.concat([pending, chunk]);
-      done(null, drain(false));
+      stopTimer();
+      const out = masker.push(chunk);
+      if (masker.holding) {
+        timer = setTimeout(() => {
+          timer = null;
+          const held = masker.quiet();
+          if (held.length > 0) stream.push(held);
+        }, quietMs);
+        // The child's exit ends the stream and flushes; the timer alone keeps nothing alive.
+        timer.unref();
+      }
+      done(null, out.length > 0 ? out : undefined);
     },
     flush(done: TransformCallback) {
-      done(null, drain(true));
+      stopTimer();
+      const out = masker.end();
+      done(null, out.length > 0 ? out : undefined);
+    },
+    destroy(error, done) {
+      stopTimer();
+      done(error);
     },
   });
+  return stream;
 }

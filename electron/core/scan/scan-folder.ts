@@ -1,9 +1,11 @@
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fingerprintOf, maskSecret } from '../crypto/fingerprint.js';
 import type { Environment } from '../domain/model.js';
 import { detectProvider } from '../providers/detect.js';
 import { scanDotenvText } from '../targets/dotenv-text.js';
+import { readCappedRegularFile } from './read-capped.js';
 
 export interface Finding {
   file: string;
@@ -30,25 +32,65 @@ function isEnvFile(name: string): boolean {
   return name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
 }
 
-/** Provider-shaped keys in `.env`-style files under a folder (node_modules, .git and symlinked folders skipped). */
-export async function scanFolder(dir: string, options: { maxFileBytes?: number } = {}): Promise<Finding[]> {
+function specialKind(entry: Dirent): string {
+  if (entry.isFIFO()) return 'a FIFO';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
+  return 'unknown type';
+}
+
+/** A `.env`-style file that was not read, and why (a symbolic link, a FIFO, too large...). */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+export interface ScanOptions {
+  maxFileBytes?: number;
+  /** Told about every `.env`-style entry (and unreadable folder) that was not read. */
+  onSkip?: (skipped: SkippedFile) => void;
+}
+
+/**
+ * Provider-shaped keys in `.env`-style files under a folder. Only regular files are read: symbolic
+ * links (to files or folders) are never followed — a link may point out of the tree, at a FIFO, a
+ * device or a huge file, and an imported swap target must be the file itself — and are reported as
+ * skipped, as are FIFOs, sockets, devices and files over the size cap. node_modules and .git are skipped.
+ */
+export async function scanFolder(dir: string, options: ScanOptions = {}): Promise<Finding[]> {
   const maxFileBytes = options.maxFileBytes ?? 1024 * 1024;
+  const skip = (file: string, reason: string) => options.onSkip?.({ file, reason });
   const findings: Finding[] = [];
-  const walk = async (folder: string): Promise<void> => {
-    const entries = await readdir(folder, { withFileTypes: true });
+  const walk = async (folder: string, isRoot: boolean): Promise<void> => {
+    let entries;
+    try {
+      // Dirents carry lstat's answer: a symbolic link is a link here, never what it points to.
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      if (isRoot) throw error;
+      return skip(folder, `folder could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) await walk(full);
+        if (!SKIPPED_FOLDERS.has(entry.name)) await walk(full, false);
         continue;
       }
-      // Symlinked folders are not followed (no loops); symlinked files are read.
-      if (!isEnvFile(entry.name) || !(entry.isFile() || entry.isSymbolicLink())) continue;
-      const info = await lstat(full).catch(() => null);
-      if (!info || info.size > maxFileBytes) continue;
-      const text = await readFile(full, 'utf8').catch(() => null);
-      if (text === null) continue;
-      for (const { variable, value, line } of scanDotenvText(text)) {
+      if (!isEnvFile(entry.name)) continue;
+      if (entry.isSymbolicLink()) {
+        skip(full, 'a symbolic link, not followed (scan or add the file it points to)');
+        continue;
+      }
+      if (!entry.isFile()) {
+        skip(full, `not a regular file (${specialKind(entry)}), not opened`);
+        continue;
+      }
+      const read = await readCappedRegularFile(full, maxFileBytes);
+      if (!read.ok) {
+        skip(full, read.reason);
+        continue;
+      }
+      for (const { variable, value, line } of scanDotenvText(read.text)) {
         const detected = detectProvider(value);
         if (!detected) continue;
         findings.push({
@@ -65,6 +107,6 @@ export async function scanFolder(dir: string, options: { maxFileBytes?: number }
       }
     }
   };
-  await walk(resolve(dir));
+  await walk(resolve(dir), true);
   return findings;
 }

@@ -1,4 +1,5 @@
-import { Readable } from 'node:stream';
+import { once } from 'node:events';
+import { Readable, type Transform } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskingStream } from '../../../../electron/core/run/mask-stream.js';
@@ -33,5 +34,38 @@ describe('maskingStream', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  /** Resolves with everything the stream emitted once it includes `wanted` (an event, never a sleep). */
+  async function readUntil(stream: Transform, wanted: string): Promise<string> {
+    let seen = '';
+    while (!seen.includes(wanted)) seen += ((await once(stream, 'data')) as [Buffer])[0].toString('utf8');
+    return seen;
+  }
+
+  it('passes a partial line such as a prompt on while the writer waits, without an end or a newline', async () => {
+    const stream = maskingStream(masks);
+    stream.write(Buffer.from('prompt> '));
+    expect(await readUntil(stream, 'prompt> ')).toBe('prompt> ');
+    stream.end();
+  });
+
+  it('shows a held tail that could start the secret once the writer is quiet, and masks the rest if it comes', async () => {
+    const stream = maskingStream(masks, { quietMs: 20 });
+    stream.write(Buffer.from(`token: ${secret.slice(0, 3)}`));
+    expect(await readUntil(stream, secret.slice(0, 3))).toBe(`token: ${secret.slice(0, 3)}`);
+    stream.write(Buffer.from(`${secret.slice(3)}\n`));
+    expect(await readUntil(stream, '\n')).toBe('[keyturn:KEY]\n');
+    stream.end();
+  });
+
+  it('masks the secret base64-encoded (standard and URL-safe) and percent-encoded', async () => {
+    const odd = 'sk_live_a+b/c=d&e%f g~h';
+    const oddMasks = new Map([[odd, '[keyturn:KEY]']]);
+    const bytes = Buffer.from(odd);
+    const printed = [bytes.toString('base64'), bytes.toString('base64url'), encodeURIComponent(odd), `Basic ${Buffer.from(`user:${odd}`).toString('base64')}`].join('\n');
+    const out = await through([...printed], oddMasks);
+    expect(out.split('\n').slice(0, 3)).toEqual(['[keyturn:KEY]', '[keyturn:KEY]', '[keyturn:KEY]']);
+    expect(out).toMatch(/^Basic .{0,8}\[keyturn:KEY\].{0,4}$/m);
   });
 });

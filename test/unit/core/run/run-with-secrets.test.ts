@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseEnvAssignments } from '../../../../electron/core/run/env-assignments.js';
-import { runWithSecrets } from '../../../../electron/core/run/run-with-secrets.js';
+import { runWithSecrets, shellExitStatus } from '../../../../electron/core/run/run-with-secrets.js';
 
 const SECRET = 'nxr_RUNSECRET_abcdefghijklmnop';
 
@@ -35,6 +35,24 @@ describe('runWithSecrets', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('masks a secret written half to stdout and half to stderr when both reach one place (2>&1, a terminal)', async () => {
+    const out = sink();
+    const half = SECRET.length / 2;
+    const script = `process.stdout.write('key=' + process.env.API_KEY.slice(0, ${half})); process.stderr.write(process.env.API_KEY.slice(${half}) + '\\n')`;
+    const result = await runWithSecrets({ command: process.execPath, args: ['-e', script], env: { API_KEY: SECRET }, stdout: out.stream, stderr: sink().stream, merged: true });
+    expect(result.exitCode).toBe(0);
+    expect(out.text()).toBe('key=[keyturn:API_KEY]\n');
+  });
+
+  it('reports a child killed by a signal as a shell does: 128 + the signal number', async () => {
+    const result = await runWithSecrets({ command: process.execPath, args: ['-e', "process.kill(process.pid, 'SIGKILL')"], env: {}, stdout: sink().stream, stderr: sink().stream });
+    expect(result).toEqual({ exitCode: null, signal: 'SIGKILL' });
+    expect(shellExitStatus(result)).toBe(137);
+    expect(shellExitStatus({ exitCode: null, signal: 'SIGTERM' })).toBe(143);
+    expect(shellExitStatus({ exitCode: null, signal: 'SIGINT' })).toBe(130);
+    expect(shellExitStatus({ exitCode: 0, signal: null })).toBe(0);
   });
 
   it('says when the command does not exist', async () => {

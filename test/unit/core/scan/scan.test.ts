@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fingerprintOf } from '../../../../electron/core/crypto/fingerprint.js';
 import { emptyVaultDocument, type Instance, type VaultDocument } from '../../../../electron/core/domain/model.js';
 import { classifyFindings, planImport } from '../../../../electron/core/scan/import-plan.js';
-import { scanFolder, toDisplay } from '../../../../electron/core/scan/scan-folder.js';
+import { scanFolder, toDisplay, type SkippedFile } from '../../../../electron/core/scan/scan-folder.js';
 import { sampleKeys } from '../../../support/keys.js';
 
 describe('scan', () => {
@@ -73,5 +74,61 @@ describe('scan', () => {
     const [nexora] = planImport(classifyFindings(await scanFolder(root), doc), doc).filter((p) => p.instance?.id === 'n');
     expect(nexora?.name).toBe('other-nexora');
     expect(nexora?.targets.map((t) => t.variable).sort()).toEqual(['NEXORA_KEY', 'OTHER_NEXORA']);
+  });
+
+  describe('scan never follows a link or opens a special file', () => {
+    async function scanWithSkips(root: string, maxFileBytes?: number) {
+      const skipped: SkippedFile[] = [];
+      const findings = await scanFolder(root, { maxFileBytes, onSkip: (s) => skipped.push(s) });
+      return { findings, skipped: skipped.map((s) => [s.file.slice(root.length + 1), s.reason]) };
+    }
+
+    it('skips a symbolic link to a FIFO and a FIFO itself, and says why, without waiting for a writer', async () => {
+      const root = tree();
+      const outside = mkdtempSync(join(tmpdir(), 'keyturn-scan-out-'));
+      dirs.push(outside);
+      execFileSync('mkfifo', [join(outside, 'pipe')]);
+      execFileSync('mkfifo', [join(root, 'fifo.env')]);
+      symlinkSync(join(outside, 'pipe'), join(root, '.env.pipe'));
+      const { findings, skipped } = await scanWithSkips(root);
+      expect(findings).toHaveLength(6);
+      expect(skipped).toEqual([
+        ['.env.pipe', expect.stringMatching(/symbolic link, not followed/)],
+        ['fifo.env', 'not a regular file (a FIFO), not opened'],
+      ]);
+    });
+
+    it('skips a symbolic link to a large file: the cap is on the file read, not on the link', async () => {
+      const root = tree();
+      const outside = mkdtempSync(join(tmpdir(), 'keyturn-scan-out-'));
+      dirs.push(outside);
+      const big = join(outside, 'big.env');
+      writeFileSync(big, `XORA_API_KEY=${sampleKeys.xora()}\n`);
+      truncateSync(big, 300 * 1024 * 1024);
+      symlinkSync(big, join(root, '.env.big'));
+      const { findings, skipped } = await scanWithSkips(root);
+      expect(findings).toHaveLength(6);
+      expect(skipped).toEqual([['.env.big', expect.stringMatching(/symbolic link, not followed/)]]);
+    });
+
+    it('skips a symbolic link to a small .env in the tree too: a found file becomes a swap target, and a target is never a link', async () => {
+      const root = tree();
+      symlinkSync(join(root, '.env'), join(root, '.env.link'));
+      symlinkSync(join(root, 'config'), join(root, 'config-link'));
+      const { findings, skipped } = await scanWithSkips(root);
+      expect(findings.map((f) => f.file.slice(root.length + 1))).not.toContain('.env.link');
+      expect(findings).toHaveLength(6);
+      expect(skipped).toEqual([['.env.link', expect.stringMatching(/symbolic link/)]]);
+    });
+
+    it('reads a regular file up to the cap and skips a larger one, saying so', async () => {
+      const root = tree();
+      const line = `NEXORA_KEY=${sampleKeys.nexora()}\n`;
+      writeFileSync(join(root, 'exact.env'), line.padEnd(100, '#'));
+      writeFileSync(join(root, 'over.env'), line.padEnd(101, '#'));
+      const { findings, skipped } = await scanWithSkips(root, 100);
+      expect(findings.map((f) => f.file.slice(root.length + 1))).toContain('exact.env');
+      expect(skipped.filter(([file]) => file === 'over.env')).toEqual([['over.env', 'larger than 100 bytes']]);
+    });
   });
 });
