@@ -1,6 +1,7 @@
-import type { Target } from '../domain/model.js';
+import { rm } from 'node:fs/promises';
+import type { Rotation, Target } from '../domain/model.js';
 import { runCommandTarget } from '../targets/command-target.js';
-import { readDotenvTarget, writeDotenvTarget } from '../targets/dotenv-file.js';
+import { backupPathOf, missingVariable, readDotenvTarget, writeDotenvTarget } from '../targets/dotenv-file.js';
 import type { StepContext } from './context.js';
 import { failStep } from './fail-step.js';
 
@@ -23,11 +24,11 @@ export async function runSwap(ctx: StepContext): Promise<boolean> {
 
   for (const [index, target] of targets.entries()) {
     if (ctx.state().rotation.targets.find((t) => t.targetId === target.id)?.status === 'done') continue;
-    const outcome = await applyTarget(target, oldSecret, newSecret);
+    const outcome = await applyTarget(ctx, target, oldSecret, newSecret);
     await ctx.journal.mutate((r) => ({
       rotation: {
         ...r,
-        targets: r.targets.map((t) => (t.targetId === target.id ? { targetId: t.targetId, status: outcome.ok ? 'done' : 'failed', detail: outcome.detail } : t)),
+        targets: r.targets.map((t) => (t.targetId === target.id ? { ...t, status: outcome.ok ? 'done' : 'failed', detail: outcome.detail } : t)),
         journal: [...r.journal, { at: ctx.deps.clock.now().toISOString(), step: 'swap', event: outcome.ok ? 'note' : 'fail', detail: `${describeTarget(target)}: ${outcome.detail}` }],
       },
     }));
@@ -51,7 +52,7 @@ export function describeTarget(target: Target): string {
   return target.kind === 'dotenv' ? `${target.file} (${target.variable})` : `command ${target.command}`;
 }
 
-async function applyTarget(target: Target, oldSecret: string | null, newSecret: string): Promise<{ ok: boolean; detail: string }> {
+async function applyTarget(ctx: StepContext, target: Target, oldSecret: string | null, newSecret: string): Promise<{ ok: boolean; detail: string }> {
   try {
     if (target.kind === 'command') {
       const result = await runCommandTarget({ command: target.command, args: target.args, secret: newSecret, timeoutMs: target.timeoutMs ?? 30_000 });
@@ -59,14 +60,39 @@ async function applyTarget(target: Target, oldSecret: string | null, newSecret: 
       const why = result.timedOut ? 'timed out' : `exited with ${result.exitCode ?? result.signal}`;
       return { ok: false, detail: `the command ${why}${result.output ? `: ${result.output.slice(-300)}` : ''}` };
     }
-    const current = await readDotenvTarget(target.file, target.variable);
+    // Every file check runs again here: the file may have been replaced since the target was added.
+    const expectedResolved = target.linkTo ?? target.file;
+    const current = await readDotenvTarget(target.file, target.variable, expectedResolved);
     if (current.value === newSecret) return { ok: true, detail: 'already holds the new key' };
+    if (current.value === null && !target.createVariable) return { ok: false, detail: missingVariable(target.file, target.variable, 'swap') };
     if (current.value !== null && current.value !== oldSecret) {
       return { ok: false, detail: 'holds a key that is neither the old nor the new one; not overwritten' };
     }
-    await writeDotenvTarget({ file: target.file, variable: target.variable, value: newSecret, expectedSha256: current.sha256, backup: true });
+    // The backup holds the file as it was before this rotation: a second target in the same file
+    // (or a resume) does not replace it with a state that already holds the new key.
+    const backupPath = backupPathOf(current.resolved);
+    const alreadyBackedUp = ctx.state().rotation.targets.some((t) => t.backup === backupPath);
+    await writeDotenvTarget({
+      file: target.file,
+      variable: target.variable,
+      value: newSecret,
+      expectedResolved,
+      createVariable: target.createVariable === true,
+      expectedSha256: current.sha256,
+      backup: !alreadyBackedUp,
+      onBackup: (path) => ctx.journal.mutate((r) => ({ rotation: { ...r, targets: r.targets.map((t) => (t.targetId === target.id ? { ...t, backup: path } : t)) } })).then(() => undefined),
+    });
     return { ok: true, detail: current.value === null ? 'the variable was added' : 'the new key was written' };
   } catch (error) {
     return { ok: false, detail: error instanceof Error ? error.message : 'writing failed' };
   }
+}
+
+/**
+ * Once a rotation has finished, the backups its swap made go: they hold the revoked key, and every
+ * other key of those files, in a second place.
+ */
+export async function removeSwapBackups(rotation: Rotation): Promise<void> {
+  const paths = new Set(rotation.targets.flatMap((t) => (t.backup ? [t.backup] : [])));
+  for (const path of paths) await rm(path, { force: true }).catch(() => undefined);
 }
