@@ -132,7 +132,7 @@ export function Targets({ keyRef, targets, onChanged }: { keyRef: string; target
             )}
             <input aria-label="Variable" placeholder="VARIABLE" value={variable} onChange={(e) => setVariable(e.target.value)} required />
             <label>
-              <input type="checkbox" checked={createVariable} onChange={(e) => setCreateVariable(e.target.checked)} /> Add the variable if the file lacks it
+              <input type="checkbox" checked={createVariable} onChange={(e) => setCreateVariable(e.target.checked)} /> Append the line if the file lacks it
             </label>
           </div>
         ) : (
