@@ -4,6 +4,8 @@ import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Target } from '../../../electron/core/domain/model.js';
 import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
+import { Writable } from 'node:stream';
+import { runCli } from '../../../electron/cli/program.js';
 import { cliFor } from '../../support/cli.js';
 import { tempHome } from '../../support/temp-home.js';
 
@@ -127,6 +129,37 @@ describe('keyturn target add and the swap refuse files that would turn the key a
     expect(added.stdout).toContain(`${link} is a link to ${real}\n`);
     expect(added.stderr).toContain(`${link} is a link to ${real}: nothing was added; to write the key there, add --follow-link`);
     expect(await targets()).toEqual([]);
+  });
+
+  it('on a terminal, a link is added only after an interactive yes that follows the resolved path', async () => {
+    const { home, dir, old, targets } = await vaultWithKey();
+    const real = join(dir, 'real.env');
+    const link = join(dir, '.env');
+    writeFileSync(real, `NEXORA_API_KEY=${old.secret}\n`);
+    symlinkSync(real, link);
+    const asked: string[] = [];
+    const onTerminal = (answer: boolean) => {
+      let stdout = '';
+      const sink = new Writable({ write: (_chunk: Buffer, _e, done) => done() });
+      const code = runCli(['--home', home, 'target', 'add', REF, 'dotenv', link, 'NEXORA_API_KEY'], {
+        out: (t) => (stdout += t),
+        err: () => undefined,
+        readStdin: async () => '',
+        promptSecret: null,
+        ask: null,
+        confirm: async (message) => (asked.push(message), answer),
+        env: {},
+        sinks: { stdout: sink, stderr: sink },
+      });
+      return code.then((c) => ({ code: c, stdout }));
+    };
+    expect((await onTerminal(false)).code).toBe(2);
+    expect(await targets()).toEqual([]);
+    const yes = await onTerminal(true);
+    expect(yes.code).toBe(0);
+    expect(yes.stdout).toContain(`${link} is a link to ${real}\n`);
+    expect(asked).toEqual([`Write the key through the link, to ${real}?`, `Write the key through the link, to ${real}?`]);
+    expect(await targets()).toEqual([expect.objectContaining({ file: link, linkTo: real })]);
   });
 
   it('with --follow-link the key is written through the link to its target, and the link stays a link', async () => {
