@@ -13,7 +13,13 @@ import { failStep } from './fail-step.js';
 export async function runSwap(ctx: StepContext): Promise<boolean> {
   const { rotation, oldKey } = ctx.state();
   const targets = oldKey.targets.length > 0 ? oldKey.targets : (ctx.state().newKey?.targets ?? []);
-  const initial = rotation.targets.length > 0 ? rotation.targets : targets.map((t) => ({ targetId: t.id, status: 'pending' as const }));
+  // On resume the targets are those of now: one removed and added again (after fixing a refused
+  // file) is written; a removed one no longer counts, but its backup is still removed at the end.
+  const current = new Set(targets.map((t) => t.id));
+  const initial = [
+    ...targets.map((t) => rotation.targets.find((e) => e.targetId === t.id) ?? { targetId: t.id, status: 'pending' as const }),
+    ...rotation.targets.filter((e) => !current.has(e.targetId) && e.backup),
+  ];
   await ctx.journal.mutate((r) => ({ rotation: { ...r, targets: initial } }));
   await ctx.journal.begin('swap', targets.length === 0 ? 'no swap targets' : `writing the new key to ${targets.length} target(s)`);
   ctx.interaction.progress({ step: 'swap', status: 'running', detail: `writing the new key to ${targets.length} target(s)` });
@@ -36,7 +42,7 @@ export async function runSwap(ctx: StepContext): Promise<boolean> {
     await ctx.checkpoint(`swap:after-target-${index}`);
   }
 
-  const failed = ctx.state().rotation.targets.filter((t) => t.status === 'failed');
+  const failed = ctx.state().rotation.targets.filter((t) => t.status === 'failed' && current.has(t.targetId));
   if (failed.length > 0) {
     return failStep(ctx, 'swap', `${failed.length} target(s) could not be written: ${failed.map((t) => t.detail).join('; ')}. Fix them, then resume; the old key still works`);
   }

@@ -42,7 +42,12 @@ export async function checkDotenvFile(path: string): Promise<DotenvFileCheck & {
     return refuse(`${path} is a link that leads nowhere: point it at the .env file, or give the file itself`);
   }
   const shown = resolved === path ? path : `${path} (a link to ${resolved})`;
-  const stats = await stat(resolved);
+  let stats: Stats;
+  try {
+    stats = await stat(resolved);
+  } catch (error) {
+    return refuse(`${path} cannot be looked at (${codeOf(error) ?? 'error'})`, resolved);
+  }
   const base = { path, resolved, throughLink: resolved !== path };
   const kind = specialKind(stats);
   if (kind) return { ...base, stats, refusal: `${shown} is ${kind}, not a regular file: only a regular .env file can be a swap target` };
@@ -72,7 +77,7 @@ export async function requireWritableDotenv(path: string, expectedResolved: stri
   if (check.refusal !== null || !check.stats) throw new TargetRefusedError(check.refusal ?? `${path} cannot be looked at`);
   if (check.resolved !== expectedResolved) {
     const was = expectedResolved === path ? 'was no link when the target was added' : `led to ${expectedResolved} when the target was added`;
-    throw new TargetRefusedError(`${path} now leads to ${check.resolved} but ${was}: not written; check the link, then remove the target and add it again`);
+    throw new TargetRefusedError(`${path} now leads to ${check.resolved} but ${was}: not written; point it back (then resume), or remove the target and add it again to accept where it leads now`);
   }
   return { resolved: check.resolved, stats: check.stats };
 }

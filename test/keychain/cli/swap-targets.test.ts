@@ -180,7 +180,7 @@ describe('keyturn target add and the swap refuse files that would turn the key a
   });
 
   it('forbids writing through a link re-pointed after it was accepted', async () => {
-    const { run, dir, old, oldKeyStatus } = await vaultWithKey();
+    const { run, dir, old, oldKeyStatus, targets, currentSecret } = await vaultWithKey();
     const real = join(dir, 'real.env');
     const elsewhere = join(dir, 'elsewhere.env');
     const link = join(dir, '.env');
@@ -195,6 +195,15 @@ describe('keyturn target add and the swap refuse files that would turn the key a
     expect(readFileSync(elsewhere, 'utf8')).toBe(`NEXORA_API_KEY=${old.secret}\n`);
     expect(readFileSync(real, 'utf8')).toBe(`NEXORA_API_KEY=${old.secret}\n`);
     expect(oldKeyStatus()).toBe('active');
+
+    // Accepting where it leads now (remove the target, add it again) and resuming finishes the rotation.
+    const [stale] = await targets();
+    expect((await run(['target', 'remove', REF, stale?.id ?? ''])).code).toBe(0);
+    expect((await run(['target', 'add', REF, 'dotenv', link, 'NEXORA_API_KEY', '--follow-link'])).code).toBe(0);
+    const resumed = await run(['rotate', REF, '--resume', '--yes']);
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    expect(readFileSync(elsewhere, 'utf8')).toBe(`NEXORA_API_KEY=${await currentSecret()}\n`);
+    expect(oldKeyStatus()).toBe('revoked');
   });
 
   it('forbids a file replaced by a link after it was added', async () => {
@@ -252,6 +261,12 @@ describe('keyturn target add and the swap refuse files that would turn the key a
     expectStoppedAtSwap(swap.rotated, /is read-only \(mode 0444\)/);
     expect(readFileSync(swap.env, 'utf8')).toBe(`A=1\nNEXORA_API_KEY=${swap.old.secret}\n`);
     expect(statSync(swap.env).mode & 0o777).toBe(0o444);
+
+    // Made writable again, the resume writes it.
+    chmodSync(swap.env, 0o644);
+    const resumed = await swap.run(['rotate', REF, '--resume', '--yes']);
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    expect(readFileSync(swap.env, 'utf8')).toBe(`A=1\nNEXORA_API_KEY=${await swap.currentSecret()}\n`);
   });
 
   it('forbids appending a missing variable without --create-variable, when added and at the swap', async () => {
