@@ -19,6 +19,7 @@ import { importFindings } from '../core/scan/import-findings.js';
 import { classifyFindings } from '../core/scan/import-plan.js';
 import { scanFolder, toDisplay } from '../core/scan/scan-folder.js';
 import { findKey } from '../core/vault/refs.js';
+import { inspectTargetFile } from '../core/vault/target-ops.js';
 import type { AppCore } from './app-core.js';
 import { RotationSessions } from './rotation-sessions.js';
 
@@ -110,6 +111,7 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
     },
     'key.setDates': async ({ ref, expiresOn, maxAgeDays }) => vaultChanged(await setKeyDates(core, ref, { expiresOn, maxAgeDays })),
     'key.remove': async ({ ref }) => vaultChanged(await core.vault.removeKey(ref)),
+    'target.check': async ({ file }) => inspectTargetFile(file, core.home),
     'target.add': async ({ ref, target }) => vaultChanged(await core.vault.addTarget(ref, target, core.home)),
     'target.remove': async ({ ref, targetId }) => vaultChanged(await core.vault.removeTarget(ref, targetId)),
     'rotation.start': async ({ ref, inPlace, confirmInstanceName }) => sessions.start(ref, inPlace, confirmInstanceName),

@@ -17,6 +17,7 @@ import type {
   RevokeResult,
   ScanResult,
   Settings,
+  TargetFileCheck,
   RotationView,
   VaultOverview,
   VerifyOutcomeView,
@@ -36,7 +37,14 @@ const secret = z.string().min(1).max(4096);
 const maxAge = z.number().int().positive().max(36500);
 
 const newTarget = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('dotenv'), file: z.string().min(1).max(4096), variable: z.string().min(1).max(200) }),
+  z.object({
+    kind: z.literal('dotenv'),
+    file: z.string().min(1).max(4096),
+    variable: z.string().min(1).max(200),
+    createVariable: z.boolean().optional(),
+    /** The link's target the person was shown (target.check) and accepted. */
+    confirmLinkTo: z.string().min(1).max(4096).optional(),
+  }),
   z.object({ kind: z.literal('command'), command: z.string().min(1).max(4096), args: z.array(z.string().max(4096)).max(100) }),
 ]);
 
@@ -82,6 +90,7 @@ export const contract = {
       .strict(),
   ).returns<{ ref: string; expiresOn: string | null; maxAgeDays: number | null }>(),
   'key.remove': call(z.object({ ref }).strict()).returns<KeyView>(),
+  'target.check': call(z.object({ file: z.string().min(1).max(4096) }).strict()).returns<TargetFileCheck>(),
   'target.add': call(z.object({ ref, target: newTarget }).strict()).returns<Target>(),
   'target.remove': call(z.object({ ref, targetId: z.string().min(1).max(100) }).strict()).returns<Target>(),
   'rotation.start': call(z.object({ ref, inPlace: z.boolean().default(false), confirmInstanceName: z.string().max(64).optional() }).strict()).returns<RotationView>(),

@@ -13,6 +13,7 @@ export const CALL_NAMES = [
   'key.copy',
   'key.setDates',
   'key.remove',
+  'target.check',
   'target.add',
   'target.remove',
   'rotation.start',

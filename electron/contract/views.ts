@@ -36,6 +36,16 @@ export interface KeyDetail {
   dashboard: { create: GuidedStep; revoke: GuidedStep };
 }
 
+/** Where a swap target's file really leads, and why Keyturn would not write it (null: it would). */
+export interface TargetFileCheck {
+  /** The path as typed, made absolute. */
+  path: string;
+  /** Where it leads once every link is followed: what the person confirms when it differs. */
+  resolved: string;
+  throughLink: boolean;
+  refusal: string | null;
+}
+
 export interface KeyCheck {
   problem: string | null;
   warnings: string[];

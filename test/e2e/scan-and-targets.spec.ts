@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sampleKeys } from '../support/keys.js';
 import { expect, test } from './fixtures.js';
@@ -58,4 +59,35 @@ test('swap targets: add a command target with its arguments one per line, and re
   await keyturn.shot('key-detail-targets');
   await targets.getByRole('button', { name: 'Remove target /usr/local/bin/vault' }).click();
   await expect(targets.getByRole('listitem')).toHaveCount(0);
+});
+
+test('swap targets: a .env link shows where it leads and is added once confirmed; a FIFO is refused with the reason', async ({ page, keyturn }) => {
+  const secret = sampleKeys.xora();
+  await keyturn.seed(async (core) => {
+    await core.vault.addInstance({ provider: 'xora', org: 'acme', name: 'main', env: 'production' });
+    await core.vault.addKey({ instanceRef: 'xora/acme/main', name: 'api', secret });
+  });
+  const real = join(keyturn.home, 'real.env');
+  const link = join(keyturn.home, 'link.env');
+  writeFileSync(real, `XORA_API_KEY=${secret}\n`);
+  symlinkSync(real, link);
+  const pipe = join(keyturn.home, 'pipe.env');
+  execFileSync('mkfifo', [pipe]);
+  await keyturn.launch();
+  await page.getByRole('row').filter({ hasText: 'xora/acme/main/api' }).click();
+  const targets = page.getByRole('region', { name: 'Swap targets' });
+
+  await targets.getByLabel('.env file path').fill(pipe);
+  await targets.getByLabel('Variable').fill('XORA_API_KEY');
+  await targets.getByRole('button', { name: 'Add target' }).click();
+  await expect(targets.getByRole('alert')).toContainText(`${pipe} is a named pipe (FIFO), not a regular file`);
+
+  await targets.getByLabel('.env file path').fill(link);
+  await targets.getByRole('button', { name: 'Add target' }).click();
+  const confirm = targets.getByRole('group', { name: 'Confirm the link' });
+  await expect(confirm).toContainText(`${link} is a link to ${real}: the key will be written to ${real}`);
+  await expect(targets.getByRole('listitem')).toHaveCount(0);
+  await confirm.getByRole('button', { name: 'Write through the link' }).click();
+  await expect(targets.getByRole('listitem')).toContainText(`XORA_API_KEY in ${link} (a link to ${real})`);
+  await expect(confirm).toHaveCount(0);
 });

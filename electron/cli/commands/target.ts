@@ -1,11 +1,27 @@
 import type { Command } from 'commander';
 import { UserInputError } from '../../core/domain/errors.js';
 import type { Target } from '../../core/domain/model.js';
+import { inspectTargetFile } from '../../core/vault/target-ops.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
 
 function describe(target: Target): string {
-  return target.kind === 'dotenv' ? `${target.variable} in ${target.file}` : `${target.command} ${target.args.join(' ')} (key on stdin)`;
+  if (target.kind === 'command') return `${target.command} ${target.args.join(' ')} (key on stdin)`;
+  return `${target.variable} in ${target.file}${target.linkTo ? ` (a link to ${target.linkTo})` : ''}${target.createVariable ? ', appended if missing' : ''}`;
+}
+
+/**
+ * Shows where FILE really leads (a relative path made absolute, a link followed) before anything
+ * is added; a link is written through only on a yes or --follow-link. Refusals come from the vault.
+ */
+async function confirmedLink(ctx: CliContext, file: string, followLink: boolean): Promise<string | undefined> {
+  const check = await inspectTargetFile(file, process.cwd());
+  if (check.path !== file) ctx.io.out(`${file} is ${check.path}\n`);
+  if (check.refusal !== null || !check.throughLink) return undefined;
+  ctx.io.out(`${check.path} is a link to ${check.resolved}\n`);
+  if (followLink) return check.resolved;
+  if (ctx.io.confirm && (await ctx.io.confirm(`Write the key through the link, to ${check.resolved}?`))) return check.resolved;
+  throw new UserInputError(`${check.path} is a link to ${check.resolved}: nothing was added; to write the key there, add --follow-link`);
 }
 
 export function registerTargetCommands(program: Command, ctx: CliContext): void {
@@ -17,11 +33,15 @@ export function registerTargetCommands(program: Command, ctx: CliContext): void 
     .argument('<ref>', 'PROVIDER/ORG/INSTANCE/NAME or key id')
     .argument('<kind>', 'dotenv or command')
     .argument('[rest...]', 'FILE VARIABLE, or -- CMD [ARGS...]')
-    .action(async (ref: string, kind: string, rest: string[]) => {
+    .option('--follow-link', 'FILE is a link: write the key through it to the file it leads to (shown)')
+    .option('--create-variable', 'append VARIABLE if the file lacks it (else such a file is refused)')
+    .action(async (ref: string, kind: string, rest: string[], opts: { followLink?: boolean; createVariable?: boolean }) => {
       let added: Target;
       if (kind === 'dotenv') {
         if (rest.length !== 2) throw new UserInputError('write it as: keyturn target add REF dotenv FILE VARIABLE');
-        added = await ctx.vault().addTarget(ref, { kind: 'dotenv', file: rest[0] ?? '', variable: rest[1] ?? '' }, process.cwd());
+        const [file = '', variable = ''] = rest;
+        const confirmLinkTo = await confirmedLink(ctx, file, opts.followLink === true);
+        added = await ctx.vault().addTarget(ref, { kind: 'dotenv', file, variable, createVariable: opts.createVariable === true, ...(confirmLinkTo ? { confirmLinkTo } : {}) }, process.cwd());
       } else if (kind === 'command') {
         const [command, ...args] = rest[0] === '--' ? rest.slice(1) : rest;
         if (!command) throw new UserInputError('write it as: keyturn target add REF command -- CMD [ARGS...]');

@@ -119,7 +119,17 @@ export function emptyVaultDocument(): VaultDocument {
 
 /** Where a key is used: a variable in a `.env` file, or a command that receives the key on stdin. */
 export const targetSchema = z.discriminatedUnion('kind', [
-  z.object({ id: z.string(), kind: z.literal('dotenv'), file: z.string(), variable: z.string() }),
+  z.object({
+    id: z.string(),
+    kind: z.literal('dotenv'),
+    /** Absolute, as the person saw it when adding the target. */
+    file: z.string(),
+    variable: z.string(),
+    /** The file is reached through a link: where it led when the person accepted writing through it. */
+    linkTo: z.string().optional(),
+    /** The person allowed appending the variable when the file lacks it (--create-variable). */
+    createVariable: z.boolean().optional(),
+  }),
   z.object({ id: z.string(), kind: z.literal('command'), command: z.string(), args: z.array(z.string()), timeoutMs: z.number().int().positive().optional() }),
 ]);
 export type Target = z.infer<typeof targetSchema>;
@@ -168,7 +178,15 @@ export const rotationSchema = z.object({
   providerKeyName: z.string(),
   newRemoteId: z.string().optional(),
   swapCompletedAt: isoDateTime.optional(),
-  targets: z.array(z.object({ targetId: z.string(), status: z.enum(['pending', 'done', 'failed']), detail: z.string().optional() })),
+  targets: z.array(
+    z.object({
+      targetId: z.string(),
+      status: z.enum(['pending', 'done', 'failed']),
+      detail: z.string().optional(),
+      /** The `.keyturn-backup` this rotation made of the target's file (its content before this rotation). */
+      backup: z.string().optional(),
+    }),
+  ),
   warnings: z.array(z.string()),
   journal: z.array(journalEntrySchema),
 });

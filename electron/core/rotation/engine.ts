@@ -8,7 +8,7 @@ import { failStep } from './fail-step.js';
 import type { RotationInteraction } from './interaction.js';
 import { RotationJournal, findRotation } from './journal.js';
 import { runRevoke } from './revoke-step.js';
-import { runSwap } from './swap-step.js';
+import { removeSwapBackups, runSwap } from './swap-step.js';
 import { runVerify } from './verify-step.js';
 
 const STEP_RUNNERS: Record<RotationStepName, (ctx: StepContext) => Promise<boolean>> = {
@@ -95,7 +95,9 @@ export class RotationEngine {
       await ctx.checkpoint(`${step}:before`);
       if (!(await this.#runStep(step, ctx))) break;
     }
-    return journal.current().rotation;
+    const rotation = journal.current().rotation;
+    if (rotation.state === 'completed') await removeSwapBackups(rotation);
+    return rotation;
   }
 
   /** A step that throws (a provider or keychain failure mid-step) ends as failed, with the reason, ready to resume. */

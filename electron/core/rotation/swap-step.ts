@@ -1,6 +1,7 @@
-import type { Target } from '../domain/model.js';
+import { rm } from 'node:fs/promises';
+import type { Rotation, Target } from '../domain/model.js';
 import { runCommandTarget } from '../targets/command-target.js';
-import { readDotenvTarget, writeDotenvTarget } from '../targets/dotenv-file.js';
+import { backupPathOf, missingVariable, readDotenvTarget, writeDotenvTarget } from '../targets/dotenv-file.js';
 import type { StepContext } from './context.js';
 import { failStep } from './fail-step.js';
 
@@ -12,7 +13,13 @@ import { failStep } from './fail-step.js';
 export async function runSwap(ctx: StepContext): Promise<boolean> {
   const { rotation, oldKey } = ctx.state();
   const targets = oldKey.targets.length > 0 ? oldKey.targets : (ctx.state().newKey?.targets ?? []);
-  const initial = rotation.targets.length > 0 ? rotation.targets : targets.map((t) => ({ targetId: t.id, status: 'pending' as const }));
+  // On resume the targets are those of now: one removed and added again (after fixing a refused
+  // file) is written; a removed one no longer counts, but its backup is still removed at the end.
+  const current = new Set(targets.map((t) => t.id));
+  const initial = [
+    ...targets.map((t) => rotation.targets.find((e) => e.targetId === t.id) ?? { targetId: t.id, status: 'pending' as const }),
+    ...rotation.targets.filter((e) => !current.has(e.targetId) && e.backup),
+  ];
   await ctx.journal.mutate((r) => ({ rotation: { ...r, targets: initial } }));
   await ctx.journal.begin('swap', targets.length === 0 ? 'no swap targets' : `writing the new key to ${targets.length} target(s)`);
   ctx.interaction.progress({ step: 'swap', status: 'running', detail: `writing the new key to ${targets.length} target(s)` });
@@ -23,11 +30,11 @@ export async function runSwap(ctx: StepContext): Promise<boolean> {
 
   for (const [index, target] of targets.entries()) {
     if (ctx.state().rotation.targets.find((t) => t.targetId === target.id)?.status === 'done') continue;
-    const outcome = await applyTarget(target, oldSecret, newSecret);
+    const outcome = await applyTarget(ctx, target, oldSecret, newSecret);
     await ctx.journal.mutate((r) => ({
       rotation: {
         ...r,
-        targets: r.targets.map((t) => (t.targetId === target.id ? { targetId: t.targetId, status: outcome.ok ? 'done' : 'failed', detail: outcome.detail } : t)),
+        targets: r.targets.map((t) => (t.targetId === target.id ? { ...t, status: outcome.ok ? 'done' : 'failed', detail: outcome.detail } : t)),
         journal: [...r.journal, { at: ctx.deps.clock.now().toISOString(), step: 'swap', event: outcome.ok ? 'note' : 'fail', detail: `${describeTarget(target)}: ${outcome.detail}` }],
       },
     }));
@@ -35,7 +42,7 @@ export async function runSwap(ctx: StepContext): Promise<boolean> {
     await ctx.checkpoint(`swap:after-target-${index}`);
   }
 
-  const failed = ctx.state().rotation.targets.filter((t) => t.status === 'failed');
+  const failed = ctx.state().rotation.targets.filter((t) => t.status === 'failed' && current.has(t.targetId));
   if (failed.length > 0) {
     return failStep(ctx, 'swap', `${failed.length} target(s) could not be written: ${failed.map((t) => t.detail).join('; ')}. Fix them, then resume; the old key still works`);
   }
@@ -51,7 +58,7 @@ export function describeTarget(target: Target): string {
   return target.kind === 'dotenv' ? `${target.file} (${target.variable})` : `command ${target.command}`;
 }
 
-async function applyTarget(target: Target, oldSecret: string | null, newSecret: string): Promise<{ ok: boolean; detail: string }> {
+async function applyTarget(ctx: StepContext, target: Target, oldSecret: string | null, newSecret: string): Promise<{ ok: boolean; detail: string }> {
   try {
     if (target.kind === 'command') {
       const result = await runCommandTarget({ command: target.command, args: target.args, secret: newSecret, timeoutMs: target.timeoutMs ?? 30_000 });
@@ -59,14 +66,39 @@ async function applyTarget(target: Target, oldSecret: string | null, newSecret: 
       const why = result.timedOut ? 'timed out' : `exited with ${result.exitCode ?? result.signal}`;
       return { ok: false, detail: `the command ${why}${result.output ? `: ${result.output.slice(-300)}` : ''}` };
     }
-    const current = await readDotenvTarget(target.file, target.variable);
+    // Every file check runs again here: the file may have been replaced since the target was added.
+    const expectedResolved = target.linkTo ?? target.file;
+    const current = await readDotenvTarget(target.file, target.variable, expectedResolved);
     if (current.value === newSecret) return { ok: true, detail: 'already holds the new key' };
+    if (current.value === null && !target.createVariable) return { ok: false, detail: missingVariable(target.file, target.variable, 'swap') };
     if (current.value !== null && current.value !== oldSecret) {
       return { ok: false, detail: 'holds a key that is neither the old nor the new one; not overwritten' };
     }
-    await writeDotenvTarget({ file: target.file, variable: target.variable, value: newSecret, expectedSha256: current.sha256, backup: true });
+    // The backup holds the file as it was before this rotation: a second target in the same file
+    // (or a resume) does not replace it with a state that already holds the new key.
+    const backupPath = backupPathOf(current.resolved);
+    const alreadyBackedUp = ctx.state().rotation.targets.some((t) => t.backup === backupPath);
+    await writeDotenvTarget({
+      file: target.file,
+      variable: target.variable,
+      value: newSecret,
+      expectedResolved,
+      createVariable: target.createVariable === true,
+      expectedSha256: current.sha256,
+      backup: !alreadyBackedUp,
+      onBackup: (path) => ctx.journal.mutate((r) => ({ rotation: { ...r, targets: r.targets.map((t) => (t.targetId === target.id ? { ...t, backup: path } : t)) } })).then(() => undefined),
+    });
     return { ok: true, detail: current.value === null ? 'the variable was added' : 'the new key was written' };
   } catch (error) {
     return { ok: false, detail: error instanceof Error ? error.message : 'writing failed' };
   }
+}
+
+/**
+ * Once a rotation has finished, the backups its swap made go: they hold the revoked key, and every
+ * other key of those files, in a second place.
+ */
+export async function removeSwapBackups(rotation: Rotation): Promise<void> {
+  const paths = new Set(rotation.targets.flatMap((t) => (t.backup ? [t.backup] : [])));
+  for (const path of paths) await rm(path, { force: true }).catch(() => undefined);
 }

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chown, open, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { chown, lstat, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { readCheckedFile, requireWritableDotenv, sameFile, TargetRefusedError } from './dotenv-checks.js';
 import { readDotenvValue, replaceDotenvValue } from './dotenv-text.js';
 
 /** The file changed after it was read: it is not overwritten blindly. */
@@ -12,47 +14,71 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-export async function readDotenvTarget(file: string, variable: string): Promise<{ value: string | null; sha256: string }> {
-  const text = await readFile(file, 'utf8');
-  return { value: readDotenvValue(text, variable), sha256: sha256(text) };
+export interface DotenvTargetFile {
+  file: string;
+  /** Where the file must lead (the link's target the person accepted); the file itself by default. */
+  expectedResolved?: string;
 }
 
-export interface DotenvWrite {
-  file: string;
+/** Reads a target's variable after every check (regular file, one name, writable, still leading where it led). */
+export async function readDotenvTarget(file: string, variable: string, expectedResolved = file): Promise<{ value: string | null; sha256: string; resolved: string }> {
+  const { resolved, stats } = await requireWritableDotenv(file, expectedResolved);
+  const text = await readCheckedFile(resolved, stats);
+  return { value: readDotenvValue(text, variable), sha256: sha256(text), resolved };
+}
+
+export interface DotenvWrite extends DotenvTargetFile {
   variable: string;
   value: string;
+  /** The target was added with --create-variable: a missing variable may be appended. */
+  createVariable?: boolean;
   /** The hash of the content the caller read; the write is refused if the file no longer has it. */
   expectedSha256?: string;
+  /** Keep the content before this write as `<file>.keyturn-backup`. */
   backup?: boolean;
+  /** Called once the backup is durable, before the file itself is replaced. */
+  onBackup?: (backupPath: string) => Promise<void>;
 }
 
 /**
  * Writes one variable of a .env file atomically: a temporary file in the same folder, fsync,
- * the original's mode (and owner, as root), rename over, fsync of the folder. A symlink is written
- * through to its target and stays a link. The previous file is kept as `<name>.keyturn-backup` (0600:
- * it holds the old key).
+ * the original's mode (and owner, as root), rename over, fsync of the folder. Every check of
+ * `requireWritableDotenv` runs first; a link accepted when the target was added is written through
+ * and stays a link. The previous content is kept as `<name>.keyturn-backup` (0600: it holds the old
+ * key) when asked.
  */
 export async function writeDotenvTarget(write: DotenvWrite): Promise<{ file: string; previousSha256: string; newSha256: string; backupPath: string | null; appended: boolean }> {
-  let real: string;
-  try {
-    real = await realpath(write.file);
-  } catch {
-    throw new TargetChangedError(`${write.file} does not exist: create it, or remove this target`);
-  }
-  const before = await readFile(real, 'utf8');
+  const { resolved: real, stats: info } = await requireWritableDotenv(write.file, write.expectedResolved ?? write.file);
+  const before = await readCheckedFile(real, info);
   const previousSha256 = sha256(before);
   if (write.expectedSha256 && write.expectedSha256 !== previousSha256) {
     throw new TargetChangedError(`${write.file} changed since Keyturn read it: check it, then resume`);
   }
-  const info = await stat(real);
-  const next = replaceDotenvValue(before, write.variable, write.value);
-  const backupPath = write.backup ? `${real}.keyturn-backup` : null;
-  if (backupPath) await writeAtomically(backupPath, before, 0o600, null);
-  await writeAtomically(real, next.text, info.mode & 0o7777, { uid: info.uid, gid: info.gid });
+  if (readDotenvValue(before, write.variable) === null && !write.createVariable) {
+    throw new TargetRefusedError(missingVariable(write.file, write.variable, 'swap'));
+  }
+  const next = replaceDotenvValue(before, write.variable, write.value, { append: write.createVariable === true });
+  const backupPath = write.backup ? backupPathOf(real) : null;
+  if (backupPath) {
+    await writeAtomically(backupPath, before, 0o600, null);
+    await write.onBackup?.(backupPath);
+  }
+  await writeAtomically(real, next.text, info.mode & 0o7777, { uid: info.uid, gid: info.gid }, info);
   return { file: real, previousSha256, newSha256: sha256(next.text), backupPath, appended: next.appended };
 }
 
-async function writeAtomically(path: string, text: string, mode: number, owner: { uid: number; gid: number } | null): Promise<void> {
+export function backupPathOf(resolved: string): string {
+  return `${resolved}.keyturn-backup`;
+}
+
+/** Why a file that lacks the variable is not written: it is probably not the file the person meant. */
+export function missingVariable(file: string, variable: string, when: 'add' | 'swap'): string {
+  return when === 'add'
+    ? `${file} has no ${variable}= line: nothing was added; add the line to the file, or pass --create-variable to let Keyturn append it`
+    : `${file} has no ${variable}= line: not written (Keyturn appends a variable only to a target added with --create-variable); add the line, then resume`;
+}
+
+async function writeAtomically(path: string, text: string, mode: number, owner: { uid: number; gid: number } | null, replacing?: Stats): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', mode);
   try {
@@ -64,6 +90,8 @@ async function writeAtomically(path: string, text: string, mode: number, owner: 
   }
   try {
     if (owner && process.getuid?.() === 0) await chown(temp, owner.uid, owner.gid);
+    // The name must still be the file that was read and checked, not something put there since.
+    if (replacing && !sameFile(await lstat(path), replacing)) throw new TargetChangedError(`${path} was replaced while Keyturn wrote it: check it, then resume`);
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });

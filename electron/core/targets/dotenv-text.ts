@@ -94,14 +94,16 @@ function dominantEnding(text: string): string {
 }
 
 /**
- * Sets every assignment of `variable` to `value`, each keeping its quoting style; appends one when
- * there is none. Every other byte of the text is kept.
+ * Sets every assignment of `variable` to `value`, each keeping its quoting style. When there is none,
+ * one is appended only if `append` says so (the person asked for it): a file that lacks the variable
+ * is otherwise not the file they meant. Every other byte of the text is kept.
  */
-export function replaceDotenvValue(text: string, variable: string, value: string): { text: string; replaced: number; appended: boolean } {
+export function replaceDotenvValue(text: string, variable: string, value: string, options: { append?: boolean } = {}): { text: string; replaced: number; appended: boolean } {
   if (!VARIABLE.test(variable)) throw new UserInputError(`"${variable}" is not a variable name`);
   if (/[\r\n]/.test(value)) throw new UserInputError('a value with a line break cannot be written to a .env file');
   const targets = scanAssignments(text).filter((a) => a.variable === variable);
   if (targets.length === 0) {
+    if (!options.append) throw new UserInputError(`there is no ${variable}= line to replace`);
     const ending = dominantEnding(text);
     const separator = text.length > 0 && !/[\r\n]$/.test(text) ? ending : '';
     return { text: `${text}${separator}${variable}=${render(value, 'none')}${ending}`, replaced: 0, appended: true };

@@ -1,18 +1,59 @@
-import { isAbsolute, resolve } from 'node:path';
 import { UserInputError } from '../domain/errors.js';
 import type { Target, VaultDocument } from '../domain/model.js';
+import { absoluteTargetPath, checkDotenvFile, readCheckedFile, type DotenvFileCheck } from '../targets/dotenv-checks.js';
+import { missingVariable } from '../targets/dotenv-file.js';
+import { readDotenvValue } from '../targets/dotenv-text.js';
 import { findKey, keyRef } from './refs.js';
 
-export type NewTarget = { kind: 'dotenv'; file: string; variable: string } | { kind: 'command'; command: string; args: string[]; timeoutMs?: number };
+export type NewTarget =
+  | {
+      kind: 'dotenv';
+      file: string;
+      variable: string;
+      /** Append the variable if the file lacks it (else such a file is refused). */
+      createVariable?: boolean;
+      /** The person saw that the path is a link and accepted writing through it to this path. */
+      confirmLinkTo?: string;
+    }
+  | { kind: 'command'; command: string; args: string[]; timeoutMs?: number };
 
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
-/** Checks a target definition and gives it an id; a relative .env path is taken from `cwd`. */
-export function makeTarget(input: NewTarget, id: string, cwd: string): Target {
+/** Where a .env path really leads and whether Keyturn will write it; a relative path is taken from `cwd`. */
+export async function inspectTargetFile(file: string, cwd: string): Promise<DotenvFileCheck> {
+  if (file.trim() === '') throw new UserInputError('give the .env file to write');
+  const { path, resolved, throughLink, refusal } = await checkDotenvFile(absoluteTargetPath(file, cwd));
+  return { path, resolved, throughLink, refusal };
+}
+
+/**
+ * Checks a target definition and gives it an id; a relative .env path is taken from `cwd` and
+ * stored absolute. The file is checked as the swap will check it again before writing.
+ */
+export async function makeTarget(input: NewTarget, id: string, cwd: string): Promise<Target> {
   if (input.kind === 'dotenv') {
     if (!VARIABLE.test(input.variable)) throw new UserInputError(`"${input.variable}" is not a variable name: use letters, digits and "_", starting with a letter or "_"`);
     if (input.file.trim() === '') throw new UserInputError('give the .env file to write');
-    return { id, kind: 'dotenv', file: isAbsolute(input.file) ? input.file : resolve(cwd, input.file), variable: input.variable };
+    const check = await checkDotenvFile(absoluteTargetPath(input.file, cwd));
+    if (check.refusal !== null || !check.stats) throw new UserInputError(`${check.refusal ?? `${check.path} cannot be looked at`}; nothing was added`);
+    if (check.throughLink && input.confirmLinkTo !== check.resolved) {
+      const seen = input.confirmLinkTo === undefined ? '' : ` (not ${input.confirmLinkTo}, as confirmed)`;
+      throw new UserInputError(`${check.path} is a link to ${check.resolved}${seen}: nothing was added; confirm writing the key through it (keyturn target add … --follow-link)`);
+    }
+    if (!input.createVariable) {
+      const text = await readCheckedFile(check.resolved, check.stats).catch((error: unknown) => {
+        throw new UserInputError(`${error instanceof Error ? error.message : `${check.path} cannot be read`}; nothing was added`);
+      });
+      if (readDotenvValue(text, input.variable) === null) throw new UserInputError(missingVariable(check.path, input.variable, 'add'));
+    }
+    return {
+      id,
+      kind: 'dotenv',
+      file: check.path,
+      variable: input.variable,
+      ...(check.throughLink ? { linkTo: check.resolved } : {}),
+      ...(input.createVariable ? { createVariable: true } : {}),
+    };
   }
   if (input.command.trim() === '') throw new UserInputError('give the command to run after --, e.g. -- vault kv put secret/app key=-');
   return { id, kind: 'command', command: input.command, args: input.args, ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}) };

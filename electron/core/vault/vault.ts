@@ -233,7 +233,7 @@ export class Vault {
   }
 
   async addTarget(ref: string, input: NewTarget, cwd: string): Promise<Target> {
-    const target = makeTarget(input, this.#newId(), cwd);
+    const target = await makeTarget(input, this.#newId(), cwd);
     const added = await this.#deps.metadata.update((doc) => ({ doc: addTargetTo(doc, ref, target), result: target }));
     const { record } = findKey(this.read(), ref);
     this.#audit({ action: 'target.add', keyId: record.id, maskedKey: record.maskedKey, outcome: 'ok', detail: describeTarget(added) });

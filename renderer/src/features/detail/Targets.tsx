@@ -1,10 +1,12 @@
 import { FolderOpen, Trash2 } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
-import type { Target } from '../../../../electron/contract/views.js';
+import type { KeyturnApi } from '../../../../electron/contract/api.js';
+import type { Target, TargetFileCheck } from '../../../../electron/contract/views.js';
 import { api, isDesktop } from '../../api/client.js';
 import { errorText } from '../../ui/format.js';
 
 type Kind = 'dotenv' | 'command';
+type NewTarget = Parameters<KeyturnApi['targetAdd']>[0]['target'];
 
 /** Where the key is used: .env variables, and commands that get it on stdin (any secret manager's CLI). */
 export function Targets({ keyRef, targets, onChanged }: { keyRef: string; targets: Target[]; onChanged: () => void }) {
@@ -14,25 +16,50 @@ export function Targets({ keyRef, targets, onChanged }: { keyRef: string; target
   const [command, setCommand] = useState('');
   // One argument per line: nothing is split or unquoted behind the person's back, and no shell runs it.
   const [args, setArgs] = useState('');
+  const [createVariable, setCreateVariable] = useState(false);
+  const [pendingLink, setPendingLink] = useState<TargetFileCheck | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function add(e: FormEvent) {
     e.preventDefault();
+    setPendingLink(null);
     try {
-      const target =
-        kind === 'dotenv'
-          ? ({ kind, file, variable } as const)
-          : ({ kind, command, args: args.split('\n').filter((line) => line.trim() !== '') } as const);
-      await api.targetAdd({ ref: keyRef, target });
-      setFile('');
-      setVariable('');
-      setCommand('');
-      setArgs('');
-      setError(null);
-      onChanged();
+      if (kind === 'command') {
+        await save({ kind, command, args: args.split('\n').filter((line) => line.trim() !== '') });
+        return;
+      }
+      // The host says where the path really leads before anything is added: a link is written
+      // through only once the person has seen its target and confirmed it.
+      const check = await api.targetCheck({ file });
+      if (check.refusal !== null) return setError(check.refusal);
+      if (check.throughLink) {
+        setError(null);
+        return setPendingLink(check);
+      }
+      await save({ kind, file: check.path, variable, createVariable });
     } catch (err) {
       setError(errorText(err));
     }
+  }
+
+  async function confirmLink(link: TargetFileCheck) {
+    try {
+      await save({ kind: 'dotenv', file: link.path, variable, createVariable, confirmLinkTo: link.resolved });
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }
+
+  async function save(target: NewTarget) {
+    await api.targetAdd({ ref: keyRef, target });
+    setFile('');
+    setVariable('');
+    setCreateVariable(false);
+    setCommand('');
+    setArgs('');
+    setPendingLink(null);
+    setError(null);
+    onChanged();
   }
 
   async function pickFile() {
@@ -63,6 +90,13 @@ export function Targets({ keyRef, targets, onChanged }: { keyRef: string; target
             {t.kind === 'dotenv' ? (
               <>
                 <code>{t.variable}</code> in <code>{t.file}</code>
+                {t.linkTo && (
+                  <>
+                    {' '}
+                    (a link to <code>{t.linkTo}</code>)
+                  </>
+                )}
+                {t.createVariable && ', appended if missing'}
               </>
             ) : (
               <>
@@ -87,13 +121,19 @@ export function Targets({ keyRef, targets, onChanged }: { keyRef: string; target
         </fieldset>
         {kind === 'dotenv' ? (
           <div className="inline-form">
-            <input aria-label=".env file path" placeholder="/path/to/.env" value={file} onChange={(e) => setFile(e.target.value)} required />
+            <input aria-label=".env file path" placeholder="/path/to/.env" value={file} onChange={(e) => {
+                setFile(e.target.value);
+                setPendingLink(null);
+              }} required />
             {isDesktop && (
               <button type="button" onClick={() => void pickFile()}>
                 <FolderOpen size={14} aria-hidden /> Choose…
               </button>
             )}
             <input aria-label="Variable" placeholder="VARIABLE" value={variable} onChange={(e) => setVariable(e.target.value)} required />
+            <label>
+              <input type="checkbox" checked={createVariable} onChange={(e) => setCreateVariable(e.target.checked)} /> Append the line if the file lacks it
+            </label>
           </div>
         ) : (
           <div className="command-form">
@@ -104,6 +144,19 @@ export function Targets({ keyRef, targets, onChanged }: { keyRef: string; target
         )}
         <button type="submit">Add target</button>
       </form>
+      {pendingLink && (
+        <div role="group" aria-label="Confirm the link" className="warning">
+          <p>
+            <code>{pendingLink.path}</code> is a link to <code>{pendingLink.resolved}</code>: the key will be written to <code>{pendingLink.resolved}</code>.
+          </p>
+          <button type="button" onClick={() => void confirmLink(pendingLink)}>
+            Write through the link
+          </button>
+          <button type="button" onClick={() => setPendingLink(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
       {error && (
         <p role="alert" className="error">
           {error}

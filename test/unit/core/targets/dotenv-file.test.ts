@@ -27,13 +27,13 @@ describe('writeDotenvTarget', () => {
     expect(statSync(`${file}.keyturn-backup`).mode & 0o777).toBe(0o600);
   });
 
-  it('writes through a symlink to its target; the link stays a link', async () => {
+  it('writes through a symlink to the target the person accepted; the link stays a link', async () => {
     const d = dir();
     const real = join(d, 'real.env');
     const link = join(d, '.env');
     writeFileSync(real, 'K=old\n');
     symlinkSync(real, link);
-    await writeDotenvTarget({ file: link, variable: 'K', value: 'new' });
+    await writeDotenvTarget({ file: link, variable: 'K', value: 'new', expectedResolved: real });
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readFileSync(real, 'utf8')).toBe('K=new\n');
   });

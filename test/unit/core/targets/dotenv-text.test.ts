@@ -19,7 +19,7 @@ describe('replaceDotenvValue keeps every other byte', () => {
     ['appended after a last line without a newline', 'A=1', 'A=1\nNORA_KEY=NEW\n'],
     ['a similar name untouched', 'NORA_KEY_OLD=x\n', 'NORA_KEY_OLD=x\nNORA_KEY=NEW\n'],
   ])('%s', (_what, before, after) => {
-    expect(replaceDotenvValue(before, 'NORA_KEY', 'NEW').text).toBe(after);
+    expect(replaceDotenvValue(before, 'NORA_KEY', 'NEW', { append: true }).text).toBe(after);
   });
 
   it('quotes a value that needs it when the line was unquoted', () => {
@@ -30,6 +30,11 @@ describe('replaceDotenvValue keeps every other byte', () => {
 
   it('refuses a value with a line break', () => {
     expect(() => replaceDotenvValue('K=1\n', 'K', 'a\nb')).toThrow(/line break/);
+  });
+
+  it('never appends a missing variable unless asked to', () => {
+    expect(() => replaceDotenvValue('OTHER=1\n', 'K', 'new')).toThrow(/no K= line/);
+    expect(replaceDotenvValue('OTHER=1\n', 'K', 'new', { append: true })).toEqual({ text: 'OTHER=1\nK=new\n', replaced: 0, appended: true });
   });
 
   // Arbitrary .env-like files: comments, blank lines, other assignments in every quoting style,
@@ -56,7 +61,7 @@ describe('replaceDotenvValue keeps every other byte', () => {
     fc.assert(
       fc.property(file, (text) => {
         const before = scanAssignments(text).filter((a) => a.variable === 'NORA_KEY');
-        const { text: out, appended } = replaceDotenvValue(text, 'NORA_KEY', KEY);
+        const { text: out, appended } = replaceDotenvValue(text, 'NORA_KEY', KEY, { append: true });
         expect(readDotenvValue(out, 'NORA_KEY')).toBe(KEY);
         if (appended) {
           expect(before).toHaveLength(0);

@@ -1,0 +1,126 @@
+import { constants, type Stats } from 'node:fs';
+import { access, lstat, open, realpath, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+
+/**
+ * What Keyturn will write a key into: a regular file, writable, with one name, reached through a link
+ * only where the person saw and accepted where the link leads. Checked when a target is added and
+ * again just before a swap writes it, since a file can be replaced in between.
+ */
+export interface DotenvFileCheck {
+  /** The path as given, made absolute against the working folder (`..` resolved). */
+  path: string;
+  /** Where it really leads once every link (the file itself or a folder on the way) is followed. */
+  resolved: string;
+  /** The path goes through a link: the person must see and accept `resolved`. */
+  throughLink: boolean;
+  /** Why Keyturn will not write this file; null when it can. */
+  refusal: string | null;
+}
+
+/** A target file Keyturn will not write: the message says why and what to do. */
+export class TargetRefusedError extends Error {
+  override readonly name = 'TargetRefusedError';
+}
+
+export function absoluteTargetPath(file: string, cwd: string): string {
+  return resolve(cwd, file);
+}
+
+/** Looks at a file without opening it (opening a FIFO for reading blocks). */
+export async function checkDotenvFile(path: string): Promise<DotenvFileCheck & { stats: Stats | null }> {
+  const refuse = (refusal: string, resolved = path) => ({ path, resolved, throughLink: resolved !== path, refusal, stats: null });
+  try {
+    await lstat(path);
+  } catch (error) {
+    return refuse(codeOf(error) === 'ENOENT' ? `${path} does not exist: create the file first` : `${path} cannot be looked at (${codeOf(error) ?? 'error'})`);
+  }
+  let resolved: string;
+  try {
+    resolved = await realpath(path);
+  } catch {
+    return refuse(`${path} is a link that leads nowhere: point it at the .env file, or give the file itself`);
+  }
+  const shown = resolved === path ? path : `${path} (a link to ${resolved})`;
+  let stats: Stats;
+  try {
+    stats = await stat(resolved);
+  } catch (error) {
+    return refuse(`${path} cannot be looked at (${codeOf(error) ?? 'error'})`, resolved);
+  }
+  const base = { path, resolved, throughLink: resolved !== path };
+  const kind = specialKind(stats);
+  if (kind) return { ...base, stats, refusal: `${shown} is ${kind}, not a regular file: only a regular .env file can be a swap target` };
+  if (stats.nlink > 1) {
+    return {
+      ...base,
+      stats,
+      refusal: `${shown} has ${stats.nlink} hard links: replacing it would leave the other names holding the old key; make it a single file (a symbolic link to it works)`,
+    };
+  }
+  if ((stats.mode & 0o200) === 0) {
+    return { ...base, stats, refusal: `${shown} is read-only (mode ${(stats.mode & 0o777).toString(8).padStart(4, '0')}): Keyturn does not replace a read-only file; make it writable (chmod u+w) if the key belongs there` };
+  }
+  if (!(await canWrite(resolved))) return { ...base, stats, refusal: `${shown} is not writable by this user: Keyturn does not replace it` };
+  if (!(await canWrite(dirname(resolved)))) {
+    return { ...base, stats, refusal: `the folder of ${shown} is not writable: Keyturn writes the new file next to it and renames it over` };
+  }
+  return { ...base, stats, refusal: null };
+}
+
+/**
+ * The check at write time: the file must pass every check and still lead where it led when the
+ * target was added (`expectedResolved`: the link's target the person accepted, else the path itself).
+ */
+export async function requireWritableDotenv(path: string, expectedResolved: string): Promise<{ resolved: string; stats: Stats }> {
+  const check = await checkDotenvFile(path);
+  if (check.refusal !== null || !check.stats) throw new TargetRefusedError(check.refusal ?? `${path} cannot be looked at`);
+  if (check.resolved !== expectedResolved) {
+    const was = expectedResolved === path ? 'was no link when the target was added' : `led to ${expectedResolved} when the target was added`;
+    throw new TargetRefusedError(`${path} now leads to ${check.resolved} but ${was}: not written; point it back (then resume), or remove the target and add it again to accept where it leads now`);
+  }
+  return { resolved: check.resolved, stats: check.stats };
+}
+
+/**
+ * Reads a file already checked, without following a link and without blocking (O_NONBLOCK: a FIFO
+ * swapped in since the check does not hang us), and only if it is still the same regular file.
+ */
+export async function readCheckedFile(resolved: string, expected: Stats): Promise<string> {
+  const handle = await open(resolved, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch((error: unknown) => {
+    throw new TargetRefusedError(`${resolved} cannot be opened (${codeOf(error) ?? 'error'}): not written`);
+  });
+  try {
+    const now = await handle.stat();
+    if (!now.isFile() || !sameFile(now, expected)) throw new TargetRefusedError(`${resolved} was replaced while Keyturn read it: not written; check it, then resume`);
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+export function sameFile(a: Stats, b: Stats): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
+}
+
+function specialKind(stats: Stats): string | null {
+  if (stats.isFile()) return null;
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+async function canWrite(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function codeOf(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}

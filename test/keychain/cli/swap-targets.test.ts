@@ -1,0 +1,329 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Target } from '../../../electron/core/domain/model.js';
+import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
+import { Writable } from 'node:stream';
+import { runCli } from '../../../electron/cli/program.js';
+import { cliFor } from '../../support/cli.js';
+import { tempHome } from '../../support/temp-home.js';
+
+const REF = 'nexora/acme/self/backend';
+
+/**
+ * Swap targets that could be turned against the person: special files, links, hard links,
+ * read-only files and files without the variable. Each is refused when the target is added and
+ * again when the swap is about to write, where the file may have been replaced in between.
+ */
+describe('keyturn target add and the swap refuse files that would turn the key against the person', () => {
+  let emulators: AllEmulators;
+  const fifos: string[] = [];
+  beforeAll(async () => {
+    emulators = await startAllEmulators();
+  });
+  afterAll(async () => {
+    await emulators.close();
+  });
+  afterEach(() => {
+    emulators.nexora.control.clearFaults();
+    // A swap blocked reading a FIFO (what the old code did) is released by opening its write end.
+    for (const fifo of fifos.splice(0)) {
+      try {
+        closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+      } catch {
+        // nobody was reading it
+      }
+    }
+  });
+
+  async function vaultWithKey() {
+    const home = tempHome();
+    const run = cliFor(home);
+    const user = emulators.nexora.control.createUser({ email: `${Math.random().toString(36).slice(2)}@acme.test`, password: 'pw' });
+    const old = emulators.nexora.control.createKey({ name: 'backend', userId: user.id });
+    await run(['instance', 'add', 'nexora', 'acme', 'self', '--env', 'sandbox', '--base-url', emulators.nexora.baseUrl()]);
+    await run(['key', 'add', 'nexora/acme/self', 'backend'], old.secret);
+    const dir = join(home, 'svc');
+    mkdirSync(dir);
+    const targets = async () => JSON.parse((await run(['target', 'list', REF, '--json'])).stdout) as Target[];
+    const oldKeyStatus = () => emulators.nexora.control.keys().find((k) => k.id === old.id)?.status;
+    const currentSecret = async () => (await run(['key', 'get', REF])).stdout.trim();
+    return { home, run, old, dir, targets, oldKeyStatus, currentSecret };
+  }
+
+  /** A target added while the file was fine; `spoil` then changes the file before the rotation. */
+  async function swapAfter(spoil: (env: string, dir: string) => void) {
+    const vault = await vaultWithKey();
+    const env = join(vault.dir, '.env');
+    writeFileSync(env, `A=1\nNEXORA_API_KEY=${vault.old.secret}\n`);
+    const added = await vault.run(['target', 'add', REF, 'dotenv', env, 'NEXORA_API_KEY']);
+    expect(added.code, added.stderr).toBe(0);
+    spoil(env, vault.dir);
+    const rotated = await vault.run(['rotate', REF, '--yes']);
+    return { ...vault, env, rotated };
+  }
+
+  function expectStoppedAtSwap(rotated: { code: number; stdout: string }, reason: RegExp) {
+    expect(rotated.code).toBe(1);
+    expect(rotated.stdout).toMatch(/rotation stopped at swap failed/);
+    expect(rotated.stdout).toMatch(reason);
+  }
+
+  it('forbids a device node: /dev/null is refused and stays a device', async () => {
+    const { run, targets } = await vaultWithKey();
+    const added = await run(['target', 'add', REF, 'dotenv', '/dev/null', 'NEXORA_API_KEY', '--create-variable']);
+    expect(added.code).toBe(2);
+    expect(added.stderr).toMatch(/\/dev\/null is a device, not a regular file: only a regular \.env file can be a swap target; nothing was added/);
+    expect(await targets()).toEqual([]);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  it('forbids a FIFO when added, and a FIFO put in place of the file does not hang the swap or its resume', { timeout: 20_000 }, async () => {
+    const { run, dir, targets } = await vaultWithKey();
+    const pipe = join(dir, 'pipe.env');
+    execFileSync('mkfifo', [pipe]);
+    fifos.push(pipe);
+    const added = await run(['target', 'add', REF, 'dotenv', pipe, 'NEXORA_API_KEY']);
+    expect(added.code).toBe(2);
+    expect(added.stderr).toMatch(/is a named pipe \(FIFO\), not a regular file/);
+    expect(await targets()).toEqual([]);
+
+    const { rotated, env, oldKeyStatus } = await swapAfter((file) => {
+      unlinkSync(file);
+      execFileSync('mkfifo', [file]);
+      fifos.push(file);
+    });
+    expectStoppedAtSwap(rotated, /is a named pipe \(FIFO\)/);
+    expect(lstatSync(env).isFIFO()).toBe(true);
+    expect(oldKeyStatus()).toBe('active');
+  });
+
+  it('a resume after a FIFO was put in place of the file is refused the same way, without hanging', { timeout: 20_000 }, async () => {
+    const { run, env } = await swapAfter((file) => {
+      unlinkSync(file);
+      execFileSync('mkfifo', [file]);
+      fifos.push(file);
+    });
+    const resumed = await run(['rotate', REF, '--resume', '--yes']);
+    expectStoppedAtSwap(resumed, /is a named pipe \(FIFO\)/);
+    expect(lstatSync(env).isFIFO()).toBe(true);
+  });
+
+  it('forbids a folder', async () => {
+    const { run, dir, targets } = await vaultWithKey();
+    const added = await run(['target', 'add', REF, 'dotenv', dir, 'NEXORA_API_KEY', '--create-variable']);
+    expect(added.code).toBe(2);
+    expect(added.stderr).toMatch(/is a folder, not a regular file/);
+    expect(await targets()).toEqual([]);
+  });
+
+  it('forbids writing through a symlink without confirmation; shows where it leads', async () => {
+    const { run, dir, old, targets } = await vaultWithKey();
+    const real = join(dir, 'real.env');
+    const link = join(dir, '.env');
+    writeFileSync(real, `NEXORA_API_KEY=${old.secret}\n`);
+    symlinkSync(real, link);
+    const added = await run(['target', 'add', REF, 'dotenv', link, 'NEXORA_API_KEY']);
+    expect(added.code).toBe(2);
+    expect(added.stdout).toContain(`${link} is a link to ${real}\n`);
+    expect(added.stderr).toContain(`${link} is a link to ${real}: nothing was added; to write the key there, add --follow-link`);
+    expect(await targets()).toEqual([]);
+  });
+
+  it('on a terminal, a link is added only after an interactive yes that follows the resolved path', async () => {
+    const { home, dir, old, targets } = await vaultWithKey();
+    const real = join(dir, 'real.env');
+    const link = join(dir, '.env');
+    writeFileSync(real, `NEXORA_API_KEY=${old.secret}\n`);
+    symlinkSync(real, link);
+    const asked: string[] = [];
+    const onTerminal = (answer: boolean) => {
+      let stdout = '';
+      const sink = new Writable({ write: (_chunk: Buffer, _e, done) => done() });
+      const code = runCli(['--home', home, 'target', 'add', REF, 'dotenv', link, 'NEXORA_API_KEY'], {
+        out: (t) => (stdout += t),
+        err: () => undefined,
+        readStdin: async () => '',
+        promptSecret: null,
+        ask: null,
+        confirm: async (message) => (asked.push(message), answer),
+        env: {},
+        sinks: { stdout: sink, stderr: sink },
+      });
+      return code.then((c) => ({ code: c, stdout }));
+    };
+    expect((await onTerminal(false)).code).toBe(2);
+    expect(await targets()).toEqual([]);
+    const yes = await onTerminal(true);
+    expect(yes.code).toBe(0);
+    expect(yes.stdout).toContain(`${link} is a link to ${real}\n`);
+    expect(asked).toEqual([`Write the key through the link, to ${real}?`, `Write the key through the link, to ${real}?`]);
+    expect(await targets()).toEqual([expect.objectContaining({ file: link, linkTo: real })]);
+  });
+
+  it('with --follow-link the key is written through the link to its target, and the link stays a link', async () => {
+    const { run, dir, old, targets, currentSecret, oldKeyStatus } = await vaultWithKey();
+    const real = join(dir, 'real.env');
+    const link = join(dir, '.env');
+    writeFileSync(real, `NEXORA_API_KEY=${old.secret}\n`);
+    symlinkSync(real, link);
+    const added = await run(['target', 'add', REF, 'dotenv', link, 'NEXORA_API_KEY', '--follow-link']);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain(`NEXORA_API_KEY in ${link} (a link to ${real})`);
+    expect(await targets()).toEqual([expect.objectContaining({ file: link, linkTo: real })]);
+    const rotated = await run(['rotate', REF, '--yes']);
+    expect(rotated.code, rotated.stdout + rotated.stderr).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe(`NEXORA_API_KEY=${await currentSecret()}\n`);
+    expect(oldKeyStatus()).toBe('revoked');
+  });
+
+  it('forbids writing through a link re-pointed after it was accepted', async () => {
+    const { run, dir, old, oldKeyStatus, targets, currentSecret } = await vaultWithKey();
+    const real = join(dir, 'real.env');
+    const elsewhere = join(dir, 'elsewhere.env');
+    const link = join(dir, '.env');
+    writeFileSync(real, `NEXORA_API_KEY=${old.secret}\n`);
+    writeFileSync(elsewhere, `NEXORA_API_KEY=${old.secret}\n`);
+    symlinkSync(real, link);
+    expect((await run(['target', 'add', REF, 'dotenv', link, 'NEXORA_API_KEY', '--follow-link'])).code).toBe(0);
+    unlinkSync(link);
+    symlinkSync(elsewhere, link);
+    const rotated = await run(['rotate', REF, '--yes']);
+    expectStoppedAtSwap(rotated, new RegExp(`now leads to ${elsewhere} but led to ${real} when the target was added`));
+    expect(readFileSync(elsewhere, 'utf8')).toBe(`NEXORA_API_KEY=${old.secret}\n`);
+    expect(readFileSync(real, 'utf8')).toBe(`NEXORA_API_KEY=${old.secret}\n`);
+    expect(oldKeyStatus()).toBe('active');
+
+    // Accepting where it leads now (remove the target, add it again) and resuming finishes the rotation.
+    const [stale] = await targets();
+    expect((await run(['target', 'remove', REF, stale?.id ?? ''])).code).toBe(0);
+    expect((await run(['target', 'add', REF, 'dotenv', link, 'NEXORA_API_KEY', '--follow-link'])).code).toBe(0);
+    const resumed = await run(['rotate', REF, '--resume', '--yes']);
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    expect(readFileSync(elsewhere, 'utf8')).toBe(`NEXORA_API_KEY=${await currentSecret()}\n`);
+    expect(oldKeyStatus()).toBe('revoked');
+  });
+
+  it('forbids a file replaced by a link after it was added', async () => {
+    const { rotated, env, dir, old } = await swapAfter((file, folder) => {
+      writeFileSync(join(folder, 'other.env'), readFileSync(file));
+      unlinkSync(file);
+      symlinkSync(join(folder, 'other.env'), file);
+    });
+    expectStoppedAtSwap(rotated, /was no link when the target was added/);
+    expect(readFileSync(join(dir, 'other.env'), 'utf8')).toBe(`A=1\nNEXORA_API_KEY=${old.secret}\n`);
+    expect(lstatSync(env).isSymbolicLink()).toBe(true);
+  });
+
+  it('shows and stores a ../../ path as the absolute path it resolves to', async () => {
+    const { run, dir, old, targets } = await vaultWithKey();
+    const env = join(dir, '.env');
+    writeFileSync(env, `NEXORA_API_KEY=${old.secret}\n`);
+    const typed = relative(process.cwd(), env);
+    expect(typed.startsWith('../')).toBe(true);
+    const added = await run(['target', 'add', REF, 'dotenv', typed, 'NEXORA_API_KEY']);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain(`${typed} is ${env}\n`);
+    expect(added.stdout).toContain(`NEXORA_API_KEY in ${env}`);
+    expect(await targets()).toEqual([expect.objectContaining({ file: env })]);
+  });
+
+  it('forbids splitting a hard link, when added and at the swap', async () => {
+    const { run, dir, old, targets } = await vaultWithKey();
+    const env = join(dir, 'linked.env');
+    writeFileSync(env, `NEXORA_API_KEY=${old.secret}\n`);
+    linkSync(env, join(dir, 'other-name.env'));
+    const added = await run(['target', 'add', REF, 'dotenv', env, 'NEXORA_API_KEY']);
+    expect(added.code).toBe(2);
+    expect(added.stderr).toMatch(/has 2 hard links: replacing it would leave the other names holding the old key/);
+    expect(await targets()).toEqual([]);
+
+    const swap = await swapAfter((file, folder) => linkSync(file, join(folder, 'second-name.env')));
+    expectStoppedAtSwap(swap.rotated, /has 2 hard links/);
+    expect(statSync(swap.env).ino).toBe(statSync(join(swap.dir, 'second-name.env')).ino);
+    expect(readFileSync(join(swap.dir, 'second-name.env'), 'utf8')).toBe(`A=1\nNEXORA_API_KEY=${swap.old.secret}\n`);
+    expect(swap.oldKeyStatus()).toBe('active');
+  });
+
+  it('forbids replacing a read-only file, when added and at the swap', async () => {
+    const { run, dir, old, targets } = await vaultWithKey();
+    const env = join(dir, 'ro.env');
+    writeFileSync(env, `NEXORA_API_KEY=${old.secret}\n`);
+    chmodSync(env, 0o444);
+    const added = await run(['target', 'add', REF, 'dotenv', env, 'NEXORA_API_KEY']);
+    expect(added.code).toBe(2);
+    expect(added.stderr).toMatch(/is read-only \(mode 0444\)/);
+    expect(await targets()).toEqual([]);
+
+    const swap = await swapAfter((file) => chmodSync(file, 0o444));
+    expectStoppedAtSwap(swap.rotated, /is read-only \(mode 0444\)/);
+    expect(readFileSync(swap.env, 'utf8')).toBe(`A=1\nNEXORA_API_KEY=${swap.old.secret}\n`);
+    expect(statSync(swap.env).mode & 0o777).toBe(0o444);
+
+    // Made writable again, the resume writes it.
+    chmodSync(swap.env, 0o644);
+    const resumed = await swap.run(['rotate', REF, '--resume', '--yes']);
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    expect(readFileSync(swap.env, 'utf8')).toBe(`A=1\nNEXORA_API_KEY=${await swap.currentSecret()}\n`);
+  });
+
+  it('forbids appending a missing variable without --create-variable, when added and at the swap', async () => {
+    const { run, dir, targets } = await vaultWithKey();
+    const env = join(dir, 'other.env');
+    writeFileSync(env, 'OTHER=1\n');
+    const added = await run(['target', 'add', REF, 'dotenv', env, 'NEXORA_API_KEY']);
+    expect(added.code).toBe(2);
+    expect(added.stderr).toMatch(/has no NEXORA_API_KEY= line: nothing was added; add the line to the file, or pass --create-variable/);
+    expect(await targets()).toEqual([]);
+
+    const swap = await swapAfter((file) => writeFileSync(file, 'A=1\n'));
+    expectStoppedAtSwap(swap.rotated, /has no NEXORA_API_KEY= line: not written/);
+    expect(readFileSync(swap.env, 'utf8')).toBe('A=1\n');
+    expect(swap.oldKeyStatus()).toBe('active');
+  });
+
+  it('appends a missing variable for a target added with --create-variable', async () => {
+    const { run, dir, currentSecret } = await vaultWithKey();
+    const env = join(dir, '.env');
+    writeFileSync(env, 'OTHER=1\n');
+    const added = await run(['target', 'add', REF, 'dotenv', env, 'NEXORA_API_KEY', '--create-variable']);
+    expect(added.code, added.stderr).toBe(0);
+    const rotated = await run(['rotate', REF, '--yes']);
+    expect(rotated.code, rotated.stdout + rotated.stderr).toBe(0);
+    expect(readFileSync(env, 'utf8')).toBe(`OTHER=1\nNEXORA_API_KEY=${await currentSecret()}\n`);
+  });
+
+  it('keeps the backup of the file as it was before this rotation, and removes it once the rotation finished', async () => {
+    const { run, dir, old, currentSecret } = await vaultWithKey();
+    const env = join(dir, '.env');
+    const backup = `${env}.keyturn-backup`;
+    // Two targets in one file: the second write must not replace the backup with the first's result.
+    writeFileSync(env, `NEXORA_API_KEY=${old.secret}\nNEXORA_KEY_AGAIN=${old.secret}\n`);
+    expect((await run(['target', 'add', REF, 'dotenv', env, 'NEXORA_API_KEY'])).code).toBe(0);
+    expect((await run(['target', 'add', REF, 'dotenv', env, 'NEXORA_KEY_AGAIN'])).code).toBe(0);
+
+    const first = await run(['rotate', REF, '--yes']);
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    expect(existsSync(backup)).toBe(false);
+
+    // The second rotation stops after its swap (the provider is down for the check).
+    const beforeSecond = readFileSync(env, 'utf8');
+    const second = await currentSecret();
+    expect(beforeSecond).toBe(`NEXORA_API_KEY=${second}\nNEXORA_KEY_AGAIN=${second}\n`);
+    emulators.nexora.control.setFault({ status: 503, method: 'GET', pathPrefix: '/api/users/me/api-keys' });
+    const stopped = await run(['rotate', REF, '--yes']);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stdout).toMatch(/rotation stopped at verify/);
+    expect(readFileSync(backup, 'utf8')).toBe(beforeSecond);
+    expect(statSync(backup).mode & 0o777).toBe(0o600);
+
+    emulators.nexora.control.clearFaults();
+    const resumed = await run(['rotate', REF, '--resume', '--yes']);
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    expect(existsSync(backup)).toBe(false);
+    const third = await currentSecret();
+    expect(readFileSync(env, 'utf8')).toBe(`NEXORA_API_KEY=${third}\nNEXORA_KEY_AGAIN=${third}\n`);
+  });
+});
