@@ -8,6 +8,7 @@ import type { SecretStore } from '../core/ports/secret-store.js';
 import { RotationEngine } from '../core/rotation/engine.js';
 import { realSleep, type Sleep } from '../core/rotation/poll.js';
 import { ConfMetadataStore } from '../core/store/conf-metadata-store.js';
+import { FileRotationLocks } from '../core/store/file-rotation-locks.js';
 import { ensureVaultIdentity, keychainServiceFor } from '../core/store/home.js';
 import type { MetadataStore } from '../core/store/metadata-store.js';
 import { Vault } from '../core/vault/vault.js';
@@ -27,7 +28,8 @@ export interface AppCore {
   close(): Promise<void>;
 }
 
-export function openAppCore(home: string, secrets: SecretStore, clock: Clock = { now: () => new Date() }): AppCore {
+/** `host` names this Keyturn to another process that finds one of its rotations running ("the desktop app"). */
+export function openAppCore(home: string, secrets: SecretStore, clock: Clock = { now: () => new Date() }, host = 'the Keyturn app'): AppCore {
   const keychainService = keychainServiceFor(ensureVaultIdentity(home));
   const metadata = new ConfMetadataStore(home);
   const http = createHttpClient();
@@ -37,7 +39,7 @@ export function openAppCore(home: string, secrets: SecretStore, clock: Clock = {
     home,
     ...ports,
     vault: new Vault({ metadata, secrets, keychainService, http, clock, audit }),
-    rotations: new RotationEngine({ ...ports, newId: randomUUID }),
+    rotations: new RotationEngine({ ...ports, newId: randomUUID, locks: new FileRotationLocks(home, { host }) }),
     close: async () => {
       await audit.flush();
       await http.close();
