@@ -98,6 +98,7 @@ export class RotationSessions {
       void this.engine
         .run(id, interaction, { yes: false, revokeWaitMs: this.revokeWaitMs }, { owned: () => owned() })
         .catch((error: unknown) => {
+          session.running = false;
           if (error instanceof RotationHeldError) {
             refused(new UserInputError(error.owner ? `this rotation is running in ${describeOwner(error.owner)}: wait for it to finish there, then open it here again` : error.message));
           }
