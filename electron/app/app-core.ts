@@ -25,6 +25,8 @@ export interface AppCore {
   audit: FileAuditLog;
   vault: Vault;
   rotations: RotationEngine;
+  /** Work to finish before the core closes (rotations this host runs let go of their lock). */
+  beforeClose(task: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -35,12 +37,15 @@ export function openAppCore(home: string, secrets: SecretStore, clock: Clock = {
   const http = createHttpClient();
   const audit = new FileAuditLog(home, { now: () => clock.now(), head: keychainAuditHead(secrets, keychainService) });
   const ports = { metadata, secrets, keychainService, http, clock, sleep: realSleep, audit };
+  const closing: (() => Promise<void>)[] = [];
   return {
     home,
     ...ports,
     vault: new Vault({ metadata, secrets, keychainService, http, clock, audit }),
     rotations: new RotationEngine({ ...ports, newId: randomUUID, locks: new FileRotationLocks(home, { host }) }),
+    beforeClose: (task) => void closing.push(task),
     close: async () => {
+      for (const task of closing.splice(0)) await task();
       await audit.flush();
       await http.close();
     },

@@ -11,6 +11,8 @@ type Answer = { kind: 'paste'; secret: string } | { kind: 'confirm'; yes: boolea
 
 interface Session {
   running: boolean;
+  /** The run under way, settled when it stops. */
+  done: Promise<void> | null;
   question: RotationQuestion | null;
   answer: ((answer: Answer) => void) | null;
   revokeGuide: GuidedStep | null;
@@ -95,15 +97,18 @@ export class RotationSessions {
     session.revokeGuide = null;
     this.changed(id);
     return new Promise((owned, refused) => {
-      void this.engine
+      session.done = this.engine
         .run(id, interaction, { yes: false, revokeWaitMs: this.revokeWaitMs }, { owned: () => owned() })
-        .catch((error: unknown) => {
-          session.running = false;
-          if (error instanceof RotationHeldError) {
-            refused(new UserInputError(error.owner ? `this rotation is running in ${describeOwner(error.owner)}: wait for it to finish there, then open it here again` : error.message));
-          }
-          refused(error);
-        })
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            session.running = false;
+            if (error instanceof RotationHeldError) {
+              refused(new UserInputError(error.owner ? `this rotation is running in ${describeOwner(error.owner)}: wait for it to finish there, then open it here again` : error.message));
+            }
+            refused(error);
+          },
+        )
         .finally(() => {
           session.running = false;
           session.question = null;
@@ -113,10 +118,19 @@ export class RotationSessions {
     });
   }
 
+  /**
+   * The host is closing: a rotation waiting for the person stops there (as "Stop here" does), so
+   * it lets go of its lock and the next host or the CLI can resume it. Waits for the runs to end.
+   */
+  async stop(): Promise<void> {
+    for (const [id, session] of this.#sessions) if (session.answer) this.answer(id, { kind: 'stop' });
+    await Promise.all([...this.#sessions.values()].map((s) => s.done));
+  }
+
   #session(id: string): Session {
     let session = this.#sessions.get(id);
     if (!session) {
-      session = { running: false, question: null, answer: null, revokeGuide: null };
+      session = { running: false, done: null, question: null, answer: null, revokeGuide: null };
       this.#sessions.set(id, session);
     }
     return session;
