@@ -74,4 +74,21 @@ describe('rotation locks: one owner per rotation across processes', () => {
       for (const h of holders) await h.kill();
     }
   });
+
+  it('a holder whose lock was taken over learns it (lost) and its release leaves the new owner alone', async () => {
+    const home = tempHome();
+    const dir = join(home, 'rotation-locks');
+    const locks = new FileRotationLocks(home, { host: 'the keyturn CLI', staleMs: 1_000 });
+    const lease = await locks.acquire(ROTATION);
+    expect(lease.lost()).toBeNull();
+    // Another machine decided this holder was gone and took the lock: a new owner, a new mtime.
+    const newOwner = { pid: 4242, host: 'browser mode', machine: 'elsewhere', since: new Date().toISOString() };
+    writeFileSync(join(dir, `${ROTATION}.owner.json`), JSON.stringify(newOwner));
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(join(dir, `${ROTATION}.lock`), later, later);
+    await expect.poll(() => lease.lost(), { timeout: 5_000, interval: 50 }).toMatch(/another process took this rotation over \(process 4242 \(browser mode on elsewhere/);
+    await lease.release();
+    expect(JSON.parse(readFileSync(join(dir, `${ROTATION}.owner.json`), 'utf8'))).toEqual(newOwner);
+    expect(existsSync(join(dir, `${ROTATION}.lock`))).toBe(true);
+  });
 });
