@@ -62,6 +62,7 @@ function fullPath(typed: string): string {
 /** Every call of the contract, implemented once on core for both UI hosts (Electron and browser mode). */
 export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
   const sessions = new RotationSessions(core.rotations, core.metadata, (rotationId) => hooks.emit('rotation.changed', { rotationId }));
+  core.beforeClose(() => sessions.stop());
   const vaultChanged = <T>(value: T): T => {
     hooks.emit('vault.changed', {});
     return value;

@@ -2,6 +2,7 @@ import { UserInputError } from '../core/domain/errors.js';
 import type { Rotation } from '../core/domain/model.js';
 import type { RotationEngine } from '../core/rotation/engine.js';
 import type { RotationInteraction } from '../core/rotation/interaction.js';
+import { RotationHeldError, describeOwner, type RotationOwner } from '../core/rotation/rotation-lock.js';
 import type { MetadataStore } from '../core/store/metadata-store.js';
 import { keyRef } from '../core/vault/refs.js';
 import type { GuidedStep, RotationQuestion, RotationView } from '../contract/views.js';
@@ -10,6 +11,8 @@ type Answer = { kind: 'paste'; secret: string } | { kind: 'confirm'; yes: boolea
 
 interface Session {
   running: boolean;
+  /** The run under way, settled when it stops. */
+  done: Promise<void> | null;
   question: RotationQuestion | null;
   answer: ((answer: Answer) => void) | null;
   revokeGuide: GuidedStep | null;
@@ -42,13 +45,13 @@ export class RotationSessions {
       }
       throw error;
     }
-    this.#launch(id, interaction);
+    await this.#launch(id, interaction);
     return this.view(id);
   }
 
-  resume(ref: string): RotationView {
+  async resume(ref: string): Promise<RotationView> {
     const id = this.engine.inProgressId(ref);
-    if (!this.#sessions.get(id)?.running) this.#launch(id, this.#interaction(() => id, async () => true));
+    if (!this.#sessions.get(id)?.running) await this.#launch(id, this.#interaction(() => id, async () => true));
     return this.view(id);
   }
 
@@ -74,6 +77,7 @@ export class RotationSessions {
       env: instance?.env ?? 'production',
       instanceName: instance?.name ?? '',
       running: session?.running ?? false,
+      heldBy: session?.running ? null : describeHolder(this.engine.holder(rotationId)),
       question: session?.question ?? null,
       revokeGuide: session?.running ? session.revokeGuide : null,
     };
@@ -83,26 +87,50 @@ export class RotationSessions {
     return this.metadata.read().rotations.filter((r: Rotation) => r.state === 'in-progress').map((r) => this.view(r.id));
   }
 
-  #launch(id: string, interaction: RotationInteraction): void {
+  /**
+   * Runs the rotation in the background; resolves once this host owns it. When another process
+   * (the CLI, the other UI host) runs it, rejects with what the wizard shows: who, and to wait.
+   */
+  #launch(id: string, interaction: RotationInteraction): Promise<void> {
     const session = this.#session(id);
     session.running = true;
     session.revokeGuide = null;
     this.changed(id);
-    void this.engine
-      .run(id, interaction, { yes: false, revokeWaitMs: this.revokeWaitMs })
-      .catch(() => undefined)
-      .finally(() => {
-        session.running = false;
-        session.question = null;
-        session.answer = null;
-        this.changed(id);
-      });
+    return new Promise((owned, refused) => {
+      session.done = this.engine
+        .run(id, interaction, { yes: false, revokeWaitMs: this.revokeWaitMs }, { owned: () => owned() })
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            session.running = false;
+            if (error instanceof RotationHeldError) {
+              refused(new UserInputError(error.owner ? `this rotation is running in ${describeOwner(error.owner)}: wait for it to finish there, then open it here again` : error.message));
+            }
+            refused(error);
+          },
+        )
+        .finally(() => {
+          session.running = false;
+          session.question = null;
+          session.answer = null;
+          this.changed(id);
+        });
+    });
+  }
+
+  /**
+   * The host is closing: a rotation waiting for the person stops there (as "Stop here" does), so
+   * it lets go of its lock and the next host or the CLI can resume it. Waits for the runs to end.
+   */
+  async stop(): Promise<void> {
+    for (const [id, session] of this.#sessions) if (session.answer) this.answer(id, { kind: 'stop' });
+    await Promise.all([...this.#sessions.values()].map((s) => s.done));
   }
 
   #session(id: string): Session {
     let session = this.#sessions.get(id);
     if (!session) {
-      session = { running: false, question: null, answer: null, revokeGuide: null };
+      session = { running: false, done: null, question: null, answer: null, revokeGuide: null };
       this.#sessions.set(id, session);
     }
     return session;
@@ -135,4 +163,8 @@ export class RotationSessions {
       progress: () => this.changed(id()),
     };
   }
+}
+
+function describeHolder(owner: RotationOwner | null): string | null {
+  return owner ? describeOwner(owner) : null;
 }

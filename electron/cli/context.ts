@@ -8,6 +8,7 @@ import { RotationEngine } from '../core/rotation/engine.js';
 import { realSleep, type Sleep } from '../core/rotation/poll.js';
 import type { HttpClient } from '../core/http/types.js';
 import { ConfMetadataStore } from '../core/store/conf-metadata-store.js';
+import { FileRotationLocks } from '../core/store/file-rotation-locks.js';
 import { ensureVaultIdentity, keychainServiceFor, resolveHome } from '../core/store/home.js';
 import { Vault } from '../core/vault/vault.js';
 import type { CliIo } from './io.js';
@@ -58,7 +59,7 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined): 
     opened = {
       core,
       vault: new Vault({ metadata, secrets, keychainService, http, clock: systemClock, audit }),
-      rotations: new RotationEngine({ ...core, newId: randomUUID }),
+      rotations: new RotationEngine({ ...core, newId: randomUUID, locks: new FileRotationLocks(home, { host: 'the keyturn CLI' }) }),
       close: async () => {
         // The audit log's newest hash must reach the keychain before the process ends.
         await audit.flush();

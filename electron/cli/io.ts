@@ -26,7 +26,8 @@ export interface CliIo {
   endBySignal?: (signal: NodeJS.Signals) => void;
 }
 
-export const EXIT = { ok: 0, verificationFailed: 1, badInput: 2, failure: 3 } as const;
+/** 4: another process runs that rotation right now; nothing was done here (wait for it). */
+export const EXIT = { ok: 0, verificationFailed: 1, badInput: 2, failure: 3, busy: 4 } as const;
 
 /** A piped secret ends with the newline `echo` adds; that one is not a paste mistake worth a warning. */
 export function stripOneTrailingNewline(text: string): string {

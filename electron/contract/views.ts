@@ -73,6 +73,8 @@ export interface RotationView {
   instanceName: string;
   /** True while the host is working on it (not stopped, not waiting on the person). */
   running: boolean;
+  /** Another process runs it right now ("process 1234 (the keyturn CLI on box, since …)"): wait for it. */
+  heldBy: string | null;
   question: RotationQuestion | null;
   /** Shown during a guided revoke: where to revoke, while the host waits for the 401. */
   revokeGuide: GuidedStep | null;

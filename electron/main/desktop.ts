@@ -41,7 +41,7 @@ export interface Desktop {
 export async function startDesktop(options: DesktopOptions = {}): Promise<Desktop> {
   await app.whenReady();
   const appPath = app.getAppPath();
-  const core = openAppCore(resolveHome(options.home, process.env), options.secrets ?? new KeytarSecretStore(), options.clock);
+  const core = openAppCore(resolveHome(options.home, process.env), options.secrets ?? new KeytarSecretStore(), options.clock, 'the desktop app');
   let window: BrowserWindow | null = null;
 
   const emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => window?.webContents.send(channelOf(event), payload);

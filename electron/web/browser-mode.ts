@@ -34,7 +34,7 @@ function pageNotifier(): Notifier & { attach(send: (payload: EventPayloads['remi
 
 /** The composition root of browser mode: the real core behind the web host. */
 export async function startBrowserMode(options: { home: string; secrets: SecretStore; port?: number; rendererDir?: string; clock?: Clock }): Promise<{ host: WebHost; close(): Promise<void> }> {
-  const core = openAppCore(options.home, options.secrets, options.clock);
+  const core = openAppCore(options.home, options.secrets, options.clock, 'browser mode');
   const notifier = pageNotifier();
   const reminders = new ReminderService({ metadata: core.metadata, clock: core.clock, notifier, audit: core.audit });
   let host: WebHost | null = null;

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { holdRotationLock } from '../support/lock-holder.js';
 import { expect, test, type Page } from './fixtures.js';
 
 async function openKey(page: Page, ref: string) {
@@ -88,4 +89,32 @@ test('an interrupted rotation is offered for resume after the host restarts, and
   await expect(page.getByText('Revoke the old key in the dashboard')).toBeVisible();
   nora.control.revokeKey(old.id);
   await expect(page.getByTestId('rotation-complete')).toBeVisible({ timeout: 15_000 });
+});
+
+test('a rotation the CLI is running is shown as running there, and the wizard says to wait instead of starting another', async ({ page, keyturn }) => {
+  const { nexora } = keyturn.emulators;
+  const old = nexora.control.createKey({ name: 'worker' });
+  nexora.control.setFault({ status: 503, method: 'POST', times: 1 });
+  const rotationId = await keyturn.seed(async (core) => {
+    await core.vault.addInstance({ provider: 'nexora', org: 'acme', name: 'dev', env: 'sandbox', baseUrl: nexora.baseUrl() });
+    await core.vault.addKey({ instanceRef: 'nexora/acme/dev', name: 'worker', secret: old.secret });
+    const quiet = { confirmProduction: async () => true, pasteNewKey: async () => null, showRevokeGuide: () => undefined, confirmDespiteWarnings: async () => false, progress: () => undefined };
+    return (await core.rotations.start('nexora/acme/dev/worker', quiet, { yes: true })).id;
+  });
+  // The CLI picked the rotation up (a process of its own holds the rotation's lock).
+  const cli = await holdRotationLock(keyturn.home, rotationId, 'the keyturn CLI');
+  try {
+    await keyturn.launch();
+    await expect(page.getByRole('region', { name: 'Interrupted rotations' })).toContainText(`A rotation of nexora/acme/dev/worker is running in process ${cli.pid} (the keyturn CLI on`);
+    await expect(page.getByRole('region', { name: 'Interrupted rotations' }).getByRole('button', { name: 'Resume it' })).toHaveCount(0);
+    await openKey(page, 'nexora/acme/dev/worker');
+    await page.getByRole('button', { name: 'Rotate' }).click();
+    const wizard = page.getByRole('dialog', { name: 'Rotate nexora/acme/dev/worker' });
+    await wizard.getByRole('button', { name: 'Start rotation' }).click();
+    await expect(wizard.getByRole('alert')).toContainText(`a rotation of nexora/acme/dev/worker is already running: held by process ${cli.pid} (the keyturn CLI on`);
+    await expect(wizard.getByRole('alert')).not.toContainText('--resume');
+  } finally {
+    await cli.kill();
+  }
+  expect(nexora.control.keys().filter((k) => k.status === 'active' && k.name.startsWith('worker'))).toHaveLength(1);
 });

@@ -9,6 +9,7 @@ import { KeytarSecretStore } from '../../electron/core/keychain/keytar-secret-st
 import { RotationEngine } from '../../electron/core/rotation/engine.js';
 import type { RotationInteraction } from '../../electron/core/rotation/interaction.js';
 import { ConfMetadataStore } from '../../electron/core/store/conf-metadata-store.js';
+import { FileRotationLocks } from '../../electron/core/store/file-rotation-locks.js';
 import { ensureVaultIdentity, keychainServiceFor } from '../../electron/core/store/home.js';
 
 const configSchema = z.object({
@@ -34,6 +35,7 @@ const engine = new RotationEngine({
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 100))),
   audit: new FileAuditLog(config.home),
   newId: randomUUID,
+  locks: new FileRotationLocks(config.home, { host: 'a rotation test process' }),
   checkpoint: (name) => {
     process.stdout.write(`checkpoint ${name}\n`);
     if (name === config.crashAt) process.kill(process.pid, 'SIGKILL');

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { ROTATION_STEPS, type Rotation } from '../../core/domain/model.js';
-import { describeProgress } from '../../core/rotation/engine.js';
-import { findKey, keyRef } from '../../core/vault/refs.js';
+import { describeProgress, refOfRotation } from '../../core/rotation/engine.js';
+import { RotationHeldError, describeOwner } from '../../core/rotation/rotation-lock.js';
+import { findKey } from '../../core/vault/refs.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
 import { EXIT } from '../io.js';
@@ -41,7 +42,16 @@ export function registerRotateCommands(program: Command, ctx: CliContext): void 
           return;
         }
       }
-      const rotation = opts.resume ? await ctx.rotations().resume(ref, interaction, options) : await ctx.rotations().start(ref, interaction, options);
+      let rotation: Rotation;
+      try {
+        rotation = opts.resume ? await ctx.rotations().resume(ref, interaction, options) : await ctx.rotations().start(ref, interaction, options);
+      } catch (error) {
+        // Not bad input: the same command works once the other process is done.
+        if (!(error instanceof RotationHeldError)) throw error;
+        ctx.io.err(`keyturn: ${error.message}\n`);
+        ctx.exitCode = EXIT.busy;
+        return;
+      }
       const done = rotation.state === 'completed';
       ctx.io.out(`${done ? 'rotation complete' : `rotation stopped at ${describeProgress(rotation)}`}\n${summary(rotation)}\n`);
       for (const w of rotation.warnings) ctx.io.err(`warning: ${w}\n`);
@@ -63,11 +73,11 @@ export function registerRotateCommands(program: Command, ctx: CliContext): void 
       const rotations = ctx.rotations().list(doc, keyId);
       if (opts.json) return ctx.io.out(`${JSON.stringify(rotations, null, 2)}\n`);
       if (rotations.length === 0) return ctx.io.out('no rotations\n');
-      const refOf = (r: Rotation) => {
-        const key = doc.keys.find((k) => k.id === r.newKeyId && k.status === 'active') ?? doc.keys.find((k) => k.id === r.oldKeyId);
-        const instance = doc.instances.find((i) => i.id === r.instanceId);
-        return key && instance ? keyRef(instance, key) : r.oldKeyId;
+      const where = (r: Rotation) => {
+        if (r.state === 'completed') return `done ${r.finishedAt?.slice(0, 16).replace('T', ' ') ?? ''}`;
+        const owner = ctx.rotations().holder(r.id);
+        return `${describeProgress(r)}${owner ? ` — running in ${describeOwner(owner)}` : ''}`;
       };
-      ctx.io.out(table([['KEY', 'STARTED', 'STATE', 'WHERE'], ...rotations.map((r) => [refOf(r), r.startedAt.slice(0, 16).replace('T', ' '), r.state, r.state === 'completed' ? `done ${r.finishedAt?.slice(0, 16).replace('T', ' ') ?? ''}` : describeProgress(r)])]));
+      ctx.io.out(table([['KEY', 'STARTED', 'STATE', 'WHERE'], ...rotations.map((r) => [refOfRotation(doc, r), r.startedAt.slice(0, 16).replace('T', ' '), r.state, where(r)])]));
     });
 }

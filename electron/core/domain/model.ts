@@ -16,11 +16,14 @@ export const VERIFY_RESULTS = ['valid', 'limited', 'rejected', 'unknown'] as con
 export const verifyResultSchema = z.enum(VERIFY_RESULTS);
 export type VerifyResult = z.infer<typeof verifyResultSchema>;
 
+/** The longest name of an instance, organization or key. */
+export const SEGMENT_MAX_LENGTH = 64;
+
 /** A name that is safe inside a REF (PROVIDER/ORG/INSTANCE/NAME) and on a command line. */
 export const segmentSchema = z
   .string()
   .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters')
+  .max(SEGMENT_MAX_LENGTH, `must be at most ${SEGMENT_MAX_LENGTH} characters`)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may use only letters, digits, ".", "_" and "-", and must start with a letter or digit');
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -62,8 +65,10 @@ export const keyRecordSchema = z.object({
   status: keyStatusSchema,
   lastVerification: verificationSchema.optional(),
   targets: z.array(z.lazy(() => targetSchema)).default([]),
-  /** The key this one replaced in a rotation. */
+  /** The key this one replaced in a rotation (set on the pending key, kept once it is current). */
   rotatedFrom: z.string().optional(),
+  /** The key that replaced this one in a rotation (set when it became previous). */
+  replacedBy: z.string().optional(),
 });
 export type KeyRecord = z.infer<typeof keyRecordSchema>;
 

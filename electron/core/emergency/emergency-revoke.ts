@@ -9,7 +9,7 @@ import { findKey, keyRef } from '../vault/refs.js';
 import { normalizeLeaked } from './leaked-input.js';
 
 /** What an emergency revocation needs: the rotation's parts, without its id maker and checkpoints. */
-export type EmergencyDeps = Omit<RotationDeps, 'newId' | 'checkpoint'>;
+export type EmergencyDeps = Omit<RotationDeps, 'newId' | 'checkpoint' | 'locks'>;
 
 export interface LeakMatch {
   record: KeyRecord;

@@ -8,6 +8,7 @@ import type { MetadataStore } from '../store/metadata-store.js';
 import type { RotationInteraction } from './interaction.js';
 import type { RotationJournal } from './journal.js';
 import type { Sleep } from './poll.js';
+import type { RotationLocks } from './rotation-lock.js';
 
 export interface RotationDeps {
   metadata: MetadataStore;
@@ -18,6 +19,8 @@ export interface RotationDeps {
   sleep: Sleep;
   audit: AuditSink;
   newId: () => string;
+  /** One owner per rotation across processes: held from the first step run to the stop. */
+  locks: RotationLocks;
   /**
    * Called at every step boundary and inside steps with a name ("create:provider-created"), in the
    * order the rotation reaches them. Crash tests stop the process there; otherwise it does nothing.

@@ -4,9 +4,8 @@ import { ProviderCallError, type KeyManagementApi } from '../providers/key-api.j
 import type { KeyRecord, VaultDocument } from '../domain/model.js';
 import type { StepContext } from './context.js';
 import { failStep } from './fail-step.js';
+import { pendingKeyName } from './derived-names.js';
 import { remoteIdForKey } from './remote-id.js';
-
-export const PENDING_SUFFIX = '.next';
 
 /**
  * create: the new secret is in the keychain as the PENDING key, read back, before anything else
@@ -78,7 +77,7 @@ async function finishCreate(ctx: StepContext, secret: string, remoteId: string |
   const pending: KeyRecord = {
     id: rotation.newKeyId,
     instanceId: ctx.instance.id,
-    name: `${oldKey.name}${PENDING_SUFFIX}`,
+    name: pendingKeyName(ctx.state().doc, ctx.instance.id, rotation.newKeyId, oldKey.name),
     maskedKey: check.maskedKey,
     fingerprint: check.fingerprint,
     createdAt: ctx.deps.clock.now().toISOString(),
@@ -91,7 +90,8 @@ async function finishCreate(ctx: StepContext, secret: string, remoteId: string |
   await ctx.journal.end(
     'create',
     `the new key ${pending.maskedKey} is saved in the keychain`,
-    (doc: VaultDocument) => (doc.keys.some((k) => k.id === pending.id) ? doc : { ...doc, keys: [...doc.keys, pending] }),
+    // The name is chosen again on the document being written: unique among the keys there now.
+    (doc: VaultDocument) => (doc.keys.some((k) => k.id === pending.id) ? doc : { ...doc, keys: [...doc.keys, { ...pending, name: pendingKeyName(doc, pending.instanceId, pending.id, oldKey.name) }] }),
     remoteId ? { newRemoteId: remoteId } : undefined,
   );
   ctx.deps.audit.append({ action: 'rotation.create', keyId: pending.id, maskedKey: pending.maskedKey, outcome: 'ok', detail: `pending key for ${oldKey.name}` });

@@ -7,7 +7,9 @@ import { runCreate } from './create-step.js';
 import { failStep } from './fail-step.js';
 import type { RotationInteraction } from './interaction.js';
 import { RotationJournal, findRotation } from './journal.js';
+import { providerKeyNameFor } from './derived-names.js';
 import { runRevoke } from './revoke-step.js';
+import { RotationHeldError, describeOwner, type RotationLease, type RotationOwner } from './rotation-lock.js';
 import { removeSwapBackups, runSwap } from './swap-step.js';
 import { runVerify } from './verify-step.js';
 
@@ -19,6 +21,11 @@ const STEP_RUNNERS: Record<RotationStepName, (ctx: StepContext) => Promise<boole
 };
 
 const DEFAULT_REVOKE_WAIT_MS = 120_000;
+
+export interface RunHooks {
+  /** Called once this process owns the rotation, before any step runs. */
+  owned?: () => void;
+}
 
 /** The rotation state machine: start, resume, status. Steps run in order; each is journaled before and after. */
 export class RotationEngine {
@@ -39,7 +46,7 @@ export class RotationEngine {
     const { record, instance } = findKey(doc, ref);
     const profile = resolveProfile(instance.provider, doc.customProviders);
     const running = this.inProgressFor(doc, record.id);
-    if (running) throw new UserInputError(`a rotation of ${keyRef(instance, record)} is already in progress (${describeProgress(running)}): resume it with "keyturn rotate ${keyRef(instance, record)} --resume"`);
+    if (running) throw this.#alreadyInProgress(keyRef(instance, record), running);
     if (record.status !== 'active') throw new UserInputError(`${keyRef(instance, record)} is ${record.status}, not active: only the current key can be rotated`);
     if (options.inPlace && !profile.capabilities.rotateInPlace) throw new UserInputError(`${profile.displayName} has no in-place rotation: leave out --in-place`);
     if (instance.env === 'production' && !options.yes && !(await interaction.confirmProduction(instance.name))) {
@@ -58,7 +65,7 @@ export class RotationEngine {
       updatedAt: now,
       steps: { create: { status: 'waiting' }, swap: { status: 'waiting' }, verify: { status: 'waiting' }, revoke: { status: 'waiting' } },
       // Unique and dated, as the providers suggest (backend-2026-04): how a lost create is found again.
-      providerKeyName: `${record.name}-${now.slice(0, 10)}-${id.slice(0, 6)}`,
+      providerKeyName: providerKeyNameFor(record.name, now, id),
       targets: [],
       warnings: options.inPlace ? ['in-place rotation: the old key stopped working the moment Nexora rotated it; consumers fail until they have the new key'] : [],
       journal: [{ at: now, step: 'rotation', event: 'begin', detail: `rotation of ${keyRef(instance, record)} started` }],
@@ -66,7 +73,7 @@ export class RotationEngine {
     await this.deps.metadata.update((current) => {
       // Checked again under the lock: another process may have started one meanwhile.
       const other = this.inProgressFor(current, record.id);
-      if (other) throw new UserInputError(`a rotation of ${keyRef(instance, record)} is already in progress (${describeProgress(other)})`);
+      if (other) throw this.#alreadyInProgress(keyRef(instance, record), other);
       return { doc: { ...current, rotations: [...current.rotations, rotation] }, result: undefined };
     });
     this.deps.audit.append({ action: 'rotation.start', keyId: record.id, maskedKey: record.maskedKey, outcome: 'info', detail: rotation.inPlace ? 'in place' : 'create, swap, verify, revoke' });
@@ -86,18 +93,59 @@ export class RotationEngine {
     return rotation.id;
   }
 
-  /** Runs the remaining steps in order and stops at the first that does not finish. */
-  async run(rotationId: string, interaction: RotationInteraction, options: RotationOptions = {}): Promise<Rotation> {
-    const journal = new RotationJournal(this.deps.metadata, rotationId, this.deps.clock);
-    const ctx = this.#context(journal, interaction, options);
-    for (const step of ROTATION_STEPS) {
-      if (journal.current().rotation.steps[step].status === 'done') continue;
-      await ctx.checkpoint(`${step}:before`);
-      if (!(await this.#runStep(step, ctx))) break;
+  /**
+   * Runs the remaining steps in order and stops at the first that does not finish. The rotation is
+   * this process's alone from here to the stop (RotationHeldError when another process runs it),
+   * and every step reads the state fresh after the lock: a process that got the lock after
+   * another finished steps sees them done and does not do them again.
+   */
+  async run(rotationId: string, interaction: RotationInteraction, options: RotationOptions = {}, hooks: RunHooks = {}): Promise<Rotation> {
+    const lease = await this.#take(rotationId);
+    try {
+      hooks.owned?.();
+      const journal = new RotationJournal(this.deps.metadata, rotationId, this.deps.clock);
+      if (journal.current().rotation.state === 'completed') return journal.current().rotation;
+      const ctx = this.#context(journal, interaction, options);
+      for (const step of ROTATION_STEPS) {
+        if (journal.current().rotation.steps[step].status === 'done') continue;
+        const lost = lease.lost();
+        if (lost) throw new RotationHeldError(`${lost}; this process stopped before ${step}`, null);
+        await ctx.checkpoint(`${step}:before`);
+        if (!(await this.#runStep(step, ctx))) break;
+      }
+      const rotation = journal.current().rotation;
+      if (rotation.state === 'completed') await removeSwapBackups(rotation);
+      return rotation;
+    } finally {
+      await lease.release();
     }
-    const rotation = journal.current().rotation;
-    if (rotation.state === 'completed') await removeSwapBackups(rotation);
-    return rotation;
+  }
+
+  /** Who runs a rotation right now, if anyone (for status and the app's view). */
+  holder(rotationId: string): RotationOwner | null {
+    return this.deps.locks.holder(rotationId);
+  }
+
+  async #take(rotationId: string): Promise<RotationLease> {
+    try {
+      return await this.deps.locks.acquire(rotationId);
+    } catch (error) {
+      if (!(error instanceof RotationHeldError)) throw error;
+      const doc = this.deps.metadata.read();
+      const rotation = findRotation(doc, rotationId);
+      const ref = refOfRotation(doc, rotation);
+      const who = error.owner ? describeOwner(error.owner) : 'another process';
+      throw new RotationHeldError(`the rotation of ${ref} is held by ${who}: it is running there, so nothing was done here. Wait for it to finish ("keyturn rotation status ${ref}" shows where it is)`, error.owner);
+    }
+  }
+
+  /** Refuses a second rotation of a key: running elsewhere (wait for it), or stopped (resume it). */
+  #alreadyInProgress(ref: string, rotation: Rotation): UserInputError {
+    const owner = this.deps.locks.holder(rotation.id);
+    if (owner) {
+      return new RotationHeldError(`a rotation of ${ref} is already running: held by ${describeOwner(owner)}. Wait for it to finish ("keyturn rotation status ${ref}" shows where it is)`, owner);
+    }
+    return new UserInputError(`a rotation of ${ref} is already in progress (${describeProgress(rotation)}): resume it with "keyturn rotate ${ref} --resume"`);
   }
 
   /** A step that throws (a provider or keychain failure mid-step) ends as failed, with the reason, ready to resume. */
@@ -143,6 +191,13 @@ export class RotationEngine {
   get(doc: VaultDocument, id: string): Rotation {
     return findRotation(doc, id);
   }
+}
+
+/** PROVIDER/ORG/INSTANCE/NAME of a rotation's key (the new key's once it took the name). */
+export function refOfRotation(doc: VaultDocument, rotation: Rotation): string {
+  const key = doc.keys.find((k) => k.id === rotation.newKeyId && k.status === 'active') ?? doc.keys.find((k) => k.id === rotation.oldKeyId);
+  const instance = doc.instances.find((i) => i.id === rotation.instanceId);
+  return key && instance ? keyRef(instance, key) : rotation.oldKeyId;
 }
 
 export function describeProgress(rotation: Rotation): string {

@@ -1,4 +1,5 @@
 import { verifyKey } from '../verify/verify-key.js';
+import { previousKeyName } from './derived-names.js';
 import { withKey } from './journal.js';
 import { remoteIdForKey } from './remote-id.js';
 import type { StepContext } from './context.js';
@@ -23,15 +24,16 @@ export async function runVerify(ctx: StepContext): Promise<boolean> {
   }
 
   const warnings = await oldKeyStillUsed(ctx, newSecret);
-  const stamp = ctx.deps.clock.now().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  const demotedAt = ctx.deps.clock.now();
   const promoted = await ctx.journal.end(
     'verify',
     `the new key works (${verification.httpStatus}); it is now the current key`,
     (doc) => {
       const old = doc.keys.find((k) => k.id === oldKey.id);
       if (!old || old.status !== 'active') return doc; // already promoted by an earlier run
-      const demoted = withKey(doc, oldKey.id, (k) => ({ ...k, name: `${k.name}.previous-${stamp}`, status: 'previous', targets: [] }));
-      return withKey(demoted, rotation.newKeyId, (k) => ({ ...k, name: old.name, status: 'active', targets: old.targets, lastVerification: verification }));
+      // The new key takes the name first; the old one's new name is then unique among the rest.
+      const withNew = withKey(doc, rotation.newKeyId, (k) => ({ ...k, name: old.name, status: 'active', targets: old.targets, lastVerification: verification }));
+      return withKey(withNew, oldKey.id, (k) => ({ ...k, name: previousKeyName(withNew, k.instanceId, k.id, k.name, demotedAt), status: 'previous', targets: [], replacedBy: rotation.newKeyId }));
     },
     { warnings: [...rotation.warnings, ...warnings] },
   );

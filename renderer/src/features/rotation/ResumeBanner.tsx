@@ -15,14 +15,20 @@ export function ResumeBanner() {
   if (idle.length === 0) return null;
   return (
     <div className="banner" role="region" aria-label="Interrupted rotations">
-      {idle.map((r) => (
-        <p key={r.rotation.id}>
-          A rotation of <strong>{r.ref}</strong> was interrupted.{' '}
-          <button type="button" className="primary" onClick={() => open({ kind: 'rotate', ref: r.ref, resumeRotationId: r.rotation.id })}>
-            Resume it
-          </button>
-        </p>
-      ))}
+      {idle.map((r) =>
+        r.heldBy ? (
+          <p key={r.rotation.id}>
+            A rotation of <strong>{r.ref}</strong> is running in {r.heldBy}: wait for it to finish there.
+          </p>
+        ) : (
+          <p key={r.rotation.id}>
+            A rotation of <strong>{r.ref}</strong> was interrupted.{' '}
+            <button type="button" className="primary" onClick={() => open({ kind: 'rotate', ref: r.ref, resumeRotationId: r.rotation.id })}>
+              Resume it
+            </button>
+          </p>
+        ),
+      )}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { createHttpClient } from '../../../../electron/core/http/undici-client.j
 import { RotationEngine } from '../../../../electron/core/rotation/engine.js';
 import type { RotationInteraction } from '../../../../electron/core/rotation/interaction.js';
 import { ConfMetadataStore } from '../../../../electron/core/store/conf-metadata-store.js';
+import { FileRotationLocks } from '../../../../electron/core/store/file-rotation-locks.js';
 import { ensureVaultIdentity, keychainServiceFor } from '../../../../electron/core/store/home.js';
 import { startEmulator, type NexoraEmulator } from '../../../emulators/index.js';
 import { cliFor } from '../../../support/cli.js';
@@ -55,6 +56,7 @@ describe('a consumer still using the old key after the swap', () => {
       sleep: async () => undefined,
       audit: new FileAuditLog(home),
       newId: randomUUID,
+      locks: new FileRotationLocks(home, { host: 'the test' }),
       checkpoint: async (name) => {
         if (name !== 'swap:after') return;
         // A consumer that never re-read its config calls Nexora with the old key, a minute later.

@@ -1,0 +1,99 @@
+// The app's rotations and the CLI's: one owner at a time, and the wizard says who, never crashes.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openAppCore } from '../../../electron/app/app-core.js';
+import { RotationSessions } from '../../../electron/app/rotation-sessions.js';
+import { UserInputError } from '../../../electron/core/domain/errors.js';
+import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
+import { cliFor } from '../../support/cli.js';
+import { holdRotationLock } from '../../support/lock-holder.js';
+import { nexoraKeyWithTarget } from '../../support/nexora-fixture.js';
+import { privateKeychain } from '../../support/private-keychain.js';
+import { tempHome } from '../../support/temp-home.js';
+
+function keyturnProcess(home: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/keyturn.mjs', '--home', home, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+/** Sessions whose change events can be awaited: resolves when `until` holds after a change. */
+function sessionsOf(core: ReturnType<typeof openAppCore>) {
+  const waiters: (() => void)[] = [];
+  const sessions = new RotationSessions(core.rotations, core.metadata, () => {
+    for (const w of waiters.splice(0)) w();
+  });
+  const changed = async (until: () => boolean) => {
+    while (!until()) await new Promise<void>((resolve) => waiters.push(resolve));
+  };
+  return { sessions, changed };
+}
+
+describe('rotation sessions in the app, with the CLI running rotations too', () => {
+  let emulators: AllEmulators;
+  beforeAll(async () => {
+    emulators = await startAllEmulators();
+  });
+  afterAll(async () => {
+    await emulators.close();
+  });
+  afterEach(() => emulators.nexora.control.clearFaults());
+
+  it('a rotation the CLI runs is shown as running there; resuming it says so (a sentence, not a crash); once it is gone, the app resumes it', async () => {
+    const { home, run, user } = await nexoraKeyWithTarget(emulators.nexora, { env: 'sandbox', name: 'svc', variable: 'KEY' });
+    emulators.nexora.control.setFault({ status: 503, method: 'POST', times: 1 });
+    expect((await run(['rotate', 'nexora/acme/self/svc'])).code).toBe(1);
+    const core = openAppCore(home, privateKeychain(), undefined, 'the desktop app');
+    const { sessions, changed } = sessionsOf(core);
+    const [stopped] = sessions.inProgress();
+    const holder = await holdRotationLock(home, stopped?.rotation.id ?? '', 'the keyturn CLI');
+    try {
+      expect(sessions.inProgress()).toEqual([expect.objectContaining({ running: false, heldBy: expect.stringMatching(new RegExp(`^process ${holder.pid} \\(the keyturn CLI on `)) })]);
+      const refused = await sessions.resume('nexora/acme/self/svc').then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(refused).toBeInstanceOf(UserInputError);
+      expect((refused as Error).message).toMatch(new RegExp(`^this rotation is running in process ${holder.pid} \\(the keyturn CLI on .*\\): wait for it to finish there, then open it here again$`));
+      expect(sessions.view(stopped?.rotation.id ?? '')).toMatchObject({ running: false, heldBy: expect.stringContaining(`process ${holder.pid}`) });
+    } finally {
+      await holder.kill();
+    }
+    const resumed = await sessions.resume('nexora/acme/self/svc');
+    expect(resumed.heldBy).toBeNull();
+    await changed(() => sessions.view(resumed.rotation.id).rotation.state === 'completed' && !sessions.view(resumed.rotation.id).running);
+    expect(emulators.nexora.control.keys().filter((k) => k.userId === user.id && k.status === 'active')).toHaveLength(1);
+    await core.close();
+  }, 30_000);
+
+  it('while the app runs a rotation (waiting for the pasted key), the CLI says the app holds it and changes nothing', async () => {
+    const home = tempHome();
+    const run = cliFor(home);
+    const org = `org${Math.random().toString(36).slice(2, 8)}`;
+    const old = emulators.nora.control.createKey({ name: 'backend', env: 'production', org });
+    await run(['instance', 'add', 'nora', org, 'live', '--env', 'production', '--base-url', emulators.nora.baseUrl('production')]);
+    await run(['key', 'add', `nora/${org}/live`, 'backend'], old.secret);
+    mkdirSync(join(home, 'svc'));
+    writeFileSync(join(home, 'svc', '.env'), `NORA_KEY=${old.secret}\n`);
+    const core = openAppCore(home, privateKeychain(), undefined, 'the desktop app');
+    const { sessions, changed } = sessionsOf(core);
+    const started = await sessions.start(`nora/${org}/live/backend`, false, 'live');
+    await changed(() => sessions.view(started.rotation.id).question?.kind === 'paste');
+
+    const cli = await keyturnProcess(home, ['rotate', `nora/${org}/live/backend`, '--resume', '--yes', '--new-key-stdin']);
+    expect(cli.code).toBe(4);
+    expect(cli.stderr).toMatch(new RegExp(`held by process ${process.pid} \\(the desktop app on .*\\): it is running there, so nothing was done here`));
+    expect(sessions.view(started.rotation.id)).toMatchObject({ running: true, heldBy: null, question: expect.objectContaining({ kind: 'paste' }) });
+
+    sessions.answer(started.rotation.id, { kind: 'stop' });
+    await changed(() => !sessions.view(started.rotation.id).running);
+    expect(sessions.view(started.rotation.id).heldBy).toBeNull();
+    await core.close();
+  }, 30_000);
+});
