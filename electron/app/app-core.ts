@@ -28,8 +28,9 @@ export interface AppCore {
 }
 
 export function openAppCore(home: string, secrets: SecretStore, clock: Clock = { now: () => new Date() }): AppCore {
-  const keychainService = keychainServiceFor(ensureVaultIdentity(home));
-  const metadata = new ConfMetadataStore(home);
+  const vaultId = ensureVaultIdentity(home);
+  const keychainService = keychainServiceFor(vaultId);
+  const metadata = new ConfMetadataStore(home, { vaultId });
   const http = createHttpClient();
   const audit = new FileAuditLog(home, { now: () => clock.now(), head: keychainAuditHead(secrets, keychainService) });
   const ports = { metadata, secrets, keychainService, http, clock, sleep: realSleep, audit };

@@ -12,7 +12,7 @@ import { UserInputError, VaultOperationError } from '../domain/errors.js';
 import { checkBaseUrl, checkProjectId, checkVerifyPath } from './instance-input.js';
 import {
   BUILTIN_PROVIDERS,
-  customProviderSchema,
+  customProviderInputSchema,
   environmentSchema,
   segmentSchema,
   type CustomProvider,
@@ -147,7 +147,7 @@ export class Vault {
   }
 
   async addCustomProvider(definition: CustomProvider): Promise<CustomProvider> {
-    const provider = parseWith(customProviderSchema, definition, 'the provider definition');
+    const provider = parseWith(customProviderInputSchema, definition, 'the provider definition');
     if (!provider.keyPrefix && !provider.keyPattern) throw new UserInputError('a provider needs --prefix or --pattern so its keys can be recognised');
     if (provider.keyPattern) {
       try {

@@ -1,0 +1,93 @@
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserInputError, VaultOperationError } from '../domain/errors.js';
+import type { SecretStore } from '../ports/secret-store.js';
+import { keychainServiceFor, peekRecordedVault, readIdentityFile, VAULT_ID_FILE, vaultIdSchema } from './home.js';
+import { parseVaultDocument } from './parse-document.js';
+import { LAST_GOOD_FILE, VAULT_FILE } from './vault-files.js';
+
+export interface RecoveredIdentity {
+  vaultId: string;
+  /** Key records whose secret the keychain was asked for, and how many it holds under the id. */
+  checked: number;
+  found: number;
+  /** Names (not secrets) of the records whose secret was not there. */
+  missing: string[];
+}
+
+/**
+ * Restores a lost or damaged vault-id.json. The id is the one vault.json records (or its last good
+ * copy, or `--id`), and it is trusted only if the keychain holds the key records' secrets under it:
+ * an id that holds none of them would hide the vault as surely as a new one.
+ */
+export async function recoverVaultIdentity(home: string, secrets: SecretStore, options: { id?: string } = {}): Promise<RecoveredIdentity> {
+  const current = readIdentityFile(home);
+  const recorded = peekRecordedVault(home);
+  let candidate: string;
+  if (options.id !== undefined) {
+    const parsed = vaultIdSchema.safeParse(options.id.replace(/^keyturn:/, ''));
+    if (!parsed.success) throw new UserInputError(`--id "${options.id}" is not a vault id: it is 32 lowercase hex characters (the part after "keyturn:" of the keychain service name)`);
+    candidate = parsed.data;
+  } else if (recorded.recordedId) {
+    candidate = recorded.recordedId;
+  } else {
+    throw new UserInputError(
+      `${join(home, VAULT_FILE)} records no vault id (it was last written by an older Keyturn): pass --id <id>, the part after "keyturn:" of the keychain service name that holds this vault's keys`,
+    );
+  }
+  if (current.state === 'ok' && current.vaultId === candidate) throw new UserInputError(`nothing to recover: ${join(home, VAULT_ID_FILE)} already holds the id ${candidate}`);
+
+  const records = keyRecordsToCheck(home);
+  const service = keychainServiceFor(candidate);
+  let found = 0;
+  const missing: string[] = [];
+  for (const record of records) {
+    // A locked or unavailable keychain throws here: nothing is written.
+    if ((await secrets.get(service, record.id)) !== null) found++;
+    else missing.push(record.name);
+  }
+  if (records.length > 0 && found === 0) {
+    throw new VaultOperationError(
+      `the OS keychain holds none of the ${records.length} key secrets of this vault under ${service}, so ${candidate} is not this vault's id; nothing was written`,
+    );
+  }
+  writeIdentity(home, candidate, current.state !== 'missing');
+  return { vaultId: candidate, checked: records.length, found, missing };
+}
+
+/** Writes vault-id.json atomically (temporary file, fsync, rename); a file it replaces is kept beside it: it may be the person's only clue. */
+function writeIdentity(home: string, vaultId: string, keepOld: boolean): void {
+  const file = join(home, VAULT_ID_FILE);
+  const temp = `${file}.tmp-${process.pid}`;
+  const fd = openSync(temp, 'w', 0o600);
+  try {
+    writeSync(fd, `${JSON.stringify({ vaultId, createdAt: new Date().toISOString(), recovered: true })}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    if (keepOld) renameSync(file, join(home, `vault-id.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}.json`));
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** The key records whose secret should be in the keychain (a revoked key's secret was removed), from vault.json or its last good copy. */
+function keyRecordsToCheck(home: string): { id: string; name: string }[] {
+  for (const name of [VAULT_FILE, LAST_GOOD_FILE]) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(join(home, name), 'utf8'));
+    } catch {
+      continue;
+    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) continue;
+    const { doc } = parseVaultDocument(raw as Record<string, unknown>);
+    if (doc.keys.length === 0) continue;
+    return doc.keys.filter((k) => k.status !== 'revoked').map((k) => ({ id: k.id, name: k.name }));
+  }
+  return [];
+}
