@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sampleKeys } from '../../support/keys.js';
 import { startOwnKeyring, type OwnKeyring } from '../../support/own-keyring.js';
 import { tempHome } from '../../support/temp-home.js';
@@ -17,6 +17,10 @@ describe('a locked keychain', () => {
   });
   afterAll(async () => {
     await keyring.close();
+  });
+  // A test that failed half-way must not leave the next one a locked keyring.
+  afterEach(async () => {
+    if (await keyring.isLocked()) await keyring.unlock();
   });
 
   const keyturn = (home: string, args: string[], input = '') =>
