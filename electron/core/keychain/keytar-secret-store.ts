@@ -1,6 +1,6 @@
 import keytar from 'keytar';
 import { KeychainLockedError, KeychainUnavailableError, type SecretStore } from '../ports/secret-store.js';
-import { searchSecretService, type ItemPresence } from './secret-service-search.js';
+import { searchSecretService, servicesHoldingAccount, type ItemPresence } from './secret-service-search.js';
 
 type Search = (attributes: Record<string, string>) => Promise<{ presence: ItemPresence; detail: string }>;
 
@@ -34,6 +34,17 @@ export class KeytarSecretStore implements SecretStore {
     const deleted = await keytar.deletePassword(service, account).catch(rethrowTyped);
     if (!deleted) await this.#confirmAbsent(service, account);
     return deleted;
+  }
+
+  /**
+   * The keychain services that hold an item for this account (Linux: the Secret Service can search
+   * by account alone; keytar, macOS and Windows need the service). null when it cannot be asked.
+   */
+  async servicesHolding(account: string): Promise<string[] | null> {
+    if (!this.#search) return null;
+    const services = await servicesHoldingAccount(account);
+    if (services === 'locked') throw new KeychainLockedError();
+    return services;
   }
 
   /** Throws unless the keychain positively holds no such item (see the class comment). */

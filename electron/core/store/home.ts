@@ -113,7 +113,7 @@ function identityProblem(home: string, what: string, recorded: RecordedVault): s
   const holds = recorded.records > 0 ? `, and ${join(home, VAULT_FILE)} lists ${recorded.records} ${recorded.records === 1 ? 'record' : 'records'} (keys and instances)` : '';
   const where = recorded.recordedId
     ? `Your secrets are in the OS keychain under ${keychainServiceFor(recorded.recordedId)} (recorded in ${recorded.recordedIn}): run "keyturn vault recover-id" to restore the file.`
-    : 'Your secrets are in the OS keychain under keyturn:<id>: run "keyturn vault recover-id --id <id>" with that id (the keychain service name, e.g. as "Passwords and Keys" shows it) to restore the file.';
+    : 'Your secrets are in the OS keychain under keyturn:<id>: run "keyturn vault recover-id" to find that id in the keychain and restore the file (or give it with --id <id>, the keychain service name as e.g. "Passwords and Keys" shows it).';
   return `the vault id file ${file} ${what}${holds}; a new id would hide every secret this vault stored, so Keyturn stops here. ${where}`;
 }
 

@@ -20,9 +20,14 @@ export interface RecoveredIdentity {
  * copy, or `--id`), and it is trusted only if the keychain holds the key records' secrets under it:
  * an id that holds none of them would hide the vault as surely as a new one.
  */
-export async function recoverVaultIdentity(home: string, secrets: SecretStore, options: { id?: string } = {}): Promise<RecoveredIdentity> {
+export async function recoverVaultIdentity(
+  home: string,
+  secrets: SecretStore,
+  options: { id?: string; findServices?: (account: string) => Promise<string[] | null> } = {},
+): Promise<RecoveredIdentity> {
   const current = readIdentityFile(home);
   const recorded = peekRecordedVault(home);
+  const records = keyRecordsToCheck(home);
   let candidate: string;
   if (options.id !== undefined) {
     const parsed = vaultIdSchema.safeParse(options.id.replace(/^keyturn:/, ''));
@@ -31,13 +36,14 @@ export async function recoverVaultIdentity(home: string, secrets: SecretStore, o
   } else if (recorded.recordedId) {
     candidate = recorded.recordedId;
   } else {
-    throw new UserInputError(
-      `${join(home, VAULT_FILE)} records no vault id (it was last written by an older Keyturn): pass --id <id>, the part after "keyturn:" of the keychain service name that holds this vault's keys`,
+    const found = options.findServices ? await idFromKeychain(records, options.findServices) : null;
+    if (found) candidate = found;
+    else throw new UserInputError(
+      `${join(home, VAULT_FILE)} records no vault id (it was last written by an older Keyturn) and the keychain could not be searched for it: pass --id <id>, the part after "keyturn:" of the keychain service name that holds this vault's keys`,
     );
   }
   if (current.state === 'ok' && current.vaultId === candidate) throw new UserInputError(`nothing to recover: ${join(home, VAULT_ID_FILE)} already holds the id ${candidate}`);
 
-  const records = keyRecordsToCheck(home);
   const service = keychainServiceFor(candidate);
   let found = 0;
   const missing: string[] = [];
@@ -53,6 +59,31 @@ export async function recoverVaultIdentity(home: string, secrets: SecretStore, o
   }
   writeIdentity(home, candidate, current.state !== 'missing');
   return { vaultId: candidate, checked: records.length, found, missing };
+}
+
+/** How many records to look up by account alone: enough to agree on one id, bounded for a large vault. */
+const RECORDS_TO_SEARCH = 20;
+
+/**
+ * The vault id found by asking the keychain which services hold the records' ids as accounts (an
+ * older vault.json records no id). Only one id may come out on top; a tie is the person's to choose.
+ */
+async function idFromKeychain(records: readonly { id: string }[], findServices: (account: string) => Promise<string[] | null>): Promise<string | null> {
+  const counts = new Map<string, number>();
+  for (const record of records.slice(0, RECORDS_TO_SEARCH)) {
+    const services = await findServices(record.id);
+    if (services === null) return null;
+    for (const service of new Set(services)) {
+      const id = /^keyturn:([0-9a-f]{32})$/.exec(service)?.[1];
+      if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0) return null;
+  if (ranked.length > 1 && ranked[0]?.[1] === ranked[1]?.[1]) {
+    throw new UserInputError(`the keychain holds this vault's keys under several vault ids (${ranked.map(([id, n]) => `${id}: ${n}`).join(', ')}): choose one with --id`);
+  }
+  return ranked[0]?.[0] ?? null;
 }
 
 /** Writes vault-id.json atomically (temporary file, fsync, rename); a file it replaces is kept beside it: it may be the person's only clue. */

@@ -79,7 +79,7 @@ describe('a lost vault id', () => {
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('a vault.json written before the id was recorded: the message asks for --id, and --id recovers', async () => {
+  it('a vault.json written before the id was recorded: recover-id finds the id in the keychain by key id', async () => {
     const { home, run, secret, vaultId } = await vaultWithKey();
     const doc = JSON.parse(readFileSync(join(home, 'vault.json'), 'utf8')) as Record<string, unknown>;
     delete doc.vaultId;
@@ -89,10 +89,18 @@ describe('a lost vault id', () => {
 
     const refused = await run(['key', 'list']);
     expect(refused.code).toBe(3);
-    expect(refused.stderr).toContain('keyturn vault recover-id --id <id>');
-    expect((await run(['vault', 'recover-id'])).code).toBe(2);
-    expect((await run(['vault', 'recover-id', '--id', `keyturn:${vaultId}`])).code).toBe(0);
+    expect(refused.stderr).toContain('run "keyturn vault recover-id" to find that id in the keychain');
+    const recovered = await run(['vault', 'recover-id']);
+    expect(recovered).toMatchObject({ code: 0, stderr: '' });
+    expect(vaultIdOf(home)).toBe(vaultId);
     expect(await run(['key', 'get', 'xora/acme/main/ci'])).toMatchObject({ code: 0, stdout: `${secret}\n` });
+  });
+
+  it('--id takes the id as the keychain service name too', async () => {
+    const { home, run, vaultId } = await vaultWithKey();
+    rmSync(join(home, 'vault-id.json'));
+    expect((await run(['vault', 'recover-id', '--id', `keyturn:${vaultId}`])).code).toBe(0);
+    expect(vaultIdOf(home)).toBe(vaultId);
   });
 
   it('a fresh home still gets a new id', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchReply } from '../../../../electron/core/keychain/secret-service-search.js';
+import { parseAttributes, parseSearchReply } from '../../../../electron/core/keychain/secret-service-search.js';
 
 // dbus-send's printout of SearchItems: the unlocked items, then the locked ones.
 const reply = (unlocked: string[], locked: string[]) =>
@@ -17,5 +17,12 @@ describe('reading the Secret Service search answer', () => {
   });
   it('an answer of another shape is unknown', () => {
     expect(parseSearchReply('Error org.freedesktop.DBus.Error.ServiceUnknown')).toBe('unknown');
+  });
+});
+
+describe("reading an item's attributes", () => {
+  it('gives each attribute of the printout, the service among them', () => {
+    const printout = `method return time=1\n   variant       array [\n         dict entry(\n            string "account"\n            string "1234-5678"\n         )\n         dict entry(\n            string "service"\n            string "keyturn:abc"\n         )\n      ]\n`;
+    expect(parseAttributes(printout)).toEqual({ account: '1234-5678', service: 'keyturn:abc' });
   });
 });
