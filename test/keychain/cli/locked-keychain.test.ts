@@ -23,9 +23,9 @@ describe('a locked keychain', () => {
     if (await keyring.isLocked()) await keyring.unlock();
   });
 
-  const keyturn = (home: string, args: string[], input = '') =>
+  const keyturn = (home: string, args: string[], input = '', env: NodeJS.ProcessEnv = keyring.env) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['bin/keyturn.mjs', '--home', home, ...args], { env: keyring.env, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['bin/keyturn.mjs', '--home', home, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -83,5 +83,21 @@ describe('a locked keychain', () => {
     const got = await keyturn(home, ['key', 'get', 'xora/acme/main/ci']);
     expect(got.code).toBe(3);
     expect(got.stderr).toMatch(/holds no secret .* removed outside Keyturn/);
+  });
+
+  it('no keychain service at all is "unavailable", not a missing secret, and key remove changes nothing', async () => {
+    const home = tempHome();
+    expect((await keyturn(home, ['instance', 'add', 'xora', 'acme', 'main', '--env', 'sandbox'])).code).toBe(0);
+    expect((await keyturn(home, ['key', 'add', 'xora/acme/main', 'ci'], sampleKeys.xora())).code).toBe(0);
+    const before = readFileSync(join(home, 'vault.json'), 'utf8');
+    const noBus = { ...keyring.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(home, 'no-such-bus')}` };
+
+    const got = await keyturn(home, ['key', 'get', 'xora/acme/main/ci'], '', noBus);
+    expect(got.code).toBe(3);
+    expect(got.stderr).toMatch(/keychain is unavailable .*start your desktop's keyring/);
+    const removed = await keyturn(home, ['key', 'remove', 'xora/acme/main/ci'], '', noBus);
+    expect(removed.code).toBe(3);
+    expect(removed.stderr).toMatch(/keychain is unavailable.*nothing was changed/);
+    expect(readFileSync(join(home, 'vault.json'), 'utf8')).toBe(before);
   });
 });
