@@ -32,8 +32,9 @@ export interface AppCore {
 
 /** `host` names this Keyturn to another process that finds one of its rotations running ("the desktop app"). */
 export function openAppCore(home: string, secrets: SecretStore, clock: Clock = { now: () => new Date() }, host = 'the Keyturn app'): AppCore {
-  const keychainService = keychainServiceFor(ensureVaultIdentity(home));
-  const metadata = new ConfMetadataStore(home);
+  const vaultId = ensureVaultIdentity(home);
+  const keychainService = keychainServiceFor(vaultId);
+  const metadata = new ConfMetadataStore(home, { vaultId });
   const http = createHttpClient();
   const audit = new FileAuditLog(home, { now: () => clock.now(), head: keychainAuditHead(secrets, keychainService) });
   const ports = { metadata, secrets, keychainService, http, clock, sleep: realSleep, audit };

@@ -7,7 +7,7 @@ import { systemClock, type Clock } from '../core/ports/clock.js';
 import { RotationEngine } from '../core/rotation/engine.js';
 import { realSleep, type Sleep } from '../core/rotation/poll.js';
 import type { HttpClient } from '../core/http/types.js';
-import { ConfMetadataStore } from '../core/store/conf-metadata-store.js';
+import { ConfMetadataStore, describeVaultDamage } from '../core/store/conf-metadata-store.js';
 import { FileRotationLocks } from '../core/store/file-rotation-locks.js';
 import { ensureVaultIdentity, keychainServiceFor, resolveHome } from '../core/store/home.js';
 import { Vault } from '../core/vault/vault.js';
@@ -42,6 +42,10 @@ export interface CliContext {
   core(): CorePorts;
   /** Warnings the store raised (a corrupt file moved aside), for the user once at the end. */
   warnings(): readonly string[];
+  /** The damage report of vault.json when parts of it could not be read (null when none, or never opened). */
+  damage(): string | null;
+  /** The vault home and keychain without opening the vault: for recovering a vault that cannot be opened. */
+  unopened(): { home: string; secrets: KeytarSecretStore };
   close(): Promise<void>;
 }
 
@@ -50,9 +54,10 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined): 
   const open = (): Opened => {
     if (opened) return opened;
     const home = resolveHome(getHome(), io.env);
-    const keychainService = keychainServiceFor(ensureVaultIdentity(home));
+    const vaultId = ensureVaultIdentity(home);
+    const keychainService = keychainServiceFor(vaultId);
     const http = lazyHttpClient(async () => (await import('../core/http/undici-client.js')).createHttpClient());
-    const metadata = new ConfMetadataStore(home);
+    const metadata = new ConfMetadataStore(home, { vaultId });
     const secrets = new KeytarSecretStore();
     const audit = new FileAuditLog(home, { head: keychainAuditHead(secrets, keychainService) });
     const core: CorePorts = { metadata, secrets, keychainService, http, clock: systemClock, sleep: realSleep, audit };
@@ -76,6 +81,18 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined): 
     rotations: () => open().rotations,
     core: () => open().core,
     warnings: () => opened?.vault.warnings ?? [],
+    damage: () => {
+      const metadata = opened?.core.metadata;
+      if (!metadata) return null;
+      let lines: readonly string[];
+      try {
+        lines = metadata.damage();
+      } catch {
+        return null; // the read failed, and the command already said why
+      }
+      return lines.length > 0 ? describeVaultDamage(metadata, lines) : null;
+    },
+    unopened: () => ({ home: resolveHome(getHome(), io.env), secrets: new KeytarSecretStore() }),
     async close() {
       await opened?.close();
     },

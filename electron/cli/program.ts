@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UserInputError } from '../core/domain/errors.js';
+import { VaultDamagedError } from '../core/store/conf-metadata-store.js';
 import { createCliContext } from './context.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerInstanceCommands } from './commands/instance.js';
@@ -13,6 +14,7 @@ import { registerRunCommand } from './commands/run.js';
 import { registerScanCommand } from './commands/scan.js';
 import { registerWebCommand } from './commands/web.js';
 import { registerTargetCommands } from './commands/target.js';
+import { registerVaultCommands } from './commands/vault.js';
 import { EXIT, type CliIo } from './io.js';
 
 /** Runs one `keyturn` invocation and returns its exit code. Never calls process.exit. */
@@ -36,18 +38,32 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerAuditCommand(program, ctx);
   registerLogCommands(program, ctx);
   registerPolicyCommands(program, ctx);
+  registerVaultCommands(program, ctx);
 
   let code: number;
+  let damageReported = false;
   try {
     await program.parseAsync(argv, { from: 'user' });
     code = ctx.exitCode;
   } catch (error) {
+    damageReported = error instanceof VaultDamagedError;
     code = reportError(error, io);
   } finally {
     await ctx.close();
   }
   for (const warning of ctx.warnings()) io.err(`warning: ${warning}\n`);
+  code = reportDamage(ctx.damage(), damageReported, code, io);
   return code;
+}
+
+/**
+ * A vault.json with damaged parts: the command did what it could with the rest (reads), but the run
+ * is a failure that names each damaged part, so no script takes "no keys" for the truth.
+ */
+function reportDamage(damage: string | null, alreadyReported: boolean, code: number, io: CliIo): number {
+  if (damage === null) return code;
+  if (!alreadyReported) io.err(`keyturn: ${damage}\n`);
+  return code === EXIT.badInput ? code : EXIT.failure;
 }
 
 function reportError(error: unknown, io: CliIo): number {

@@ -19,9 +19,10 @@ export function openTestVault(
   home: string,
   overrides: { secrets?: (real: SecretStore) => SecretStore; metadata?: (real: MetadataStore) => MetadataStore; clock?: Clock; http?: HttpClient } = {},
 ): TestVault {
-  const service = keychainServiceFor(ensureVaultIdentity(home));
+  const vaultId = ensureVaultIdentity(home);
+  const service = keychainServiceFor(vaultId);
   const realSecrets = privateKeychain();
-  const realMetadata = new ConfMetadataStore(home);
+  const realMetadata = new ConfMetadataStore(home, { vaultId });
   const http = overrides.http ?? createHttpClient({ maxRetries: 1, baseDelayMs: 10 });
   const vault = new Vault({
     metadata: overrides.metadata ? overrides.metadata(realMetadata) : realMetadata,

@@ -29,7 +29,7 @@ export const segmentSchema = z
 const isoDateTime = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
 
-export const instanceSchema = z.object({
+export const instanceSchema = z.looseObject({
   id: z.string(),
   provider: z.string(),
   org: segmentSchema,
@@ -43,7 +43,7 @@ export const instanceSchema = z.object({
 });
 export type Instance = z.infer<typeof instanceSchema>;
 
-export const verificationSchema = z.object({
+export const verificationSchema = z.looseObject({
   at: isoDateTime,
   result: verifyResultSchema,
   httpStatus: z.number().int().nullable(),
@@ -52,7 +52,7 @@ export const verificationSchema = z.object({
 });
 export type Verification = z.infer<typeof verificationSchema>;
 
-export const keyRecordSchema = z.object({
+export const keyRecordSchema = z.looseObject({
   id: z.string(),
   instanceId: z.string(),
   name: segmentSchema,
@@ -72,17 +72,19 @@ export const keyRecordSchema = z.object({
 });
 export type KeyRecord = z.infer<typeof keyRecordSchema>;
 
-export const customProviderSchema = z.object({
+export const customProviderSchema = z.looseObject({
   name: segmentSchema,
   keyPrefix: z.string().optional(),
   keyPattern: z.string().optional(),
   headerName: z.string().min(1),
   headerScheme: z.string().optional(),
-  baseUrls: z.object({ sandbox: z.string().optional(), production: z.string().optional() }),
+  baseUrls: z.looseObject({ sandbox: z.string().optional(), production: z.string().optional() }),
   verifyPath: z.string().min(1),
   dashboardUrl: z.string().optional(),
 });
 export type CustomProvider = z.infer<typeof customProviderSchema>;
+/** A definition typed in by a person: fields we do not know are dropped, not stored. */
+export const customProviderInputSchema = customProviderSchema.strip();
 
 const days = z.number().int().positive().max(36500);
 
@@ -90,23 +92,29 @@ const days = z.number().int().positive().max(36500);
  * Rotation policy: a maximum age in days, the first that applies of the key's own, its instance's,
  * its provider's (per environment), and the default (production stricter than sandbox).
  */
-export const policySchema = z.object({
-  defaults: z.object({ production: days, sandbox: days }).optional(),
-  providers: z.record(z.string(), z.object({ production: days.optional(), sandbox: days.optional() })).optional(),
+export const policySchema = z.looseObject({
+  defaults: z.looseObject({ production: days, sandbox: days }).optional(),
+  providers: z.record(z.string(), z.looseObject({ production: days.optional(), sandbox: days.optional() })).optional(),
   instances: z.record(z.string(), days).optional(),
 });
 export type Policy = z.infer<typeof policySchema>;
 
 /** What was reminded for each key: each threshold once per due date, across restarts and clock jumps. */
-export const reminderRecordSchema = z.object({
+export const reminderRecordSchema = z.looseObject({
   dueOn: isoDate,
   fired: z.array(z.number().int()),
   snoozedUntil: isoDateTime.optional(),
 });
 export type ReminderRecord = z.infer<typeof reminderRecordSchema>;
 
-export const vaultDocumentSchema = z.object({
+/**
+ * Every stored object is loose: fields a newer version of Keyturn wrote are kept through a write by
+ * this one, never dropped.
+ */
+export const vaultDocumentSchema = z.looseObject({
   schemaVersion: z.literal(1),
+  /** The vault's id (as in vault-id.json), written with every write so a lost vault-id.json can be recovered. */
+  vaultId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
   instances: z.array(instanceSchema),
   keys: z.array(keyRecordSchema),
   customProviders: z.array(customProviderSchema),
@@ -124,7 +132,7 @@ export function emptyVaultDocument(): VaultDocument {
 
 /** Where a key is used: a variable in a `.env` file, or a command that receives the key on stdin. */
 export const targetSchema = z.discriminatedUnion('kind', [
-  z.object({
+  z.looseObject({
     id: z.string(),
     kind: z.literal('dotenv'),
     /** Absolute, as the person saw it when adding the target. */
@@ -135,7 +143,7 @@ export const targetSchema = z.discriminatedUnion('kind', [
     /** The person allowed appending the variable when the file lacks it (--create-variable). */
     createVariable: z.boolean().optional(),
   }),
-  z.object({ id: z.string(), kind: z.literal('command'), command: z.string(), args: z.array(z.string()), timeoutMs: z.number().int().positive().optional() }),
+  z.looseObject({ id: z.string(), kind: z.literal('command'), command: z.string(), args: z.array(z.string()), timeoutMs: z.number().int().positive().optional() }),
 ]);
 export type Target = z.infer<typeof targetSchema>;
 
@@ -144,7 +152,7 @@ export type RotationStepName = (typeof ROTATION_STEPS)[number];
 export const stepStatusSchema = z.enum(['waiting', 'running', 'done', 'failed']);
 export type StepStatus = z.infer<typeof stepStatusSchema>;
 
-export const rotationStepSchema = z.object({
+export const rotationStepSchema = z.looseObject({
   status: stepStatusSchema,
   startedAt: isoDateTime.optional(),
   finishedAt: isoDateTime.optional(),
@@ -155,7 +163,7 @@ export const rotationStepSchema = z.object({
 });
 export type RotationStep = z.infer<typeof rotationStepSchema>;
 
-export const journalEntrySchema = z.object({
+export const journalEntrySchema = z.looseObject({
   at: isoDateTime,
   step: z.enum([...ROTATION_STEPS, 'rotation']),
   event: z.enum(['begin', 'end', 'fail', 'note']),
@@ -167,7 +175,7 @@ export type JournalEntry = z.infer<typeof journalEntrySchema>;
  * A rotation: a persisted, resumable state machine (AWS Secrets Manager's create/set/test/finish,
  * with the CURRENT/PENDING/PREVIOUS labels as key statuses active/pending/previous).
  */
-export const rotationSchema = z.object({
+export const rotationSchema = z.looseObject({
   id: z.string(),
   oldKeyId: z.string(),
   instanceId: z.string(),
@@ -178,13 +186,13 @@ export const rotationSchema = z.object({
   startedAt: isoDateTime,
   updatedAt: isoDateTime,
   finishedAt: isoDateTime.optional(),
-  steps: z.object({ create: rotationStepSchema, swap: rotationStepSchema, verify: rotationStepSchema, revoke: rotationStepSchema }),
+  steps: z.looseObject({ create: rotationStepSchema, swap: rotationStepSchema, verify: rotationStepSchema, revoke: rotationStepSchema }),
   /** The name the new key gets at the provider; how a create that lost its answer is found again. */
   providerKeyName: z.string(),
   newRemoteId: z.string().optional(),
   swapCompletedAt: isoDateTime.optional(),
   targets: z.array(
-    z.object({
+    z.looseObject({
       targetId: z.string(),
       status: z.enum(['pending', 'done', 'failed']),
       detail: z.string().optional(),

@@ -1,6 +1,12 @@
+import { VaultOperationError } from '../domain/errors.js';
+
 /**
  * Where secrets live: the OS keychain in the app, CLI and keychain tests.
  * One service per vault; the account is the key record's id.
+ *
+ * `null` (from get) and `false` (from delete) mean only that the keychain positively said the item
+ * does not exist. A keychain that cannot answer (locked, no keychain service running) throws a
+ * KeychainLockedError or KeychainUnavailableError instead, so nobody mistakes it for a removed secret.
  */
 export interface SecretStore {
   get(service: string, account: string): Promise<string | null>;
@@ -8,3 +14,29 @@ export interface SecretStore {
   /** Returns false when there was nothing to delete. */
   delete(service: string, account: string): Promise<boolean>;
 }
+
+/** The keychain could not answer; `reason` is one line, never a secret. Exit code 3 like any keychain failure. */
+export class KeychainError extends VaultOperationError {
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The keychain exists but is locked: nothing can be read, written or removed until it is unlocked. */
+export class KeychainLockedError extends KeychainError {
+  constructor(how = UNLOCK_ADVICE) {
+    super('the OS keychain is locked', `the OS keychain is locked: ${how}, then run the command again; nothing was changed`);
+  }
+}
+
+/** No keychain could be reached (no Secret Service running, no D-Bus session, an access error). */
+export class KeychainUnavailableError extends KeychainError {
+  constructor(cause: string) {
+    super(`the OS keychain is unavailable (${cause})`, `the OS keychain is unavailable (${cause}): start your desktop's keyring (e.g. gnome-keyring) or log in to a desktop session, then run the command again; nothing was changed`);
+  }
+}
+
+const UNLOCK_ADVICE = 'unlock it (on Linux: open "Passwords and Keys" and unlock the login keyring, or log in to the desktop again; on macOS: Keychain Access; on Windows: sign in again)';

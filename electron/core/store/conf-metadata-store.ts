@@ -1,29 +1,59 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Conf from 'conf';
 import lockfile from 'proper-lockfile';
 import { VaultOperationError } from '../domain/errors.js';
 import { emptyVaultDocument, vaultDocumentSchema, type VaultDocument } from '../domain/model.js';
+import { VaultIdentityError } from './home.js';
 import type { MetadataStore, UpdateResult } from './metadata-store.js';
+import { describeDamage, parseVaultDocument, type DamagedPart } from './parse-document.js';
+import { exists, LAST_GOOD_FILE, LOCK_FILE, preserveCopy, removeStaleTempFiles, staleTempFiles, VAULT_FILE } from './vault-files.js';
 
 const CONFIG_NAME = 'vault';
+const LOCK_OPTIONS = { realpath: false, stale: 10_000 } as const;
+
+/** A vault.json with damaged records: nothing may be written until it is fixed, so no write drops them. */
+export class VaultDamagedError extends VaultOperationError {}
 
 /**
  * The metadata store on `conf` (electron-store's base class, usable in plain Node).
  * conf writes atomically; proper-lockfile serializes read-modify-write across the CLI and the app.
+ *
+ * Before each write the file being replaced is kept as `vault.last-good.json`: it is always a file
+ * that parsed without damage, because a damaged vault refuses writes.
  */
 export class ConfMetadataStore implements MetadataStore {
   readonly location: string;
+  readonly lastGoodLocation: string;
   readonly warnings: string[] = [];
   #conf: Conf<Record<string, unknown>> | null = null;
   readonly #home: string;
+  readonly #vaultId: string | undefined;
   /** The last document read or written, with the file identity it came from. */
-  #cache: { stamp: string; doc: VaultDocument } | null = null;
+  #cache: { stamp: string; doc: VaultDocument; damage: readonly DamagedPart[] } | null = null;
 
-  constructor(home: string) {
+  /** `vaultId` is written into every write, so the id can be recovered from vault.json if vault-id.json is lost. */
+  constructor(home: string, options: { vaultId?: string } = {}) {
     mkdirSync(home, { recursive: true, mode: 0o700 });
     this.#home = home;
-    this.location = join(home, `${CONFIG_NAME}.json`);
+    this.#vaultId = options.vaultId;
+    this.location = join(home, VAULT_FILE);
+    this.lastGoodLocation = join(home, LAST_GOOD_FILE);
+    this.#removeStaleTempFilesIfFree();
+  }
+
+  /** Temporary files of a killed write are removed at open, only when no write is under way (the lock is free). */
+  #removeStaleTempFilesIfFree(): void {
+    if (staleTempFiles(this.#home).length === 0) return;
+    let release: (() => void) | null = null;
+    try {
+      release = lockfile.lockSync(this.#home, { ...LOCK_OPTIONS, lockfilePath: join(this.#home, LOCK_FILE) });
+      removeStaleTempFiles(this.#home);
+    } catch {
+      // Another process is writing: its temporary file is not stale; the next write removes any that are.
+    } finally {
+      release?.();
+    }
   }
 
   /**
@@ -51,30 +81,49 @@ export class ConfMetadataStore implements MetadataStore {
     return this.#conf;
   }
 
+  /** A file that is not a vault document at all is moved aside; the last good copy is pinned so later writes keep it. */
   #moveAside(cause: unknown): void {
-    if (!existsSync(this.location)) throw cause;
+    if (!exists(this.location)) throw cause;
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const aside = join(this.#home, `${CONFIG_NAME}.corrupt-${stamp}.json`);
     renameSync(this.location, aside);
     const why = cause instanceof Error ? cause.message.split('\n')[0] : 'unreadable';
-    this.warnings.push(
-      `the vault metadata file was unreadable (${why}); it was moved to ${aside} and an empty one started. ` +
-        'Your secrets are still in the keychain; restore the file from a backup to see them again.',
-    );
+    let restore = 'Your secrets are still in the keychain, but there is no backup of the file to restore.';
+    if (exists(this.lastGoodLocation)) {
+      const pinned = join(this.#home, `${CONFIG_NAME}.last-good-${stamp}.json`);
+      preserveCopy(this.lastGoodLocation, pinned);
+      restore = `Your secrets are still in the keychain; the last good copy of the file (from ${statSync(pinned).mtime.toISOString()}) is ${pinned}: to restore it, close Keyturn and run: cp '${pinned}' '${this.location}'`;
+    }
+    this.warnings.push(`the vault metadata file was unreadable (${why}); it was moved to ${aside} and an empty one started. ${restore}`);
   }
 
   /**
-   * The current document. Parsing thousands of records costs tens of milliseconds, so the parsed
-   * document is reused while the file is the same one: every write is an atomic rename, which gives
-   * the file a new inode, so another process's write is always seen. The document is frozen because
-   * it is shared between callers.
+   * The current document: every record that could be read (see damage()). Parsing thousands of
+   * records costs tens of milliseconds, so the parsed document is reused while the file is the same
+   * one: every write is an atomic rename, which gives the file a new inode, so another process's
+   * write is always seen. The document is frozen because it is shared between callers.
    */
   read(): VaultDocument {
+    return this.#current().doc;
+  }
+
+  /** The parts of vault.json that could not be read, as lines naming each and what is wrong. */
+  damage(): readonly string[] {
+    return this.#current().damage.map(describeDamage);
+  }
+
+  #current(): { doc: VaultDocument; damage: readonly DamagedPart[] } {
     const stamp = this.#stamp();
-    if (this.#cache && this.#cache.stamp === stamp) return this.#cache.doc;
-    const doc = deepFreeze(this.#parse());
-    this.#cache = { stamp: this.#stamp(), doc };
-    return doc;
+    if (this.#cache && this.#cache.stamp === stamp) return this.#cache;
+    const { doc, damage } = this.#parse();
+    if (doc.vaultId && this.#vaultId && doc.vaultId !== this.#vaultId) {
+      throw new VaultIdentityError(
+        `${this.location} belongs to the vault with id ${doc.vaultId}, but ${join(this.#home, 'vault-id.json')} says ${this.#vaultId}: the two files come from different vaults. ` +
+          `Put back the matching vault-id.json, or run "keyturn vault recover-id --id ${doc.vaultId}" if vault.json is the right one`,
+      );
+    }
+    this.#cache = { stamp: this.#stamp(), doc: deepFreeze(doc), damage };
+    return this.#cache;
   }
 
   #stamp(): string {
@@ -86,50 +135,71 @@ export class ConfMetadataStore implements MetadataStore {
     }
   }
 
-  #parse(): VaultDocument {
+  #parse(): { doc: VaultDocument; damage: DamagedPart[] } {
     // Reads go straight to the file conf writes (same path, same JSON), without conf's constructor cost.
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(this.location, 'utf8'));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyVaultDocument();
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { doc: emptyVaultDocument(), damage: [] };
       // Only a file that is not JSON is moved aside; a file we may not read is the user's to fix.
       if (!(error instanceof SyntaxError)) throw error;
       this.#moveAside(error);
-      return emptyVaultDocument();
+      return { doc: emptyVaultDocument(), damage: [] };
     }
-    if (typeof raw === 'object' && raw !== null && Object.keys(raw).filter((k) => k !== '__internal__').length === 0) return emptyVaultDocument();
-    const parsed = vaultDocumentSchema.safeParse(raw);
-    if (parsed.success) return parsed.data;
-    this.#moveAside(new Error(`it does not match the vault format: ${parsed.error.issues[0]?.message ?? 'invalid'}`));
-    return emptyVaultDocument();
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      this.#moveAside(new Error('it is JSON but not a vault document'));
+      return { doc: emptyVaultDocument(), damage: [] };
+    }
+    if (Object.keys(raw).filter((k) => k !== '__internal__').length === 0) return { doc: emptyVaultDocument(), damage: [] };
+    return parseVaultDocument(raw as Record<string, unknown>);
+  }
+
+  /** Why nothing can be written, with every damaged part and what to do. */
+  #damagedError(damage: readonly DamagedPart[]): VaultDamagedError {
+    return new VaultDamagedError(describeVaultDamage(this, damage.map(describeDamage), 'nothing was changed'));
   }
 
   async update<T>(change: (doc: VaultDocument) => Promise<UpdateResult<T>> | UpdateResult<T>): Promise<T> {
     const release = await lockfile.lock(this.#home, {
-      lockfilePath: join(this.#home, 'vault.lock'),
-      realpath: false,
-      stale: 10_000,
+      ...LOCK_OPTIONS,
+      lockfilePath: join(this.#home, LOCK_FILE),
       retries: { retries: 100, minTimeout: 10, maxTimeout: 200, factor: 1.5 },
     });
     try {
-      const { doc, result } = await change(this.read());
+      removeStaleTempFiles(this.#home);
+      const current = this.#current();
+      // A write would drop the records that could not be read: refuse until the file is fixed or restored.
+      if (current.damage.length > 0) throw this.#damagedError(current.damage);
+      const { doc, result } = await change(current.doc);
       if (doc) {
         // A change that would write an invalid document is a bug, not the person's input: say where, write nothing.
-        const valid = vaultDocumentSchema.safeParse(doc);
+        const valid = vaultDocumentSchema.safeParse(this.#vaultId ? { ...doc, vaultId: this.#vaultId } : doc);
         if (!valid.success) {
           const issue = valid.error.issues[0];
           throw new VaultOperationError(`the vault's metadata would become invalid (${issue?.path.join('.') ?? 'document'}: ${issue?.message ?? 'invalid'}); nothing was written`);
         }
         const checked = deepFreeze(valid.data);
-        (await this.#open()).store = checked;
-        this.#cache = { stamp: this.#stamp(), doc: checked };
+        const conf = await this.#open();
+        // The file being replaced parsed without damage (checked above): it is the last good copy.
+        if (exists(this.location)) preserveCopy(this.location, this.lastGoodLocation);
+        conf.store = checked;
+        this.#cache = { stamp: this.#stamp(), doc: checked, damage: [] };
       }
       return result;
     } finally {
       await release();
     }
   }
+}
+
+/** The damage report: each damaged part on its own line, and how to fix it (edit, or restore the last good copy). */
+export function describeVaultDamage(store: { location: string; lastGoodLocation: string }, lines: readonly string[], outcome = ''): string {
+  const restore = exists(store.lastGoodLocation)
+    ? `fix ${lines.length === 1 ? 'it' : 'them'} in ${store.location}, or restore the last good copy: cp '${store.lastGoodLocation}' '${store.location}'`
+    : `fix ${lines.length === 1 ? 'it' : 'them'} in ${store.location} (there is no backup copy yet)`;
+  const head = `the vault metadata is damaged, so ${lines.length === 1 ? 'this part is' : 'these parts are'} left out and no change can be saved until it is fixed${outcome ? ` (${outcome})` : ''}`;
+  return `${head}:\n  ${lines.join('\n  ')}\n${restore}`;
 }
 
 /** Freezes the document, its lists and their records: enough to make an accidental shared mutation throw. */

@@ -3,6 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 import { z } from 'zod';
+import { VaultOperationError } from '../domain/errors.js';
+import { LAST_GOOD_FILE, VAULT_FILE } from './vault-files.js';
 
 /** The vault home: `--home`, else KEYTURN_HOME, else the OS's per-user app-data folder. */
 export function resolveHome(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
@@ -11,16 +13,88 @@ export function resolveHome(explicit: string | undefined, env: NodeJS.ProcessEnv
   return envPaths('keyturn', { suffix: '' }).data;
 }
 
-const identitySchema = z.object({ vaultId: z.string().regex(/^[0-9a-f]{32}$/), createdAt: z.string() });
+export const VAULT_ID_FILE = 'vault-id.json';
+export const vaultIdSchema = z.string().regex(/^[0-9a-f]{32}$/);
+const identitySchema = z.object({ vaultId: vaultIdSchema, createdAt: z.string() });
+
+/** The vault id file is missing or damaged while the vault may hold keys: running on would hide their secrets. Exit 3. */
+export class VaultIdentityError extends VaultOperationError {}
+
+export type IdentityFile = { state: 'ok'; vaultId: string } | { state: 'missing' } | { state: 'damaged'; why: string };
+
+export function readIdentityFile(home: string): IdentityFile {
+  let text: string;
+  try {
+    text = readFileSync(join(home, VAULT_ID_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
+    throw error;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { state: 'damaged', why: 'it is not JSON' };
+  }
+  const parsed = identitySchema.safeParse(raw);
+  return parsed.success ? { state: 'ok', vaultId: parsed.data.vaultId } : { state: 'damaged', why: 'it holds no valid vault id' };
+}
+
+/** What vault.json (or its last good copy) says without a full parse: how many records, and the id it recorded. */
+export interface RecordedVault {
+  /** vault.json exists but is not JSON: it may hold keys. */
+  unreadable: boolean;
+  records: number;
+  recordedId: string | null;
+  /** Where recordedId came from. */
+  recordedIn: string | null;
+}
+
+export function peekRecordedVault(home: string): RecordedVault {
+  const main = peekFile(join(home, VAULT_FILE));
+  const backup = peekFile(join(home, LAST_GOOD_FILE));
+  const source = main.recordedId ? main : backup.recordedId ? backup : null;
+  return { unreadable: main.unreadable, records: Math.max(main.records, backup.records), recordedId: source?.recordedId ?? null, recordedIn: source?.path ?? null };
+}
+
+function peekFile(path: string): { path: string; unreadable: boolean; records: number; recordedId: string | null } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { path, unreadable: false, records: 0, recordedId: null };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { path, unreadable: text.trim().length > 0, records: 0, recordedId: null };
+  }
+  if (typeof raw !== 'object' || raw === null) return { path, unreadable: true, records: 0, recordedId: null };
+  const doc = raw as Record<string, unknown>;
+  const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
+  const id = vaultIdSchema.safeParse(doc.vaultId);
+  return { path, unreadable: false, records: count(doc.keys) + count(doc.instances), recordedId: id.success ? id.data : null };
+}
 
 /**
  * The vault's random id, made once with the home. It names the keychain service, so two homes
  * never see each other's secrets. Kept apart from the metadata file so a corrupt metadata file
- * never loses the way to the secrets.
+ * never loses the way to the secrets; also recorded in vault.json with every write, so a lost
+ * vault-id.json can be recovered (`keyturn vault recover-id`).
+ *
+ * A new id is made only for a home whose vault.json lists no keys or instances and records no id: a
+ * missing vault-id.json next to one that does, or a damaged vault-id.json, is refused, because a new
+ * id would hide every stored secret.
  */
 export function ensureVaultIdentity(home: string): string {
   mkdirSync(home, { recursive: true, mode: 0o700 });
-  const file = join(home, 'vault-id.json');
+  const file = join(home, VAULT_ID_FILE);
+  const existing = readIdentityFile(home);
+  if (existing.state === 'ok') return existing.vaultId;
+  const recorded = peekRecordedVault(home);
+  if (existing.state === 'damaged') throw new VaultIdentityError(identityProblem(home, `is damaged (${existing.why})`, recorded));
+  if (recorded.records > 0 || recorded.recordedId || recorded.unreadable) throw new VaultIdentityError(identityProblem(home, 'is missing', recorded));
   const identity = { vaultId: randomBytes(16).toString('hex'), createdAt: new Date().toISOString() };
   try {
     // 'wx': two processes creating the same home at once agree on whichever id landed first.
@@ -29,11 +103,18 @@ export function ensureVaultIdentity(home: string): string {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
-  const parsed = identitySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    throw new Error(`${file} is damaged: it must hold the vault id that names this vault's keychain entries; restore it from a backup`);
-  }
-  return parsed.data.vaultId;
+  const landed = readIdentityFile(home);
+  if (landed.state !== 'ok') throw new VaultIdentityError(identityProblem(home, 'is damaged', recorded));
+  return landed.vaultId;
+}
+
+function identityProblem(home: string, what: string, recorded: RecordedVault): string {
+  const file = join(home, VAULT_ID_FILE);
+  const holds = recorded.records > 0 ? `, and ${join(home, VAULT_FILE)} lists ${recorded.records} ${recorded.records === 1 ? 'record' : 'records'} (keys and instances)` : '';
+  const where = recorded.recordedId
+    ? `Your secrets are in the OS keychain under ${keychainServiceFor(recorded.recordedId)} (recorded in ${recorded.recordedIn}): run "keyturn vault recover-id" to restore the file.`
+    : 'Your secrets are in the OS keychain under keyturn:<id>: run "keyturn vault recover-id" to find that id in the keychain and restore the file (or give it with --id <id>, the keychain service name as e.g. "Passwords and Keys" shows it).';
+  return `the vault id file ${file} ${what}${holds}; a new id would hide every secret this vault stored, so Keyturn stops here. ${where}`;
 }
 
 export function keychainServiceFor(vaultId: string): string {

@@ -1,5 +1,5 @@
 import { VaultOperationError } from '../domain/errors.js';
-import type { SecretStore } from '../ports/secret-store.js';
+import { KeychainError, type SecretStore } from '../ports/secret-store.js';
 
 /** Keychain errors carry no secrets, but keep only their first line. */
 export function describeKeychainError(error: unknown): string {
@@ -14,6 +14,8 @@ export async function storeSecretVerified(secrets: SecretStore, service: string,
     if (back !== secret) throw new VaultOperationError('the keychain returned a different value than was written');
   } catch (error) {
     await secrets.delete(service, id).catch(() => false);
+    // A locked or unreachable keychain says so and how to fix it.
+    if (error instanceof KeychainError) throw error;
     const why = error instanceof VaultOperationError ? error.message : describeKeychainError(error);
     throw new VaultOperationError(`could not save the key in the OS keychain (${why}); nothing was stored`);
   }

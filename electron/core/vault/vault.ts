@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import { parseDay } from '../policy/policy-changes.js';
 import type { HttpClient } from '../http/types.js';
 import type { Clock } from '../ports/clock.js';
-import type { SecretStore } from '../ports/secret-store.js';
+import { KeychainError, type SecretStore } from '../ports/secret-store.js';
 import { canonicalProviderId, resolveProfile } from '../providers/registry.js';
 import type { MetadataStore } from '../store/metadata-store.js';
 import { verifyKey } from '../verify/verify-key.js';
@@ -12,7 +12,7 @@ import { UserInputError, VaultOperationError } from '../domain/errors.js';
 import { checkBaseUrl, checkProjectId, checkVerifyPath } from './instance-input.js';
 import {
   BUILTIN_PROVIDERS,
-  customProviderSchema,
+  customProviderInputSchema,
   environmentSchema,
   segmentSchema,
   type CustomProvider,
@@ -147,7 +147,7 @@ export class Vault {
   }
 
   async addCustomProvider(definition: CustomProvider): Promise<CustomProvider> {
-    const provider = parseWith(customProviderSchema, definition, 'the provider definition');
+    const provider = parseWith(customProviderInputSchema, definition, 'the provider definition');
     if (!provider.keyPrefix && !provider.keyPattern) throw new UserInputError('a provider needs --prefix or --pattern so its keys can be recognised');
     if (provider.keyPattern) {
       try {
@@ -295,6 +295,8 @@ export class Vault {
     try {
       secret = await this.#deps.secrets.get(this.#deps.keychainService, record.id);
     } catch (error) {
+      // A locked or absent keychain says so and how to fix it: it is never "the secret was removed".
+      if (error instanceof KeychainError) throw error;
       throw new VaultOperationError(`could not read the OS keychain (${describeKeychainError(error)})`);
     }
     if (secret === null) {
@@ -317,6 +319,8 @@ export class Vault {
         secret = await secrets.get(keychainService, record.id);
         if (secret !== null) await secrets.delete(keychainService, record.id);
       } catch (error) {
+        // A locked keychain reads as empty to keytar; the store tells it apart, so the record is kept.
+        if (error instanceof KeychainError) throw error;
         throw new VaultOperationError(`could not remove the key from the OS keychain (${describeKeychainError(error)}); nothing was changed`);
       }
       if (secret !== null) removed = { id: record.id, secret };
@@ -346,12 +350,20 @@ export class Vault {
     const targets: ResolvedKey[] = refs === 'all' ? this.#allResolved(doc) : refs.map((ref) => findKey(doc, ref));
     if (targets.length === 0) return [];
     const keychainSlot = pLimit(KEYCHAIN_READS_AT_ONCE);
+    // A keychain that cannot answer (locked, unavailable) stops the whole verification and nothing is
+    // recorded: all secrets live in one keychain, and "holds no secret" would be false.
+    let keychainFailure: unknown = null;
     // Secrets are read in turn across provider hosts, so every host's queue is fed from the start
     // rather than the last host waiting for all the others' secrets.
     const outcomes = await Promise.all(
       interleaveByHost(targets).map(async ({ record, instance }): Promise<VerifyOutcome & { verification: Verification }> => {
         const ref = keyRef(instance, record);
-        const secret = await keychainSlot(() => this.#deps.secrets.get(this.#deps.keychainService, record.id)).catch((error: unknown) => {
+        const secret = await keychainSlot(() => {
+          if (keychainFailure) throw keychainFailure;
+          return this.#deps.secrets.get(this.#deps.keychainService, record.id);
+        }).catch((error: unknown) => {
+          keychainFailure ??= error;
+          if (error instanceof KeychainError) throw error;
           throw new VaultOperationError(`could not read the OS keychain (${describeKeychainError(error)})`);
         });
         const verification: Verification =

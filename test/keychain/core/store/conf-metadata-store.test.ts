@@ -23,13 +23,25 @@ describe('ConfMetadataStore', () => {
     expect(readFileSync(join(home, aside ?? ''), 'utf8')).toBe(garbage);
   });
 
-  it('moves aside a file that is JSON but not a vault', () => {
+  it('moves aside a file that is JSON but not a vault document', () => {
     const home = tempHome();
-    writeFileSync(join(home, 'vault.json'), JSON.stringify({ schemaVersion: 1, instances: 'oops', keys: [], customProviders: [] }));
+    writeFileSync(join(home, 'vault.json'), JSON.stringify([{ schemaVersion: 1 }]));
     const store = new ConfMetadataStore(home);
     expect(store.read().instances).toEqual([]);
     expect(store.warnings).toHaveLength(1);
     expect(readdirSync(home).some((f) => f.startsWith('vault.corrupt-'))).toBe(true);
+  });
+
+  it('names a list that is not a list as damage, keeps the file where it is and refuses writes', async () => {
+    const home = tempHome();
+    const text = JSON.stringify({ schemaVersion: 1, instances: 'oops', keys: [], customProviders: [] });
+    writeFileSync(join(home, 'vault.json'), text);
+    const store = new ConfMetadataStore(home);
+    expect(store.read().instances).toEqual([]);
+    expect(store.damage()).toEqual(['instances: is not a list']);
+    await expect(store.update((doc) => ({ doc, result: undefined }))).rejects.toThrow(/nothing was changed[\s\S]*instances: is not a list/);
+    expect(readFileSync(join(home, 'vault.json'), 'utf8')).toBe(text);
+    expect(readdirSync(home).some((f) => f.startsWith('vault.corrupt-'))).toBe(false);
   });
 
   it('loses no update when several processes write at once (cross-process lock)', async () => {

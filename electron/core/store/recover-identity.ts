@@ -1,0 +1,124 @@
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserInputError, VaultOperationError } from '../domain/errors.js';
+import type { SecretStore } from '../ports/secret-store.js';
+import { keychainServiceFor, peekRecordedVault, readIdentityFile, VAULT_ID_FILE, vaultIdSchema } from './home.js';
+import { parseVaultDocument } from './parse-document.js';
+import { LAST_GOOD_FILE, VAULT_FILE } from './vault-files.js';
+
+export interface RecoveredIdentity {
+  vaultId: string;
+  /** Key records whose secret the keychain was asked for, and how many it holds under the id. */
+  checked: number;
+  found: number;
+  /** Names (not secrets) of the records whose secret was not there. */
+  missing: string[];
+}
+
+/**
+ * Restores a lost or damaged vault-id.json. The id is the one vault.json records (or its last good
+ * copy, or `--id`), and it is trusted only if the keychain holds the key records' secrets under it:
+ * an id that holds none of them would hide the vault as surely as a new one.
+ */
+export async function recoverVaultIdentity(
+  home: string,
+  secrets: SecretStore,
+  options: { id?: string; findServices?: (account: string) => Promise<string[] | null> } = {},
+): Promise<RecoveredIdentity> {
+  const current = readIdentityFile(home);
+  const recorded = peekRecordedVault(home);
+  const records = keyRecordsToCheck(home);
+  let candidate: string;
+  if (options.id !== undefined) {
+    const parsed = vaultIdSchema.safeParse(options.id.replace(/^keyturn:/, ''));
+    if (!parsed.success) throw new UserInputError(`--id "${options.id}" is not a vault id: it is 32 lowercase hex characters (the part after "keyturn:" of the keychain service name)`);
+    candidate = parsed.data;
+  } else if (recorded.recordedId) {
+    candidate = recorded.recordedId;
+  } else {
+    const found = options.findServices ? await idFromKeychain(records, options.findServices) : null;
+    if (found) candidate = found;
+    else throw new UserInputError(
+      `${join(home, VAULT_FILE)} records no vault id (it was last written by an older Keyturn) and the keychain could not be searched for it: pass --id <id>, the part after "keyturn:" of the keychain service name that holds this vault's keys`,
+    );
+  }
+  if (current.state === 'ok' && current.vaultId === candidate) throw new UserInputError(`nothing to recover: ${join(home, VAULT_ID_FILE)} already holds the id ${candidate}`);
+
+  const service = keychainServiceFor(candidate);
+  let found = 0;
+  const missing: string[] = [];
+  for (const record of records) {
+    // A locked or unavailable keychain throws here: nothing is written.
+    if ((await secrets.get(service, record.id)) !== null) found++;
+    else missing.push(record.name);
+  }
+  if (records.length > 0 && found === 0) {
+    throw new VaultOperationError(
+      `the OS keychain holds none of the ${records.length} key secrets of this vault under ${service}, so ${candidate} is not this vault's id; nothing was written`,
+    );
+  }
+  writeIdentity(home, candidate, current.state !== 'missing');
+  return { vaultId: candidate, checked: records.length, found, missing };
+}
+
+/** How many records to look up by account alone: enough to agree on one id, bounded for a large vault. */
+const RECORDS_TO_SEARCH = 20;
+
+/**
+ * The vault id found by asking the keychain which services hold the records' ids as accounts (an
+ * older vault.json records no id). Only one id may come out on top; a tie is the person's to choose.
+ */
+async function idFromKeychain(records: readonly { id: string }[], findServices: (account: string) => Promise<string[] | null>): Promise<string | null> {
+  const counts = new Map<string, number>();
+  for (const record of records.slice(0, RECORDS_TO_SEARCH)) {
+    const services = await findServices(record.id);
+    if (services === null) return null;
+    for (const service of new Set(services)) {
+      const id = /^keyturn:([0-9a-f]{32})$/.exec(service)?.[1];
+      if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0) return null;
+  if (ranked.length > 1 && ranked[0]?.[1] === ranked[1]?.[1]) {
+    throw new UserInputError(`the keychain holds this vault's keys under several vault ids (${ranked.map(([id, n]) => `${id}: ${n}`).join(', ')}): choose one with --id`);
+  }
+  return ranked[0]?.[0] ?? null;
+}
+
+/** Writes vault-id.json atomically (temporary file, fsync, rename); a file it replaces is kept beside it: it may be the person's only clue. */
+function writeIdentity(home: string, vaultId: string, keepOld: boolean): void {
+  const file = join(home, VAULT_ID_FILE);
+  const temp = `${file}.tmp-${process.pid}`;
+  const fd = openSync(temp, 'w', 0o600);
+  try {
+    writeSync(fd, `${JSON.stringify({ vaultId, createdAt: new Date().toISOString(), recovered: true })}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    if (keepOld) renameSync(file, join(home, `vault-id.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}.json`));
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** The key records whose secret should be in the keychain (a revoked key's secret was removed), from vault.json or its last good copy. */
+function keyRecordsToCheck(home: string): { id: string; name: string }[] {
+  for (const name of [VAULT_FILE, LAST_GOOD_FILE]) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(join(home, name), 'utf8'));
+    } catch {
+      continue;
+    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) continue;
+    const { doc } = parseVaultDocument(raw as Record<string, unknown>);
+    if (doc.keys.length === 0) continue;
+    return doc.keys.filter((k) => k.status !== 'revoked').map((k) => ({ id: k.id, name: k.name }));
+  }
+  return [];
+}

@@ -1,0 +1,55 @@
+import { copyFileSync, linkSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The files of a vault home that the metadata store owns, named in one place. */
+export const VAULT_FILE = 'vault.json';
+export const LAST_GOOD_FILE = 'vault.last-good.json';
+export const LOCK_FILE = 'vault.lock';
+
+/** conf writes through `atomically`, whose temporary files are `<file>.tmp-<10 digits><6 hex>`. */
+const CONF_TEMP = /^vault\.json\.tmp-\d{10}[0-9a-f]{6}$/;
+/** Ours, for the last-good copy. */
+const LAST_GOOD_TEMP = /^vault\.last-good\.json\.tmp-\d+-[0-9a-f]+$/;
+
+/** Temporary files a killed write left behind. Call only while holding the vault lock: then no write is under way. */
+export function removeStaleTempFiles(home: string): string[] {
+  const stale = staleTempFiles(home);
+  for (const name of stale) rmSync(join(home, name), { force: true });
+  return stale;
+}
+
+export function staleTempFiles(home: string): string[] {
+  try {
+    return readdirSync(home).filter((name) => CONF_TEMP.test(name) || LAST_GOOD_TEMP.test(name));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Makes `to` a copy of `from`, atomically: a hard link when the file system has them (free, and right
+ * because every write of vault.json is a rename, which leaves the linked old file as it was), else a copy.
+ */
+export function preserveCopy(from: string, to: string): void {
+  const temp = `${to}.tmp-${process.pid}-${Math.floor(Math.random() * 0xffffff).toString(16)}`;
+  try {
+    linkSync(from, temp);
+  } catch {
+    copyFileSync(from, temp);
+  }
+  try {
+    renameSync(temp, to);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+export function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,103 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sampleKeys } from '../../support/keys.js';
+import { startOwnKeyring, type OwnKeyring } from '../../support/own-keyring.js';
+import { tempHome } from '../../support/temp-home.js';
+
+/**
+ * A locked keychain is not a missing secret. Locked through the Secret Service's own Lock call, on
+ * a keyring of this file's own (locking the suite's shared one would break the files running beside it).
+ */
+describe('a locked keychain', () => {
+  let keyring: OwnKeyring;
+  beforeAll(async () => {
+    keyring = await startOwnKeyring();
+  });
+  afterAll(async () => {
+    await keyring.close();
+  });
+  // A test that failed half-way must not leave the next one a locked keyring.
+  afterEach(async () => {
+    if (await keyring.isLocked()) await keyring.unlock();
+  });
+
+  const keyturn = (home: string, args: string[], input = '', env: NodeJS.ProcessEnv = keyring.env) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ['bin/keyturn.mjs', '--home', home, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+      child.stdin.end(input);
+    });
+  const recordNames = (home: string) => (JSON.parse(readFileSync(join(home, 'vault.json'), 'utf8')) as { keys: { name: string; lastVerification?: unknown }[] }).keys;
+
+  it('key get, key remove and key verify exit 3 saying it is locked, and change nothing', async () => {
+    const home = tempHome();
+    const secret = sampleKeys.xora();
+    expect((await keyturn(home, ['instance', 'add', 'xora', 'acme', 'main', '--env', 'sandbox'])).code).toBe(0);
+    expect((await keyturn(home, ['key', 'add', 'xora/acme/main', 'ci'], secret)).code).toBe(0);
+    const before = readFileSync(join(home, 'vault.json'), 'utf8');
+
+    await keyring.lock();
+    expect(await keyring.isLocked()).toBe(true);
+
+    const got = await keyturn(home, ['key', 'get', 'xora/acme/main/ci']);
+    expect(got.code).toBe(3);
+    expect(got.stdout).toBe('');
+    expect(got.stderr).toMatch(/keychain is locked: unlock it/);
+    expect(got.stderr).not.toMatch(/removed outside Keyturn|holds no secret/);
+
+    const removed = await keyturn(home, ['key', 'remove', 'xora/acme/main/ci']);
+    expect(removed.code).toBe(3);
+    expect(removed.stderr).toMatch(/keychain is locked.*nothing was changed/);
+
+    const verified = await keyturn(home, ['key', 'verify', 'xora/acme/main/ci']);
+    expect(verified.code).toBe(3);
+    expect(verified.stderr).toMatch(/keychain is locked/);
+
+    // The record is still there, with no "holds no secret" verification written.
+    expect(readFileSync(join(home, 'vault.json'), 'utf8')).toBe(before);
+    expect(recordNames(home).map((k) => k.name)).toEqual(['ci']);
+    expect(recordNames(home)[0]?.lastVerification).toBeUndefined();
+
+    await keyring.unlock();
+    expect(await keyring.isLocked()).toBe(false);
+    expect(await keyturn(home, ['key', 'get', 'xora/acme/main/ci'])).toMatchObject({ code: 0, stdout: `${secret}\n` });
+  });
+
+  it('a secret really missing from an unlocked keychain is still reported as missing', async () => {
+    const home = tempHome();
+    expect((await keyturn(home, ['instance', 'add', 'xora', 'acme', 'main', '--env', 'sandbox'])).code).toBe(0);
+    expect((await keyturn(home, ['key', 'add', 'xora/acme/main', 'ci'], sampleKeys.xora())).code).toBe(0);
+    // Remove the keychain item behind Keyturn's back, then ask for it.
+    const vaultId = (JSON.parse(readFileSync(join(home, 'vault-id.json'), 'utf8')) as { vaultId: string }).vaultId;
+    const id = recordNames(home).map((k) => (k as unknown as { id: string }).id)[0] ?? '';
+    const removedBehind = spawn(process.execPath, ['-e', `require('keytar').deletePassword(${JSON.stringify(`keyturn:${vaultId}`)}, ${JSON.stringify(id)}).then((ok) => process.exit(ok ? 0 : 1))`], { env: keyring.env, stdio: 'inherit' });
+    expect(await new Promise((resolve) => removedBehind.on('exit', resolve))).toBe(0);
+
+    const got = await keyturn(home, ['key', 'get', 'xora/acme/main/ci']);
+    expect(got.code).toBe(3);
+    expect(got.stderr).toMatch(/holds no secret .* removed outside Keyturn/);
+  });
+
+  it('no keychain service at all is "unavailable", not a missing secret, and key remove changes nothing', async () => {
+    const home = tempHome();
+    expect((await keyturn(home, ['instance', 'add', 'xora', 'acme', 'main', '--env', 'sandbox'])).code).toBe(0);
+    expect((await keyturn(home, ['key', 'add', 'xora/acme/main', 'ci'], sampleKeys.xora())).code).toBe(0);
+    const before = readFileSync(join(home, 'vault.json'), 'utf8');
+    const noBus = { ...keyring.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(home, 'no-such-bus')}` };
+
+    const got = await keyturn(home, ['key', 'get', 'xora/acme/main/ci'], '', noBus);
+    expect(got.code).toBe(3);
+    expect(got.stderr).toMatch(/keychain is unavailable .*start your desktop's keyring/);
+    const removed = await keyturn(home, ['key', 'remove', 'xora/acme/main/ci'], '', noBus);
+    expect(removed.code).toBe(3);
+    expect(removed.stderr).toMatch(/keychain is unavailable.*nothing was changed/);
+    expect(readFileSync(join(home, 'vault.json'), 'utf8')).toBe(before);
+  });
+});
