@@ -57,6 +57,15 @@ describe('keyturn rotate stops at verify on an answer that proves nothing', () =
     expect(keys.find((k) => k.name === 'backend')?.status).toBe('active');
     expect(keys.filter((k) => k.status === 'revoked' || k.status === 'previous')).toEqual([]);
     expect((await run(['rotation', 'status'])).stdout).toMatch(/nora\/acme\/live\/backend .* in-progress +verify failed/);
+
+    // The path put right, the resumed rotation verifies the new key, then revokes the old one.
+    const fixed = await run(['instance', 'set', 'nora/acme/live', '--verify-path', '/v2/instance']);
+    expect(fixed, fixed.stderr).toMatchObject({ code: 0, stdout: expect.stringMatching(/nora\/acme\/live: keys are verified with GET http:\/\/127\.0\.0\.1:\d+\/v2\/instance/) });
+    const resumed = await run(['rotate', 'nora/acme/live/backend', '--resume', '--yes', '--revoke-wait', '10'], '', (text) => {
+      if (text.includes('Revoke the old key in the dashboard')) emulators.nora.control.revokeKey(old.id);
+    });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect((await run(['key', 'get', 'nora/acme/live/backend'])).stdout).toBe(`${fresh.secret}\n`);
   });
 
   it('a 431 on the new key’s verify call stops a Nexora rotation at verify; the old key is never revoked by API', async () => {
