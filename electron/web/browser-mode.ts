@@ -6,7 +6,7 @@ import type { EventPayloads } from '../contract/contract.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { SecretStore } from '../core/ports/secret-store.js';
 import { ReminderService, type Notifier } from '../core/reminders/reminder-service.js';
-import { startWebHost, type WebHost } from './web-host.js';
+import { startWebHost, type WebHost, type WebHostTimeouts } from './web-host.js';
 
 /** The built renderer, next to the sources' dist folder. */
 export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
@@ -33,7 +33,7 @@ function pageNotifier(): Notifier & { attach(send: (payload: EventPayloads['remi
 }
 
 /** The composition root of browser mode: the real core behind the web host. */
-export async function startBrowserMode(options: { home: string; secrets: SecretStore; port?: number; rendererDir?: string; clock?: Clock }): Promise<{ host: WebHost; close(): Promise<void> }> {
+export async function startBrowserMode(options: { home: string; secrets: SecretStore; port?: number; rendererDir?: string; clock?: Clock; timeouts?: WebHostTimeouts }): Promise<{ host: WebHost; close(): Promise<void> }> {
   const core = openAppCore(options.home, options.secrets, options.clock, 'browser mode');
   const notifier = pageNotifier();
   const reminders = new ReminderService({ metadata: core.metadata, clock: core.clock, notifier, audit: core.audit });
@@ -51,6 +51,7 @@ export async function startBrowserMode(options: { home: string; secrets: SecretS
     handlers,
     rendererDir: options.rendererDir ?? RENDERER_DIR,
     port: options.port,
+    timeouts: options.timeouts,
     onEventStream: () => notifier.attach((payload) => host?.emit('reminder.fired', payload)),
   });
   const schedules = startSchedules(core, reminders);

@@ -37,6 +37,16 @@ describe('faults (shared by every emulator)', () => {
     expect(statuses).toEqual([[503, '1'], [500, null], [502, null], [200, null]]);
   });
 
+  it('answers 400, 404 and 431 as a gateway in front of the provider would, without processing', async () => {
+    xora.control.setFault({ status: 400, times: 1 });
+    xora.control.addFault({ status: 404, times: 1 });
+    xora.control.addFault({ status: 431, times: 1 });
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await jobs()).status);
+    expect(statuses).toEqual([400, 404, 431, 200]);
+    expect(xora.control.requests().map((r) => r.status)).toEqual([400, 404, 431, 200]);
+  });
+
   it('replaces the body with HTML, keeping the status unless one is given', async () => {
     xora.control.setFault({ body: 'html', times: 1 });
     const kept = await jobs();

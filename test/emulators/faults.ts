@@ -11,7 +11,8 @@ import type { Fault, NoraEnv } from './types.js';
 const faultSchema = z
   .strictObject({
     latencyMs: z.number().int().min(0).max(600_000).optional(),
-    status: z.literal([429, 500, 502, 503]).optional(),
+    // 400/404/431 as a gateway in front of the provider answers them (a wrong route, an oversized header).
+    status: z.literal([400, 404, 431, 429, 500, 502, 503]).optional(),
     retryAfterSeconds: z.number().int().min(0).optional(),
     body: z.enum(['html', 'malformed-json', 'empty']).optional(),
     reset: z.boolean().optional(),

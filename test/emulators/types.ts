@@ -77,8 +77,8 @@ export interface XerotierProject {
 export interface Fault {
   /** Delay before answering (added to the emulator's base latency). */
   latencyMs?: number;
-  /** Answer this status instead; the request is not processed. */
-  status?: 429 | 500 | 502 | 503;
+  /** Answer this status instead; the request is not processed (400/404/431: as a gateway in front would). */
+  status?: 400 | 404 | 431 | 429 | 500 | 502 | 503;
   /** With status 429 or 503: send `Retry-After: <seconds>`. */
   retryAfterSeconds?: number;
   /** Replace the body. Without `status` the request is processed and its own status kept. */

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
+import { UserInputError } from '../../core/domain/errors.js';
+import { setInstanceVerifyPath } from '../../core/vault/instance-settings.js';
 import { instanceRef } from '../../core/vault/refs.js';
 import { parseEnvironment } from './parsers.js';
 
@@ -21,6 +23,17 @@ export function registerInstanceCommands(program: Command, ctx: CliContext): voi
     .action(async (provider: string, org: string, name: string, opts: { env: string; baseUrl?: string; projectId?: string; verifyPath?: string; dashboardUrl?: string }) => {
       const added = await ctx.vault().addInstance({ provider, org, name, ...opts });
       ctx.io.out(`added ${instanceRef(added)} (${added.env.toUpperCase()}, ${added.baseUrl})\n`);
+    });
+
+  instance
+    .command('set')
+    .description("change an instance's verify path (Nora, providers you describe), e.g. after a mistyped one")
+    .argument('<instance>', 'PROVIDER/ORG/INSTANCE')
+    .option('--verify-path <path>', 'path of the authenticated call used to verify keys, or "default"')
+    .action(async (ref: string, opts: { verifyPath?: string }) => {
+      if (opts.verifyPath === undefined) throw new UserInputError('give --verify-path PATH (or "default")');
+      const changed = await setInstanceVerifyPath(ctx.core(), ref, opts.verifyPath === 'default' ? null : opts.verifyPath);
+      ctx.io.out(`${changed.ref}: keys are verified with GET ${changed.verifyUrl}\n`);
     });
 
   instance

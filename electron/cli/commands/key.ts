@@ -5,7 +5,7 @@ import type { KeyView } from '../../core/vault/views.js';
 import type { CliContext } from '../context.js';
 import { keyRows, table } from '../format.js';
 import { EXIT, stripOneTrailingNewline } from '../io.js';
-import { parseEnvironment, parsePositiveInt } from './parsers.js';
+import { parseDays, parseEnvironment } from './parsers.js';
 
 async function readSecretInput(ctx: CliContext): Promise<string> {
   // A secret never comes from argv (shell history, `ps`): a terminal prompt or stdin only.
@@ -39,7 +39,7 @@ export function registerKeyCommands(program: Command, ctx: CliContext): void {
     .argument('<instance>', 'PROVIDER/ORG/INSTANCE')
     .argument('<name>', 'a name for the key')
     .option('--expires <date>', "the provider's expiry date, YYYY-MM-DD")
-    .option('--max-age <days>', 'rotation policy: maximum age in days', parsePositiveInt)
+    .option('--max-age <days>', 'rotation policy: maximum age in days', parseDays)
     .action(async (instanceRef: string, name: string, opts: { expires?: string; maxAge?: number }) => {
       const secret = await readSecretInput(ctx);
       const { key: added, warnings } = await ctx.vault().addKey({ instanceRef, name, secret, expiresOn: opts.expires, maxAgeDays: opts.maxAge });

@@ -6,7 +6,23 @@ export function parseEnvironment(value: string): Environment {
   throw new InvalidArgumentError('must be sandbox or production.');
 }
 
-export function parsePositiveInt(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('must be a whole number, at least 1.');
-  return Number(value);
+/** The longest maximum age a policy or a key may have (100 years), as the vault's schema allows. */
+export const MAX_DAYS = 36_500;
+/** The longest wait a command accepts: a day. Beyond, a timer would overflow and fire at once. */
+export const MAX_WAIT_SECONDS = 86_400;
+
+/**
+ * A commander parser for a whole number within a range. Numbers past the range (or past what a
+ * double holds exactly) are bad input, refused before anything runs.
+ */
+export function wholeNumberIn(min: number, max: number, unit = ''): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`must be a whole number${unit ? ` of ${unit}` : ''} from ${min} to ${max}.`);
+    return n;
+  };
 }
+
+export const parseDays = wholeNumberIn(1, MAX_DAYS, 'days');
+export const parseWaitSeconds = wholeNumberIn(1, MAX_WAIT_SECONDS, 'seconds');
+export const parsePort = wholeNumberIn(1, 65_535);

@@ -5,7 +5,7 @@ import { setKeyDates, setPolicy, type PolicyChange } from '../../core/policy/pol
 import { instanceRef } from '../../core/vault/refs.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
-import { parsePositiveInt } from './parsers.js';
+import { MAX_DAYS, parseDays } from './parsers.js';
 
 export function registerPolicyCommands(program: Command, ctx: CliContext): void {
   const policy = program.command('policy').description('the rotation policy: maximum key age by default, per provider and per instance');
@@ -28,9 +28,9 @@ export function registerPolicyCommands(program: Command, ctx: CliContext): void 
   policy
     .command('set')
     .description('set a maximum age in days: the default, or one provider (--provider), or one instance (--instance)')
-    .option('--production <days>', 'for production keys', parsePositiveInt)
-    .option('--sandbox <days>', 'for sandbox keys', parsePositiveInt)
-    .option('--days <days>', 'for the instance given with --instance', parsePositiveInt)
+    .option('--production <days>', 'for production keys', parseDays)
+    .option('--sandbox <days>', 'for sandbox keys', parseDays)
+    .option('--days <days>', 'for the instance given with --instance', parseDays)
     .option('--provider <provider>', 'only this provider')
     .option('--instance <ref>', 'only this instance (PROVIDER/ORG/INSTANCE)')
     .option('--clear', 'remove the provider or instance override')
@@ -59,8 +59,12 @@ export function registerPolicyCommands(program: Command, ctx: CliContext): void 
     .argument('<ref>', 'PROVIDER/ORG/INSTANCE/NAME or key id')
     .option('--expires <date>', 'YYYY-MM-DD, or "never"')
     .option('--max-age <days>', 'days, or "policy" to follow the policy', (v: string) => {
-      if (v !== 'policy' && (!/^\d+$/.test(v) || Number(v) < 1)) throw new InvalidArgumentError('must be a whole number of days, or "policy".');
-      return v;
+      if (v === 'policy') return v;
+      try {
+        return String(parseDays(v));
+      } catch {
+        throw new InvalidArgumentError(`must be a whole number of days from 1 to ${MAX_DAYS}, or "policy".`);
+      }
     })
     .action(async (ref: string, opts: { expires?: string; maxAge?: string }) => {
       if (opts.expires === undefined && opts.maxAge === undefined) throw new UserInputError('give --expires and/or --max-age');

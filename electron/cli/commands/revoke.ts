@@ -5,7 +5,7 @@ import { normalizeLeaked } from '../../core/emergency/leaked-input.js';
 import { findKey, keyRef } from '../../core/vault/refs.js';
 import type { CliContext } from '../context.js';
 import { EXIT, stripOneTrailingNewline } from '../io.js';
-import { parsePositiveInt } from './parsers.js';
+import { parseWaitSeconds } from './parsers.js';
 import { guessProvider } from './leak-guess.js';
 
 interface RevokeOptions {
@@ -21,7 +21,7 @@ export function registerRevokeCommands(program: Command, ctx: CliContext): void 
     .argument('[ref]', 'PROVIDER/ORG/INSTANCE/NAME or key id')
     .option('--leaked', 'read the leaked key from stdin and find it by fingerprint')
     .option('--yes', 'do not ask before revoking')
-    .option('--wait <seconds>', 'how long to wait for the key to be rejected', parsePositiveInt)
+    .option('--wait <seconds>', 'how long to wait for the key to be rejected', parseWaitSeconds)
     .action(async (refArg: string | undefined, opts: RevokeOptions) => {
       if (Boolean(refArg) === Boolean(opts.leaked)) throw new UserInputError('give a key reference, or --leaked with the leaked key on stdin');
       const doc = ctx.vault().read();

@@ -7,7 +7,7 @@ import type { CliContext } from '../context.js';
 import { table } from '../format.js';
 import { EXIT } from '../io.js';
 import { STEP_TITLES, terminalInteraction } from '../rotation-interaction.js';
-import { parsePositiveInt } from './parsers.js';
+import { parseWaitSeconds } from './parsers.js';
 
 interface RotateOptions {
   inPlace?: boolean;
@@ -29,7 +29,7 @@ export function registerRotateCommands(program: Command, ctx: CliContext): void 
     .option('--in-place', "Nexora only: rotate in place — the old key dies at once (downtime until consumers swap)")
     .option('--yes', 'do not ask: production name check, warnings before revoking')
     .option('--new-key-stdin', 'guided create without a terminal: the new key is read from stdin')
-    .option('--revoke-wait <seconds>', 'how long to wait for the old key to be rejected', parsePositiveInt)
+    .option('--revoke-wait <seconds>', 'how long to wait for the old key to be rejected', parseWaitSeconds)
     .option('--resume', 'resume the rotation in progress')
     .action(async (ref: string, opts: RotateOptions) => {
       const interaction = terminalInteraction(ctx.io, { newKeyFromStdin: opts.newKeyStdin ?? false });

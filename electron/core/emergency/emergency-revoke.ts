@@ -19,7 +19,10 @@ export interface LeakMatch {
 
 /** The stored key whose fingerprint matches the leaked string, if any: metadata only, no keychain. */
 export function findLeaked(doc: VaultDocument, pasted: string): LeakMatch | null {
-  const fingerprint = fingerprintOf(normalizeLeaked(pasted));
+  const leaked = normalizeLeaked(pasted);
+  // `export VAR=` is an empty slot, not a key Keyturn does not know.
+  if (leaked === '') throw new UserInputError('the pasted text holds no key (its value is empty): paste the leaked key itself');
+  const fingerprint = fingerprintOf(leaked);
   const record = doc.keys.find((k) => k.fingerprint === fingerprint);
   if (!record) return null;
   const instance = doc.instances.find((i) => i.id === record.instanceId);

@@ -9,7 +9,8 @@ export function normalizeLeaked(raw: string): string {
   // An assignment: "export NAME=value", "NAME = value".
   const assignment = /^(?:export\s+)?[A-Za-z_][A-Za-z0-9_.-]*\s*[=:]\s*(.*)$/s.exec(text);
   if (assignment?.[1] !== undefined) text = assignment[1];
-  text = unquote(text.trim().replace(/[,;]$/, '')).replace(/^Bearer\s+/i, '');
+  // A bare "Bearer" (its token cut off) leaves nothing: never a key named Bearer.
+  text = unquote(text.trim().replace(/[,;]$/, '')).replace(/^Bearer(?:\s+|$)/i, '');
   return unquote(text.trim());
 }
 

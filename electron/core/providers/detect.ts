@@ -15,6 +15,8 @@ export interface DetectedProvider {
  */
 export function detectProvider(secret: string): DetectedProvider | null {
   for (const profile of builtinProfiles) {
+    // Past the provider's longest key it is a blob that happens to start like one, not a key.
+    if (secret.length > profile.maxKeyLength) continue;
     const environment = profile.environmentOf(secret);
     const org = profile.id === 'xerotier' ? (/^xero_(.+?)_[A-Za-z0-9_-]{6,}$/.exec(secret)?.[1] ?? null) : null;
     if (profile.checkKey(secret, { env: environment ?? 'production', org: org ?? '' }) === null) return { profile, environment, org };

@@ -36,6 +36,11 @@ export interface ProviderProfile {
   visiblePrefix(secret: string): string;
   /** Null when the secret fits this provider and context; otherwise what is wrong, in words, without the secret. */
   checkKey(secret: string, context: KeyContext): string | null;
+  /**
+   * The longest key this provider issues, checked with every new key, so a pasted page or a 20 KB
+   * header is refused as "not a key" instead of being stored and sent to the provider.
+   */
+  maxKeyLength: number;
   /** The environment a key belongs to when its format says so (Nora), else null. */
   environmentOf(secret: string): Environment | null;
   /** Base URL when the user gives none; null when the provider has no public one (self-hosted). */
@@ -47,6 +52,11 @@ export interface ProviderProfile {
   authHeaders(secret: string): Record<string, string>;
   /** The cheap authenticated call used to verify a key. */
   verifyUrl(instance: Instance): string;
+  /**
+   * Whether a 2xx body of the verify call is this API's own answer (a light shape check): null when
+   * it is, else what it should have looked like. A proxy's or a wrong path's JSON proves nothing.
+   */
+  verifyAnswerProblem(body: unknown): string | null;
   reasonFromRejection(body: unknown): RejectionReason;
   capabilities: { create: Capability; rotateInPlace: boolean; revoke: Capability; list: Capability };
   dashboard(instance: Instance): { create: GuidedStep; revoke: GuidedStep };
@@ -62,6 +72,12 @@ export function joinUrl(base: string, path: string): string {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * The cap for keys of a provider whose format Keyturn does not know (user-defined providers), and
+ * the most any host accepts (the contract's limit): common servers refuse a header line past 8 KB.
+ */
+export const MAX_KEY_LENGTH = 4096;
 
 /** Checks shared by every provider: a paste with inner whitespace or control characters is not a key. */
 export function commonKeyProblem(secret: string): string | null {

@@ -57,7 +57,12 @@ export async function revokeAndProve(req: RevokeRequest): Promise<RevokeOutcome>
   }
   const proven = await pollUntil(rejected, req.waitMs, req.sleep);
   const seconds = Math.round(req.waitMs / 1000);
-  return proven
-    ? { proven, path, proof, detail: 'the old key is rejected (401): it is dead' }
-    : { proven, path, proof, detail: `the key still works after ${seconds} s${path === 'guided' ? ': revoke it in the dashboard' : ''}, then resume to check again` };
+  if (proven) return { proven, path, proof, detail: 'the old key is rejected (401): it is dead' };
+  // Only a 2xx or a 403 says the key still works; any other answer proves nothing either way.
+  const last = proof as Verification | null; // set inside rejected(), which TypeScript cannot see
+  const works = last?.result === 'valid' || last?.result === 'limited';
+  const detail = works
+    ? `the key still works after ${seconds} s${path === 'guided' ? ': revoke it in the dashboard' : ''}, then resume to check again`
+    : `after ${seconds} s the verify call still proves nothing (${last?.reason ?? 'no answer'}): the key is not proven dead${path === 'guided' ? '; revoke it in the dashboard if not done yet' : ''}, then resume to check again`;
+  return { proven, path, proof, detail };
 }

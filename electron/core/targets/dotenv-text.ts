@@ -34,6 +34,13 @@ export function scanAssignments(text: string): DotenvAssignment[] {
     if (!head) continue;
     const start = m.index + head[0].length;
     const rest = content.slice(head[0].length);
+    // `NAME= # note` is an empty slot followed by a comment, as loaders read it, not the value "# note";
+    // its value sits right after the `=`, so a value written there keeps the space before the `#`.
+    const spaceBefore = /\s*$/.exec(head[3] ?? '')?.[0].length ?? 0;
+    if (spaceBefore > 0 && rest.startsWith('#')) {
+      found.push({ variable: head[2] ?? '', valueStart: start - spaceBefore, valueEnd: start - spaceBefore, quote: 'none', value: '', line: lineNo });
+      continue;
+    }
     const parsed = parseValue(rest);
     found.push({ variable: head[2] ?? '', valueStart: start, valueEnd: start + parsed.length, quote: parsed.quote, value: parsed.value, line: lineNo });
   }

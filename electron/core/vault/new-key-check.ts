@@ -14,7 +14,7 @@ export interface NewKeyCheck {
 }
 
 /**
- * Everything that decides whether a pasted key may join an instance: format, environment,
+ * Everything that decides whether a pasted key may join an instance: length, format, environment,
  * organization, and that no stored key has the same fingerprint. Shared by `key add`, the
  * rotation's new key and the renderer's live validation, so they can never disagree.
  */
@@ -23,7 +23,10 @@ export function checkNewKey(doc: VaultDocument, profile: ProviderProfile, instan
   const warnings = trimmed ? ['whitespace around the pasted key was removed'] : [];
   const fingerprint = fingerprintOf(secret);
   const maskedKey = maskSecret(secret, profile.visiblePrefix(secret), profile.id === 'xerotier' ? 4 : 6);
-  const formatProblem = profile.checkKey(secret, { org: instance.org, env: instance.env });
+  // A page or a header pasted by mistake is not a key, whatever it starts with: it is never stored or sent.
+  const formatProblem =
+    profile.checkKey(secret, { org: instance.org, env: instance.env }) ??
+    (secret.length > profile.maxKeyLength ? `this is ${secret.length} characters long; a ${profile.displayName} key has at most ${profile.maxKeyLength}: copy only the key` : null);
   if (formatProblem) return { problem: formatProblem, warnings, secret, fingerprint, maskedKey };
   const twin = doc.keys.find((k) => k.fingerprint === fingerprint);
   if (twin) {

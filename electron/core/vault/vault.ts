@@ -182,8 +182,8 @@ export class Vault {
   async addKey(input: AddKeyInput): Promise<{ key: KeyView; warnings: string[] }> {
     const name = parseWith(segmentSchema, input.name, 'the key name');
     const expiresOn = input.expiresOn === undefined ? undefined : this.#checkExpiry(input.expiresOn);
-    if (input.maxAgeDays !== undefined && (!Number.isInteger(input.maxAgeDays) || input.maxAgeDays < 1)) {
-      throw new UserInputError('--max-age must be a whole number of days, at least 1');
+    if (input.maxAgeDays !== undefined && (!Number.isInteger(input.maxAgeDays) || input.maxAgeDays < 1 || input.maxAgeDays > 36500)) {
+      throw new UserInputError('--max-age must be a whole number of days between 1 and 36500');
     }
     let storedId: string | null = null;
     return this.#deps.metadata.update(async (doc) => {

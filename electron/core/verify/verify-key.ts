@@ -1,12 +1,14 @@
-import { HttpFailure, type HttpClient } from '../http/types.js';
+import { HttpFailure, type HttpClient, type HttpResponse } from '../http/types.js';
 import type { ProviderProfile } from '../providers/profile.js';
 import type { Clock } from '../ports/clock.js';
 import type { Instance, Verification } from '../domain/model.js';
 
 /**
  * One verification: the provider's cheap authenticated call with the key.
- * 401 → rejected (revoked when the provider says so); 403 → limited (valid, lacks a permission);
- * 5xx, 429, timeouts and unreadable success bodies prove nothing → unknown; anything else → valid.
+ * 2xx with the API's own body → valid (the only proof that a key works); 403 → limited (valid,
+ * lacks a permission); 401 → rejected (revoked when the provider says so, and the only proof that
+ * a key is dead). Every other answer — 3xx, 400, 404, 431, other 4xx, 429, 5xx, a timeout, a
+ * success that is not the API's JSON — proves nothing either way → unknown, with its reason.
  */
 export async function verifyKey(
   http: HttpClient,
@@ -24,6 +26,7 @@ export async function verifyKey(
     return { at: at(), result: 'unknown', httpStatus: null, revoked: false, reason };
   }
   const { status } = response;
+  const unknown = (reason: string): Verification => ({ at: at(), result: 'unknown', httpStatus: status, revoked: false, reason });
   if (status === 401) {
     const why = profile.reasonFromRejection(response.json);
     return { at: at(), result: 'rejected', httpStatus: status, revoked: why.revoked, reason: why.reason };
@@ -31,13 +34,36 @@ export async function verifyKey(
   if (status === 403) {
     return { at: at(), result: 'limited', httpStatus: status, revoked: false, reason: 'the key is valid but lacks a permission for the verify call (403)' };
   }
-  if (status === 429 || status >= 500) {
-    const what = status === 429 ? 'rate limited (429)' : `a server error (${status})`;
-    return { at: at(), result: 'unknown', httpStatus: status, revoked: false, reason: `${profile.displayName} answered with ${what} after ${response.attempts} attempts; try again later` };
+  if (status >= 200 && status < 300) {
+    const problem = answerProblem(profile, response);
+    return problem ? unknown(problem) : { at: at(), result: 'valid', httpStatus: status, revoked: false, reason: `accepted (${status})` };
   }
-  if (status >= 200 && status < 300 && response.json === undefined && response.text.length > 0) {
-    // A success page that is not the API's JSON (a proxy, a captive portal) does not prove the key works.
-    return { at: at(), result: 'unknown', httpStatus: status, revoked: false, reason: `the answer (${status}) was not the API's JSON; check the base URL` };
+  return unknown(statusReason(profile, response));
+}
+
+/** Why a 2xx body is not the API's own answer, or null when it is. */
+function answerProblem(profile: ProviderProfile, response: HttpResponse): string | null {
+  const { status } = response;
+  // A success page that is not the API's JSON (a proxy, a captive portal, an empty answer) proves nothing.
+  if (response.json === undefined) {
+    const what = response.text.trim() === '' ? 'an empty body' : 'not JSON';
+    return `the answer (${status}) was ${what}: not the API's own answer; check the base URL and verify path (the key was not proven to work)`;
   }
-  return { at: at(), result: 'valid', httpStatus: status, revoked: false, reason: status < 300 ? 'accepted' : `accepted (the call answered ${status}, not 401)` };
+  const expected = profile.verifyAnswerProblem(response.json);
+  if (expected === null) return null;
+  return `the answer (${status}) was JSON but not ${profile.displayName}'s (expected ${expected}); check the base URL and verify path (the key was not proven to work)`;
+}
+
+/** The reason for a status that proves nothing, with what to do about it. */
+function statusReason(profile: ProviderProfile, response: HttpResponse): string {
+  const { status, attempts } = response;
+  const said = `${profile.displayName} answered ${status}`;
+  const nothing = 'which proves nothing about the key';
+  if (status === 429) return `${profile.displayName} answered with rate limited (429) after ${attempts} attempts; try again later`;
+  if (status >= 500) return `${profile.displayName} answered with a server error (${status}) after ${attempts} attempts; try again later`;
+  if (status >= 300 && status < 400) return `${said} (a redirect), ${nothing}: the verify call is never redirected; check the base URL (https, the API's own host)`;
+  if (status === 404) return `${said} (not found), ${nothing}: check the base URL and verify path`;
+  if (status === 431) return `${said} (request header too large), ${nothing}: a key is never that long; copy only the key`;
+  if (status === 400) return `${said} (bad request), ${nothing}: check the base URL and verify path`;
+  return `${said}, ${nothing}: only a success or a 401 tells; check the base URL and verify path`;
 }

@@ -21,6 +21,8 @@ describe('keyturn refuses bad input and changes nothing', () => {
       ['instance', 'add', 'nora', 'acme', 'live', '--env', 'production'],
       ['instance', 'add', 'xerotier', 'my-project', 'prod', '--env', 'production', '--project-id', 'proj_ABC123'],
       ['instance', 'add', 'nexora', 'acme', 'self', '--env', 'production', '--base-url', 'https://nexora.acme.test/api'],
+      ['provider', 'add', 'acme', '--prefix', 'ak_', '--header', 'X-Acme-Key', '--production-url', 'https://api.acme.test', '--verify-path', '/v1/me'],
+      ['instance', 'add', 'acme', 'acme', 'main', '--env', 'production'],
     ]) {
       expect((await run(args)).code).toBe(0);
     }
@@ -37,6 +39,9 @@ describe('keyturn refuses bad input and changes nothing', () => {
     { what: 'an instance that already exists', args: ['instance', 'add', 'xora', 'acme', 'main', '--env', 'production'], message: /already exists/ },
     { what: 'an organization name with a slash', args: ['instance', 'add', 'xora', 'ac/me', 'x', '--env', 'sandbox'], message: /organization name/ },
     { what: 'a verify path that is not a path', args: ['instance', 'add', 'nora', 'acme', 'x', '--env', 'sandbox', '--verify-path', 'v2 me'], message: /--verify-path/ },
+    { what: 'a verify path for a provider whose verify call is fixed', args: ['instance', 'set', 'xora/acme/main', '--verify-path', '/v1/me'], message: /xora's verify call is fixed by its documents/ },
+    { what: 'a changed verify path that is not a path', args: ['instance', 'set', 'nora/acme/live', '--verify-path', 'v2 me'], message: /--verify-path "v2 me" must be a path/ },
+    { what: 'instance set without a change', args: ['instance', 'set', 'nora/acme/live'], message: /give --verify-path/ },
     { what: 'a key for an instance that does not exist', args: ['key', 'add', 'xora/acme/nope', 'k'], stdin: sampleKeys.xora, message: /no instance xora\/acme\/nope/ },
     { what: 'a Xora key of the wrong length', args: ['key', 'add', 'xora/acme/main', 'k'], stdin: () => sampleKeys.xora().slice(0, 40), message: /52 characters/ },
     { what: 'a Xora key without its prefix', args: ['key', 'add', 'xora/acme/main', 'k'], stdin: () => `abc_${sampleKeys.xora().slice(4)}`, message: /starts with nte_/ },
@@ -60,6 +65,20 @@ describe('keyturn refuses bad input and changes nothing', () => {
     { what: 'verify with refs and --all', args: ['key', 'verify', 'xora/acme/main/ci', '--all'], message: /not both/ },
     { what: 'an unknown command', args: ['keys', 'list'], message: /unknown command/ },
     { what: 'an unknown option', args: ['key', 'list', '--everything'], message: /unknown option/ },
+    // A pasted page or header is never a key: each profile caps the length (the contract's 4,096 for the app).
+    { what: 'a 20 KB "key" for Nexora (no documented length)', args: ['key', 'add', 'nexora/acme/self', 'k'], stdin: () => `nxr_${'a'.repeat(20 * 1024)}`, message: /20484 characters long; a Nexora key has at most 256: copy only the key/ },
+    { what: 'a 20 KB "key" for Nora', args: ['key', 'add', 'nora/acme/live', 'k'], stdin: () => `sk_live_${'a'.repeat(20 * 1024)}`, message: /a Nora key has at most 256/ },
+    { what: 'a 20 KB "key" for Xerotier', args: ['key', 'add', 'xerotier/my-project/prod', 'k'], stdin: () => `xero_my-project_${'a'.repeat(20 * 1024)}`, message: /a Xerotier key has at most 256/ },
+    { what: 'a 20 KB "key" for Xora', args: ['key', 'add', 'xora/acme/main', 'k'], stdin: () => `nte_${'a'.repeat(20 * 1024)}`, message: /a Xora key is 52 characters long .*this one has 20484/ },
+    { what: 'a 20 KB "key" for a user-defined provider', args: ['key', 'add', 'acme/acme/main', 'k'], stdin: () => `ak_${'a'.repeat(20 * 1024)}`, message: /20483 characters long; a acme key has at most 4096/ },
+    // Numbers past a flag's range are bad input (exit 2), not a keychain or disk failure.
+    { what: 'a max age past any number of days', args: ['key', 'add', 'xora/acme/main', 'k', '--max-age', '99999999999999999999'], stdin: sampleKeys.xora, message: /--max-age.*from 1 to 36500/ },
+    { what: 'a max age past 100 years', args: ['key', 'add', 'xora/acme/main', 'k', '--max-age', '36501'], stdin: sampleKeys.xora, message: /--max-age.*from 1 to 36500/ },
+    { what: 'a policy age past any number of days', args: ['policy', 'set', '--production', '99999999999999999999'], message: /--production.*from 1 to 36500/ },
+    { what: "a key's own max age past any number of days", args: ['key', 'set', 'xora/acme/main/ci', '--max-age', '99999999999999999999'], message: /--max-age.*from 1 to 36500/ },
+    { what: 'a revoke wait past a day', args: ['rotate', 'xora/acme/main/ci', '--yes', '--revoke-wait', '99999999999999999999'], message: /--revoke-wait.*from 1 to 86400/ },
+    { what: 'an emergency revoke wait past a day', args: ['revoke', 'xora/acme/main/ci', '--yes', '--wait', '86401'], message: /--wait.*from 1 to 86400/ },
+    { what: 'a port past 65535', args: ['web', '--port', '99999999'], message: /--port.*from 1 to 65535/ },
     { what: 'a provider without a prefix or pattern', args: ['provider', 'add', 'acme', '--header', 'X-Key', '--verify-path', '/me'], message: /--prefix or --pattern/ },
   ];
 
@@ -69,6 +88,8 @@ describe('keyturn refuses bad input and changes nothing', () => {
       const result = await run(c.args, c.stdin?.() ?? '');
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(c.message);
+      // One line names the problem; commander may add a "(run keyturn --help …)" hint after it.
+      expect(result.stderr.trimEnd().split('\n').filter((line) => !line.startsWith('(')), 'one line').toHaveLength(1);
       expect(result.stdout).toBe('');
       expect(await vaultState(home)).toEqual(before);
     });

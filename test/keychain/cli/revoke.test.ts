@@ -60,6 +60,34 @@ describe('keyturn revoke: a leaked key found, killed and proven dead', () => {
     expect(nothing.stdout).toMatch(/matches no stored key and no known provider/);
   });
 
+  it('never calls a key dead (or alive) on a 404: only a 401 proves it revoked', async () => {
+    const { run, nora } = await vault();
+    // A gateway in front of Nora answers 404 to the verify call, before and after the dashboard revocation.
+    emulators.nora.control.setFault({ status: 404, method: 'GET', pathPrefix: '/v2/instance', env: 'production' });
+    try {
+      const result = await run(['revoke', 'nora/acme/live/backend', '--yes', '--wait', '1'], '', (text) => {
+        if (text.includes('revoke it in the dashboard')) emulators.nora.control.revokeKey(nora.id);
+      });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/✖ after 1 s the verify call still proves nothing \(Nora answered 404 \(not found\).*\): the key is not proven dead/);
+      expect(result.stdout).not.toMatch(/still works/);
+      const shown = JSON.parse((await run(['key', 'show', 'nora/acme/live/backend', '--json'])).stdout) as { status: string };
+      expect(shown.status).toBe('active');
+    } finally {
+      emulators.nora.control.clearFaults();
+    }
+  });
+
+  it('an empty slot pasted as the leak (`export VAR=`) is bad input, not an unknown key', async () => {
+    const { run } = await vault();
+    for (const pasted of ['export NORA_KEY=', 'NORA_KEY=""', 'Authorization: Bearer ']) {
+      const result = await run(['revoke', '--leaked', '--yes'], pasted);
+      expect(result.code, pasted).toBe(2);
+      expect(result.stderr).toMatch(/the pasted text holds no key \(its value is empty\): paste the leaked key itself/);
+      expect(result.stdout).not.toMatch(/matches no stored key/);
+    }
+  });
+
   it('will not revoke without --yes when there is no terminal', async () => {
     const { run, nexora } = await vault();
     const result = await run(['revoke', 'nexora/acme/self/ci']);

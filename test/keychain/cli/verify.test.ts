@@ -79,6 +79,17 @@ describe('keyturn key verify against the emulators', () => {
     }
   });
 
+  it('a mistyped verify path (404 for every key) is unknown and exits 1, never valid', async () => {
+    const home = tempHome();
+    const run = cliFor(home);
+    const key = emulators.nora.control.createKey({ name: 'backend', env: 'production', org: 'acme' });
+    expect((await run(['instance', 'add', 'nora', 'acme', 'live', '--env', 'production', '--base-url', emulators.nora.baseUrl('production'), '--verify-path', '/v2instance'])).code).toBe(0);
+    expect((await run(['key', 'add', 'nora/acme/live', 'backend'], key.secret)).code).toBe(0);
+    const result = await run(['key', 'verify', 'nora/acme/live/backend', '--json']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ result: 'unknown', httpStatus: 404, revoked: false, reason: expect.stringMatching(/proves nothing.*verify path/) })]);
+  });
+
   it('verifies a user-defined provider with its own header, prefix and verify path', async () => {
     const home = tempHome();
     const run = cliFor(home);

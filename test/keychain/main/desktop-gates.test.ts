@@ -69,6 +69,13 @@ describe('the window', () => {
     expect(prefs.preload).toBe(join(root, 'app', 'dist', 'electron', 'preload.js'));
   });
 
+  it('forbids experimental web platform features and extra Blink features', () => {
+    const prefs = window.options.webPreferences ?? {};
+    expect(prefs.experimentalFeatures).toBe(false);
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
+    expect(prefs).not.toHaveProperty('disableBlinkFeatures');
+  });
+
   it('never loads remote content: only the app scheme', () => {
     expect(window.loadedUrl).toBe(APP_URL);
     expect(new URL(APP_URL).protocol).toBe('app:');

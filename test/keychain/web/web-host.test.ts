@@ -1,8 +1,10 @@
 import { request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBrowserMode } from '../../../electron/web/browser-mode.js';
+import { WEB_HOST_TIMEOUTS } from '../../../electron/web/web-host.js';
 import { sampleKeys } from '../../support/keys.js';
 import { privateKeychain } from '../../support/private-keychain.js';
 import { tempHome } from '../../support/temp-home.js';
@@ -21,6 +23,20 @@ function send(port: number, path: string, opts: { method?: string; headers?: Rec
   });
 }
 
+/** A raw TCP client: what it received, and a promise of the socket's close (with whether it was reset). */
+function rawClient(port: number): { socket: Socket; received: () => string; closed: Promise<{ reset: boolean; afterMs: number }> } {
+  const started = performance.now();
+  const socket = connect({ host: '127.0.0.1', port });
+  let data = '';
+  let reset = false;
+  socket.on('data', (c: Buffer) => (data += c.toString('latin1')));
+  socket.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ECONNRESET' || error.code === 'EPIPE') reset = true;
+  });
+  const closed = new Promise<{ reset: boolean; afterMs: number }>((resolve) => socket.on('close', () => resolve({ reset, afterMs: performance.now() - started })));
+  return { socket, received: () => data, closed };
+}
+
 describe('browser mode host: the gates', () => {
   let close: () => Promise<void>;
   let port: number;
@@ -33,7 +49,8 @@ describe('browser mode host: the gates', () => {
     mkdirSync(renderer);
     writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Keyturn</title>');
     writeFileSync(join(home, 'outside.txt'), 'not for the browser');
-    const started = await startBrowserMode({ home, secrets: privateKeychain(), rendererDir: renderer });
+    // Short timeouts so the slow-client tests end quickly; the defaults are checked on their own.
+    const started = await startBrowserMode({ home, secrets: privateKeychain(), rendererDir: renderer, timeouts: { headersMs: 300, requestMs: 600, keepAliveMs: 300, checkEveryMs: 50 } });
     close = started.close;
     port = started.host.port;
     launch = new URL(started.host.launchUrl).search;
@@ -104,6 +121,63 @@ describe('browser mode host: the gates', () => {
     expect(page.headers['content-security-policy']).toBe("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
     expect((await send(port, '/../outside.txt', { headers: { cookie } })).status).toBe(404);
     expect((await send(port, '/%2e%2e/outside.txt', { headers: { cookie } })).status).toBe(404);
+  });
+
+  it('a path that is not valid percent-encoding is bad input (400), not a host failure', async () => {
+    const cookie = await session();
+    for (const path of ['/%E0%A4%A', '/%', '/assets/%ZZ.js']) {
+      const reply = await send(port, path, { headers: { cookie } });
+      expect(reply.status, path).toBe(400);
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { kind: 'input', message: expect.stringMatching(/percent-encoding/) } });
+    }
+  });
+
+  it('a body over the limit gets 413, then a clean close (no reset)', async () => {
+    const cookie = await session();
+    const client = rawClient(port);
+    const body = Buffer.alloc(1024 * 1024 + 64 * 1024, 'a');
+    client.socket.write(`POST /api/vault.overview HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+    client.socket.write(body);
+    const { reset } = await client.closed;
+    expect(client.received()).toMatch(/^HTTP\/1\.1 413 /);
+    expect(client.received()).toMatch(/\r\nconnection: close\r\n/i);
+    expect(client.received()).toContain('request too large');
+    expect(reset).toBe(false);
+  });
+
+  it('a client that never finishes its headers is cut off after the headers timeout (408)', async () => {
+    const client = rawClient(port);
+    client.socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`);
+    const { afterMs } = await client.closed;
+    expect(client.received()).toMatch(/^HTTP\/1\.1 408 /);
+    expect(afterMs).toBeLessThan(5_000);
+  });
+
+  it('a client that never finishes its body is cut off after the request timeout (408)', async () => {
+    const cookie = await session();
+    const client = rawClient(port);
+    client.socket.write(`POST /api/vault.overview HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":`);
+    const { afterMs } = await client.closed;
+    expect(client.received()).toMatch(/^HTTP\/1\.1 408 /);
+    expect(afterMs).toBeLessThan(5_000);
+  });
+
+  it('an idle keep-alive connection is closed after the keep-alive timeout', async () => {
+    const cookie = await session();
+    const client = rawClient(port);
+    client.socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\nConnection: keep-alive\r\n\r\n`);
+    const { reset, afterMs } = await client.closed;
+    expect(client.received()).toMatch(/^HTTP\/1\.1 200 /);
+    expect(reset).toBe(false);
+    expect(afterMs).toBeLessThan(5_000);
+  });
+
+  it('by default the host holds a slow connection for seconds, not minutes', () => {
+    expect(WEB_HOST_TIMEOUTS.headersMs).toBeLessThanOrEqual(10_000);
+    expect(WEB_HOST_TIMEOUTS.requestMs).toBeLessThanOrEqual(30_000);
+    expect(WEB_HOST_TIMEOUTS.keepAliveMs).toBeLessThanOrEqual(5_000);
+    expect(WEB_HOST_TIMEOUTS.checkEveryMs).toBeLessThanOrEqual(WEB_HOST_TIMEOUTS.headersMs / 5);
+    expect(WEB_HOST_TIMEOUTS.headersMs).toBeLessThan(WEB_HOST_TIMEOUTS.requestMs);
   });
 
   it('a secret crosses to the page only when a person asks to reveal or copy it', async () => {

@@ -33,6 +33,23 @@ it('forbids running the packaged app as Node, NODE_OPTIONS and inspect arguments
   expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false });
 });
 
+it('sets every fuse electron-builder supports, each deliberately: no unchecked asar, no file:// privileges', () => {
+  const schema = require('app-builder-lib/scheme.json') as { definitions: { FuseOptionsV1: { properties: Record<string, unknown> } } };
+  // Not a fuse: whether to re-sign ad hoc on macOS after flipping, which electron-builder's signing does.
+  const fuses = Object.keys(schema.definitions.FuseOptionsV1.properties).filter((name) => name !== 'resetAdHocDarwinSignature');
+  expect(Object.keys(config.electronFuses ?? {}).sort()).toEqual(fuses.sort());
+  expect(config.electronFuses).toEqual({
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    enableCookieEncryption: true,
+    grantFileProtocolExtraPrivileges: false,
+    loadBrowserProcessSpecificV8Snapshot: false,
+  });
+});
+
 it('packages the built shell and renderer, and the package entry is the built shell', () => {
   const pkg = require('../../../package.json') as { main: string };
   expect(pkg.main).toBe('dist/electron/main.js');

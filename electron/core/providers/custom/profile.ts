@@ -1,5 +1,6 @@
 import type { CustomProvider } from '../../domain/model.js';
-import { commonKeyProblem, isRecord, joinUrl, type ProviderProfile } from '../profile.js';
+import { commonKeyProblem, isRecord, joinUrl, MAX_KEY_LENGTH, type ProviderProfile } from '../profile.js';
+import { jsonDocumentProblem } from '../verify-answer.js';
 
 export const CUSTOM_PREFIX = 'custom:';
 
@@ -12,6 +13,7 @@ export function customProfile(definition: CustomProvider): ProviderProfile {
     displayName: definition.name,
     keyFormat: pattern ? `matching ${definition.keyPattern}` : prefix ? `${prefix}…` : 'any key',
     visiblePrefix: () => prefix,
+    maxKeyLength: MAX_KEY_LENGTH,
     checkKey(secret) {
       const common = commonKeyProblem(secret);
       if (common) return common;
@@ -27,6 +29,8 @@ export function customProfile(definition: CustomProvider): ProviderProfile {
       [definition.headerName.toLowerCase()]: definition.headerScheme ? `${definition.headerScheme} ${secret}` : secret,
     }),
     verifyUrl: (instance) => joinUrl(instance.baseUrl, instance.verifyPath ?? definition.verifyPath),
+    // Keyturn knows nothing of its answers but that an API answers with a JSON document.
+    verifyAnswerProblem: jsonDocumentProblem,
     reasonFromRejection(body) {
       const candidates = isRecord(body) ? [body.message, body.detail, body.error] : [];
       const reason = candidates.find((c): c is string => typeof c === 'string');

@@ -1,5 +1,6 @@
 import { nexoraKeyApi } from './key-api.js';
 import { commonKeyProblem, isRecord, joinUrl, type ProviderProfile } from '../profile.js';
+import { jsonArrayProblem } from '../verify-answer.js';
 
 const PREFIX = 'nxr_';
 
@@ -9,6 +10,8 @@ export const nexoraProfile: ProviderProfile = {
   displayName: 'Nexora',
   keyFormat: `${PREFIX} followed by the key`,
   visiblePrefix: () => PREFIX,
+  // The docs give no length; real keys are tens of characters, never hundreds.
+  maxKeyLength: 256,
   checkKey(secret) {
     const common = commonKeyProblem(secret);
     if (common) return common;
@@ -25,6 +28,8 @@ export const nexoraProfile: ProviderProfile = {
   requires: { projectId: false },
   authHeaders: (secret) => ({ authorization: `Bearer ${secret}` }),
   verifyUrl: (instance) => joinUrl(instance.baseUrl, 'users/me/api-keys'),
+  // The list of the user's keys, as the key API reads it.
+  verifyAnswerProblem: jsonArrayProblem,
   reasonFromRejection(body) {
     const detail = isRecord(body) && typeof body.detail === 'string' ? body.detail : null;
     return { reason: detail ?? 'Nexora refused the key (401)', revoked: false };

@@ -1,5 +1,6 @@
 import type { Environment } from '../../domain/model.js';
 import { commonKeyProblem, isRecord, joinUrl, type ProviderProfile } from '../profile.js';
+import { jsonObjectProblem } from '../verify-answer.js';
 
 const PREFIX: Record<Environment, string> = { sandbox: 'sk_test_', production: 'sk_live_' };
 const BASE_URL: Record<Environment, string> = {
@@ -24,6 +25,8 @@ export const noraProfile: ProviderProfile = {
   id: 'nora',
   displayName: 'Nora',
   keyFormat: 'sk_test_… for sandbox, sk_live_… for production',
+  // The docs give no length; real keys are tens of characters, never hundreds.
+  maxKeyLength: 256,
   visiblePrefix: (secret) => (environmentOf(secret) ? PREFIX[environmentOf(secret) as Environment] : ''),
   checkKey(secret, context) {
     const common = commonKeyProblem(secret);
@@ -43,6 +46,8 @@ export const noraProfile: ProviderProfile = {
   requires: { projectId: false },
   authHeaders: (secret) => ({ 'x-api-key': secret }),
   verifyUrl: (instance) => joinUrl(instance.baseUrl, instance.verifyPath ?? NORA_DEFAULT_VERIFY_PATH),
+  // The path is configurable, so only what every /v2 answer is: a JSON object.
+  verifyAnswerProblem: jsonObjectProblem,
   reasonFromRejection(body) {
     const code = isRecord(body) && typeof body.code === 'string' ? body.code : null;
     const message = isRecord(body) && typeof body.message === 'string' ? body.message : null;

@@ -1,10 +1,13 @@
 import { commonKeyProblem, isRecord, joinUrl, type ProviderProfile } from '../profile.js';
+import { openAiListProblem } from '../verify-answer.js';
 
 /** Xerotier: `xero_<project_slug>_<token>`, Bearer, calls under `/<project_id>/...`. */
 export const xerotierProfile: ProviderProfile = {
   id: 'xerotier',
   displayName: 'Xerotier',
   keyFormat: 'xero_<project_slug>_<token>',
+  // A 256-bit token after the slug: well under this even with a long slug.
+  maxKeyLength: 256,
   visiblePrefix(secret) {
     const slugEnd = secret.indexOf('_', 'xero_'.length);
     return slugEnd > 0 ? secret.slice(0, slugEnd + 1) : 'xero_';
@@ -28,6 +31,8 @@ export const xerotierProfile: ProviderProfile = {
   requires: { projectId: true },
   authHeaders: (secret) => ({ authorization: `Bearer ${secret}` }),
   verifyUrl: (instance) => joinUrl(instance.baseUrl, `${encodeURIComponent(instance.projectId ?? '')}/v1/models`),
+  // OpenAI-compatible: GET /v1/models answers {"object":"list","data":[…]}.
+  verifyAnswerProblem: openAiListProblem,
   reasonFromRejection(body) {
     const error = isRecord(body) && isRecord(body.error) ? body.error : null;
     const message = error && typeof error.message === 'string' ? error.message : null;

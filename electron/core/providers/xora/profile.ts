@@ -1,4 +1,5 @@
 import { commonKeyProblem, isRecord, joinUrl, type ProviderProfile } from '../profile.js';
+import { jsonDocumentProblem } from '../verify-answer.js';
 
 const PREFIX = 'nte_';
 const LENGTH = 52;
@@ -9,6 +10,8 @@ export const xoraProfile: ProviderProfile = {
   displayName: 'Xora',
   keyFormat: `${PREFIX} followed by ${LENGTH - PREFIX.length} characters (${LENGTH} in all)`,
   visiblePrefix: () => PREFIX,
+  // The docs give the length exactly.
+  maxKeyLength: LENGTH,
   checkKey(secret) {
     const common = commonKeyProblem(secret);
     if (common) return common;
@@ -25,6 +28,8 @@ export const xoraProfile: ProviderProfile = {
   requires: { projectId: false },
   authHeaders: (secret) => ({ authorization: `Bearer ${secret}` }),
   verifyUrl: (instance) => joinUrl(instance.baseUrl, 'jobs'),
+  // The docs show no body for GET /v1/jobs, only the error shape: any JSON document that is not an error.
+  verifyAnswerProblem: (body) => (isRecord(body) && isRecord(body.error) ? 'the jobs list, not an error' : jsonDocumentProblem(body)),
   reasonFromRejection(body) {
     const error = isRecord(body) && isRecord(body.error) ? body.error : null;
     const message = error && typeof error.message === 'string' ? error.message : null;

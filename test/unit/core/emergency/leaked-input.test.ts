@@ -18,3 +18,13 @@ describe('normalizeLeaked: a key as pasted from a log', () => {
     expect(normalizeLeaked(pasted)).toBe(key);
   });
 });
+
+describe('normalizeLeaked: an empty slot holds no key', () => {
+  it.each([['export NORA_KEY='], ['NORA_KEY=""'], ["NORA_KEY=''"], ['Authorization: Bearer '], ['Bearer'], ['X-API-Key: ']])('%j is empty', (pasted) => {
+    expect(normalizeLeaked(pasted)).toBe('');
+  });
+
+  it('a key that merely starts with "Bearer" is kept', () => {
+    expect(normalizeLeaked('BearerToken123')).toBe('BearerToken123');
+  });
+});

@@ -4,6 +4,7 @@ import { noraProfile } from '../../../../electron/core/providers/nora/profile.js
 import { xerotierProfile } from '../../../../electron/core/providers/xerotier/profile.js';
 import { xoraProfile } from '../../../../electron/core/providers/xora/profile.js';
 import { resolveProfile } from '../../../../electron/core/providers/registry.js';
+import { detectProvider } from '../../../../electron/core/providers/detect.js';
 import type { Instance } from '../../../../electron/core/domain/model.js';
 import { sampleKeys } from '../../../support/keys.js';
 
@@ -64,5 +65,18 @@ describe('provider profiles follow the providers’ documents', () => {
     for (const profile of [xoraProfile, nexoraProfile, noraProfile, xerotierProfile]) {
       expect(profile.checkKey('nte_ab cd', { org: 'acme', env: 'production' })).toMatch(/whitespace/);
     }
+  });
+});
+
+describe('a key is never longer than its provider issues', () => {
+  it('each profile caps the length; a user-defined provider gets the contract’s 4,096', () => {
+    expect([xoraProfile, nexoraProfile, noraProfile, xerotierProfile].map((p) => [p.id, p.maxKeyLength])).toEqual([['xora', 52], ['nexora', 256], ['nora', 256], ['xerotier', 256]]);
+    expect(resolveProfile('acme', [{ name: 'acme', keyPrefix: 'ak_', headerName: 'X-Acme-Key', baseUrls: {}, verifyPath: '/v1/me' }]).maxKeyLength).toBe(4096);
+  });
+
+  it('a 20 KB blob that starts like a key is not detected as one (scan, leak guesses)', () => {
+    expect(detectProvider(sampleKeys.nexora())?.profile.id).toBe('nexora');
+    expect(detectProvider(`nxr_${'a'.repeat(20 * 1024)}`)).toBeNull();
+    expect(detectProvider(`sk_live_${'a'.repeat(20 * 1024)}`)).toBeNull();
   });
 });

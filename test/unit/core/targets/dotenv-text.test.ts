@@ -18,6 +18,9 @@ describe('replaceDotenvValue keeps every other byte', () => {
     ['appended with the file’s line ending', 'A=1\r\n', 'A=1\r\nNORA_KEY=NEW\r\n'],
     ['appended after a last line without a newline', 'A=1', 'A=1\nNORA_KEY=NEW\n'],
     ['a similar name untouched', 'NORA_KEY_OLD=x\n', 'NORA_KEY_OLD=x\nNORA_KEY=NEW\n'],
+    ['an empty slot filled in place', 'export NORA_KEY=\nB=2\n', 'export NORA_KEY=NEW\nB=2\n'],
+    ['an empty quoted slot filled in place', 'export NORA_KEY=""\n', 'export NORA_KEY="NEW"\n'],
+    ['an empty slot with a comment filled in place', 'export NORA_KEY= # set by Keyturn\n', 'export NORA_KEY=NEW # set by Keyturn\n'],
   ])('%s', (_what, before, after) => {
     expect(replaceDotenvValue(before, 'NORA_KEY', 'NEW', { append: true }).text).toBe(after);
   });
@@ -26,6 +29,14 @@ describe('replaceDotenvValue keeps every other byte', () => {
     const out = replaceDotenvValue('K=old\n', 'K', 'a b#c"d').text;
     expect(out).toBe('K="a b#c\\"d"\n');
     expect(readDotenvValue(out, 'K')).toBe('a b#c"d');
+  });
+
+  it('reads an empty slot (`export VAR=`, with or without a comment) as an empty value, not as a key', () => {
+    for (const text of ['export NORA_KEY=\n', 'export NORA_KEY=""\n', "NORA_KEY=''\n", 'export NORA_KEY= # set me\n', 'NORA_KEY=   #set me\n']) {
+      expect(readDotenvValue(text, 'NORA_KEY'), text).toBe('');
+    }
+    // Without a space before it, `#` belongs to the value, as the inline-comment rule says.
+    expect(readDotenvValue('NORA_KEY=#abc\n', 'NORA_KEY')).toBe('#abc');
   });
 
   it('refuses a value with a line break', () => {

@@ -1,0 +1,114 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
+import { nexoraKeyWithTarget } from '../../support/nexora-fixture.js';
+import { cliFor } from '../../support/cli.js';
+import { tempHome, vaultState } from '../../support/temp-home.js';
+
+interface Listed { name: string; status: string }
+
+/**
+ * "Check it works" proves something: a new key whose verify call answers anything but a 2xx with
+ * the API's own body (or a 403) stops the rotation at verify. It never becomes the current key
+ * and the old key is never revoked, by API or by the guide.
+ */
+describe('keyturn rotate stops at verify on an answer that proves nothing', () => {
+  let emulators: AllEmulators;
+  beforeAll(async () => {
+    emulators = await startAllEmulators();
+  });
+  afterAll(async () => {
+    await emulators.close();
+  });
+  afterEach(() => {
+    for (const e of [emulators.xora, emulators.nexora, emulators.nora, emulators.xerotier]) e.control.clearFaults();
+  });
+
+  async function noraVault(verifyPath?: string) {
+    const home = tempHome();
+    const run = cliFor(home);
+    const old = emulators.nora.control.createKey({ name: 'backend', env: 'production', org: 'acme' });
+    const extra = verifyPath ? ['--verify-path', verifyPath] : [];
+    expect((await run(['instance', 'add', 'nora', 'acme', 'live', '--env', 'production', '--base-url', emulators.nora.baseUrl('production'), ...extra])).code).toBe(0);
+    expect((await run(['key', 'add', 'nora/acme/live', 'backend'], old.secret)).code).toBe(0);
+    mkdirSync(join(home, 'svc'));
+    const env = join(home, 'svc', '.env');
+    writeFileSync(env, `NORA_KEY=${old.secret}\n`);
+    expect((await run(['target', 'add', 'nora/acme/live/backend', 'dotenv', env, 'NORA_KEY'])).code).toBe(0);
+    return { home, run, old, env };
+  }
+
+  it('a mistyped --verify-path on a Nora instance (404 for every key) stops at verify; the old key stays current and alive', async () => {
+    // `/v2instance` for `/v2/instance`: outside /v2, Nora answers 404 whatever the key.
+    const { run, old } = await noraVault('/v2instance');
+    const fresh = emulators.nora.control.createKey({ name: 'backend-2026-12', env: 'production', org: 'acme' });
+    let guidedToRevoke = false;
+    const result = await run(['rotate', 'nora/acme/live/backend', '--yes', '--new-key-stdin', '--revoke-wait', '1'], `${fresh.secret}\n`, (text) => {
+      if (text.includes('Revoke the old key')) guidedToRevoke = true;
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/rotation stopped at verify failed: the new key is unknown \(Nora answered 404 \(not found\), which proves nothing about the key: check the base URL and verify path\)/);
+    expect(guidedToRevoke).toBe(false);
+    expect(emulators.nora.control.keys().find((k) => k.id === old.id)?.status).toBe('active');
+    // The old key keeps its name and stays the current key; the new one is still pending.
+    expect((await run(['key', 'get', 'nora/acme/live/backend'])).stdout).toBe(`${old.secret}\n`);
+    const keys = JSON.parse((await run(['key', 'list', '--json'])).stdout) as Listed[];
+    expect(keys.find((k) => k.name === 'backend')?.status).toBe('active');
+    expect(keys.filter((k) => k.status === 'revoked' || k.status === 'previous')).toEqual([]);
+    expect((await run(['rotation', 'status'])).stdout).toMatch(/nora\/acme\/live\/backend .* in-progress +verify failed/);
+
+    // The path put right, the resumed rotation verifies the new key, then revokes the old one.
+    const fixed = await run(['instance', 'set', 'nora/acme/live', '--verify-path', '/v2/instance']);
+    expect(fixed, fixed.stderr).toMatchObject({ code: 0, stdout: expect.stringMatching(/nora\/acme\/live: keys are verified with GET http:\/\/127\.0\.0\.1:\d+\/v2\/instance/) });
+    const resumed = await run(['rotate', 'nora/acme/live/backend', '--resume', '--yes', '--revoke-wait', '10'], '', (text) => {
+      if (text.includes('Revoke the old key in the dashboard')) emulators.nora.control.revokeKey(old.id);
+    });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect((await run(['key', 'get', 'nora/acme/live/backend'])).stdout).toBe(`${fresh.secret}\n`);
+  });
+
+  it('a 431 on the new key’s verify call stops a Nexora rotation at verify; the old key is never revoked by API', async () => {
+    const { run, old, user } = await nexoraKeyWithTarget(emulators.nexora, { env: 'production', name: 'backend', variable: 'NEXORA_API_KEY' });
+    emulators.nexora.control.setFault({ status: 431, method: 'GET', pathPrefix: '/api/users/me/api-keys' });
+    const result = await run(['rotate', 'nexora/acme/self/backend', '--yes', '--revoke-wait', '1']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/rotation stopped at verify failed: the new key is unknown \(Nexora answered 431 \(request header too large\), which proves nothing/);
+    expect(emulators.nexora.control.keys().find((k) => k.id === old.id)?.status).toBe('active');
+    expect(emulators.nexora.control.requests().filter((r) => r.method === 'DELETE' && r.path.endsWith(old.id))).toEqual([]);
+    expect((await run(['key', 'get', 'nexora/acme/self/backend'])).stdout).toBe(`${old.secret}\n`);
+    // Once the provider answers as itself, the resumed rotation finishes with exactly one live key.
+    emulators.nexora.control.clearFaults();
+    const resumed = await run(['rotate', 'nexora/acme/self/backend', '--resume', '--yes']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(emulators.nexora.control.keys().filter((k) => k.userId === user.id && k.status === 'active')).toHaveLength(1);
+  });
+
+  it('a 404 on the new key’s verify call (a gateway) stops at verify too', async () => {
+    const { run, old } = await nexoraKeyWithTarget(emulators.nexora, { env: 'production', name: 'backend', variable: 'NEXORA_API_KEY' });
+    emulators.nexora.control.setFault({ status: 404, method: 'GET', pathPrefix: '/api/users/me/api-keys' });
+    const result = await run(['rotate', 'nexora/acme/self/backend', '--yes', '--revoke-wait', '1']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/rotation stopped at verify failed: the new key is unknown \(Nexora answered 404/);
+    expect(emulators.nexora.control.keys().find((k) => k.id === old.id)?.status).toBe('active');
+    expect(emulators.nexora.control.requests().filter((r) => r.method === 'DELETE' && r.path.endsWith(old.id))).toEqual([]);
+  });
+
+  it('a 20 KB "key" pasted in a guided rotation is refused: nothing is stored, swapped or sent', async () => {
+    const { home, run, env, old } = await noraVault();
+    const before = await vaultState(home);
+    const sent = emulators.nora.control.requests().length;
+    const huge = `sk_live_${'a'.repeat(20 * 1024)}`;
+    const result = await run(['rotate', 'nora/acme/live/backend', '--yes', '--new-key-stdin'], `${huge}\n`);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/That key cannot be used: this is 20488 characters long; a Nora key has at most 256: copy only the key/);
+    expect(result.stdout + result.stderr).not.toContain(huge.slice(0, 64));
+    expect(readFileSync(env, 'utf8')).toBe(`NORA_KEY=${old.secret}\n`);
+    expect(emulators.nora.control.requests()).toHaveLength(sent);
+    const keys = JSON.parse((await run(['key', 'list', '--json'])).stdout) as Listed[];
+    expect(keys.map((k) => [k.name, k.status])).toEqual([['backend', 'active']]);
+    // No secret was added to the keychain (the audit log's head moves: the refusal is audited).
+    const secrets = (state: Awaited<ReturnType<typeof vaultState>>) => Object.entries(state.keychain).filter(([account]) => account !== 'audit-log-head');
+    expect(secrets(await vaultState(home))).toEqual(secrets(before));
+  });
+});
