@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import type { Rotation, Target } from '../domain/model.js';
 import { runCommandTarget } from '../targets/command-target.js';
 import { backupPathOf, missingVariable, readDotenvTarget, writeDotenvTarget } from '../targets/dotenv-file.js';
+import { verifyKey } from '../verify/verify-key.js';
 import type { StepContext } from './context.js';
 import { failStep } from './fail-step.js';
 
@@ -27,6 +28,8 @@ export async function runSwap(ctx: StepContext): Promise<boolean> {
   const oldSecret = await ctx.secretOf(oldKey.id);
   const newSecret = await ctx.secretOf(rotation.newKeyId);
   if (newSecret === null) return failStep(ctx, 'swap', 'the new key is missing from the keychain; start a new rotation');
+  const unproven = await unprovenNewKey(ctx, newSecret, targets);
+  if (unproven) return failStep(ctx, 'swap', unproven);
 
   for (const [index, target] of targets.entries()) {
     if (ctx.state().rotation.targets.find((t) => t.targetId === target.id)?.status === 'done') continue;
@@ -54,6 +57,19 @@ export async function runSwap(ctx: StepContext): Promise<boolean> {
   return true;
 }
 
+/**
+ * A key is swapped in only once it is proven to work (a 2xx with the API's own body, or 403): a
+ * junk key that gets 431, or any key behind a mistyped verify path (404), must never reach a
+ * consumer. The verify step checks again after the swap, for the provider's view of the old key.
+ */
+async function unprovenNewKey(ctx: StepContext, newSecret: string, targets: readonly Target[]): Promise<string | null> {
+  const pending = targets.filter((t) => ctx.state().rotation.targets.find((e) => e.targetId === t.id)?.status !== 'done');
+  if (pending.length === 0) return null;
+  const verification = await verifyKey(ctx.deps.http, ctx.profile, ctx.instance, newSecret, ctx.deps.clock);
+  if (verification.result === 'valid' || verification.result === 'limited') return null;
+  return `the new key is not proven to work (${verification.result}: ${verification.reason}), so it was written to no swap target and the old key still works; resume once the provider accepts it`;
+}
+
 export function describeTarget(target: Target): string {
   return target.kind === 'dotenv' ? `${target.file} (${target.variable})` : `command ${target.command}`;
 }
@@ -71,7 +87,8 @@ async function applyTarget(ctx: StepContext, target: Target, oldSecret: string |
     const current = await readDotenvTarget(target.file, target.variable, expectedResolved);
     if (current.value === newSecret) return { ok: true, detail: 'already holds the new key' };
     if (current.value === null && !target.createVariable) return { ok: false, detail: missingVariable(target.file, target.variable, 'swap') };
-    if (current.value !== null && current.value !== oldSecret) {
+    // An empty assignment (`VAR=`) is a slot waiting for a key, not somebody else's key.
+    if (current.value !== null && current.value !== '' && current.value !== oldSecret) {
       return { ok: false, detail: 'holds a key that is neither the old nor the new one; not overwritten' };
     }
     // The backup holds the file as it was before this rotation: a second target in the same file

@@ -10,8 +10,8 @@ interface Listed { name: string; status: string }
 
 /**
  * "Check it works" proves something: a new key whose verify call answers anything but a 2xx with
- * the API's own body (or a 403) stops the rotation at verify. It never becomes the current key
- * and the old key is never revoked, by API or by the guide.
+ * the API's own body (or a 403) is never swapped in — the rotation stops before the first target is
+ * written — never becomes the current key, and the old key is never revoked, by API or by the guide.
  */
 describe('keyturn rotate stops at verify on an answer that proves nothing', () => {
   let emulators: AllEmulators;
@@ -39,24 +39,25 @@ describe('keyturn rotate stops at verify on an answer that proves nothing', () =
     return { home, run, old, env };
   }
 
-  it('a mistyped --verify-path on a Nora instance (404 for every key) stops at verify; the old key stays current and alive', async () => {
+  it('a mistyped --verify-path on a Nora instance (404 for every key) stops before the swap; the old key stays current, alive and in the .env', async () => {
     // `/v2instance` for `/v2/instance`: outside /v2, Nora answers 404 whatever the key.
-    const { run, old } = await noraVault('/v2instance');
+    const { run, old, env } = await noraVault('/v2instance');
     const fresh = emulators.nora.control.createKey({ name: 'backend-2026-12', env: 'production', org: 'acme' });
     let guidedToRevoke = false;
     const result = await run(['rotate', 'nora/acme/live/backend', '--yes', '--new-key-stdin', '--revoke-wait', '1'], `${fresh.secret}\n`, (text) => {
       if (text.includes('Revoke the old key')) guidedToRevoke = true;
     });
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/rotation stopped at verify failed: the new key is unknown \(Nora answered 404 \(not found\), which proves nothing about the key: check the base URL and verify path\)/);
+    expect(result.stdout).toMatch(/rotation stopped at swap failed: the new key is not proven to work \(unknown: Nora answered 404 \(not found\), which proves nothing about the key: check the base URL and verify path\), so it was written to no swap target/);
     expect(guidedToRevoke).toBe(false);
+    expect(readFileSync(env, 'utf8')).toBe(`NORA_KEY=${old.secret}\n`);
     expect(emulators.nora.control.keys().find((k) => k.id === old.id)?.status).toBe('active');
     // The old key keeps its name and stays the current key; the new one is still pending.
     expect((await run(['key', 'get', 'nora/acme/live/backend'])).stdout).toBe(`${old.secret}\n`);
     const keys = JSON.parse((await run(['key', 'list', '--json'])).stdout) as Listed[];
     expect(keys.find((k) => k.name === 'backend')?.status).toBe('active');
     expect(keys.filter((k) => k.status === 'revoked' || k.status === 'previous')).toEqual([]);
-    expect((await run(['rotation', 'status'])).stdout).toMatch(/nora\/acme\/live\/backend .* in-progress +verify failed/);
+    expect((await run(['rotation', 'status'])).stdout).toMatch(/nora\/acme\/live\/backend .* in-progress +swap failed/);
 
     // The path put right, the resumed rotation verifies the new key, then revokes the old one.
     const fixed = await run(['instance', 'set', 'nora/acme/live', '--verify-path', '/v2/instance']);
@@ -68,12 +69,13 @@ describe('keyturn rotate stops at verify on an answer that proves nothing', () =
     expect((await run(['key', 'get', 'nora/acme/live/backend'])).stdout).toBe(`${fresh.secret}\n`);
   });
 
-  it('a 431 on the new key’s verify call stops a Nexora rotation at verify; the old key is never revoked by API', async () => {
-    const { run, old, user } = await nexoraKeyWithTarget(emulators.nexora, { env: 'production', name: 'backend', variable: 'NEXORA_API_KEY' });
+  it('a 431 on the new key’s verify call stops a Nexora rotation before the swap; the old key is never revoked by API', async () => {
+    const { run, old, user, env } = await nexoraKeyWithTarget(emulators.nexora, { env: 'production', name: 'backend', variable: 'NEXORA_API_KEY' });
     emulators.nexora.control.setFault({ status: 431, method: 'GET', pathPrefix: '/api/users/me/api-keys' });
     const result = await run(['rotate', 'nexora/acme/self/backend', '--yes', '--revoke-wait', '1']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/rotation stopped at verify failed: the new key is unknown \(Nexora answered 431 \(request header too large\), which proves nothing/);
+    expect(result.stdout).toMatch(/rotation stopped at swap failed: the new key is not proven to work \(unknown: Nexora answered 431 \(request header too large\), which proves nothing/);
+    expect(readFileSync(env, 'utf8')).toContain(`NEXORA_API_KEY=${old.secret}`);
     expect(emulators.nexora.control.keys().find((k) => k.id === old.id)?.status).toBe('active');
     expect(emulators.nexora.control.requests().filter((r) => r.method === 'DELETE' && r.path.endsWith(old.id))).toEqual([]);
     expect((await run(['key', 'get', 'nexora/acme/self/backend'])).stdout).toBe(`${old.secret}\n`);
@@ -84,12 +86,13 @@ describe('keyturn rotate stops at verify on an answer that proves nothing', () =
     expect(emulators.nexora.control.keys().filter((k) => k.userId === user.id && k.status === 'active')).toHaveLength(1);
   });
 
-  it('a 404 on the new key’s verify call (a gateway) stops at verify too', async () => {
-    const { run, old } = await nexoraKeyWithTarget(emulators.nexora, { env: 'production', name: 'backend', variable: 'NEXORA_API_KEY' });
+  it('a 404 on the new key’s verify call (a gateway) stops before the swap too', async () => {
+    const { run, old, env } = await nexoraKeyWithTarget(emulators.nexora, { env: 'production', name: 'backend', variable: 'NEXORA_API_KEY' });
     emulators.nexora.control.setFault({ status: 404, method: 'GET', pathPrefix: '/api/users/me/api-keys' });
     const result = await run(['rotate', 'nexora/acme/self/backend', '--yes', '--revoke-wait', '1']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/rotation stopped at verify failed: the new key is unknown \(Nexora answered 404/);
+    expect(result.stdout).toMatch(/rotation stopped at swap failed: the new key is not proven to work \(unknown: Nexora answered 404/);
+    expect(readFileSync(env, 'utf8')).toContain(`NEXORA_API_KEY=${old.secret}`);
     expect(emulators.nexora.control.keys().find((k) => k.id === old.id)?.status).toBe('active');
     expect(emulators.nexora.control.requests().filter((r) => r.method === 'DELETE' && r.path.endsWith(old.id))).toEqual([]);
   });

@@ -295,8 +295,19 @@ describe('keyturn target add and the swap refuse files that would turn the key a
     expect(readFileSync(env, 'utf8')).toBe(`OTHER=1\nNEXORA_API_KEY=${await currentSecret()}\n`);
   });
 
+  it('fills an empty slot (`export VAR=`): it holds no key, so it is not somebody else’s key', async () => {
+    const { run, dir, currentSecret } = await vaultWithKey();
+    const env = join(dir, '.env');
+    writeFileSync(env, 'OTHER=1\nexport NEXORA_API_KEY=\n');
+    const added = await run(['target', 'add', REF, 'dotenv', env, 'NEXORA_API_KEY']);
+    expect(added.code, added.stderr).toBe(0);
+    const rotated = await run(['rotate', REF, '--yes']);
+    expect(rotated.code, rotated.stdout + rotated.stderr).toBe(0);
+    expect(readFileSync(env, 'utf8')).toBe(`OTHER=1\nexport NEXORA_API_KEY=${await currentSecret()}\n`);
+  });
+
   it('keeps the backup of the file as it was before this rotation, and removes it once the rotation finished', async () => {
-    const { run, dir, old, currentSecret } = await vaultWithKey();
+    const { run, dir, old, currentSecret, targets } = await vaultWithKey();
     const env = join(dir, '.env');
     const backup = `${env}.keyturn-backup`;
     // Two targets in one file: the second write must not replace the backup with the first's result.
@@ -308,18 +319,21 @@ describe('keyturn target add and the swap refuse files that would turn the key a
     expect(first.code, first.stdout + first.stderr).toBe(0);
     expect(existsSync(backup)).toBe(false);
 
-    // The second rotation stops after its swap (the provider is down for the check).
+    // The second rotation stops in its swap, after both lines of the file were written: a third
+    // target, a command that fails, comes last.
     const beforeSecond = readFileSync(env, 'utf8');
     const second = await currentSecret();
     expect(beforeSecond).toBe(`NEXORA_API_KEY=${second}\nNEXORA_KEY_AGAIN=${second}\n`);
-    emulators.nexora.control.setFault({ status: 503, method: 'GET', pathPrefix: '/api/users/me/api-keys' });
+    expect((await run(['target', 'add', REF, 'command', '--', 'false'])).code).toBe(0);
     const stopped = await run(['rotate', REF, '--yes']);
     expect(stopped.code).toBe(1);
-    expect(stopped.stdout).toMatch(/rotation stopped at verify/);
+    expect(stopped.stdout).toMatch(/rotation stopped at swap failed: 1 target\(s\) could not be written: the command exited with 1/);
+    expect(readFileSync(env, 'utf8')).not.toBe(beforeSecond);
     expect(readFileSync(backup, 'utf8')).toBe(beforeSecond);
     expect(statSync(backup).mode & 0o777).toBe(0o600);
 
-    emulators.nexora.control.clearFaults();
+    const failing = (await targets()).find((t) => t.kind === 'command');
+    expect((await run(['target', 'remove', REF, failing?.id ?? 'none'])).code).toBe(0);
     const resumed = await run(['rotate', REF, '--resume', '--yes']);
     expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
     expect(existsSync(backup)).toBe(false);
