@@ -59,14 +59,14 @@ describe('keyturn rotate', () => {
     emulators.nexora.control.setFault({ status: 503, method: 'GET', pathPrefix: '/api/users/me/api-keys' });
     const stopped = await run(['rotate', 'nexora/acme/self/backend', '--yes']);
     expect(stopped.code).toBe(1);
-    expect(stopped.stdout).toMatch(/rotation stopped at verify failed: the new key is unknown/);
+    expect(stopped.stdout).toMatch(/rotation stopped at swap failed: the new key is not proven to work \(unknown/);
     expect(stopped.stdout).toMatch(/resume with: keyturn rotate nexora\/acme\/self\/backend --resume/);
     expect(emulators.nexora.control.keys().find((k) => k.id === old.id)?.status).toBe('active');
     expect(emulators.nexora.control.requests().filter((r) => r.method === 'DELETE' && r.authKeyId !== null && r.path.endsWith(old.id))).toHaveLength(0);
 
     const second = await run(['rotate', 'nexora/acme/self/backend', '--yes']);
     expect(second.code).toBe(2);
-    expect(second.stderr).toMatch(/already in progress \(verify failed/);
+    expect(second.stderr).toMatch(/already in progress \(swap failed/);
 
     emulators.nexora.control.clearFaults();
     const resumed = await run(['rotate', 'nexora/acme/self/backend', '--resume', '--yes']);

@@ -61,13 +61,13 @@ describe('rotation faults: a clear state, then resume', () => {
     await finish();
   });
 
-  it('verify: a provider answering 429 proves nothing; the rotation stops at verify', async () => {
+  it('a provider answering 429 to the new key proves nothing; the rotation stops before the swap', async () => {
     const { run, finish } = await setUp();
     emulators.nexora.control.addFault({ status: 429, retryAfterSeconds: 0, method: 'GET', pathPrefix: '/api/users/me/api-keys' });
     // The create (POST) goes through; the verify GET is rate limited.
     const result = await run(['rotate', 'nexora/acme/self/svc']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/verify failed: the new key is unknown/);
+    expect(result.stdout).toMatch(/swap failed: the new key is not proven to work \(unknown: .*429/);
     await finish();
   });
 
