@@ -104,7 +104,7 @@ export type ScanFindingView = DisplayedFinding & { inVault: string | null };
 
 export interface ScanResult {
   findings: ScanFindingView[];
-  imported: { ref: string; targets: number }[];
+  imported: { ref: string; targets: number; refusedTargets: { file: string; reason: string }[] }[];
   skipped: { maskedKey: string; reason: string }[];
 }
 

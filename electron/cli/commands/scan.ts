@@ -22,7 +22,10 @@ export function registerScanCommand(program: Command, ctx: CliContext): void {
       if (opts.json) return ctx.io.out(`${JSON.stringify(opts.import ? { findings: shown, imported, skipped } : shown, null, 2)}\n`);
       if (shown.length === 0) return ctx.io.out('no provider keys found\n');
       ctx.io.out(table([['FILE', 'VARIABLE', 'KEY', 'PROVIDER', 'IN VAULT'], ...shown.map((f) => [`${f.file}:${f.line}`, f.variable, f.maskedKey, f.providerId, f.inVault ?? 'no'])]));
-      for (const i of imported) ctx.io.out(`imported ${i.ref} with ${i.targets} swap target(s)\n`);
+      for (const i of imported) {
+        ctx.io.out(`imported ${i.ref} with ${i.targets} swap target(s)\n`);
+        for (const r of i.refusedTargets) ctx.io.out(`  not a swap target: ${r.reason}\n`);
+      }
       for (const s of skipped) ctx.io.out(`not imported ${s.maskedKey}: ${s.reason}\n`);
     });
 }

@@ -1,9 +1,11 @@
+import { UserInputError } from '../domain/errors.js';
 import type { Vault } from '../vault/vault.js';
 import { instanceRef } from '../vault/refs.js';
 import { planImport, type Classified } from './import-plan.js';
 
 export interface ImportOutcome {
-  imported: { ref: string; targets: number }[];
+  /** `refusedTargets`: files the key was found in that cannot be swap targets (a link, a hard link, read-only), with why. */
+  imported: { ref: string; targets: number; refusedTargets: { file: string; reason: string }[] }[];
   skipped: { maskedKey: string; reason: string }[];
 }
 
@@ -17,8 +19,17 @@ export async function importFindings(vault: Vault, classified: readonly Classifi
       continue;
     }
     const { key } = await vault.addKey({ instanceRef: instanceRef(plan.instance), name: plan.name, secret: first.secret });
-    for (const target of plan.targets) await vault.addTarget(key.ref, target, cwd);
-    outcome.imported.push({ ref: key.ref, targets: plan.targets.length });
+    // A file the swap would refuse does not undo the key's import: the key is stored, the file is named with why.
+    const refusedTargets: { file: string; reason: string }[] = [];
+    for (const target of plan.targets) {
+      try {
+        await vault.addTarget(key.ref, target, cwd);
+      } catch (error) {
+        if (!(error instanceof UserInputError)) throw error;
+        refusedTargets.push({ file: target.file, reason: error.message });
+      }
+    }
+    outcome.imported.push({ ref: key.ref, targets: plan.targets.length - refusedTargets.length, refusedTargets });
   }
   return outcome;
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, constants, mkdirSync, openSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, linkSync, mkdirSync, openSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliFor, spawnCli, type SpawnedCli } from '../../support/cli.js';
@@ -43,6 +43,24 @@ describe('keyturn run and scan', () => {
     expect((await run(['key', 'get', 'nora/acme/live/nora-api-key'])).stdout).toBe(`${fresh}\n`);
     const targets = JSON.parse((await run(['target', 'list', 'nora/acme/live/nora-api-key', '--json'])).stdout) as { kind: string; variable: string }[];
     expect(targets).toEqual([expect.objectContaining({ kind: 'dotenv', variable: 'NORA_API_KEY' })]);
+  });
+
+  it('scan --import stores a key whose file cannot be a swap target (a hard link), and names the file and why', async () => {
+    const home = tempHome();
+    const run = cliFor(home);
+    await run(['instance', 'add', 'nora', 'acme', 'live', '--env', 'production']);
+    const fresh = sampleKeys.nora('production');
+    const project = join(home, 'project');
+    mkdirSync(project);
+    writeFileSync(join(project, '.env'), `NORA_API_KEY=${fresh}\n`);
+    // A second name outside the scanned folder: the swap would split it, so it is no target.
+    linkSync(join(project, '.env'), join(home, 'other-name.env'));
+
+    const imported = await run(['scan', project, '--import']);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/imported nora\/acme\/live\/nora-api-key with 0 swap target\(s\)\n {2}not a swap target: .*\.env has 2 hard links/);
+    expect((await run(['key', 'get', 'nora/acme/live/nora-api-key'])).stdout).toBe(`${fresh}\n`);
+    expect(JSON.parse((await run(['target', 'list', 'nora/acme/live/nora-api-key', '--json'])).stdout)).toEqual([]);
   });
 
   const spawned: SpawnedCli[] = [];

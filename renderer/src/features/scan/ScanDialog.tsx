@@ -103,9 +103,16 @@ export function ScanDialog() {
             </table>
           )}
           {result.imported.map((i) => (
-            <p key={i.ref}>
-              Imported <code>{i.ref}</code> with {i.targets} swap target(s).
-            </p>
+            <div key={i.ref}>
+              <p>
+                Imported <code>{i.ref}</code> with {i.targets} swap target(s).
+              </p>
+              {i.refusedTargets.map((r) => (
+                <p key={r.file} className="warning">
+                  Not a swap target: {r.reason}
+                </p>
+              ))}
+            </div>
           ))}
           {result.skipped.map((s) => (
             <p key={s.maskedKey} className="warning">
