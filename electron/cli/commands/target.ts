@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UserInputError } from '../../core/domain/errors.js';
 import type { Target } from '../../core/domain/model.js';
-import { inspectTargetFile } from '../../core/vault/target-ops.js';
+import { TargetConsentError, inspectTargetFile } from '../../core/vault/target-ops.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
 
@@ -24,6 +24,12 @@ async function confirmedLink(ctx: CliContext, file: string, followLink: boolean)
   throw new UserInputError(`${check.path} is a link to ${check.resolved}: nothing was added; to write the key there, add --follow-link`);
 }
 
+/** How a person allows, on the command line, what a target needs. */
+const CONSENT_FLAGS: Record<TargetConsentError['consent'], string> = {
+  'follow-link': 'add it again with --follow-link',
+  'create-variable': 'add it again with --create-variable',
+};
+
 export function registerTargetCommands(program: Command, ctx: CliContext): void {
   const target = program.command('target').description('swap targets: where a key is used, written during a rotation');
 
@@ -41,7 +47,12 @@ export function registerTargetCommands(program: Command, ctx: CliContext): void 
         if (rest.length !== 2) throw new UserInputError('write it as: keyturn target add REF dotenv FILE VARIABLE');
         const [file = '', variable = ''] = rest;
         const confirmLinkTo = await confirmedLink(ctx, file, opts.followLink === true);
-        added = await ctx.vault().addTarget(ref, { kind: 'dotenv', file, variable, createVariable: opts.createVariable === true, ...(confirmLinkTo ? { confirmLinkTo } : {}) }, process.cwd());
+        added = await ctx.vault()
+          .addTarget(ref, { kind: 'dotenv', file, variable, createVariable: opts.createVariable === true, ...(confirmLinkTo ? { confirmLinkTo } : {}) }, process.cwd())
+          .catch((error: unknown) => {
+            if (error instanceof TargetConsentError) throw new UserInputError(`${error.message} (${CONSENT_FLAGS[error.consent]})`);
+            throw error;
+          });
       } else if (kind === 'command') {
         const [command, ...args] = rest[0] === '--' ? rest.slice(1) : rest;
         if (!command) throw new UserInputError('write it as: keyturn target add REF command -- CMD [ARGS...]');

@@ -74,8 +74,8 @@ export function backupPathOf(resolved: string): string {
 /** Why a file that lacks the variable is not written: it is probably not the file the person meant. */
 export function missingVariable(file: string, variable: string, when: 'add' | 'swap'): string {
   return when === 'add'
-    ? `${file} has no ${variable}= line: nothing was added; add the line to the file, or pass --create-variable to let Keyturn append it`
-    : `${file} has no ${variable}= line: not written (Keyturn appends a variable only to a target added with --create-variable); add the line, then resume`;
+    ? `${file} has no ${variable}= line: nothing was added; add the line to the file, or allow Keyturn to append it`
+    : `${file} has no ${variable}= line: not written (this target was added without leave to append the line); add the line, then resume`;
 }
 
 async function writeAtomically(path: string, text: string, mode: number, owner: { uid: number; gid: number } | null, replacing?: Stats): Promise<void> {

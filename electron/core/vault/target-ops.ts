@@ -5,6 +5,20 @@ import { missingVariable } from '../targets/dotenv-file.js';
 import { readDotenvValue } from '../targets/dotenv-text.js';
 import { findKey, keyRef } from './refs.js';
 
+
+/**
+ * A target refused until the person allows something: writing through a link, or appending the
+ * variable. Each host says how to allow it in its own words (a CLI flag, a button in the app).
+ */
+export class TargetConsentError extends UserInputError {
+  constructor(
+    message: string,
+    readonly consent: 'follow-link' | 'create-variable',
+  ) {
+    super(message);
+  }
+}
+
 export type NewTarget =
   | {
       kind: 'dotenv';
@@ -38,13 +52,13 @@ export async function makeTarget(input: NewTarget, id: string, cwd: string): Pro
     if (check.refusal !== null || !check.stats) throw new UserInputError(`${check.refusal ?? `${check.path} cannot be looked at`}; nothing was added`);
     if (check.throughLink && input.confirmLinkTo !== check.resolved) {
       const seen = input.confirmLinkTo === undefined ? '' : ` (not ${input.confirmLinkTo}, as confirmed)`;
-      throw new UserInputError(`${check.path} is a link to ${check.resolved}${seen}: nothing was added; confirm writing the key through it (keyturn target add … --follow-link)`);
+      throw new TargetConsentError(`${check.path} is a link to ${check.resolved}${seen}: nothing was added; confirm writing the key through it`, 'follow-link');
     }
     if (!input.createVariable) {
       const text = await readCheckedFile(check.resolved, check.stats).catch((error: unknown) => {
         throw new UserInputError(`${error instanceof Error ? error.message : `${check.path} cannot be read`}; nothing was added`);
       });
-      if (readDotenvValue(text, input.variable) === null) throw new UserInputError(missingVariable(check.path, input.variable, 'add'));
+      if (readDotenvValue(text, input.variable) === null) throw new TargetConsentError(missingVariable(check.path, input.variable, 'add'), 'create-variable');
     }
     return {
       id,

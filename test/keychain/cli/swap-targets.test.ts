@@ -275,7 +275,7 @@ describe('keyturn target add and the swap refuse files that would turn the key a
     writeFileSync(env, 'OTHER=1\n');
     const added = await run(['target', 'add', REF, 'dotenv', env, 'NEXORA_API_KEY']);
     expect(added.code).toBe(2);
-    expect(added.stderr).toMatch(/has no NEXORA_API_KEY= line: nothing was added; add the line to the file, or pass --create-variable/);
+    expect(added.stderr).toMatch(/has no NEXORA_API_KEY= line: nothing was added; add the line to the file, or allow Keyturn to append it \(add it again with --create-variable\)/);
     expect(await targets()).toEqual([]);
 
     const swap = await swapAfter((file) => writeFileSync(file, 'A=1\n'));
