@@ -131,7 +131,7 @@ export function Targets({ keyRef, targets, onChanged }: { keyRef: string; target
               </button>
             )}
             <input aria-label="Variable" placeholder="VARIABLE" value={variable} onChange={(e) => setVariable(e.target.value)} required />
-            <label>
+            <label className="checkbox">
               <input type="checkbox" checked={createVariable} onChange={(e) => setCreateVariable(e.target.checked)} /> Append the line if the file lacks it
             </label>
           </div>
