@@ -93,7 +93,8 @@ async function applyTarget(ctx: StepContext, target: Target, oldSecret: string |
     }
     // The backup holds the file as it was before this rotation: a second target in the same file
     // (or a resume) does not replace it with a state that already holds the new key.
-    const backupPath = backupPathOf(current.resolved);
+    const tag = backupTag(ctx.state().rotation);
+    const backupPath = backupPathOf(current.resolved, tag);
     const alreadyBackedUp = ctx.state().rotation.targets.some((t) => t.backup === backupPath);
     await writeDotenvTarget({
       file: target.file,
@@ -102,13 +103,18 @@ async function applyTarget(ctx: StepContext, target: Target, oldSecret: string |
       expectedResolved,
       createVariable: target.createVariable === true,
       expectedSha256: current.sha256,
-      backup: !alreadyBackedUp,
+      ...(alreadyBackedUp ? {} : { backupTag: tag }),
       onBackup: (path) => ctx.journal.mutate((r) => ({ rotation: { ...r, targets: r.targets.map((t) => (t.targetId === target.id ? { ...t, backup: path } : t)) } })).then(() => undefined),
     });
     return { ok: true, detail: current.value === null ? 'the variable was added' : 'the new key was written' };
   } catch (error) {
     return { ok: false, detail: error instanceof Error ? error.message : 'writing failed' };
   }
+}
+
+/** Each rotation backs files up under its own name: another rotation of a key in the same file neither replaces nor removes it. */
+function backupTag(rotation: Rotation): string {
+  return rotation.id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8);
 }
 
 /**

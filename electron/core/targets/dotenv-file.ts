@@ -34,8 +34,11 @@ export interface DotenvWrite extends DotenvTargetFile {
   createVariable?: boolean;
   /** The hash of the content the caller read; the write is refused if the file no longer has it. */
   expectedSha256?: string;
-  /** Keep the content before this write as `<file>.keyturn-backup`. */
-  backup?: boolean;
+  /**
+   * Keep the content before this write as `<file>.keyturn-backup-<tag>`; the tag (the rotation's)
+   * keeps two rotations that write one file at once from replacing or removing each other's backup.
+   */
+  backupTag?: string;
   /** Called once the backup is durable, before the file itself is replaced. */
   onBackup?: (backupPath: string) => Promise<void>;
 }
@@ -44,8 +47,8 @@ export interface DotenvWrite extends DotenvTargetFile {
  * Writes one variable of a .env file atomically: a temporary file in the same folder, fsync,
  * the original's mode (and owner, as root), rename over, fsync of the folder. Every check of
  * `requireWritableDotenv` runs first; a link accepted when the target was added is written through
- * and stays a link. The previous content is kept as `<name>.keyturn-backup` (0600: it holds the old
- * key) when asked.
+ * and stays a link. The previous content is kept as `<name>.keyturn-backup-<tag>` (0600: it holds the
+ * old key) when asked.
  */
 export async function writeDotenvTarget(write: DotenvWrite): Promise<{ file: string; previousSha256: string; newSha256: string; backupPath: string | null; appended: boolean }> {
   const { resolved: real, stats: info } = await requireWritableDotenv(write.file, write.expectedResolved ?? write.file);
@@ -58,7 +61,7 @@ export async function writeDotenvTarget(write: DotenvWrite): Promise<{ file: str
     throw new TargetRefusedError(missingVariable(write.file, write.variable, 'swap'));
   }
   const next = replaceDotenvValue(before, write.variable, write.value, { append: write.createVariable === true });
-  const backupPath = write.backup ? backupPathOf(real) : null;
+  const backupPath = write.backupTag ? backupPathOf(real, write.backupTag) : null;
   if (backupPath) {
     await writeAtomically(backupPath, before, 0o600, null);
     await write.onBackup?.(backupPath);
@@ -67,8 +70,8 @@ export async function writeDotenvTarget(write: DotenvWrite): Promise<{ file: str
   return { file: real, previousSha256, newSha256: sha256(next.text), backupPath, appended: next.appended };
 }
 
-export function backupPathOf(resolved: string): string {
-  return `${resolved}.keyturn-backup`;
+export function backupPathOf(resolved: string, tag: string): string {
+  return `${resolved}.keyturn-backup-${tag}`;
 }
 
 /** Why a file that lacks the variable is not written: it is probably not the file the person meant. */

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { chmodSync, closeSync, constants, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Target } from '../../../electron/core/domain/model.js';
 import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
@@ -49,7 +49,7 @@ describe('keyturn target add and the swap refuse files that would turn the key a
     const targets = async () => JSON.parse((await run(['target', 'list', REF, '--json'])).stdout) as Target[];
     const oldKeyStatus = () => emulators.nexora.control.keys().find((k) => k.id === old.id)?.status;
     const currentSecret = async () => (await run(['key', 'get', REF])).stdout.trim();
-    return { home, run, old, dir, targets, oldKeyStatus, currentSecret };
+    return { home, run, user, old, dir, targets, oldKeyStatus, currentSecret };
   }
 
   /** A target added while the file was fine; `spoil` then changes the file before the rotation. */
@@ -309,7 +309,7 @@ describe('keyturn target add and the swap refuse files that would turn the key a
   it('keeps the backup of the file as it was before this rotation, and removes it once the rotation finished', async () => {
     const { run, dir, old, currentSecret, targets } = await vaultWithKey();
     const env = join(dir, '.env');
-    const backup = `${env}.keyturn-backup`;
+    const backup = () => backupsOf(env)[0] ?? `${env}.keyturn-backup-none`;
     // Two targets in one file: the second write must not replace the backup with the first's result.
     writeFileSync(env, `NEXORA_API_KEY=${old.secret}\nNEXORA_KEY_AGAIN=${old.secret}\n`);
     expect((await run(['target', 'add', REF, 'dotenv', env, 'NEXORA_API_KEY'])).code).toBe(0);
@@ -317,7 +317,7 @@ describe('keyturn target add and the swap refuse files that would turn the key a
 
     const first = await run(['rotate', REF, '--yes']);
     expect(first.code, first.stdout + first.stderr).toBe(0);
-    expect(existsSync(backup)).toBe(false);
+    expect(backupsOf(env)).toEqual([]);
 
     // The second rotation stops in its swap, after both lines of the file were written: a third
     // target, a command that fails, comes last.
@@ -329,15 +329,52 @@ describe('keyturn target add and the swap refuse files that would turn the key a
     expect(stopped.code).toBe(1);
     expect(stopped.stdout).toMatch(/rotation stopped at swap failed: 1 target\(s\) could not be written: the command exited with 1/);
     expect(readFileSync(env, 'utf8')).not.toBe(beforeSecond);
-    expect(readFileSync(backup, 'utf8')).toBe(beforeSecond);
-    expect(statSync(backup).mode & 0o777).toBe(0o600);
+    expect(backupsOf(env)).toHaveLength(1);
+    expect(readFileSync(backup(), 'utf8')).toBe(beforeSecond);
+    expect(statSync(backup()).mode & 0o777).toBe(0o600);
 
     const failing = (await targets()).find((t) => t.kind === 'command');
     expect((await run(['target', 'remove', REF, failing?.id ?? 'none'])).code).toBe(0);
     const resumed = await run(['rotate', REF, '--resume', '--yes']);
     expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
-    expect(existsSync(backup)).toBe(false);
+    expect(backupsOf(env)).toEqual([]);
     const third = await currentSecret();
     expect(readFileSync(env, 'utf8')).toBe(`NEXORA_API_KEY=${third}\nNEXORA_KEY_AGAIN=${third}\n`);
   });
+
+  it('two rotations of keys in one file keep their own backups: one finishing removes only its own', async () => {
+    const { run, dir, old, targets, user } = await vaultWithKey();
+    const other = emulators.nexora.control.createKey({ name: 'worker', userId: user.id });
+    expect((await run(['key', 'add', 'nexora/acme/self', 'worker'], other.secret)).code).toBe(0);
+    const env = join(dir, '.env');
+    const original = `NEXORA_API_KEY=${old.secret}\nNEXORA_WORKER_KEY=${other.secret}\n`;
+    writeFileSync(env, original);
+    expect((await run(['target', 'add', REF, 'dotenv', env, 'NEXORA_API_KEY'])).code).toBe(0);
+    expect((await run(['target', 'add', 'nexora/acme/self/worker', 'dotenv', env, 'NEXORA_WORKER_KEY'])).code).toBe(0);
+    // The first rotation stops in its swap after writing the file (its last target fails).
+    expect((await run(['target', 'add', REF, 'command', '--', 'false'])).code).toBe(0);
+    expect((await run(['rotate', REF, '--yes'])).code).toBe(1);
+    expect(backupsOf(env)).toHaveLength(1);
+    const firstBackup = backupsOf(env)[0] ?? '';
+    expect(readFileSync(firstBackup, 'utf8')).toBe(original);
+
+    // Meanwhile the other key's rotation runs to its end: its backup goes, the first one's stays.
+    const second = await run(['rotate', 'nexora/acme/self/worker', '--yes']);
+    expect(second.code, second.stdout + second.stderr).toBe(0);
+    expect(backupsOf(env)).toEqual([firstBackup]);
+    expect(readFileSync(firstBackup, 'utf8')).toBe(original);
+
+    const failing = (await targets()).find((t) => t.kind === 'command');
+    expect((await run(['target', 'remove', REF, failing?.id ?? 'none'])).code).toBe(0);
+    expect((await run(['rotate', REF, '--resume', '--yes'])).code).toBe(0);
+    expect(backupsOf(env)).toEqual([]);
+  });
 });
+
+/** The backups rotations keep of a file: `<file>.keyturn-backup-<rotation>`. */
+function backupsOf(file: string): string[] {
+  const folder = dirname(file);
+  return readdirSync(folder)
+    .filter((name) => name.startsWith(`${basename(file)}.keyturn-backup-`))
+    .map((name) => join(folder, name));
+}

@@ -19,12 +19,12 @@ describe('writeDotenvTarget', () => {
     const file = join(dir(), '.env');
     writeFileSync(file, 'A=1\nK=old\n');
     chmodSync(file, 0o640);
-    const result = await writeDotenvTarget({ file, variable: 'K', value: 'new', backup: true });
+    const result = await writeDotenvTarget({ file, variable: 'K', value: 'new', backupTag: 'r1' });
     expect(readFileSync(file, 'utf8')).toBe('A=1\nK=new\n');
     expect(statSync(file).mode & 0o777).toBe(0o640);
-    expect(result.backupPath).toBe(`${file}.keyturn-backup`);
-    expect(readFileSync(`${file}.keyturn-backup`, 'utf8')).toBe('A=1\nK=old\n');
-    expect(statSync(`${file}.keyturn-backup`).mode & 0o777).toBe(0o600);
+    expect(result.backupPath).toBe(`${file}.keyturn-backup-r1`);
+    expect(readFileSync(`${file}.keyturn-backup-r1`, 'utf8')).toBe('A=1\nK=old\n');
+    expect(statSync(`${file}.keyturn-backup-r1`).mode & 0o777).toBe(0o600);
   });
 
   it('writes through a symlink to the target the person accepted; the link stays a link', async () => {
