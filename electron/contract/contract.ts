@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { KeyView, Target } from './views.js';
+import { MAX_SECRET_LENGTH } from './limits.js';
 import type { CallName, EventName } from './names.js';
 import { POLICY_STATES } from '../core/policy/key-policy.js';
 import type {
@@ -33,7 +34,7 @@ export interface CallSpec<A extends z.ZodType, R> {
 const call = <A extends z.ZodType>(args: A) => ({ returns: <R>(): CallSpec<A, R> => ({ args }) });
 
 const ref = z.string().min(1).max(400);
-const secret = z.string().min(1).max(4096);
+const secret = z.string().min(1).max(MAX_SECRET_LENGTH);
 const maxAge = z.number().int().positive().max(36500);
 
 const newTarget = z.discriminatedUnion('kind', [

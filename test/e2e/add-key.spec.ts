@@ -27,6 +27,9 @@ test('adding keys: every kind of mistake is explained in words, and nothing is s
   await dialog.getByLabel('Instance').selectOption('xora/acme/jobs');
   await dialog.getByLabel('Key (paste)').fill(sampleKeys.xora().slice(0, 40));
   await expect(check).toContainText('a Xora key is 52 characters long');
+  // A whole log pasted instead of the key: refused in words, not with the call's schema message.
+  await dialog.getByLabel('Key (paste)').fill(`nte_${'x'.repeat(20_000)}`);
+  await expect(check).toContainText('this is 20,004 characters long, and no key is longer than 4,096: copy only the key');
   await dialog.getByLabel('Instance').selectOption('xerotier/acme-ml/inference');
   await dialog.getByLabel('Key (paste)').fill(sampleKeys.xerotier('other-project'));
   await expect(check).toContainText('belongs to another project');

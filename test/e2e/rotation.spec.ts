@@ -30,6 +30,16 @@ test('a guided Nora production rotation, end to end: paste, saved, swapped, chec
   await expect(wizard.getByText('Create the new key in the dashboard, then paste it here')).toBeVisible();
   await expect(wizard).toContainText('Sidebar → API Keys → Create API key');
   await keyturn.shot('rotation-guided-paste');
+  // Wrong pastes first, as at 3 a.m.: a sandbox key, then a whole log line of 20 KB. Each is refused
+  // in words next to the field, nothing is stored, and the wizard still waits for the right key.
+  const sandboxKey = nora.control.createKey({ name: 'backend-test', env: 'sandbox', org: 'acme' });
+  await wizard.getByLabel('New key').fill(sandboxKey.secret);
+  await wizard.getByRole('button', { name: 'Save new key' }).click();
+  await expect(wizard.getByRole('alert')).toContainText('this is a sandbox key (sk_test_) but the instance is production');
+  await wizard.getByLabel('New key').fill(`sk_live_${'a'.repeat(20_000)}`);
+  await wizard.getByRole('button', { name: 'Save new key' }).click();
+  await expect(wizard.getByRole('alert')).toContainText('That key cannot be used: this is 20,008 characters long, and no key is longer than 4,096: copy only the key.');
+  await expect(wizard.getByTestId('step-create')).toHaveAttribute('data-status', 'running');
   const fresh = nora.control.createKey({ name: 'backend-2026-11', env: 'production', org: 'acme' });
   await wizard.getByLabel('New key').fill(fresh.secret);
   await wizard.getByRole('button', { name: 'Save new key' }).click();

@@ -97,6 +97,18 @@ describe('keyturn rotate stops at verify on an answer that proves nothing', () =
     expect(emulators.nexora.control.requests().filter((r) => r.method === 'DELETE' && r.path.endsWith(old.id))).toEqual([]);
   });
 
+  it('a key without swap targets that answers 404 stops at verify: it never becomes the current key', async () => {
+    const { run, old } = await nexoraKeyWithTarget(emulators.nexora, { env: 'production', name: 'backend', variable: 'NEXORA_API_KEY' });
+    const [target] = JSON.parse((await run(['target', 'list', 'nexora/acme/self/backend', '--json'])).stdout) as { id: string }[];
+    expect((await run(['target', 'remove', 'nexora/acme/self/backend', target?.id ?? 'none'])).code).toBe(0);
+    emulators.nexora.control.setFault({ status: 404, method: 'GET', pathPrefix: '/api/users/me/api-keys' });
+    const result = await run(['rotate', 'nexora/acme/self/backend', '--yes', '--revoke-wait', '1']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/rotation stopped at verify failed: the new key is unknown \(Nexora answered 404/);
+    expect((await run(['key', 'get', 'nexora/acme/self/backend'])).stdout).toBe(`${old.secret}\n`);
+    expect(emulators.nexora.control.requests().filter((r) => r.method === 'DELETE' && r.path.endsWith(old.id))).toEqual([]);
+  });
+
   it('a 20 KB "key" pasted in a guided rotation is refused: nothing is stored, swapped or sent', async () => {
     const { home, run, env, old } = await noraVault();
     const before = await vaultState(home);

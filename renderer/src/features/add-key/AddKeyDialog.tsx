@@ -3,6 +3,7 @@ import type { KeyCheck } from '../../../../electron/contract/views.js';
 import { api } from '../../api/client.js';
 import { Modal } from '../../ui/Modal.js';
 import { errorText } from '../../ui/format.js';
+import { secretLengthProblem } from '../../ui/secret-length.js';
 import { useApp } from '../../store/store.js';
 
 const NEW = '__new__';
@@ -26,6 +27,8 @@ export function AddKeyDialog() {
   // Live validation: the host's own check, so the dialog and `key add` never disagree.
   useEffect(() => {
     if (instanceRef === NEW || secret === '') return setCheck(null);
+    const tooLong = secretLengthProblem(secret);
+    if (tooLong) return setCheck({ problem: tooLong, warnings: [], maskedKey: '' });
     const timer = setTimeout(() => {
       api.keyCheck({ instanceRef, secret }).then(setCheck, (e: unknown) => setCheck({ problem: errorText(e), warnings: [], maskedKey: '' }));
     }, 150);

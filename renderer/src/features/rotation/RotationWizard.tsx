@@ -5,6 +5,7 @@ import { api } from '../../api/client.js';
 import { EnvBadge } from '../../ui/EnvBadge.js';
 import { Modal } from '../../ui/Modal.js';
 import { errorText } from '../../ui/format.js';
+import { secretLengthProblem } from '../../ui/secret-length.js';
 import { useApp } from '../../store/store.js';
 import { GuideSteps } from './GuideSteps.js';
 import { STEPS } from './steps.js';
@@ -22,6 +23,8 @@ export function RotationWizard({ keyRef, resume }: { keyRef: string; resume: boo
   const [typedName, setTypedName] = useState('');
   const [inPlace, setInPlace] = useState(false);
   const [pasted, setPasted] = useState('');
+  /** A paste refused here before it was sent (longer than any key); the host's own problems come with the question. */
+  const [pasteProblem, setPasteProblem] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const refresh = useCallback((rotationId: string) => {
@@ -136,19 +139,24 @@ export function RotationWizard({ keyRef, resume }: { keyRef: string; resume: boo
               className="form"
               onSubmit={(e) => {
                 e.preventDefault();
-                void answer({ kind: 'paste', secret: pasted });
+                const tooLong = secretLengthProblem(pasted);
+                setPasteProblem(tooLong);
+                if (!tooLong) void answer({ kind: 'paste', secret: pasted });
               }}
             >
               <h3>Create the new key in the dashboard, then paste it here</h3>
               <GuideSteps guide={view.question.guide} />
-              {view.question.problem && (
+              {(pasteProblem ?? view.question.problem) && (
                 <p role="alert" className="error">
-                  That key cannot be used: {view.question.problem}.
+                  That key cannot be used: {pasteProblem ?? view.question.problem}.
                 </p>
               )}
               <label>
                 New key
-                <input type="password" autoComplete="off" value={pasted} onChange={(e) => setPasted(e.target.value)} required />
+                <input type="password" autoComplete="off" value={pasted} onChange={(e) => {
+                    setPasted(e.target.value);
+                    setPasteProblem(null);
+                  }} required />
               </label>
               <div className="actions">
                 <button type="button" onClick={() => void answer({ kind: 'stop' })}>
