@@ -1,11 +1,11 @@
-import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fingerprintOf, maskSecret } from '../crypto/fingerprint.js';
 import type { Environment } from '../domain/model.js';
 import { detectProvider } from '../providers/detect.js';
 import { scanDotenvText } from '../targets/dotenv-text.js';
-import { readCappedRegularFile } from './read-capped.js';
+import { specialFileKind } from '../fs/file-kind.js';
+import { readCappedRegularFile } from '../fs/read-capped.js';
 
 export interface Finding {
   file: string;
@@ -32,12 +32,6 @@ function isEnvFile(name: string): boolean {
   return name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
 }
 
-function specialKind(entry: Dirent): string {
-  if (entry.isFIFO()) return 'a FIFO';
-  if (entry.isSocket()) return 'a socket';
-  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
-  return 'unknown type';
-}
 
 /** A `.env`-style file that was not read, and why (a symbolic link, a FIFO, too large...). */
 export interface SkippedFile {
@@ -82,7 +76,7 @@ export async function scanFolder(dir: string, options: ScanOptions = {}): Promis
         continue;
       }
       if (!entry.isFile()) {
-        skip(full, `not a regular file (${specialKind(entry)}), not opened`);
+        skip(full, `not a regular file (${specialFileKind(entry) ?? 'not a file'}), not opened`);
         continue;
       }
       const read = await readCappedRegularFile(full, maxFileBytes);

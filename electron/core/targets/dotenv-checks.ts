@@ -1,6 +1,8 @@
 import { constants, type Stats } from 'node:fs';
-import { access, lstat, open, realpath, stat } from 'node:fs/promises';
+import { access, lstat, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { specialFileKind } from '../fs/file-kind.js';
+import { readCappedRegularFile } from '../fs/read-capped.js';
 
 /**
  * What Keyturn will write a key into: a regular file, writable, with one name, reached through a link
@@ -49,7 +51,7 @@ export async function checkDotenvFile(path: string): Promise<DotenvFileCheck & {
     return refuse(`${path} cannot be looked at (${codeOf(error) ?? 'error'})`, resolved);
   }
   const base = { path, resolved, throughLink: resolved !== path };
-  const kind = specialKind(stats);
+  const kind = specialFileKind(stats);
   if (kind) return { ...base, stats, refusal: `${shown} is ${kind}, not a regular file: only a regular .env file can be a swap target` };
   if (stats.nlink > 1) {
     return {
@@ -82,35 +84,23 @@ export async function requireWritableDotenv(path: string, expectedResolved: stri
   return { resolved: check.resolved, stats: check.stats };
 }
 
+/** No .env file is this large; a larger file is not what the person meant, and is never read whole. */
+export const MAX_DOTENV_BYTES = 1024 * 1024;
+
 /**
- * Reads a file already checked, without following a link and without blocking (O_NONBLOCK: a FIFO
- * swapped in since the check does not hang us), and only if it is still the same regular file.
+ * Reads a file already checked, without following a link and without blocking (a FIFO swapped in
+ * since the check does not hang us), within the size cap, and only if it is still the same file.
  */
 export async function readCheckedFile(resolved: string, expected: Stats): Promise<string> {
-  const handle = await open(resolved, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch((error: unknown) => {
-    throw new TargetRefusedError(`${resolved} cannot be opened (${codeOf(error) ?? 'error'}): not written`);
-  });
-  try {
-    const now = await handle.stat();
-    if (!now.isFile() || !sameFile(now, expected)) throw new TargetRefusedError(`${resolved} was replaced while Keyturn read it: not written; check it, then resume`);
-    return await handle.readFile('utf8');
-  } finally {
-    await handle.close();
-  }
+  const read = await readCappedRegularFile(resolved, MAX_DOTENV_BYTES, expected);
+  if (!read.ok) throw new TargetRefusedError(`${resolved} was not read (${read.reason}): not written; check it, then resume`);
+  return read.text;
 }
 
 export function sameFile(a: Stats, b: Stats): boolean {
   return a.dev === b.dev && a.ino === b.ino;
 }
 
-function specialKind(stats: Stats): string | null {
-  if (stats.isFile()) return null;
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a named pipe (FIFO)';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a file';
-}
 
 async function canWrite(path: string): Promise<boolean> {
   try {

@@ -94,7 +94,7 @@ describe('scan', () => {
       expect(findings).toHaveLength(6);
       expect(skipped).toEqual([
         ['.env.pipe', expect.stringMatching(/symbolic link, not followed/)],
-        ['fifo.env', 'not a regular file (a FIFO), not opened'],
+        ['fifo.env', 'not a regular file (a named pipe (FIFO)), not opened'],
       ]);
     });
 

@@ -9,10 +9,11 @@ export type CappedRead = { ok: true; text: string } | { ok: false; reason: strin
  * still refused:
  * - O_NOFOLLOW: a symbolic link is never followed (ELOOP);
  * - O_NONBLOCK: opening a FIFO does not wait for a writer; fstat then says it is no regular file;
+ * - `expected`: the file checked before (dev and inode) is the one opened;
  * - the size comes from fstat of the handle, and at most that size + 1 (≤ maxBytes + 1) bytes are
  *   ever read, so a file that grows after fstat costs no more.
  */
-export async function readCappedRegularFile(file: string, maxBytes: number): Promise<CappedRead> {
+export async function readCappedRegularFile(file: string, maxBytes: number, expected?: { dev: number; ino: number }): Promise<CappedRead> {
   let handle;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -23,6 +24,7 @@ export async function readCappedRegularFile(file: string, maxBytes: number): Pro
   try {
     const info = await handle.stat();
     if (!info.isFile()) return { ok: false, reason: 'not a regular file' };
+    if (expected && (info.dev !== expected.dev || info.ino !== expected.ino)) return { ok: false, reason: 'replaced by another file since it was checked' };
     if (info.size > maxBytes) return { ok: false, reason: `larger than ${maxBytes} bytes` };
     // One byte more than fstat says: a file that grew since is noticed, not read on.
     const buffer = Buffer.alloc(info.size + 1);
