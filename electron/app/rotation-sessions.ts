@@ -1,8 +1,8 @@
 import { UserInputError } from '../core/domain/errors.js';
 import type { Rotation } from '../core/domain/model.js';
-import type { RotationEngine } from '../core/rotation/engine.js';
+import type { BegunRotation, RotationEngine } from '../core/rotation/engine.js';
 import type { RotationInteraction } from '../core/rotation/interaction.js';
-import { RotationHeldError, describeOwner, type RotationOwner } from '../core/rotation/rotation-lock.js';
+import { RotationHeldError, describeOwner, type RotationLease, type RotationOwner } from '../core/rotation/rotation-lock.js';
 import type { MetadataStore } from '../core/store/metadata-store.js';
 import { keyRef } from '../core/vault/refs.js';
 import type { GuidedStep, RotationQuestion, RotationView } from '../contract/views.js';
@@ -37,15 +37,19 @@ export class RotationSessions {
     const confirm = async (instanceName: string) => confirmInstanceName === instanceName;
     let id = '';
     const interaction = this.#interaction(() => id, confirm);
+    let begun: BegunRotation;
     try {
-      id = await this.engine.begin(ref, interaction, { inPlace, yes: false, revokeWaitMs: this.revokeWaitMs });
+      begun = await this.engine.begin(ref, interaction, { inPlace, yes: false, revokeWaitMs: this.revokeWaitMs });
     } catch (error) {
       if (error instanceof UserInputError && /typed back/.test(error.message)) {
         throw new UserInputError('type the instance name exactly as shown to rotate a production key: nothing was changed');
       }
       throw error;
     }
-    await this.#launch(id, interaction);
+    id = begun.id;
+    // begin already holds the rotation for this host: the run keeps that lease, so no other
+    // process can find it in progress and unowned between the record and the first step.
+    await this.#launch(id, interaction, begun.lease);
     return this.view(id);
   }
 
@@ -77,7 +81,8 @@ export class RotationSessions {
       env: instance?.env ?? 'production',
       instanceName: instance?.name ?? '',
       running: session?.running ?? false,
-      heldBy: session?.running ? null : describeHolder(this.engine.holder(rotationId)),
+      // Only a rotation in progress can be held; finished history costs no lock lookup.
+      heldBy: session?.running || rotation.state !== 'in-progress' ? null : describeHolder(this.engine.holder(rotationId)),
       question: session?.question ?? null,
       revokeGuide: session?.running ? session.revokeGuide : null,
     };
@@ -91,20 +96,21 @@ export class RotationSessions {
    * Runs the rotation in the background; resolves once this host owns it. When another process
    * (the CLI, the other UI host) runs it, rejects with what the wizard shows: who, and to wait.
    */
-  #launch(id: string, interaction: RotationInteraction): Promise<void> {
+  #launch(id: string, interaction: RotationInteraction, lease?: RotationLease): Promise<void> {
     const session = this.#session(id);
     session.running = true;
     session.revokeGuide = null;
     this.changed(id);
     return new Promise((owned, refused) => {
       session.done = this.engine
-        .run(id, interaction, { yes: false, revokeWaitMs: this.revokeWaitMs }, { owned: () => owned() })
+        .run(id, interaction, { yes: false, revokeWaitMs: this.revokeWaitMs }, { owned: () => owned(), lease })
         .then(
           () => undefined,
           (error: unknown) => {
             session.running = false;
             if (error instanceof RotationHeldError) {
               refused(new UserInputError(error.owner ? `this rotation is running in ${describeOwner(error.owner)}: wait for it to finish there, then open it here again` : error.message));
+              return;
             }
             refused(error);
           },

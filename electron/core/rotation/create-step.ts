@@ -74,28 +74,29 @@ async function createGuided(ctx: StepContext): Promise<boolean> {
 async function finishCreate(ctx: StepContext, secret: string, remoteId: string | null): Promise<boolean> {
   const { rotation, oldKey } = ctx.state();
   const check = checkNewKey({ ...ctx.state().doc, keys: [] }, ctx.profile, ctx.instance, secret);
-  const pending: KeyRecord = {
+  const createdAt = ctx.deps.clock.now().toISOString();
+  // Named on the document being written: unique among the keys there at that moment.
+  const pendingOn = (doc: VaultDocument): KeyRecord => ({
     id: rotation.newKeyId,
     instanceId: ctx.instance.id,
-    name: pendingKeyName(ctx.state().doc, ctx.instance.id, rotation.newKeyId, oldKey.name),
+    name: pendingKeyName(doc, ctx.instance.id, rotation.newKeyId, oldKey.name),
     maskedKey: check.maskedKey,
     fingerprint: check.fingerprint,
-    createdAt: ctx.deps.clock.now().toISOString(),
+    createdAt,
     status: 'pending',
     targets: [],
     rotatedFrom: oldKey.id,
     ...(remoteId ? { remoteId } : {}),
     ...(oldKey.maxAgeDays ? { maxAgeDays: oldKey.maxAgeDays } : {}),
-  };
+  });
   await ctx.journal.end(
     'create',
-    `the new key ${pending.maskedKey} is saved in the keychain`,
-    // The name is chosen again on the document being written: unique among the keys there now.
-    (doc: VaultDocument) => (doc.keys.some((k) => k.id === pending.id) ? doc : { ...doc, keys: [...doc.keys, { ...pending, name: pendingKeyName(doc, pending.instanceId, pending.id, oldKey.name) }] }),
+    `the new key ${check.maskedKey} is saved in the keychain`,
+    (doc: VaultDocument) => (doc.keys.some((k) => k.id === rotation.newKeyId) ? doc : { ...doc, keys: [...doc.keys, pendingOn(doc)] }),
     remoteId ? { newRemoteId: remoteId } : undefined,
   );
-  ctx.deps.audit.append({ action: 'rotation.create', keyId: pending.id, maskedKey: pending.maskedKey, outcome: 'ok', detail: `pending key for ${oldKey.name}` });
-  ctx.interaction.progress({ step: 'create', status: 'done', detail: `the new key ${pending.maskedKey} is saved in the keychain` });
+  ctx.deps.audit.append({ action: 'rotation.create', keyId: rotation.newKeyId, maskedKey: check.maskedKey, outcome: 'ok', detail: `pending key for ${oldKey.name}` });
+  ctx.interaction.progress({ step: 'create', status: 'done', detail: `the new key ${check.maskedKey} is saved in the keychain` });
   await ctx.checkpoint('create:after');
   return true;
 }

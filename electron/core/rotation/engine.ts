@@ -25,6 +25,14 @@ const DEFAULT_REVOKE_WAIT_MS = 120_000;
 export interface RunHooks {
   /** Called once this process owns the rotation, before any step runs. */
   owned?: () => void;
+  /** The lease begin() took: the rotation is already this process's, so run does not take it again. */
+  lease?: RotationLease;
+}
+
+/** A rotation just recorded, and already owned by this process: run it (or release the lease). */
+export interface BegunRotation {
+  id: string;
+  lease: RotationLease;
 }
 
 /** The rotation state machine: start, resume, status. Steps run in order; each is journaled before and after. */
@@ -37,11 +45,17 @@ export class RotationEngine {
   }
 
   async start(ref: string, interaction: RotationInteraction, options: RotationOptions = {}): Promise<Rotation> {
-    return this.run(await this.begin(ref, interaction, options), interaction, options);
+    const begun = await this.begin(ref, interaction, options);
+    return this.run(begun.id, interaction, options, { lease: begun.lease });
   }
 
-  /** Checks and records a new rotation without running a step; returns its id. */
-  async begin(ref: string, interaction: RotationInteraction, options: RotationOptions = {}): Promise<string> {
+  /**
+   * Checks and records a new rotation without running a step. Its lock is taken before the record
+   * is written and handed back with the id: there is no moment when another process finds the
+   * rotation in progress with nobody holding it (it would be told to resume it, and could take it
+   * from under this one). The caller passes the lease to run(), or releases it.
+   */
+  async begin(ref: string, interaction: RotationInteraction, options: RotationOptions = {}): Promise<BegunRotation> {
     const doc = this.deps.metadata.read();
     const { record, instance } = findKey(doc, ref);
     const profile = resolveProfile(instance.provider, doc.customProviders);
@@ -54,6 +68,8 @@ export class RotationEngine {
     }
     const now = this.deps.clock.now().toISOString();
     const id = this.deps.newId();
+    // A fresh id nobody else knows yet: this never waits for or refuses on another process.
+    const lease = await this.deps.locks.acquire(id);
     const rotation: Rotation = {
       id,
       oldKeyId: record.id,
@@ -70,14 +86,19 @@ export class RotationEngine {
       warnings: options.inPlace ? ['in-place rotation: the old key stopped working the moment Nexora rotated it; consumers fail until they have the new key'] : [],
       journal: [{ at: now, step: 'rotation', event: 'begin', detail: `rotation of ${keyRef(instance, record)} started` }],
     };
-    await this.deps.metadata.update((current) => {
-      // Checked again under the lock: another process may have started one meanwhile.
-      const other = this.inProgressFor(current, record.id);
-      if (other) throw this.#alreadyInProgress(keyRef(instance, record), other);
-      return { doc: { ...current, rotations: [...current.rotations, rotation] }, result: undefined };
-    });
-    this.deps.audit.append({ action: 'rotation.start', keyId: record.id, maskedKey: record.maskedKey, outcome: 'info', detail: rotation.inPlace ? 'in place' : 'create, swap, verify, revoke' });
-    return rotation.id;
+    try {
+      await this.deps.metadata.update((current) => {
+        // Checked again under the lock: another process may have started one meanwhile.
+        const other = this.inProgressFor(current, record.id);
+        if (other) throw this.#alreadyInProgress(keyRef(instance, record), other);
+        return { doc: { ...current, rotations: [...current.rotations, rotation] }, result: undefined };
+      });
+      this.deps.audit.append({ action: 'rotation.start', keyId: record.id, maskedKey: record.maskedKey, outcome: 'info', detail: rotation.inPlace ? 'in place' : 'create, swap, verify, revoke' });
+    } catch (error) {
+      await lease.release();
+      throw error;
+    }
+    return { id: rotation.id, lease };
   }
 
   async resume(ref: string, interaction: RotationInteraction, options: RotationOptions = {}): Promise<Rotation> {
@@ -100,7 +121,7 @@ export class RotationEngine {
    * another finished steps sees them done and does not do them again.
    */
   async run(rotationId: string, interaction: RotationInteraction, options: RotationOptions = {}, hooks: RunHooks = {}): Promise<Rotation> {
-    const lease = await this.#take(rotationId);
+    const lease = hooks.lease ?? (await this.#take(rotationId));
     try {
       hooks.owned?.();
       const journal = new RotationJournal(this.deps.metadata, rotationId, this.deps.clock);

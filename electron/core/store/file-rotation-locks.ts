@@ -11,8 +11,8 @@ export interface FileRotationLocksOptions {
   /** Which Keyturn this process is, for the owner record ("the keyturn CLI"). */
   host: string;
   /**
-   * After how long without a refresh a lock whose owner cannot be checked (another machine, or
-   * no owner record) counts as abandoned. The holder refreshes it every stale/4.
+   * After how long without a refresh a lock counts as abandoned, whoever it names (a live pid on
+   * this machine may have been reused). The holder refreshes it every stale/4.
    */
   staleMs?: number;
   machine?: string;
@@ -24,8 +24,10 @@ export interface FileRotationLocksOptions {
  * Rotation locks as files in the vault home (`rotation-locks/<id>.lock`, proper-lockfile's
  * mtime-refreshed lock directory, and `<id>.owner.json` beside it).
  *
- * An owner on this machine whose process is gone (SIGKILL, a crash) is taken over at once; one on
- * another machine once its lock has not been refreshed for `staleMs`. Taking, taking over and
+ * An owner on this machine whose process is gone (SIGKILL, a crash) is taken over at once. Any
+ * lock not refreshed for `staleMs` is taken over too: an owner on another machine cannot be
+ * checked, and one here whose pid is alive may be another process that reused the dead owner's
+ * pid. A holder that lost its lock this way notices at its next step boundary. Taking, taking over and
  * releasing happen under one short guard lock, so two processes that both find an abandoned lock
  * cannot both take it, and a release never removes the owner record of the next holder.
  */
@@ -93,9 +95,13 @@ export class FileRotationLocks implements RotationLocks {
     }
     const owner = this.#readOwner(rotationId);
     const fresh = lockStat.mtime.getTime() >= this.#now().getTime() - this.#staleMs;
-    if (!owner) return fresh ? { pid: 0, host: 'another Keyturn process', machine: 'an unknown machine', since: lockStat.mtime.toISOString() } : null;
-    if (owner.machine === this.#machine) return processAlive(owner.pid) ? owner : null;
-    return fresh ? owner : null;
+    // A holder refreshes its lock every staleMs/4: a lock left unrefreshed is abandoned, whoever it names.
+    if (!fresh) return null;
+    if (!owner) return { pid: 0, host: 'another Keyturn process', machine: 'an unknown machine', since: lockStat.mtime.toISOString() };
+    // On this machine a gone process is known at once. A live pid alone proves nothing (pids are
+    // reused), so it holds only while its lock is also fresh (above).
+    if (owner.machine === this.#machine && !processAlive(owner.pid)) return null;
+    return owner;
   }
 
   #readOwner(rotationId: string): RotationOwner | null {

@@ -2,13 +2,14 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openAppCore } from '../../../electron/app/app-core.js';
 import { RotationSessions } from '../../../electron/app/rotation-sessions.js';
 import { UserInputError } from '../../../electron/core/domain/errors.js';
 import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
 import { cliFor } from '../../support/cli.js';
 import { holdRotationLock } from '../../support/lock-holder.js';
+import { engineStoppedAfterRecord } from '../../support/rotation-lock-gap.js';
 import { nexoraKeyWithTarget } from '../../support/nexora-fixture.js';
 import { privateKeychain } from '../../support/private-keychain.js';
 import { tempHome } from '../../support/temp-home.js';
@@ -69,7 +70,39 @@ describe('rotation sessions in the app, with the CLI running rotations too', () 
     expect(resumed.heldBy).toBeNull();
     await changed(() => sessions.view(resumed.rotation.id).rotation.state === 'completed' && !sessions.view(resumed.rotation.id).running);
     expect(emulators.nexora.control.keys().filter((k) => k.userId === user.id && k.status === 'active')).toHaveLength(1);
+    // A finished rotation has no holder to look up: showing history costs no lock file reads.
+    const holderLookup = vi.spyOn(core.rotations, 'holder');
+    expect(sessions.view(resumed.rotation.id).heldBy).toBeNull();
+    expect(holderLookup).not.toHaveBeenCalled();
     await core.close();
+  }, 30_000);
+
+  it('a rotation the app starts is held from the moment it is recorded: the CLI, between the record and the first step, is told the app runs it (never --resume) and its --resume is refused', async () => {
+    const { home, user, old } = await nexoraKeyWithTarget(emulators.nexora, { env: 'sandbox', name: 'svc', variable: 'KEY' });
+    const app = engineStoppedAfterRecord(home, 'the desktop app');
+    const waiters: (() => void)[] = [];
+    const sessions = new RotationSessions(app.engine, app.metadata, () => {
+      for (const w of waiters.splice(0)) w();
+    });
+    const started = sessions.start('nexora/acme/self/svc', false, undefined);
+    try {
+      await app.recorded;
+      const second = await keyturnProcess(home, ['rotate', 'nexora/acme/self/svc', '--yes']);
+      expect(second.code, second.stderr).toBe(4);
+      expect(second.stderr).toMatch(new RegExp(`already running: held by process ${process.pid} \\(the desktop app on .*\\)\\. Wait for it to finish`));
+      expect(second.stderr).not.toMatch(/--resume/);
+      const resumed = await keyturnProcess(home, ['rotate', 'nexora/acme/self/svc', '--resume', '--yes']);
+      expect(resumed.code, resumed.stderr).toBe(4);
+      expect(resumed.stderr).toMatch(new RegExp(`held by process ${process.pid} \\(the desktop app on .*\\): it is running there, so nothing was done here`));
+      expect(emulators.nexora.control.requests().filter((r) => r.method === 'POST' && r.authKeyId === old.id)).toEqual([]);
+    } finally {
+      app.go();
+    }
+    // The app still owns the rotation it started, and finishes it.
+    const view = await started;
+    while (!(sessions.view(view.rotation.id).rotation.state === 'completed' && !sessions.view(view.rotation.id).running)) await new Promise<void>((resolve) => waiters.push(resolve));
+    expect(emulators.nexora.control.keys().filter((k) => k.userId === user.id && k.status === 'active')).toHaveLength(1);
+    await app.close();
   }, 30_000);
 
   it('while the app runs a rotation (waiting for the pasted key), the CLI says the app holds it and changes nothing', async () => {

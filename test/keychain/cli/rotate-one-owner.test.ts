@@ -4,7 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type NexoraEmulator } from '../../emulators/index.js';
+import type { RotationInteraction } from '../../../electron/core/rotation/interaction.js';
 import { holdRotationLock } from '../../support/lock-holder.js';
+import { engineStoppedAfterRecord } from '../../support/rotation-lock-gap.js';
 import { nexoraKeyWithTarget } from '../../support/nexora-fixture.js';
 
 interface Exited {
@@ -79,6 +81,30 @@ describe('one rotation, one owner: parallel resumes through the real CLI', () =>
     }
   }, 120_000);
 
+  it('a rotation is held from the moment it is recorded: between its record and its first step, a second rotate is told it runs (never --resume) and a --resume is refused', async () => {
+    const { home, user, old } = await nexoraKeyWithTarget(nexora, { env: 'sandbox', name: 'svc', variable: 'KEY' });
+    const first = engineStoppedAfterRecord(home, 'the keyturn CLI');
+    const started = first.engine.start(REF, quietInteraction, { yes: true, revokeWaitMs: 5_000 });
+    try {
+      await first.recorded;
+      const second = await keyturnProcess(home, ['rotate', REF, '--yes']);
+      expect(second.code, second.stderr).toBe(4);
+      expect(second.stderr).toMatch(new RegExp(`a rotation of ${REF} is already running: held by process ${process.pid} \\(the keyturn CLI on .*\\)\\. Wait for it to finish`));
+      expect(second.stderr).not.toMatch(/--resume/);
+      const resumed = await keyturnProcess(home, ['rotate', REF, '--resume', '--yes']);
+      expect(resumed.code, resumed.stderr).toBe(4);
+      expect(resumed.stderr).toMatch(new RegExp(`held by process ${process.pid} \\(the keyturn CLI on .*\\): it is running there, so nothing was done here`));
+      // Neither sent anything to the provider.
+      expect(nexora.control.requests().filter((r) => r.method === 'POST' && r.authKeyId === old.id)).toEqual([]);
+    } finally {
+      first.go();
+    }
+    // The process that started the rotation still owns it and finishes it.
+    expect((await started).state).toBe('completed');
+    await first.close();
+    expect(nexora.control.keys().filter((k) => k.userId === user.id && k.status === 'active')).toHaveLength(1);
+  }, 60_000);
+
   async function stoppedAtCreate() {
     const vault = await nexoraKeyWithTarget(nexora, { env: 'sandbox', name: 'svc', variable: 'KEY' });
     nexora.control.setFault({ status: 503, method: 'POST', times: 1 });
@@ -126,6 +152,14 @@ describe('one rotation, one owner: parallel resumes through the real CLI', () =>
     expect(existsSync(join(home, 'rotation-locks', `${rotationId}.lock`))).toBe(false);
   }, 60_000);
 });
+
+const quietInteraction: RotationInteraction = {
+  confirmProduction: async () => true,
+  pasteNewKey: async () => null,
+  showRevokeGuide: () => undefined,
+  confirmDespiteWarnings: async () => true,
+  progress: () => undefined,
+};
 
 async function stoppedId(run: (argv: readonly string[]) => Promise<{ stdout: string }>): Promise<string | undefined> {
   const rotations = JSON.parse((await run(['rotation', 'status', '--json'])).stdout) as { id: string; state: string }[];

@@ -60,6 +60,25 @@ describe('rotation locks: one owner per rotation across processes', () => {
     await lease.release();
   });
 
+  it('an owner on this machine whose pid is alive but whose lock was not refreshed within the stale time is taken over (the pid may be reused)', async () => {
+    const home = tempHome();
+    const dir = join(home, 'rotation-locks');
+    mkdirSync(join(dir, `${ROTATION}.lock`), { recursive: true });
+    // A dead owner's record whose pid now belongs to a live process (here: this test's parent).
+    writeFileSync(join(dir, `${ROTATION}.owner.json`), JSON.stringify({ pid: process.ppid, host: 'the keyturn CLI', machine: hostname(), since: '2026-12-01T10:00:00.000Z' }));
+    const locks = new FileRotationLocks(home, { host: 'the desktop app', staleMs: 30_000 });
+    // While its lock is fresh, the live pid holds it...
+    await expect(locks.acquire(ROTATION)).rejects.toThrow(new RegExp(`held by process ${process.ppid} \\(the keyturn CLI on `));
+    // ...and once it has not been refreshed for longer than the stale time, it holds nothing.
+    const longAgo = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, `${ROTATION}.lock`), longAgo, longAgo);
+    expect(locks.holder(ROTATION)).toBeNull();
+    const lease = await locks.acquire(ROTATION);
+    expect(locks.holder(ROTATION)).toMatchObject({ pid: process.pid, host: 'the desktop app' });
+    await lease.release();
+    expect(existsSync(join(dir, `${ROTATION}.lock`))).toBe(false);
+  });
+
   it('two processes taking one abandoned lock at once: exactly one gets it', async () => {
     const home = tempHome();
     const dead = await holdRotationLock(home, ROTATION, 'the keyturn CLI');

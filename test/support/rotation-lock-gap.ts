@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { FileAuditLog } from '../../electron/core/audit/audit-log.js';
+import { createHttpClient } from '../../electron/core/http/undici-client.js';
+import { RotationEngine } from '../../electron/core/rotation/engine.js';
+import { ConfMetadataStore } from '../../electron/core/store/conf-metadata-store.js';
+import { FileRotationLocks } from '../../electron/core/store/file-rotation-locks.js';
+import { ensureVaultIdentity, keychainServiceFor } from '../../electron/core/store/home.js';
+import type { MetadataStore, UpdateResult } from '../../electron/core/store/metadata-store.js';
+import type { VaultDocument } from '../../electron/core/domain/model.js';
+import { privateKeychain } from './private-keychain.js';
+
+/**
+ * The real engine in this process, stopped right after the write that records a new rotation
+ * (before its first step) until `go()`: the moment another process could find the rotation in
+ * progress. `recorded` resolves when it is there.
+ */
+export function engineStoppedAfterRecord(home: string, host: string) {
+  const store = new ConfMetadataStore(home);
+  let reached: () => void = () => undefined;
+  const recorded = new Promise<void>((resolve) => (reached = resolve));
+  let go: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (go = resolve));
+  let stopped = false;
+  const metadata: MetadataStore = {
+    get location() {
+      return store.location;
+    },
+    get warnings() {
+      return store.warnings;
+    },
+    read: () => store.read(),
+    update: async <T>(change: (doc: VaultDocument) => Promise<UpdateResult<T>> | UpdateResult<T>): Promise<T> => {
+      const before = new Set(store.read().rotations.map((r) => r.id));
+      const result = await store.update(change);
+      if (!stopped && store.read().rotations.some((r) => !before.has(r.id))) {
+        stopped = true;
+        reached();
+        await released;
+      }
+      return result;
+    },
+  };
+  const http = createHttpClient({ maxRetries: 0 });
+  const engine = new RotationEngine({
+    metadata,
+    secrets: privateKeychain(),
+    keychainService: keychainServiceFor(ensureVaultIdentity(home)),
+    http,
+    clock: { now: () => new Date() },
+    sleep: async () => undefined,
+    audit: new FileAuditLog(home),
+    newId: randomUUID,
+    locks: new FileRotationLocks(home, { host }),
+  });
+  return { engine, metadata, recorded, go, close: () => http.close() };
+}
