@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { KeyView, Target } from './views.js';
 import { MAX_SECRET_LENGTH } from './limits.js';
 import type { CallName, EventName } from './names.js';
+import { MAX_DAYS } from '../core/domain/model.js';
 import { POLICY_STATES } from '../core/policy/key-policy.js';
 import type {
   AuditEntry,
@@ -35,7 +36,7 @@ const call = <A extends z.ZodType>(args: A) => ({ returns: <R>(): CallSpec<A, R>
 
 const ref = z.string().min(1).max(400);
 const secret = z.string().min(1).max(MAX_SECRET_LENGTH);
-const maxAge = z.number().int().positive().max(36500);
+const maxAge = z.number().int().positive().max(MAX_DAYS);
 
 const newTarget = z.discriminatedUnion('kind', [
   z.object({
@@ -73,7 +74,7 @@ export const contract = {
         name: z.string().min(1).max(64),
         secret,
         expiresOn: z.string().max(10).optional(),
-        maxAgeDays: z.number().int().positive().max(36500).optional(),
+        maxAgeDays: maxAge.optional(),
       })
       .strict(),
   ).returns<{ key: KeyView; warnings: string[] }>(),

@@ -6,8 +6,9 @@ export function parseEnvironment(value: string): Environment {
   throw new InvalidArgumentError('must be sandbox or production.');
 }
 
-/** The longest maximum age a policy or a key may have (100 years), as the vault's schema allows. */
-export const MAX_DAYS = 36_500;
+import { MAX_DAYS } from '../../core/domain/model.js';
+
+export { MAX_DAYS };
 /** The longest wait a command accepts: a day. Beyond, a timer would overflow and fire at once. */
 export const MAX_WAIT_SECONDS = 86_400;
 

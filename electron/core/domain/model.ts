@@ -86,7 +86,9 @@ export type CustomProvider = z.infer<typeof customProviderSchema>;
 /** A definition typed in by a person: fields we do not know are dropped, not stored. */
 export const customProviderInputSchema = customProviderSchema.strip();
 
-const days = z.number().int().positive().max(36500);
+/** The longest maximum age a policy or a key may have: 100 years. */
+export const MAX_DAYS = 36_500;
+const days = z.number().int().positive().max(MAX_DAYS);
 
 /**
  * Rotation policy: a maximum age in days, the first that applies of the key's own, its instance's,

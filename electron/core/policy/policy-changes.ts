@@ -1,6 +1,6 @@
 import type { AuditSink } from '../audit/audit-log.js';
 import { UserInputError } from '../domain/errors.js';
-import type { Environment, Policy, VaultDocument } from '../domain/model.js';
+import { MAX_DAYS, type Environment, type Policy, type VaultDocument } from '../domain/model.js';
 import type { Clock } from '../ports/clock.js';
 import type { MetadataStore } from '../store/metadata-store.js';
 import { findInstance, findKey, instanceRef, keyRef } from '../vault/refs.js';
@@ -23,8 +23,8 @@ export function checkProviderInVault(doc: VaultDocument, provider: string): void
   if (!doc.instances.some((i) => i.provider === provider)) throw new UserInputError(`no instance of provider ${provider} in this vault: check the name with "keyturn instance list"`);
 }
 
-function checkDays(days: number, what: string): number {
-  if (!Number.isInteger(days) || days < 1 || days > 36500) throw new UserInputError(`${what} must be a whole number of days between 1 and 36500`);
+export function checkDays(days: number, what: string): number {
+  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) throw new UserInputError(`${what} must be a whole number of days between 1 and ${MAX_DAYS}`);
   return days;
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent, AuditSink } from '../audit/audit-log.js';
 import pLimit from 'p-limit';
-import { parseDay } from '../policy/policy-changes.js';
+import { checkDays, parseDay } from '../policy/policy-changes.js';
 import type { HttpClient } from '../http/types.js';
 import type { Clock } from '../ports/clock.js';
 import { KeychainError, type SecretStore } from '../ports/secret-store.js';
@@ -182,9 +182,7 @@ export class Vault {
   async addKey(input: AddKeyInput): Promise<{ key: KeyView; warnings: string[] }> {
     const name = parseWith(segmentSchema, input.name, 'the key name');
     const expiresOn = input.expiresOn === undefined ? undefined : this.#checkExpiry(input.expiresOn);
-    if (input.maxAgeDays !== undefined && (!Number.isInteger(input.maxAgeDays) || input.maxAgeDays < 1 || input.maxAgeDays > 36500)) {
-      throw new UserInputError('--max-age must be a whole number of days between 1 and 36500');
-    }
+    if (input.maxAgeDays !== undefined) checkDays(input.maxAgeDays, 'the maximum age');
     let storedId: string | null = null;
     return this.#deps.metadata.update(async (doc) => {
       const instance = findInstance(doc, input.instanceRef);
