@@ -33,6 +33,12 @@ export async function recoverVaultIdentity(
     const parsed = vaultIdSchema.safeParse(options.id.replace(/^keyturn:/, ''));
     if (!parsed.success) throw new UserInputError(`--id "${options.id}" is not a vault id: it is 32 lowercase hex characters (the part after "keyturn:" of the keychain service name)`);
     candidate = parsed.data;
+    // vault.json's id is what every open checks against: any other id would be written, then refused by every command.
+    if (recorded.recordedId && recorded.recordedId !== candidate) {
+      throw new UserInputError(
+        `--id ${candidate} is not the id ${recorded.recordedIn} records (${recorded.recordedId}): run "keyturn vault recover-id" without --id to restore ${recorded.recordedId}; nothing was written`,
+      );
+    }
   } else if (recorded.recordedId) {
     candidate = recorded.recordedId;
   } else {
@@ -53,9 +59,9 @@ export async function recoverVaultIdentity(
     else missing.push(record.name);
   }
   if (records.length > 0 && found === 0) {
-    throw new VaultOperationError(
-      `the OS keychain holds none of the ${records.length} key secrets of this vault under ${service}, so ${candidate} is not this vault's id; nothing was written`,
-    );
+    const why = `the OS keychain holds none of the ${records.length} key secrets of this vault under ${service}, so ${candidate} is not this vault's id; nothing was written`;
+    // A mistyped --id is the person's input to correct; an id vault.json records yet the keychain lacks is a keychain problem.
+    throw options.id !== undefined ? new UserInputError(`--id: ${why}`) : new VaultOperationError(why);
   }
   writeIdentity(home, candidate, current.state !== 'missing');
   return { vaultId: candidate, checked: records.length, found, missing };
