@@ -1,10 +1,12 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import writeFileAtomic from 'write-file-atomic';
 import { UserInputError, VaultOperationError } from '../domain/errors.js';
 import type { SecretStore } from '../ports/secret-store.js';
 import { keychainServiceFor, peekRecordedVault, readIdentityFile, VAULT_ID_FILE, vaultIdSchema } from './home.js';
 import { parseVaultDocument } from './parse-document.js';
-import { LAST_GOOD_FILE, VAULT_FILE } from './vault-files.js';
+import { LAST_GOOD_FILE, LOCK_FILE, preserveCopy, VAULT_FILE } from './vault-files.js';
 
 export interface RecoveredIdentity {
   vaultId: string;
@@ -63,7 +65,7 @@ export async function recoverVaultIdentity(
     // A mistyped --id is the person's input to correct; an id vault.json records yet the keychain lacks is a keychain problem.
     throw options.id !== undefined ? new UserInputError(`--id: ${why}`) : new VaultOperationError(why);
   }
-  writeIdentity(home, candidate, current.state !== 'missing');
+  await writeIdentity(home, candidate);
   return { vaultId: candidate, checked: records.length, found, missing };
 }
 
@@ -92,23 +94,19 @@ async function idFromKeychain(records: readonly { id: string }[], findServices: 
   return ranked[0]?.[0] ?? null;
 }
 
-/** Writes vault-id.json atomically (temporary file, fsync, rename); a file it replaces is kept beside it: it may be the person's only clue. */
-function writeIdentity(home: string, vaultId: string, keepOld: boolean): void {
+/**
+ * Writes vault-id.json atomically (write-file-atomic: temporary file, fsync, rename), holding the
+ * vault lock so another process's open does not take the temporary file for a killed write's. A
+ * file it replaces is kept beside it first: it may be the person's only clue.
+ */
+async function writeIdentity(home: string, vaultId: string): Promise<void> {
   const file = join(home, VAULT_ID_FILE);
-  const temp = `${file}.tmp-${process.pid}`;
-  const fd = openSync(temp, 'w', 0o600);
+  const release = await lockfile.lock(home, { realpath: false, stale: 10_000, lockfilePath: join(home, LOCK_FILE), retries: { retries: 100, minTimeout: 10, maxTimeout: 200, factor: 1.5 } });
   try {
-    writeSync(fd, `${JSON.stringify({ vaultId, createdAt: new Date().toISOString(), recovered: true })}\n`);
-    fsyncSync(fd);
+    if (existsSync(file)) preserveCopy(file, join(home, `vault-id.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}.json`));
+    writeFileAtomic.sync(file, `${JSON.stringify({ vaultId, createdAt: new Date().toISOString(), recovered: true })}\n`, { mode: 0o600 });
   } finally {
-    closeSync(fd);
-  }
-  try {
-    if (keepOld) renameSync(file, join(home, `vault-id.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}.json`));
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
+    await release();
   }
 }
 

@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, linkSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The files of a vault home that the metadata store owns, named in one place. */
@@ -10,6 +10,8 @@ export const LOCK_FILE = 'vault.lock';
 const CONF_TEMP = /^vault\.json\.tmp-\d{10}[0-9a-f]{6}$/;
 /** Ours, for the last-good copy. */
 const LAST_GOOD_TEMP = /^vault\.last-good\.json\.tmp-\d+-[0-9a-f]+$/;
+/** write-file-atomic's, for vault-id.json (recover-id): `<file>.<uint32 in decimal>`. */
+const IDENTITY_TEMP = /^vault-id\.json\.\d{1,10}$/;
 
 /** Temporary files a killed write left behind. Call only while holding the vault lock: then no write is under way. */
 export function removeStaleTempFiles(home: string): string[] {
@@ -20,7 +22,7 @@ export function removeStaleTempFiles(home: string): string[] {
 
 export function staleTempFiles(home: string): string[] {
   try {
-    return readdirSync(home).filter((name) => CONF_TEMP.test(name) || LAST_GOOD_TEMP.test(name));
+    return readdirSync(home).filter((name) => CONF_TEMP.test(name) || LAST_GOOD_TEMP.test(name) || IDENTITY_TEMP.test(name));
   } catch {
     return [];
   }
@@ -42,14 +44,5 @@ export function preserveCopy(from: string, to: string): void {
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
-  }
-}
-
-export function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
   }
 }

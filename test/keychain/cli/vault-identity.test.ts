@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,9 @@ describe('a lost vault id', () => {
     expect(recovered.code).toBe(0);
     expect(recovered.stdout).toContain(`this vault's id is ${vaultId} (1 of 1 key secrets found in the OS keychain under keyturn:${vaultId})`);
     expect(vaultIdOf(home)).toBe(vaultId);
+    // Written atomically with mode 0600, and no temporary file of the write is left in the home.
+    expect(statSync(join(home, 'vault-id.json')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(home).filter((f) => f.startsWith('vault-id.json') && f !== 'vault-id.json')).toEqual([]);
     expect(await run(['key', 'get', 'xora/acme/main/ci'])).toMatchObject({ code: 0, stdout: `${secret}\n` });
   });
 
