@@ -1,12 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
 import { UserInputError, VaultOperationError } from '../domain/errors.js';
 import type { SecretStore } from '../ports/secret-store.js';
 import { keychainServiceFor, peekRecordedVault, readIdentityFile, VAULT_ID_FILE, vaultIdSchema } from './home.js';
 import { parseVaultDocument } from './parse-document.js';
-import { LAST_GOOD_FILE, LOCK_FILE, preserveCopy, VAULT_FILE } from './vault-files.js';
+import { LAST_GOOD_FILE, LOCK_FILE, preserveCopy, VAULT_FILE, writeFileAtomicSync } from './vault-files.js';
 
 export interface RecoveredIdentity {
   vaultId: string;
@@ -95,8 +94,8 @@ async function idFromKeychain(records: readonly { id: string }[], findServices: 
 }
 
 /**
- * Writes vault-id.json atomically (write-file-atomic: temporary file, fsync, rename), holding the
- * vault lock so another process's open does not take the temporary file for a killed write's. A
+ * Writes vault-id.json atomically (mode 0600), holding the vault lock so another process's open does
+ * not take the temporary file for a killed write's (a killed write's is removed at the next open). A
  * file it replaces is kept beside it first: it may be the person's only clue.
  */
 async function writeIdentity(home: string, vaultId: string): Promise<void> {
@@ -104,7 +103,7 @@ async function writeIdentity(home: string, vaultId: string): Promise<void> {
   const release = await lockfile.lock(home, { realpath: false, stale: 10_000, lockfilePath: join(home, LOCK_FILE), retries: { retries: 100, minTimeout: 10, maxTimeout: 200, factor: 1.5 } });
   try {
     if (existsSync(file)) preserveCopy(file, join(home, `vault-id.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}.json`));
-    writeFileAtomic.sync(file, `${JSON.stringify({ vaultId, createdAt: new Date().toISOString(), recovered: true })}\n`, { mode: 0o600 });
+    writeFileAtomicSync(file, `${JSON.stringify({ vaultId, createdAt: new Date().toISOString(), recovered: true })}\n`, 0o600);
   } finally {
     await release();
   }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { describe, expect, it } from 'vitest';
-import { cliFor } from '../../support/cli.js';
+import { cliFor, spawnCli } from '../../support/cli.js';
 import { sampleKeys } from '../../support/keys.js';
 import { tempHome, vaultIdOf } from '../../support/temp-home.js';
 
@@ -127,6 +127,17 @@ describe('a lost vault id', () => {
     expect(recovered).toMatchObject({ code: 0, stderr: '' });
     expect(vaultIdOf(home)).toBe(vaultId);
     expect(await run(['key', 'get', 'xora/acme/main/ci'])).toMatchObject({ code: 0, stdout: `${secret}\n` });
+  });
+
+  it('recover-id works in the built CLI bundle too, and leaves no temporary file', async () => {
+    const { home, vaultId } = await vaultWithKey();
+    rmSync(join(home, 'vault-id.json'));
+    const recovering = spawnCli(['--home', home, 'vault', 'recover-id']);
+    expect(await recovering.exited).toMatchObject({ code: 0 });
+    expect(recovering.stderr()).toBe('');
+    expect(vaultIdOf(home)).toBe(vaultId);
+    expect(statSync(join(home, 'vault-id.json')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(home).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
   it('--id takes the id as the keychain service name too', async () => {

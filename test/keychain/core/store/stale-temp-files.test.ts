@@ -48,11 +48,11 @@ describe('temporary files a killed write left behind', () => {
     expect(existsSync(join(home, tempName))).toBe(false);
   });
 
-  it('a killed vault-id.json write (write-file-atomic names its file <file>.<number>) is removed at the next open too', async () => {
+  it('a killed vault-id.json write (recover-id) is removed at the next open too', async () => {
     const home = tempHome();
     const run = cliFor(home);
     await run(['instance', 'add', 'xora', 'acme', 'main', '--env', 'sandbox']);
-    const identityTemp = join(home, 'vault-id.json.3735928559');
+    const identityTemp = join(home, 'vault-id.json.tmp-4242-abc123');
     writeFileSync(identityTemp, '{"vaultId":');
     expect((await run(['instance', 'list'])).code).toBe(0);
     expect(existsSync(identityTemp)).toBe(false);
