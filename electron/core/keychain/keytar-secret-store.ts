@@ -47,17 +47,29 @@ export class KeytarSecretStore implements SecretStore {
     return services;
   }
 
-  /** Throws unless the keychain positively holds no such item (see the class comment). */
+  /**
+   * Throws unless the keychain positively holds no such item (see the class comment). On Linux
+   * keytar's "not found" is trusted only once the Secret Service confirmed it: without dbus-send
+   * (keytar has no search call) or when the search fails, a locked keychain cannot be told from a
+   * missing secret, and taking it for missing would let `key remove` drop a record whose secret is
+   * still there.
+   */
   async #confirmAbsent(service: string, account: string): Promise<void> {
     if (!this.#search) return;
     const { presence, detail } = await this.#search({ service, account });
+    if (presence === 'absent') return;
     if (presence === 'locked') throw new KeychainLockedError();
-    // Without dbus-send there is no way to ask (keytar has no such call): keep keytar's answer rather
-    // than make every missing item an error. Every D-Bus install ships dbus-send (Debian: dbus-bin).
-    if (presence === 'no-tool') return;
-    // keytar found nothing yet the search sees an unlocked item, or the search could not run: no certain answer.
-    if (presence === 'unknown') throw new KeychainUnavailableError(`could not ask the Secret Service whether the item exists: ${detail}`);
-    if (presence === 'unlocked') throw new KeychainUnavailableError('the Secret Service lists the item but would not return it');
+    if (presence === 'no-tool') {
+      throw new KeychainUnavailableError(
+        'Keyturn cannot tell a locked keychain from a missing secret here: dbus-send, which asks the Secret Service, is not installed',
+        'install dbus-send (on Debian and Ubuntu: the package dbus-bin, or dbus on older releases)',
+      );
+    }
+    if (presence === 'unknown') {
+      throw new KeychainUnavailableError(`Keyturn cannot tell a locked keychain from a missing secret here: the Secret Service search through dbus-send failed (${detail})`);
+    }
+    // keytar found nothing yet the search sees an unlocked item: no certain answer.
+    throw new KeychainUnavailableError('the Secret Service lists the item but would not return it');
   }
 }
 

@@ -32,11 +32,16 @@ export class KeychainLockedError extends KeychainError {
   }
 }
 
-/** No keychain could be reached (no Secret Service running, no D-Bus session, an access error). */
+/**
+ * No keychain could be reached (no Secret Service running, no D-Bus session, an access error), or
+ * it answered in a way that cannot be trusted. `advice` replaces the default "start your keyring".
+ */
 export class KeychainUnavailableError extends KeychainError {
-  constructor(cause: string) {
-    super(`the OS keychain is unavailable (${cause})`, `the OS keychain is unavailable (${cause}): start your desktop's keyring (e.g. gnome-keyring) or log in to a desktop session, then run the command again; nothing was changed`);
+  constructor(cause: string, advice = START_KEYRING_ADVICE) {
+    super(`the OS keychain is unavailable (${cause})`, `the OS keychain is unavailable (${cause}): ${advice}, then run the command again; nothing was changed`);
   }
 }
+
+const START_KEYRING_ADVICE = "start your desktop's keyring (e.g. gnome-keyring) or log in to a desktop session";
 
 const UNLOCK_ADVICE = 'unlock it (on Linux: open "Passwords and Keys" and unlock the login keyring, or log in to the desktop again; on macOS: Keychain Access; on Windows: sign in again)';

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, statSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type Conf from 'conf';
 import lockfile from 'proper-lockfile';
@@ -7,7 +7,7 @@ import { emptyVaultDocument, vaultDocumentSchema, type VaultDocument } from '../
 import { VaultIdentityError } from './home.js';
 import type { MetadataStore, UpdateResult } from './metadata-store.js';
 import { describeDamage, parseVaultDocument, type DamagedPart } from './parse-document.js';
-import { exists, LAST_GOOD_FILE, LOCK_FILE, preserveCopy, removeStaleTempFiles, staleTempFiles, VAULT_FILE } from './vault-files.js';
+import { LAST_GOOD_FILE, LOCK_FILE, preserveCopy, removeStaleTempFiles, staleTempFiles, VAULT_FILE } from './vault-files.js';
 
 const CONFIG_NAME = 'vault';
 const LOCK_OPTIONS = { realpath: false, stale: 10_000 } as const;
@@ -50,7 +50,8 @@ export class ConfMetadataStore implements MetadataStore {
       release = lockfile.lockSync(this.#home, { ...LOCK_OPTIONS, lockfilePath: join(this.#home, LOCK_FILE) });
       removeStaleTempFiles(this.#home);
     } catch {
-      // Another process is writing: its temporary file is not stale; the next write removes any that are.
+      // Another process is writing: its temporary file is not stale. A stale one waits for the next open
+      // (any CLI command, the app's next start): it holds no secret, and listing the folder on every write is not worth it.
     } finally {
       release?.();
     }
@@ -83,13 +84,13 @@ export class ConfMetadataStore implements MetadataStore {
 
   /** A file that is not a vault document at all is moved aside; the last good copy is pinned so later writes keep it. */
   #moveAside(cause: unknown): void {
-    if (!exists(this.location)) throw cause;
+    if (!existsSync(this.location)) throw cause;
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const aside = join(this.#home, `${CONFIG_NAME}.corrupt-${stamp}.json`);
     renameSync(this.location, aside);
     const why = cause instanceof Error ? cause.message.split('\n')[0] : 'unreadable';
     let restore = 'Your secrets are still in the keychain, but there is no backup of the file to restore.';
-    if (exists(this.lastGoodLocation)) {
+    if (existsSync(this.lastGoodLocation)) {
       const pinned = join(this.#home, `${CONFIG_NAME}.last-good-${stamp}.json`);
       preserveCopy(this.lastGoodLocation, pinned);
       restore = `Your secrets are still in the keychain; the last good copy of the file (from ${statSync(pinned).mtime.toISOString()}) is ${pinned}: to restore it, close Keyturn and run: cp '${pinned}' '${this.location}'`;
@@ -167,7 +168,6 @@ export class ConfMetadataStore implements MetadataStore {
       retries: { retries: 100, minTimeout: 10, maxTimeout: 200, factor: 1.5 },
     });
     try {
-      removeStaleTempFiles(this.#home);
       const current = this.#current();
       // A write would drop the records that could not be read: refuse until the file is fixed or restored.
       if (current.damage.length > 0) throw this.#damagedError(current.damage);
@@ -182,7 +182,7 @@ export class ConfMetadataStore implements MetadataStore {
         const checked = deepFreeze(valid.data);
         const conf = await this.#open();
         // The file being replaced parsed without damage (checked above): it is the last good copy.
-        if (exists(this.location)) preserveCopy(this.location, this.lastGoodLocation);
+        if (existsSync(this.location)) preserveCopy(this.location, this.lastGoodLocation);
         conf.store = checked;
         this.#cache = { stamp: this.#stamp(), doc: checked, damage: [] };
       }
@@ -195,7 +195,7 @@ export class ConfMetadataStore implements MetadataStore {
 
 /** The damage report: each damaged part on its own line, and how to fix it (edit, or restore the last good copy). */
 export function describeVaultDamage(store: { location: string; lastGoodLocation: string }, lines: readonly string[], outcome = ''): string {
-  const restore = exists(store.lastGoodLocation)
+  const restore = existsSync(store.lastGoodLocation)
     ? `fix ${lines.length === 1 ? 'it' : 'them'} in ${store.location}, or restore the last good copy: cp '${store.lastGoodLocation}' '${store.location}'`
     : `fix ${lines.length === 1 ? 'it' : 'them'} in ${store.location} (there is no backup copy yet)`;
   const head = `the vault metadata is damaged, so ${lines.length === 1 ? 'this part is' : 'these parts are'} left out and no change can be saved until it is fixed${outcome ? ` (${outcome})` : ''}`;

@@ -1,10 +1,11 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
 import { UserInputError, VaultOperationError } from '../domain/errors.js';
 import type { SecretStore } from '../ports/secret-store.js';
 import { keychainServiceFor, peekRecordedVault, readIdentityFile, VAULT_ID_FILE, vaultIdSchema } from './home.js';
 import { parseVaultDocument } from './parse-document.js';
-import { LAST_GOOD_FILE, VAULT_FILE } from './vault-files.js';
+import { LAST_GOOD_FILE, LOCK_FILE, preserveCopy, VAULT_FILE, writeFileAtomicSync } from './vault-files.js';
 
 export interface RecoveredIdentity {
   vaultId: string;
@@ -33,6 +34,12 @@ export async function recoverVaultIdentity(
     const parsed = vaultIdSchema.safeParse(options.id.replace(/^keyturn:/, ''));
     if (!parsed.success) throw new UserInputError(`--id "${options.id}" is not a vault id: it is 32 lowercase hex characters (the part after "keyturn:" of the keychain service name)`);
     candidate = parsed.data;
+    // vault.json's id is what every open checks against: any other id would be written, then refused by every command.
+    if (recorded.recordedId && recorded.recordedId !== candidate) {
+      throw new UserInputError(
+        `--id ${candidate} is not the id ${recorded.recordedIn} records (${recorded.recordedId}): run "keyturn vault recover-id" without --id to restore ${recorded.recordedId}; nothing was written`,
+      );
+    }
   } else if (recorded.recordedId) {
     candidate = recorded.recordedId;
   } else {
@@ -53,11 +60,11 @@ export async function recoverVaultIdentity(
     else missing.push(record.name);
   }
   if (records.length > 0 && found === 0) {
-    throw new VaultOperationError(
-      `the OS keychain holds none of the ${records.length} key secrets of this vault under ${service}, so ${candidate} is not this vault's id; nothing was written`,
-    );
+    const why = `the OS keychain holds none of the ${records.length} key secrets of this vault under ${service}, so ${candidate} is not this vault's id; nothing was written`;
+    // A mistyped --id is the person's input to correct; an id vault.json records yet the keychain lacks is a keychain problem.
+    throw options.id !== undefined ? new UserInputError(`--id: ${why}`) : new VaultOperationError(why);
   }
-  writeIdentity(home, candidate, current.state !== 'missing');
+  await writeIdentity(home, candidate);
   return { vaultId: candidate, checked: records.length, found, missing };
 }
 
@@ -86,23 +93,19 @@ async function idFromKeychain(records: readonly { id: string }[], findServices: 
   return ranked[0]?.[0] ?? null;
 }
 
-/** Writes vault-id.json atomically (temporary file, fsync, rename); a file it replaces is kept beside it: it may be the person's only clue. */
-function writeIdentity(home: string, vaultId: string, keepOld: boolean): void {
+/**
+ * Writes vault-id.json atomically (mode 0600), holding the vault lock so another process's open does
+ * not take the temporary file for a killed write's (a killed write's is removed at the next open). A
+ * file it replaces is kept beside it first: it may be the person's only clue.
+ */
+async function writeIdentity(home: string, vaultId: string): Promise<void> {
   const file = join(home, VAULT_ID_FILE);
-  const temp = `${file}.tmp-${process.pid}`;
-  const fd = openSync(temp, 'w', 0o600);
+  const release = await lockfile.lock(home, { realpath: false, stale: 10_000, lockfilePath: join(home, LOCK_FILE), retries: { retries: 100, minTimeout: 10, maxTimeout: 200, factor: 1.5 } });
   try {
-    writeSync(fd, `${JSON.stringify({ vaultId, createdAt: new Date().toISOString(), recovered: true })}\n`);
-    fsyncSync(fd);
+    if (existsSync(file)) preserveCopy(file, join(home, `vault-id.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}.json`));
+    writeFileAtomicSync(file, `${JSON.stringify({ vaultId, createdAt: new Date().toISOString(), recovered: true })}\n`, 0o600);
   } finally {
-    closeSync(fd);
-  }
-  try {
-    if (keepOld) renameSync(file, join(home, `vault-id.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}.json`));
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
+    await release();
   }
 }
 

@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The files of a vault home that the metadata store owns, named in one place. */
@@ -10,6 +10,8 @@ export const LOCK_FILE = 'vault.lock';
 const CONF_TEMP = /^vault\.json\.tmp-\d{10}[0-9a-f]{6}$/;
 /** Ours, for the last-good copy. */
 const LAST_GOOD_TEMP = /^vault\.last-good\.json\.tmp-\d+-[0-9a-f]+$/;
+/** Ours, for vault-id.json (recover-id): see writeFileAtomicSync. */
+const IDENTITY_TEMP = /^vault-id\.json\.tmp-\d+-[0-9a-f]+$/;
 
 /** Temporary files a killed write left behind. Call only while holding the vault lock: then no write is under way. */
 export function removeStaleTempFiles(home: string): string[] {
@@ -20,7 +22,7 @@ export function removeStaleTempFiles(home: string): string[] {
 
 export function staleTempFiles(home: string): string[] {
   try {
-    return readdirSync(home).filter((name) => CONF_TEMP.test(name) || LAST_GOOD_TEMP.test(name));
+    return readdirSync(home).filter((name) => CONF_TEMP.test(name) || LAST_GOOD_TEMP.test(name) || IDENTITY_TEMP.test(name));
   } catch {
     return [];
   }
@@ -31,7 +33,7 @@ export function staleTempFiles(home: string): string[] {
  * because every write of vault.json is a rename, which leaves the linked old file as it was), else a copy.
  */
 export function preserveCopy(from: string, to: string): void {
-  const temp = `${to}.tmp-${process.pid}-${Math.floor(Math.random() * 0xffffff).toString(16)}`;
+  const temp = tempNameFor(to);
   try {
     linkSync(from, temp);
   } catch {
@@ -45,11 +47,29 @@ export function preserveCopy(from: string, to: string): void {
   }
 }
 
-export function exists(path: string): boolean {
+/**
+ * Replaces `path` with `text` atomically (temporary file beside it, fsync, rename). Not
+ * write-file-atomic: it names its temporary file from `__filename`, which the ESM bundle of the CLI
+ * does not define. The temporary file's name is one removeStaleTempFiles knows.
+ */
+export function writeFileAtomicSync(path: string, text: string, mode: number): void {
+  const temp = tempNameFor(path);
   try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
+    const fd = openSync(temp, 'wx', mode);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
   }
 }
+
+function tempNameFor(path: string): string {
+  return `${path}.tmp-${process.pid}-${Math.floor(Math.random() * 0xffffff).toString(16)}`;
+}
+

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sampleKeys } from '../../support/keys.js';
@@ -68,6 +68,54 @@ describe('a locked keychain', () => {
     await keyring.unlock();
     expect(await keyring.isLocked()).toBe(false);
     expect(await keyturn(home, ['key', 'get', 'xora/acme/main/ci'])).toMatchObject({ code: 0, stdout: `${secret}\n` });
+  });
+
+  /** The test's own keyring with a PATH that holds no dbus-send (node is started by its absolute path; keytar needs no PATH). */
+  const withoutDbusSend = (home: string, fakeDbusSend?: string): NodeJS.ProcessEnv => {
+    const bin = join(home, 'bin');
+    mkdirSync(bin, { recursive: true });
+    if (fakeDbusSend) {
+      writeFileSync(join(bin, 'dbus-send'), fakeDbusSend);
+      chmodSync(join(bin, 'dbus-send'), 0o755);
+    }
+    return { ...keyring.env, PATH: bin };
+  };
+
+  it('without dbus-send a locked keychain is not taken for a missing secret: get, remove and verify exit 3, say what to install, and change nothing', async () => {
+    const home = tempHome();
+    const secret = sampleKeys.xora();
+    expect((await keyturn(home, ['instance', 'add', 'xora', 'acme', 'main', '--env', 'sandbox'])).code).toBe(0);
+    expect((await keyturn(home, ['key', 'add', 'xora/acme/main', 'ci'], secret)).code).toBe(0);
+    const noTool = withoutDbusSend(home);
+    // Unlocked, a secret that is there is read as usual without dbus-send.
+    expect(await keyturn(home, ['key', 'get', 'xora/acme/main/ci'], '', noTool)).toMatchObject({ code: 0, stdout: `${secret}\n` });
+    const before = readFileSync(join(home, 'vault.json'), 'utf8');
+
+    await keyring.lock();
+    for (const args of [['key', 'get', 'xora/acme/main/ci'], ['key', 'remove', 'xora/acme/main/ci'], ['key', 'verify', 'xora/acme/main/ci']]) {
+      const refused = await keyturn(home, args, '', noTool);
+      expect(refused.code, args.join(' ')).toBe(3);
+      expect(refused.stderr).toMatch(/cannot tell a locked keychain from a missing secret here: dbus-send.* is not installed/);
+      expect(refused.stderr).toMatch(/install dbus-send .*dbus-bin.*nothing was changed/);
+      expect(refused.stderr).not.toMatch(/removed outside Keyturn|holds no secret/);
+    }
+    expect(readFileSync(join(home, 'vault.json'), 'utf8')).toBe(before);
+    expect(recordNames(home)[0]?.lastVerification).toBeUndefined();
+
+    await keyring.unlock();
+    expect(await keyturn(home, ['key', 'get', 'xora/acme/main/ci'])).toMatchObject({ code: 0, stdout: `${secret}\n` });
+  });
+
+  it('a dbus-send that fails is no answer either: key remove exits 3 and changes nothing', async () => {
+    const home = tempHome();
+    expect((await keyturn(home, ['instance', 'add', 'xora', 'acme', 'main', '--env', 'sandbox'])).code).toBe(0);
+    expect((await keyturn(home, ['key', 'add', 'xora/acme/main', 'ci'], sampleKeys.xora())).code).toBe(0);
+    const before = readFileSync(join(home, 'vault.json'), 'utf8');
+    await keyring.lock();
+    const removed = await keyturn(home, ['key', 'remove', 'xora/acme/main/ci'], '', withoutDbusSend(home, '#!/bin/sh\necho "Error org.freedesktop.DBus.Error.NoReply" >&2\nexit 1\n'));
+    expect(removed.code).toBe(3);
+    expect(removed.stderr).toMatch(/cannot tell a locked keychain from a missing secret here: the Secret Service search through dbus-send failed \(Error org\.freedesktop\.DBus\.Error\.NoReply\).*nothing was changed/);
+    expect(readFileSync(join(home, 'vault.json'), 'utf8')).toBe(before);
   });
 
   it('a secret really missing from an unlocked keychain is still reported as missing', async () => {

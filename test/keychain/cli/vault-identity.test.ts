@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import keytar from 'keytar';
 import { describe, expect, it } from 'vitest';
-import { cliFor } from '../../support/cli.js';
+import { cliFor, spawnCli } from '../../support/cli.js';
 import { sampleKeys } from '../../support/keys.js';
 import { tempHome, vaultIdOf } from '../../support/temp-home.js';
 
@@ -12,6 +13,14 @@ async function vaultWithKey() {
   expect((await run(['instance', 'add', 'xora', 'acme', 'main', '--env', 'sandbox'])).code).toBe(0);
   expect((await run(['key', 'add', 'xora/acme/main', 'ci'], secret)).code).toBe(0);
   return { home, run, secret, vaultId: vaultIdOf(home) };
+}
+
+/** A vault.json as an older Keyturn wrote it: no vault id recorded, and no last good copy that records one. */
+function withoutRecordedId(home: string) {
+  const doc = JSON.parse(readFileSync(join(home, 'vault.json'), 'utf8')) as Record<string, unknown>;
+  delete doc.vaultId;
+  writeFileSync(join(home, 'vault.json'), JSON.stringify(doc));
+  rmSync(join(home, 'vault.last-good.json'), { force: true });
 }
 
 describe('a lost vault id', () => {
@@ -39,6 +48,9 @@ describe('a lost vault id', () => {
     expect(recovered.code).toBe(0);
     expect(recovered.stdout).toContain(`this vault's id is ${vaultId} (1 of 1 key secrets found in the OS keychain under keyturn:${vaultId})`);
     expect(vaultIdOf(home)).toBe(vaultId);
+    // Written atomically with mode 0600, and no temporary file of the write is left in the home.
+    expect(statSync(join(home, 'vault-id.json')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(home).filter((f) => f.startsWith('vault-id.json') && f !== 'vault-id.json')).toEqual([]);
     expect(await run(['key', 'get', 'xora/acme/main/ci'])).toMatchObject({ code: 0, stdout: `${secret}\n` });
   });
 
@@ -67,25 +79,46 @@ describe('a lost vault id', () => {
     expect((await run(['key', 'list'])).code).toBe(0);
   });
 
-  it('recover-id refuses an id under which the keychain holds none of the keys, and writes nothing', async () => {
+  // A mistyped --id is bad input (exit 2, was 3): the person has an id to correct, the keychain is fine.
+  it('recover-id refuses an --id under which the keychain holds none of the keys as bad input (exit 2), and writes nothing', async () => {
     const { home, run } = await vaultWithKey();
+    withoutRecordedId(home);
     rmSync(join(home, 'vault-id.json'));
     const wrong = await run(['vault', 'recover-id', '--id', '0123456789abcdef0123456789abcdef']);
-    expect(wrong.code).toBe(3);
+    expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/holds none of the 1 key secrets .* nothing was written/);
+    expect(wrong.stderr.trim().split('\n')).toHaveLength(1);
     expect(existsSync(join(home, 'vault-id.json'))).toBe(false);
     const bad = await run(['vault', 'recover-id', '--id', 'nope']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('recover-id refuses an --id other than the one vault.json records, even one the keychain holds the keys under (exit 2, nothing written)', async () => {
+    const { home, run, vaultId } = await vaultWithKey();
+    rmSync(join(home, 'vault-id.json'));
+    const other = '0123456789abcdef0123456789abcdef';
+    const [record] = (JSON.parse(readFileSync(join(home, 'vault.json'), 'utf8')) as { keys: { id: string }[] }).keys;
+    const account = record?.id ?? '';
+    await keytar.setPassword(`keyturn:${other}`, account, sampleKeys.xora());
+    try {
+      const refused = await run(['vault', 'recover-id', '--id', other]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+      expect(refused.stderr).toContain(other);
+      expect(refused.stderr).toContain(vaultId);
+      expect(existsSync(join(home, 'vault-id.json'))).toBe(false);
+      expect((await run(['vault', 'recover-id'])).code).toBe(0);
+      expect(vaultIdOf(home)).toBe(vaultId);
+    } finally {
+      await keytar.deletePassword(`keyturn:${other}`, account);
+    }
+  });
+
   it('a vault.json written before the id was recorded: recover-id finds the id in the keychain by key id', async () => {
     const { home, run, secret, vaultId } = await vaultWithKey();
-    const doc = JSON.parse(readFileSync(join(home, 'vault.json'), 'utf8')) as Record<string, unknown>;
-    delete doc.vaultId;
-    writeFileSync(join(home, 'vault.json'), JSON.stringify(doc));
+    withoutRecordedId(home);
     rmSync(join(home, 'vault-id.json'));
-    rmSync(join(home, 'vault.last-good.json'), { force: true });
 
     const refused = await run(['key', 'list']);
     expect(refused.code).toBe(3);
@@ -94,6 +127,17 @@ describe('a lost vault id', () => {
     expect(recovered).toMatchObject({ code: 0, stderr: '' });
     expect(vaultIdOf(home)).toBe(vaultId);
     expect(await run(['key', 'get', 'xora/acme/main/ci'])).toMatchObject({ code: 0, stdout: `${secret}\n` });
+  });
+
+  it('recover-id works in the built CLI bundle too, and leaves no temporary file', async () => {
+    const { home, vaultId } = await vaultWithKey();
+    rmSync(join(home, 'vault-id.json'));
+    const recovering = spawnCli(['--home', home, 'vault', 'recover-id']);
+    expect(await recovering.exited).toMatchObject({ code: 0 });
+    expect(recovering.stderr()).toBe('');
+    expect(vaultIdOf(home)).toBe(vaultId);
+    expect(statSync(join(home, 'vault-id.json')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(home).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
   it('--id takes the id as the keychain service name too', async () => {
