@@ -101,7 +101,7 @@ test('an interrupted rotation is offered for resume after the host restarts, and
   await expect(page.getByTestId('rotation-complete')).toBeVisible({ timeout: 15_000 });
 });
 
-test('a rotation the CLI is running is shown as running there, and the wizard says to wait instead of starting another', async ({ page, keyturn }) => {
+test('a rotation the CLI is running is shown as running there, the wizard says to wait, and once the CLI stops the app offers the resume', async ({ page, keyturn }) => {
   const { nexora } = keyturn.emulators;
   const old = nexora.control.createKey({ name: 'worker' });
   nexora.control.setFault({ status: 503, method: 'POST', times: 1 });
@@ -123,6 +123,14 @@ test('a rotation the CLI is running is shown as running there, and the wizard sa
     await wizard.getByRole('button', { name: 'Start rotation' }).click();
     await expect(wizard.getByRole('alert')).toContainText(`a rotation of nexora/acme/dev/worker is already running: held by process ${cli.pid} (the keyturn CLI on`);
     await expect(wizard.getByRole('alert')).not.toContainText('--resume');
+    await page.keyboard.press('Escape');
+    await expect(wizard).toBeHidden();
+    // The CLI's process ends without finishing: the banner follows, and offers the resume.
+    await cli.kill();
+    const banner = page.getByRole('region', { name: 'Interrupted rotations' });
+    await expect(banner).toContainText('A rotation of nexora/acme/dev/worker was interrupted.', { timeout: 10_000 });
+    await banner.getByRole('button', { name: 'Resume it' }).click();
+    await expect(page.getByRole('dialog', { name: 'Rotate nexora/acme/dev/worker' }).getByTestId('rotation-complete')).toBeVisible({ timeout: 15_000 });
   } finally {
     await cli.kill();
   }
