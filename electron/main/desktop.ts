@@ -112,8 +112,26 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Deskto
     await schedules.stop();
     await core.close();
   };
-  app.on('will-quit', () => void close());
+  // Electron does not wait for a listener's promise: the quit is held until the core has closed
+  // (rotations stopped where they wait for the person, their locks released, the audit head
+  // written), for QUIT_GRACE_MS at most, then let through.
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    void Promise.race([close(), graceOver()])
+      .catch((error: unknown) => console.error(`Keyturn: closing failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => app.quit());
+  });
   return { core, window: () => window, close };
+}
+
+/** How long a quit waits for the core to close before it goes ahead (a revoke's proof may be polling). */
+const QUIT_GRACE_MS = 5_000;
+
+function graceOver(): Promise<void> {
+  return new Promise((done) => setTimeout(done, QUIT_GRACE_MS).unref());
 }
 
 /** A call counts only from the app's own page in its top frame, in the one window Keyturn opened. */
