@@ -17,7 +17,7 @@ import { builtinProfiles, resolveProfile } from '../core/providers/registry.js';
 import type { ProviderProfile } from '../core/providers/profile.js';
 import { importFindings } from '../core/scan/import-findings.js';
 import { classifyFindings } from '../core/scan/import-plan.js';
-import { scanFolder, toDisplay } from '../core/scan/scan-folder.js';
+import { scanFolder, toDisplay, type SkippedFile } from '../core/scan/scan-folder.js';
 import { findKey } from '../core/vault/refs.js';
 import { inspectTargetFile } from '../core/vault/target-ops.js';
 import type { AppCore } from './app-core.js';
@@ -135,10 +135,12 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
       return vaultChanged({ ref: outcome.ref, proven: outcome.proven, path: outcome.path, detail: outcome.detail });
     },
     'scan.folder': async ({ dir, import: wanted }) => {
-      const classified = classifyFindings(await scanFolder(fullPath(dir)), core.vault.read());
+      // Files the scan did not read (links, FIFOs, too large) are shown, as the CLI prints them.
+      const skippedFiles: SkippedFile[] = [];
+      const classified = classifyFindings(await scanFolder(fullPath(dir), { onSkip: (s) => skippedFiles.push(s) }), core.vault.read());
       const outcome = wanted ? await importFindings(core.vault, classified, core.home) : { imported: [], skipped: [] };
       const findings = classified.map((c) => ({ ...toDisplay(c), inVault: c.known ? c.keyRef : null }));
-      return wanted ? vaultChanged({ findings, ...outcome }) : { findings, ...outcome };
+      return wanted ? vaultChanged({ findings, skippedFiles, ...outcome }) : { findings, skippedFiles, ...outcome };
     },
     'audit.report': async ({ env, state }) => {
       const now = core.clock.now();

@@ -106,6 +106,8 @@ export interface ScanResult {
   findings: ScanFindingView[];
   imported: { ref: string; targets: number; refusedTargets: { file: string; reason: string }[] }[];
   skipped: { maskedKey: string; reason: string }[];
+  /** `.env`-style files the scan did not read (a link, a FIFO, too large), with why. */
+  skippedFiles: { file: string; reason: string }[];
 }
 
 /** A path the person chose in the host's own file dialog; `available: false` where there is none (browser mode). */

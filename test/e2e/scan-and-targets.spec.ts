@@ -11,6 +11,8 @@ test('first launch: scan a folder from the empty vault, see what is found, impor
   const nora = sampleKeys.nora('production');
   writeFileSync(join(project, '.env'), `# app\nXORA_API_KEY=${xora}\nNORA_KEY="${nora}"\n`);
   writeFileSync(join(project, 'node_modules', 'dep', '.env'), `XORA_API_KEY=${sampleKeys.xora()}\n`);
+  // A link is never followed by a scan: the dialog says which file it did not read, and why.
+  symlinkSync(join(project, '.env'), join(project, 'linked.env'));
   await keyturn.launch();
 
   await expect(page.getByRole('region', { name: 'Empty vault' })).toBeVisible();
@@ -27,6 +29,8 @@ test('first launch: scan a folder from the empty vault, see what is found, impor
   await expect(found.getByRole('row')).toHaveCount(3);
   await expect(found).toContainText('XORA_API_KEY');
   await expect(found).not.toContainText(xora);
+  await dialog.getByText('1 file(s) not read').click();
+  await expect(dialog.getByRole('listitem')).toContainText(`${join(project, 'linked.env')}: a symbolic link, not followed`);
   // An empty vault has no instance for them yet: each says which to add.
   await dialog.getByRole('button', { name: 'Import 2 new key(s)' }).click();
   await expect(dialog.getByText(/Not imported .*no xora/)).toBeVisible();

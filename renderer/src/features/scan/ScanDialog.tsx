@@ -114,6 +114,18 @@ export function ScanDialog() {
               ))}
             </div>
           ))}
+          {result.skippedFiles.length > 0 && (
+            <details>
+              <summary>{result.skippedFiles.length} file(s) not read</summary>
+              <ul>
+                {result.skippedFiles.map((f) => (
+                  <li key={f.file}>
+                    <code>{f.file}</code>: {f.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
           {result.skipped.map((s) => (
             <p key={s.maskedKey} className="warning">
               Not imported <code>{s.maskedKey}</code>: {s.reason}
