@@ -1,16 +1,10 @@
-// A rotation in a process of its own, for crash tests: it composes the real engine (real keychain,
+// A rotation in a process of its own, for crash tests: it runs the real engine (the private test keychain,
 // real metadata store, real HTTP to the emulators) and kills itself with SIGKILL at one checkpoint.
 // Usage: node --import tsx test/support/rotation-child.ts '<json config>'
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { FileAuditLog } from '../../electron/core/audit/audit-log.js';
 import { createHttpClient } from '../../electron/core/http/undici-client.js';
-import { KeytarSecretStore } from '../../electron/core/keychain/keytar-secret-store.js';
-import { RotationEngine } from '../../electron/core/rotation/engine.js';
 import type { RotationInteraction } from '../../electron/core/rotation/interaction.js';
-import { ConfMetadataStore } from '../../electron/core/store/conf-metadata-store.js';
-import { FileRotationLocks } from '../../electron/core/store/file-rotation-locks.js';
-import { ensureVaultIdentity, keychainServiceFor } from '../../electron/core/store/home.js';
+import { rotationEngineFor } from './rotation-engine.js';
 
 const configSchema = z.object({
   home: z.string(),
@@ -25,17 +19,8 @@ const configSchema = z.object({
 const config = configSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
 
 const http = createHttpClient({ maxRetries: 1, baseDelayMs: 10, totalTimeoutMs: 3_000 });
-const metadata = new ConfMetadataStore(config.home);
-const engine = new RotationEngine({
-  metadata,
-  secrets: new KeytarSecretStore(),
-  keychainService: keychainServiceFor(ensureVaultIdentity(config.home)),
-  http,
-  clock: { now: () => new Date() },
+const engine = rotationEngineFor(config.home, http, 'a rotation test process', {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 100))),
-  audit: new FileAuditLog(config.home),
-  newId: randomUUID,
-  locks: new FileRotationLocks(config.home, { host: 'a rotation test process' }),
   checkpoint: (name) => {
     process.stdout.write(`checkpoint ${name}\n`);
     if (name === config.crashAt) process.kill(process.pid, 'SIGKILL');

@@ -1,13 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { FileAuditLog } from '../../electron/core/audit/audit-log.js';
 import { createHttpClient } from '../../electron/core/http/undici-client.js';
-import { RotationEngine } from '../../electron/core/rotation/engine.js';
 import { ConfMetadataStore } from '../../electron/core/store/conf-metadata-store.js';
-import { FileRotationLocks } from '../../electron/core/store/file-rotation-locks.js';
-import { ensureVaultIdentity, keychainServiceFor } from '../../electron/core/store/home.js';
 import type { MetadataStore, UpdateResult } from '../../electron/core/store/metadata-store.js';
 import type { VaultDocument } from '../../electron/core/domain/model.js';
-import { privateKeychain } from './private-keychain.js';
+import { rotationEngineFor } from './rotation-engine.js';
 
 /**
  * The real engine in this process, stopped right after the write that records a new rotation
@@ -41,16 +36,6 @@ export function engineStoppedAfterRecord(home: string, host: string) {
     },
   };
   const http = createHttpClient({ maxRetries: 0 });
-  const engine = new RotationEngine({
-    metadata,
-    secrets: privateKeychain(),
-    keychainService: keychainServiceFor(ensureVaultIdentity(home)),
-    http,
-    clock: { now: () => new Date() },
-    sleep: async () => undefined,
-    audit: new FileAuditLog(home),
-    newId: randomUUID,
-    locks: new FileRotationLocks(home, { host }),
-  });
+  const engine = rotationEngineFor(home, http, host, { metadata });
   return { engine, metadata, recorded, go, close: () => http.close() };
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,22 +5,13 @@ import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
 import { cliFor } from '../../support/cli.js';
 import { nexoraKeyWithTarget } from '../../support/nexora-fixture.js';
 import { tempHome } from '../../support/temp-home.js';
+import { rotateInChild } from '../../support/rotate-in-child.js';
 
 interface Listed { id: string; name: string; status: string }
 
 /** A valid key name of exactly `length` characters (the longest allowed is 64). */
 const nameOf = (length: number) => `payments-api-${'x'.repeat(length - 13)}`;
 
-function rotateInChild(config: Record<string, unknown>): Promise<{ signal: NodeJS.Signals | null; code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/rotation-child.ts', JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => resolve({ code, signal, out }));
-  });
-}
 
 /** Names of 42 to 64 characters rotate like any other: every name Keyturn derives fits, the provider's too. */
 describe('rotating keys with long names', () => {

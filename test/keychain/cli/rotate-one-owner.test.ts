@@ -8,6 +8,7 @@ import type { RotationInteraction } from '../../../electron/core/rotation/intera
 import { holdRotationLock } from '../../support/lock-holder.js';
 import { engineStoppedAfterRecord } from '../../support/rotation-lock-gap.js';
 import { nexoraKeyWithTarget } from '../../support/nexora-fixture.js';
+import { rotateInChild } from '../../support/rotate-in-child.js';
 
 interface Exited {
   pid: number;
@@ -166,14 +167,3 @@ async function stoppedId(run: (argv: readonly string[]) => Promise<{ stdout: str
   return rotations.find((r) => r.state === 'in-progress')?.id;
 }
 
-/** The engine in a process that kills itself (SIGKILL) at a checkpoint, as the crash tests run it. */
-function rotateInChild(config: Record<string, unknown>): Promise<{ pid: number; signal: NodeJS.Signals | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/rotation-child.ts', JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => resolve({ pid: child.pid ?? -1, signal, out }));
-  });
-}

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,18 +6,8 @@ import { startAllEmulators, type AllEmulators } from '../../../emulators/index.j
 import { cliFor } from '../../../support/cli.js';
 import { keychainEntries } from '../../../support/private-keychain.js';
 import { tempHome, vaultIdOf } from '../../../support/temp-home.js';
+import { rotateInChild } from '../../../support/rotate-in-child.js';
 
-/** Runs a rotation in a child process that kills itself (SIGKILL) at `crashAt`. */
-function rotateInChild(config: Record<string, unknown>): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/rotation-child.ts', JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => resolve({ code, signal, out }));
-  });
-}
 
 const valueOf = (file: string, variable: string) => readFileSync(file, 'utf8').match(new RegExp(`^(?:export )?${variable}="?([^"\\n\\r]*)"?`, 'm'))?.[1] ?? null;
 

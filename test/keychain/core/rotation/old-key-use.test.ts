@@ -1,17 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileAuditLog } from '../../../../electron/core/audit/audit-log.js';
 import { createHttpClient } from '../../../../electron/core/http/undici-client.js';
-import { RotationEngine } from '../../../../electron/core/rotation/engine.js';
 import type { RotationInteraction } from '../../../../electron/core/rotation/interaction.js';
-import { ConfMetadataStore } from '../../../../electron/core/store/conf-metadata-store.js';
-import { FileRotationLocks } from '../../../../electron/core/store/file-rotation-locks.js';
-import { ensureVaultIdentity, keychainServiceFor } from '../../../../electron/core/store/home.js';
 import { startEmulator, type NexoraEmulator } from '../../../emulators/index.js';
 import { cliFor } from '../../../support/cli.js';
-import { privateKeychain } from '../../../support/private-keychain.js';
+import { rotationEngineFor } from '../../../support/rotation-engine.js';
 import { tempHome } from '../../../support/temp-home.js';
 
 /** Nexora reports last_used_at: a use of the old key after the swap is a warning before revoking. */
@@ -47,16 +41,7 @@ describe('a consumer still using the old key after the swap', () => {
       },
       progress: () => undefined,
     };
-    const engine = new RotationEngine({
-      metadata: new ConfMetadataStore(home),
-      secrets: privateKeychain(),
-      keychainService: keychainServiceFor(ensureVaultIdentity(home)),
-      http,
-      clock: { now: () => new Date() },
-      sleep: async () => undefined,
-      audit: new FileAuditLog(home),
-      newId: randomUUID,
-      locks: new FileRotationLocks(home, { host: 'the test' }),
+    const engine = rotationEngineFor(home, http, 'the test', {
       checkpoint: async (name) => {
         if (name !== 'swap:after') return;
         // A consumer that never re-read its config calls Nexora with the old key, a minute later.
