@@ -1,18 +1,15 @@
 // The app's rotations and the CLI's: one owner at a time, and the wizard says who, never crashes.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openAppCore } from '../../../electron/app/app-core.js';
 import { RotationSessions } from '../../../electron/app/rotation-sessions.js';
 import { UserInputError } from '../../../electron/core/domain/errors.js';
 import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
-import { cliFor } from '../../support/cli.js';
 import { holdRotationLock } from '../../support/lock-holder.js';
 import { engineStoppedAfterRecord } from '../../support/rotation-lock-gap.js';
 import { nexoraKeyWithTarget } from '../../support/nexora-fixture.js';
 import { privateKeychain } from '../../support/private-keychain.js';
-import { tempHome } from '../../support/temp-home.js';
+import { noraKeyWithTarget } from '../../support/nora-fixture.js';
 
 function keyturnProcess(home: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -106,14 +103,7 @@ describe('rotation sessions in the app, with the CLI running rotations too', () 
   }, 30_000);
 
   it('while the app runs a rotation (waiting for the pasted key), the CLI says the app holds it and changes nothing', async () => {
-    const home = tempHome();
-    const run = cliFor(home);
-    const org = `org${Math.random().toString(36).slice(2, 8)}`;
-    const old = emulators.nora.control.createKey({ name: 'backend', env: 'production', org });
-    await run(['instance', 'add', 'nora', org, 'live', '--env', 'production', '--base-url', emulators.nora.baseUrl('production')]);
-    await run(['key', 'add', `nora/${org}/live`, 'backend'], old.secret);
-    mkdirSync(join(home, 'svc'));
-    writeFileSync(join(home, 'svc', '.env'), `NORA_KEY=${old.secret}\n`);
+    const { home, org } = await noraKeyWithTarget(emulators.nora, { target: false });
     const core = openAppCore(home, privateKeychain(), undefined, 'the desktop app');
     const { sessions, changed } = sessionsOf(core);
     const started = await sessions.start(`nora/${org}/live/backend`, false, 'live');

@@ -1,11 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
-import { cliFor } from '../../support/cli.js';
+import type { cliFor } from '../../support/cli.js';
 import { nexoraKeyWithTarget } from '../../support/nexora-fixture.js';
-import { tempHome } from '../../support/temp-home.js';
 import { rotateInChild } from '../../support/rotate-in-child.js';
+import { noraKeyWithTarget } from '../../support/nora-fixture.js';
 
 interface Listed { id: string; name: string; status: string }
 
@@ -53,17 +52,8 @@ describe('rotating keys with long names', () => {
   }
 
   it('a 64-character Nora key rotates guided end to end', async () => {
-    const home = tempHome();
-    const run = cliFor(home);
     const name = nameOf(64);
-    const org = `org${Math.random().toString(36).slice(2, 8)}`;
-    const old = emulators.nora.control.createKey({ name: 'backend', env: 'production', org });
-    await run(['instance', 'add', 'nora', org, 'live', '--env', 'production', '--base-url', emulators.nora.baseUrl('production')]);
-    expect((await run(['key', 'add', `nora/${org}/live`, name], old.secret)).code).toBe(0);
-    mkdirSync(join(home, 'svc'));
-    const env = join(home, 'svc', '.env');
-    writeFileSync(env, `NORA_KEY=${old.secret}\n`);
-    await run(['target', 'add', `nora/${org}/live/${name}`, 'dotenv', env, 'NORA_KEY']);
+    const { run, org, old, env } = await noraKeyWithTarget(emulators.nora, { name });
     const fresh = emulators.nora.control.createKey({ name: 'next', env: 'production', org });
     const result = await run(['rotate', `nora/${org}/live/${name}`, '--yes', '--new-key-stdin', '--revoke-wait', '10'], fresh.secret, (text) => {
       if (text.includes('Revoke the old key in the dashboard')) emulators.nora.control.revokeKey(old.id);

@@ -1,10 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
 import { nexoraKeyWithTarget } from '../../support/nexora-fixture.js';
-import { cliFor } from '../../support/cli.js';
-import { tempHome, vaultState } from '../../support/temp-home.js';
+import { noraKeyWithTarget } from '../../support/nora-fixture.js';
+import { vaultState } from '../../support/temp-home.js';
 
 interface Listed { name: string; status: string }
 
@@ -25,26 +24,13 @@ describe('keyturn rotate stops at verify on an answer that proves nothing', () =
     for (const e of [emulators.xora, emulators.nexora, emulators.nora, emulators.xerotier]) e.control.clearFaults();
   });
 
-  async function noraVault(verifyPath?: string) {
-    const home = tempHome();
-    const run = cliFor(home);
-    const old = emulators.nora.control.createKey({ name: 'backend', env: 'production', org: 'acme' });
-    const extra = verifyPath ? ['--verify-path', verifyPath] : [];
-    expect((await run(['instance', 'add', 'nora', 'acme', 'live', '--env', 'production', '--base-url', emulators.nora.baseUrl('production'), ...extra])).code).toBe(0);
-    expect((await run(['key', 'add', 'nora/acme/live', 'backend'], old.secret)).code).toBe(0);
-    mkdirSync(join(home, 'svc'));
-    const env = join(home, 'svc', '.env');
-    writeFileSync(env, `NORA_KEY=${old.secret}\n`);
-    expect((await run(['target', 'add', 'nora/acme/live/backend', 'dotenv', env, 'NORA_KEY'])).code).toBe(0);
-    return { home, run, old, env };
-  }
 
   it('a mistyped --verify-path on a Nora instance (404 for every key) stops before the swap; the old key stays current, alive and in the .env', async () => {
     // `/v2instance` for `/v2/instance`: outside /v2, Nora answers 404 whatever the key.
-    const { run, old, env } = await noraVault('/v2instance');
-    const fresh = emulators.nora.control.createKey({ name: 'backend-2026-12', env: 'production', org: 'acme' });
+    const { run, old, env, org, ref } = await noraKeyWithTarget(emulators.nora, { verifyPath: '/v2instance' });
+    const fresh = emulators.nora.control.createKey({ name: 'backend-2026-12', env: 'production', org });
     let guidedToRevoke = false;
-    const result = await run(['rotate', 'nora/acme/live/backend', '--yes', '--new-key-stdin', '--revoke-wait', '1'], `${fresh.secret}\n`, (text) => {
+    const result = await run(['rotate', ref, '--yes', '--new-key-stdin', '--revoke-wait', '1'], `${fresh.secret}\n`, (text) => {
       if (text.includes('Revoke the old key')) guidedToRevoke = true;
     });
     expect(result.code).toBe(1);
@@ -53,20 +39,20 @@ describe('keyturn rotate stops at verify on an answer that proves nothing', () =
     expect(readFileSync(env, 'utf8')).toBe(`NORA_KEY=${old.secret}\n`);
     expect(emulators.nora.control.keys().find((k) => k.id === old.id)?.status).toBe('active');
     // The old key keeps its name and stays the current key; the new one is still pending.
-    expect((await run(['key', 'get', 'nora/acme/live/backend'])).stdout).toBe(`${old.secret}\n`);
+    expect((await run(['key', 'get', ref])).stdout).toBe(`${old.secret}\n`);
     const keys = JSON.parse((await run(['key', 'list', '--json'])).stdout) as Listed[];
     expect(keys.find((k) => k.name === 'backend')?.status).toBe('active');
     expect(keys.filter((k) => k.status === 'revoked' || k.status === 'previous')).toEqual([]);
-    expect((await run(['rotation', 'status'])).stdout).toMatch(/nora\/acme\/live\/backend .* in-progress +swap failed/);
+    expect((await run(['rotation', 'status'])).stdout).toMatch(new RegExp(`${ref} .* in-progress +swap failed`));
 
     // The path put right, the resumed rotation verifies the new key, then revokes the old one.
-    const fixed = await run(['instance', 'set', 'nora/acme/live', '--verify-path', '/v2/instance']);
-    expect(fixed, fixed.stderr).toMatchObject({ code: 0, stdout: expect.stringMatching(/nora\/acme\/live: keys are verified with GET http:\/\/127\.0\.0\.1:\d+\/v2\/instance/) });
-    const resumed = await run(['rotate', 'nora/acme/live/backend', '--resume', '--yes', '--revoke-wait', '10'], '', (text) => {
+    const fixed = await run(['instance', 'set', `nora/${org}/live`, '--verify-path', '/v2/instance']);
+    expect(fixed, fixed.stderr).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`nora/${org}/live: keys are verified with GET http://127\\.0\\.0\\.1:\\d+/v2/instance`)) });
+    const resumed = await run(['rotate', ref, '--resume', '--yes', '--revoke-wait', '10'], '', (text) => {
       if (text.includes('Revoke the old key in the dashboard')) emulators.nora.control.revokeKey(old.id);
     });
     expect(resumed.code, resumed.stderr).toBe(0);
-    expect((await run(['key', 'get', 'nora/acme/live/backend'])).stdout).toBe(`${fresh.secret}\n`);
+    expect((await run(['key', 'get', ref])).stdout).toBe(`${fresh.secret}\n`);
   });
 
   it('a 431 on the new key’s verify call stops a Nexora rotation before the swap; the old key is never revoked by API', async () => {
@@ -110,11 +96,11 @@ describe('keyturn rotate stops at verify on an answer that proves nothing', () =
   });
 
   it('a 20 KB "key" pasted in a guided rotation is refused: nothing is stored, swapped or sent', async () => {
-    const { home, run, env, old } = await noraVault();
+    const { home, run, env, old, ref } = await noraKeyWithTarget(emulators.nora);
     const before = await vaultState(home);
     const sent = emulators.nora.control.requests().length;
     const huge = `sk_live_${'a'.repeat(20 * 1024)}`;
-    const result = await run(['rotate', 'nora/acme/live/backend', '--yes', '--new-key-stdin'], `${huge}\n`);
+    const result = await run(['rotate', ref, '--yes', '--new-key-stdin'], `${huge}\n`);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/That key cannot be used: this is 20488 characters long; a Nora key has at most 256: copy only the key/);
     expect(result.stdout + result.stderr).not.toContain(huge.slice(0, 64));

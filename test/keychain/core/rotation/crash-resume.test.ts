@@ -7,6 +7,7 @@ import { cliFor } from '../../../support/cli.js';
 import { keychainEntries } from '../../../support/private-keychain.js';
 import { tempHome, vaultIdOf } from '../../../support/temp-home.js';
 import { rotateInChild } from '../../../support/rotate-in-child.js';
+import { noraKeyWithTarget } from '../../../support/nora-fixture.js';
 
 
 const valueOf = (file: string, variable: string) => readFileSync(file, 'utf8').match(new RegExp(`^(?:export )?${variable}="?([^"\\n\\r]*)"?`, 'm'))?.[1] ?? null;
@@ -89,15 +90,7 @@ describe('a rotation killed at any point resumes to the end, losing nothing', ()
 
   for (const crashAt of guidedCheckpoints) {
     it(`guided Nora production rotation killed at ${crashAt}`, async () => {
-      const home = tempHome();
-      const run = cliFor(home);
-      const org = `org${Math.random().toString(36).slice(2, 8)}`;
-      const old = emulators.nora.control.createKey({ name: 'backend', env: 'production', org });
-      await run(['instance', 'add', 'nora', org, 'live', '--env', 'production', '--base-url', emulators.nora.baseUrl('production')]);
-      await run(['key', 'add', `nora/${org}/live`, 'backend'], old.secret);
-      const env = join(home, '.env');
-      writeFileSync(env, `NORA_KEY=${old.secret}\n`);
-      await run(['target', 'add', `nora/${org}/live/backend`, 'dotenv', env, 'NORA_KEY']);
+      const { home, run, org, old, env } = await noraKeyWithTarget(emulators.nora);
       // The person created the new key in the dashboard and pastes it; revokes when the guide says so.
       const fresh = emulators.nora.control.createKey({ name: 'backend-next', env: 'production', org });
       const config = {
