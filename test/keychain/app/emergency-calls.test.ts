@@ -4,11 +4,13 @@ import { openAppCore, type AppCore } from '../../../electron/app/app-core.js';
 import { dispatchCall } from '../../../electron/app/call-dispatch.js';
 import { createHandlers } from '../../../electron/app/handlers.js';
 import type { LeakFinding, RevokeResult } from '../../../electron/contract/views.js';
-import { MAX_PASTED_TEXT_LENGTH } from '../../../electron/core/emergency/leaked-input.js';
 import { ReminderService } from '../../../electron/core/reminders/reminder-service.js';
 import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
 import { privateKeychain } from '../../support/private-keychain.js';
 import { tempHome } from '../../support/temp-home.js';
+
+/** The most a paste may hold, as the README gives it. */
+const MAX_PASTED_TEXT_LENGTH = 65_536;
 
 describe('the app’s emergency calls', () => {
   let emulators: AllEmulators;

@@ -1,10 +1,12 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/program.js';
-import { MAX_PASTED_TEXT_LENGTH } from '../../../electron/core/emergency/leaked-input.js';
 import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
 import { cliFor, type CliResult } from '../../support/cli.js';
 import { tempHome } from '../../support/temp-home.js';
+
+/** The most a paste may hold, as the README gives it. */
+const MAX_PASTED_TEXT_LENGTH = 65_536;
 
 /** `keyturn` on a terminal: the paste is typed at the hidden prompt, questions get these answers in turn. */
 async function onTerminal(home: string, argv: readonly string[], pasted: string, answers: string[]): Promise<CliResult & { asked: string[] }> {
