@@ -1,5 +1,5 @@
 import { CheckCircle2, RefreshCw, ShieldAlert } from 'lucide-react';
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { KeyDetail, LeakCandidateView, RevokeResult } from '../../../../electron/contract/views.js';
 import { api } from '../../api/client.js';
 import { EnvBadge } from '../../ui/EnvBadge.js';
@@ -31,6 +31,8 @@ export function EmergencyPanel({ keyRef }: { keyRef?: string }) {
   const [result, setResult] = useState<RevokeResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const provider = useApp((s) => s.overview?.providers.find((p) => p.id === match?.key.provider));
+  // Stable, so it runs once when the element appears, not on every render.
+  const focusOnMount = useCallback((el: HTMLElement | null) => el?.focus(), []);
 
   useEffect(() => {
     if (!keyRef) return;
@@ -111,8 +113,12 @@ export function EmergencyPanel({ keyRef }: { keyRef?: string }) {
       {!keyRef && (
         <form className="form" onSubmit={(e) => void find(e)}>
           <label>
-            Paste the leaked key, or the log lines or command holding it (quotes, <code>Bearer</code>, <code>NAME=value</code> are fine)
+            <span>
+              Paste the leaked key, or the log lines or command holding it (quotes, <code>Bearer</code>, <code>NAME=value</code> are fine)
+            </span>
             <textarea
+              // At 3 a.m. the paste box is where the cursor already is.
+              autoFocus
               value={leaked}
               onChange={(e) => {
                 setLeaked(e.target.value);
@@ -166,11 +172,13 @@ export function EmergencyPanel({ keyRef }: { keyRef?: string }) {
             >
               {production && (
                 <label>
-                  This is PRODUCTION: everything that uses it stops working. Type the instance name <strong>{match.key.instance}</strong> to revoke
-                  <input value={typedName} onChange={(e) => setTypedName(e.target.value)} aria-label="Instance name" autoComplete="off" spellCheck={false} />
+                  <span>
+                    This is PRODUCTION: everything that uses it stops working. Type the instance name <strong>{match.key.instance}</strong> to revoke
+                  </span>
+                  <input value={typedName} onChange={(e) => setTypedName(e.target.value)} aria-label="Instance name" autoComplete="off" spellCheck={false} autoFocus={Boolean(keyRef)} />
                 </label>
               )}
-              <button type="submit" className="danger big" disabled={production && typedName !== match.key.instance}>
+              <button type="submit" className="danger big" disabled={production && typedName !== match.key.instance} autoFocus={Boolean(keyRef) && !production}>
                 <ShieldAlert size={18} aria-hidden /> Revoke now
               </button>
             </form>
@@ -189,7 +197,8 @@ export function EmergencyPanel({ keyRef }: { keyRef?: string }) {
         </section>
       )}
       {phase === 'done' && result && (
-        <div role="status" className={result.proven ? 'ok' : 'error'} data-testid="revoke-result">
+        // The outcome takes the focus (and comes into view on a small window): the button pressed is gone.
+        <div role="status" className={result.proven ? 'ok' : 'error'} data-testid="revoke-result" tabIndex={-1} ref={focusOnMount}>
           <p>
             {result.proven ? <CheckCircle2 size={18} aria-hidden /> : null} {result.detail}
           </p>
