@@ -68,7 +68,8 @@ export function keyShapedStrings(text: string): KeyShapedString[] {
 function wordVariants(word: string): string[] {
   if (word === '') return [];
   const variants = [word, ...word.split(INSIDE_WORD)];
-  for (let i = 0; i < word.length; i += 1) {
+  // Only the tails short enough to be a key: a word of 64 K `=` would otherwise make 64 K copies of itself.
+  for (let i = Math.max(0, word.length - LONGEST_KEY - 1); i < word.length; i += 1) {
     if (INSIDE_WORD.test(word.charAt(i))) variants.push(word.slice(i + 1));
   }
   return variants;

@@ -85,11 +85,20 @@ describe('findLeakCandidates: the pasted text is bounded', () => {
     expect(() => findLeakCandidates(doc, text)).toThrow(/65,537 characters long, more than the 65,536 looked at: paste only the lines around the key/);
   });
 
-  it('a text at the bound made only of key-shaped words is looked at quickly', () => {
-    const text = Array.from({ length: 2000 }, () => `nxr_${'a'.repeat(28)}`).join(' ').slice(0, MAX_PASTED_TEXT_LENGTH);
+  it.each([
+    ['key-shaped words', Array.from({ length: 2000 }, () => `nxr_${'a'.repeat(28)}`).join(' ').slice(0, MAX_PASTED_TEXT_LENGTH)],
+    ['one word of separators', '='.repeat(MAX_PASTED_TEXT_LENGTH)],
+    ['one word of NAME=value pairs', 'a=b:'.repeat(MAX_PASTED_TEXT_LENGTH / 4)],
+    ['one long line of short words', 'ab '.repeat(MAX_PASTED_TEXT_LENGTH / 3)],
+  ])('a text at the bound made of %s is looked at quickly', (_what, text) => {
+    expect(text.length).toBeLessThanOrEqual(MAX_PASTED_TEXT_LENGTH);
     const started = performance.now();
-    findLeakCandidates(doc, text);
+    findLeakCandidates(doc, `${text.slice(0, MAX_PASTED_TEXT_LENGTH - nexoraKey.length - 1)} ${nexoraKey}`);
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('a key after a long run of separators in one word is still found', () => {
+    expect(refs(`${'='.repeat(10_000)}${nexoraKey}`)).toEqual(['nexora/acme/self/ci']);
   });
 });
 
