@@ -100,7 +100,7 @@ export function registerRevokeCommands(program: Command, ctx: CliContext): void 
         confirmProduction:
           opts.yes || !ask
             ? null
-            : async (name) => (await ask(`This is the PRODUCTION instance "${name}": revoking ${shownRef} stops everything that uses it. Type the instance name to revoke:`)).trim() === name,
+            : async (name) => (await ask(`This is the PRODUCTION instance "${name}". Type its name to revoke ${shownRef}:`)).trim() === name,
         showGuide: (guide) =>
           ctx.io.err(`revoke it in the dashboard${opts.resume ? ' (if not done yet)' : ''}: ${guide.url}\n${guide.steps.map((s, i) => `  ${i + 1}. ${s}`).join('\n')}\nwaiting until the key is rejected…\n`),
       });

@@ -102,7 +102,7 @@ describe('keyturn revoke --leaked: the keys of a whole pasted text, and the one 
     const text = `NORA_KEY=${nora.secret}\nNEXORA_KEY=${nexora.secret}`;
     const result = await onTerminal(home, ['revoke', '--leaked'], text, ['2', 'self']);
     expect(result.code, result.stdout + result.stderr).toBe(0);
-    expect(result.asked).toEqual(['Which one? (1-2, empty to stop)', 'This is the PRODUCTION instance "self": revoking nexora/acme/self/ci stops everything that uses it. Type the instance name to revoke:']);
+    expect(result.asked).toEqual(['Which one? (1-2, empty to stop)', 'This is the PRODUCTION instance "self". Type its name to revoke nexora/acme/self/ci:']);
     expect([status(nora.id), status(nexora.id)]).toEqual(['active', 'revoked']);
   });
 
