@@ -34,7 +34,8 @@ async function chooseCandidate(ctx: CliContext, candidates: LeakCandidate[], pic
   const answer = (await ctx.io.ask(`Which one? (1-${candidates.length}, empty to stop)`)).trim();
   if (answer === '') return null;
   const chosen = /^\d+$/.test(answer) ? candidates[Number(answer) - 1] : undefined;
-  if (!chosen) throw new UserInputError(`"${answer}" is not a number from 1 to ${candidates.length}: nothing was revoked`);
+  // The answer is not echoed back: it may be the key itself, pasted at the wrong prompt.
+  if (!chosen) throw new UserInputError(`the answer is not a number from 1 to ${candidates.length}: nothing was revoked`);
   return chosen;
 }
 

@@ -106,6 +106,15 @@ describe('keyturn revoke --leaked: the keys of a whole pasted text, and the one 
     expect([status(nora.id), status(nexora.id)]).toEqual(['active', 'revoked']);
   });
 
+  it('an answer that is not on the list revokes nothing, and is never echoed (it may be the key itself)', async () => {
+    const { home, nexora, nora, status } = await vault();
+    const result = await onTerminal(home, ['revoke', '--leaked'], `${nora.secret} ${nexora.secret}`, [nexora.secret]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('keyturn: the answer is not a number from 1 to 2: nothing was revoked\n');
+    expect(result.stdout + result.stderr).not.toContain(nexora.secret);
+    expect([status(nora.id), status(nexora.id)]).toEqual(['active', 'active']);
+  });
+
   it('a production key is never revoked without its instance name typed back', async () => {
     const { home, run, nexora, status } = await vault();
     const wrong = await onTerminal(home, ['revoke', 'nexora/acme/self/ci'], '', ['slef']);

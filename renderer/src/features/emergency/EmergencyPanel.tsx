@@ -162,7 +162,8 @@ export function EmergencyPanel({ keyRef }: { keyRef?: string }) {
           </h3>
           <p className="mono">{match.key.maskedKey}</p>
           <p>{match.targets.length > 0 ? `Used in: ${match.targets.map((t) => (t.kind === 'dotenv' ? `${t.variable} in ${t.file}` : `command ${t.command}`)).join('; ')}` : 'No swap targets recorded for it.'}</p>
-          {phase === 'found' && (
+          {phase === 'found' && match.key.status === 'revoked' && <p className="muted">This key is revoked already.</p>}
+          {phase === 'found' && match.key.status !== 'revoked' && (
             <form
               className="form"
               onSubmit={(e) => {
