@@ -10,9 +10,8 @@ import { keyPolicyState, NEEDS_ATTENTION } from '../core/policy/key-policy.js';
 import { setKeyDates } from '../core/policy/policy-changes.js';
 import { readSettings, saveSettings } from '../core/policy/settings.js';
 import type { ReminderService } from '../core/reminders/reminder-service.js';
-import { emergencyRevoke, findLeaked } from '../core/emergency/emergency-revoke.js';
-import { normalizeLeaked } from '../core/emergency/leaked-input.js';
-import { guessRevocation } from '../core/emergency/guess.js';
+import { emergencyRevoke } from '../core/emergency/emergency-revoke.js';
+import { findLeakCandidates } from '../core/emergency/leak-candidates.js';
 import { builtinProfiles, resolveProfile } from '../core/providers/registry.js';
 import type { ProviderProfile } from '../core/providers/profile.js';
 import { importFindings } from '../core/scan/import-findings.js';
@@ -121,17 +120,25 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
     'rotation.answer': async ({ rotationId, answer }) => sessions.answer(rotationId, answer),
     'rotation.inProgress': async () => sessions.inProgress(),
     'emergency.find': async ({ leaked }) => {
-      const doc = core.vault.read();
-      const match = findLeaked(doc, leaked);
-      if (match) {
-        return { match: { ref: match.ref, key: core.vault.showKey(match.ref), targets: match.record.targets }, guess: null };
-      }
-      const guess = guessRevocation(normalizeLeaked(leaked), doc);
-      return { match: null, guess: guess ? { provider: guess.provider, environment: guess.environment, guide: guess.guide } : null };
+      const candidates = findLeakCandidates(core.vault.read(), leaked);
+      return {
+        candidates: candidates.map((c) => ({
+          line: c.line,
+          masked: c.masked,
+          match: c.match ? { ref: c.match.ref, key: core.vault.showKey(c.match.ref), targets: c.match.record.targets } : null,
+          guess: c.guess ? { provider: c.guess.provider, environment: c.guess.environment, guide: c.guess.guide } : null,
+        })),
+      };
     },
-    'emergency.revoke': async ({ ref, leaked, waitSeconds }) => {
+    'emergency.revoke': async ({ ref, leaked, waitSeconds, confirmInstanceName, resume }) => {
       // A guided revocation's steps are on the screen already (key.detail's dashboard); this waits for the 401.
-      const outcome = await emergencyRevoke(core, ref, { waitMs: waitSeconds * 1000, leakedSecret: leaked ? normalizeLeaked(leaked) : undefined, showGuide: () => undefined });
+      const outcome = await emergencyRevoke(core, ref, {
+        waitMs: waitSeconds * 1000,
+        leakedText: leaked,
+        resume,
+        confirmProduction: async (instanceName) => confirmInstanceName === instanceName,
+        showGuide: () => undefined,
+      });
       return vaultChanged({ ref: outcome.ref, proven: outcome.proven, path: outcome.path, detail: outcome.detail });
     },
     'scan.folder': async ({ dir, import: wanted }) => {

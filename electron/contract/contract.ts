@@ -4,6 +4,7 @@ import { MAX_SECRET_LENGTH } from './limits.js';
 import type { CallName, EventName } from './names.js';
 import { MAX_DAYS } from '../core/domain/model.js';
 import { POLICY_STATES } from '../core/policy/key-policy.js';
+import { MAX_PASTED_TEXT_LENGTH } from '../core/emergency/leaked-input.js';
 import type {
   AuditEntry,
   AuditExport,
@@ -36,6 +37,7 @@ const call = <A extends z.ZodType>(args: A) => ({ returns: <R>(): CallSpec<A, R>
 
 const ref = z.string().min(1).max(400);
 const secret = z.string().min(1).max(MAX_SECRET_LENGTH);
+const pastedText = z.string().max(MAX_PASTED_TEXT_LENGTH, `paste at most ${MAX_PASTED_TEXT_LENGTH.toLocaleString('en')} characters: only the lines around the key`);
 const maxAge = z.number().int().positive().max(MAX_DAYS);
 
 const newTarget = z.discriminatedUnion('kind', [
@@ -111,8 +113,21 @@ export const contract = {
       .strict(),
   ).returns<RotationView>(),
   'rotation.inProgress': call(z.object({}).strict()).returns<RotationView[]>(),
-  'emergency.find': call(z.object({ leaked: z.string().min(1).max(8192) }).strict()).returns<LeakFinding>(),
-  'emergency.revoke': call(z.object({ ref, leaked: z.string().max(8192).optional(), waitSeconds: z.number().int().positive().max(3600).default(120) }).strict()).returns<RevokeResult>(),
+  'emergency.find': call(z.object({ leaked: pastedText.min(1) }).strict()).returns<LeakFinding>(),
+  'emergency.revoke': call(
+    z
+      .object({
+        ref,
+        // The text the key was found in: the host takes the key out of it again (the page never gets it alone).
+        leaked: pastedText.optional(),
+        waitSeconds: z.number().int().positive().max(3600).default(120),
+        // A production key: its instance name as the person typed it back.
+        confirmInstanceName: z.string().max(200).optional(),
+        // Its wait ran out: only keep checking for the 401, without revoking again.
+        resume: z.boolean().default(false),
+      })
+      .strict(),
+  ).returns<RevokeResult>(),
   'scan.folder': call(z.object({ dir: z.string().min(1).max(4096), import: z.boolean().default(false) }).strict()).returns<ScanResult>(),
   'audit.report': call(z.object({ env: z.enum(['sandbox', 'production']).optional(), state: z.enum(POLICY_STATES).optional() }).strict()).returns<{ rows: AuditRow[]; summary: AuditSummary }>(),
   'audit.export': call(z.object({ format: z.enum(['csv', 'json', 'ics']), env: z.enum(['sandbox', 'production']).optional(), state: z.enum(POLICY_STATES).optional() }).strict()).returns<AuditExport>(),

@@ -86,10 +86,19 @@ export type CopyResult =
   /** Browser mode: the page writes the clipboard itself. */
   | { by: 'renderer'; secret: string; clearsAfterSeconds: number };
 
-export interface LeakFinding {
+/** One key found in the pasted text: masked, never the secret. */
+export interface LeakCandidateView {
+  /** The line of the pasted text it was first seen on (1-based). */
+  line: number;
+  masked: string;
   match: { ref: string; key: KeyView; targets: Target[] } | null;
   /** For a key not in the vault: whose it looks like and how to revoke it there. */
   guess: { provider: string; environment: Environment | null; guide: GuidedStep } | null;
+}
+
+/** Every stored key and provider-shaped string of the pasted text, in the order they appear. */
+export interface LeakFinding {
+  candidates: LeakCandidateView[];
 }
 
 export interface RevokeResult {

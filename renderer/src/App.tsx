@@ -95,7 +95,7 @@ export function App() {
       {dialog?.kind === 'scan' && <ScanDialog />}
       {dialog?.kind === 'settings' && <SettingsDialog />}
       {dialog?.kind === 'rotate' && <RotationWizard keyRef={dialog.ref} resume={Boolean(dialog.resumeRotationId)} />}
-      {dialog?.kind === 'emergency' && <EmergencyPanel />}
+      {dialog?.kind === 'emergency' && <EmergencyPanel keyRef={dialog.ref} />}
     </div>
   );
 }

@@ -1,68 +1,115 @@
 import type { Command } from 'commander';
 import { UserInputError } from '../../core/domain/errors.js';
-import { emergencyRevoke, findLeaked } from '../../core/emergency/emergency-revoke.js';
-import { normalizeLeaked } from '../../core/emergency/leaked-input.js';
+import { emergencyRevoke } from '../../core/emergency/emergency-revoke.js';
+import { findLeakCandidates, type LeakCandidate } from '../../core/emergency/leak-candidates.js';
 import { findKey, keyRef } from '../../core/vault/refs.js';
 import type { CliContext } from '../context.js';
 import { EXIT, stripOneTrailingNewline } from '../io.js';
-import { parseWaitSeconds } from './parsers.js';
-import { guessProvider } from './leak-guess.js';
+import { parseWaitSeconds, wholeNumberIn } from './parsers.js';
+import { describeGuess, listCandidates } from './leak-guess.js';
 
 interface RevokeOptions {
   leaked?: boolean;
+  pick?: number;
   yes?: boolean;
   wait?: number;
+  resume?: boolean;
+}
+
+/**
+ * The one key of a paste to revoke: the only one, the one `--pick` names, or the one the person
+ * chooses on a terminal. Null: the person chose none.
+ */
+async function chooseCandidate(ctx: CliContext, candidates: LeakCandidate[], pick: number | undefined): Promise<LeakCandidate | null> {
+  if (pick !== undefined) {
+    const picked = candidates[pick - 1];
+    if (!picked) throw new UserInputError(`--pick ${pick}: the pasted text holds ${candidates.length === 1 ? 'one key' : `${candidates.length} keys`}; pick a number from 1 to ${candidates.length}`);
+    return picked;
+  }
+  if (candidates.length === 1) return candidates[0] ?? null;
+  ctx.io.out(`the pasted text holds ${candidates.length} keys:\n${listCandidates(candidates)}`);
+  if (!ctx.io.ask) {
+    throw new UserInputError(`the pasted text holds ${candidates.length} keys (listed above): choose one with --pick N, or pass just that key; nothing was revoked`);
+  }
+  const answer = (await ctx.io.ask(`Which one? (1-${candidates.length}, empty to stop)`)).trim();
+  if (answer === '') return null;
+  const chosen = /^\d+$/.test(answer) ? candidates[Number(answer) - 1] : undefined;
+  // The answer is not echoed back: it may be the key itself, pasted at the wrong prompt.
+  if (!chosen) throw new UserInputError(`the answer is not a number from 1 to ${candidates.length}: nothing was revoked`);
+  return chosen;
 }
 
 export function registerRevokeCommands(program: Command, ctx: CliContext): void {
   program
     .command('revoke')
-    .description('revoke a key now and prove it dead (401); --leaked finds it from the leaked string on stdin')
+    .description('revoke a key now and prove it dead (401); --leaked finds it in the leaked text on stdin')
     .argument('[ref]', 'PROVIDER/ORG/INSTANCE/NAME or key id')
-    .option('--leaked', 'read the leaked key from stdin and find it by fingerprint')
-    .option('--yes', 'do not ask before revoking')
+    .option('--leaked', 'read the leaked text (a key, a log excerpt, a command line) from stdin and find its keys by fingerprint and provider format')
+    .option('--pick <n>', 'with --leaked: the key to revoke when the text holds several (its number in the list)', wholeNumberIn(1, 1_000_000))
+    .option('--yes', 'do not ask before revoking (nor for a production instance name)')
     .option('--wait <seconds>', 'how long to wait for the key to be rejected', parseWaitSeconds)
+    .option('--resume', 'a revocation whose wait ran out: keep checking until the key is rejected, without revoking again')
     .action(async (refArg: string | undefined, opts: RevokeOptions) => {
       if (Boolean(refArg) === Boolean(opts.leaked)) throw new UserInputError('give a key reference, or --leaked with the leaked key on stdin');
+      if (opts.pick !== undefined && !opts.leaked) throw new UserInputError('--pick chooses among the keys of a pasted text: use it with --leaked');
+      if (opts.resume && opts.leaked) throw new UserInputError('--resume keeps checking a key already being revoked: give its reference instead of --leaked');
       const doc = ctx.vault().read();
       let ref = refArg ?? '';
-      let leakedSecret: string | undefined;
+      let leakedText: string | undefined;
       if (opts.leaked) {
-        const pasted = ctx.io.promptSecret ? await ctx.io.promptSecret('Paste the leaked key (input hidden):') : stripOneTrailingNewline(await ctx.io.readStdin());
-        const match = findLeaked(doc, pasted);
-        if (!match) {
-          const guess = guessProvider(normalizeLeaked(pasted), doc);
-          ctx.io.out(guess ?? 'this key matches no stored key and no known provider: revoke it where it was issued\n');
+        const pasted = ctx.io.promptSecret
+          ? await ctx.io.promptSecret('Paste the leaked key or the line holding it (input hidden; pipe several lines in on stdin):')
+          : stripOneTrailingNewline(await ctx.io.readStdin());
+        const candidates = findLeakCandidates(doc, pasted);
+        if (candidates.length === 0) {
+          ctx.io.out('this key matches no stored key and no known provider: revoke it where it was issued\n');
           ctx.exitCode = EXIT.verificationFailed;
           return;
         }
-        ref = match.ref;
-        leakedSecret = normalizeLeaked(pasted);
+        const chosen = await chooseCandidate(ctx, candidates, opts.pick);
+        if (!chosen) {
+          ctx.io.out('not revoked\n');
+          return;
+        }
+        if (!chosen.match) {
+          ctx.io.out(chosen.guess ? describeGuess(chosen.guess) : 'this key matches no stored key and no known provider: revoke it where it was issued\n');
+          ctx.exitCode = EXIT.verificationFailed;
+          return;
+        }
+        ref = chosen.match.ref;
+        leakedText = pasted;
       }
       const { record, instance } = findKey(doc, ref);
+      const shownRef = keyRef(instance, record);
       const targets = record.targets.map((t) => (t.kind === 'dotenv' ? `${t.variable} in ${t.file}` : `command ${t.command}`));
-      ctx.io.out(`${opts.leaked ? 'leaked key found: ' : ''}${keyRef(instance, record)} (${record.maskedKey}), ${instance.env.toUpperCase()}\n`);
+      ctx.io.out(`${opts.leaked ? 'leaked key found: ' : ''}${shownRef} (${record.maskedKey}), ${instance.env.toUpperCase()}\n`);
       ctx.io.out(targets.length > 0 ? `used in: ${targets.join('; ')}\n` : 'no swap targets recorded for it\n');
-      if (!opts.yes) {
-        if (!ctx.io.confirm) throw new UserInputError('pass --yes to revoke without a terminal');
-        if (!(await ctx.io.confirm(`Revoke ${keyRef(instance, record)} now? Everything that uses it stops working.`))) {
+      const production = instance.env === 'production';
+      const ask = ctx.io.ask;
+      // A resume revokes nothing (it only checks), so it asks nothing.
+      if (!opts.yes && !opts.resume) {
+        if (production ? !ask : !ctx.io.confirm) throw new UserInputError('pass --yes to revoke without a terminal');
+        if (!production && ctx.io.confirm && !(await ctx.io.confirm(`Revoke ${shownRef} now? Everything that uses it stops working.`))) {
           ctx.io.out('not revoked\n');
           return;
         }
       }
-      const outcome = await emergencyRevoke(
-        ctx.core(),
-        ref,
-        {
-          waitMs: (opts.wait ?? 120) * 1000,
-          leakedSecret,
-          showGuide: (guide) => ctx.io.err(`revoke it in the dashboard: ${guide.url}\n${guide.steps.map((s, i) => `  ${i + 1}. ${s}`).join('\n')}\nwaiting until the key is rejected…\n`),
-        },
-      );
+      const outcome = await emergencyRevoke(ctx.core(), ref, {
+        waitMs: (opts.wait ?? 120) * 1000,
+        leakedText,
+        resume: opts.resume,
+        confirmProduction:
+          opts.yes || !ask
+            ? null
+            : async (name) => (await ask(`This is the PRODUCTION instance "${name}". Type its name to revoke ${shownRef}:`)).trim() === name,
+        showGuide: (guide) =>
+          ctx.io.err(`revoke it in the dashboard${opts.resume ? ' (if not done yet)' : ''}: ${guide.url}\n${guide.steps.map((s, i) => `  ${i + 1}. ${s}`).join('\n')}\nwaiting until the key is rejected…\n`),
+      });
       ctx.io.out(`${outcome.proven ? '✔' : '✖'} ${outcome.detail}\n`);
       if (outcome.proven) {
-        ctx.io.out(`next: rotate the consumers to a new key — create one, then "keyturn key add ${keyRef(instance, record).replace(/\/[^/]+$/, '')} NAME" and update ${targets.length > 0 ? 'the targets above' : 'the places that used it'}\n`);
+        ctx.io.out(`next: rotate the consumers to a new key — create one, then "keyturn key add ${shownRef.replace(/\/[^/]+$/, '')} NAME" and update ${targets.length > 0 ? 'the targets above' : 'the places that used it'}\n`);
       } else {
+        ctx.io.out(`keep checking with: keyturn revoke ${shownRef} --resume${opts.wait ? ` --wait ${opts.wait}` : ''}\n`);
         ctx.exitCode = EXIT.verificationFailed;
       }
     });

@@ -1,61 +1,69 @@
-import { fingerprintOf } from '../crypto/fingerprint.js';
 import { UserInputError } from '../domain/errors.js';
-import type { Instance, KeyRecord, VaultDocument } from '../domain/model.js';
+import type { VaultDocument } from '../domain/model.js';
 import type { GuidedStep } from '../providers/profile.js';
 import { resolveProfile } from '../providers/registry.js';
 import type { RotationDeps } from '../rotation/context.js';
 import { revokeAndProve, type RevokeOutcome } from '../rotation/revoke-and-prove.js';
 import { findKey, keyRef } from '../vault/refs.js';
-import { normalizeLeaked } from './leaked-input.js';
+import { keepCheckingUntilRejected } from './keep-checking.js';
+import { findLeakCandidates } from './leak-candidates.js';
 
 /** What an emergency revocation needs: the rotation's parts, without its id maker and checkpoints. */
 export type EmergencyDeps = Omit<RotationDeps, 'newId' | 'checkpoint' | 'locks'>;
 
-export interface LeakMatch {
-  record: KeyRecord;
-  instance: Instance;
-  ref: string;
+export interface EmergencyRevokeOptions {
+  waitMs: number;
+  showGuide: (guide: GuidedStep) => void;
+  /** The pasted text the key was found in: the secret is the string in it with this key's fingerprint. */
+  leakedText?: string;
+  /**
+   * A production key: asks for the instance name typed back, false stops before anything is sent.
+   * Null only where the person said so already (`--yes`).
+   */
+  confirmProduction: ((instanceName: string) => Promise<boolean>) | null;
+  /** The revocation was asked for already and its wait ran out: only keep checking for the 401. */
+  resume?: boolean;
 }
 
-/** The stored key whose fingerprint matches the leaked string, if any: metadata only, no keychain. */
-export function findLeaked(doc: VaultDocument, pasted: string): LeakMatch | null {
-  const leaked = normalizeLeaked(pasted);
-  // `export VAR=` is an empty slot, not a key Keyturn does not know.
-  if (leaked === '') throw new UserInputError('the pasted text holds no key (its value is empty): paste the leaked key itself');
-  const fingerprint = fingerprintOf(leaked);
-  const record = doc.keys.find((k) => k.fingerprint === fingerprint);
-  if (!record) return null;
-  const instance = doc.instances.find((i) => i.id === record.instanceId);
-  return instance ? { record, instance, ref: keyRef(instance, record) } : null;
+/** The secret of `ref` as found in the pasted text, else null when the text does not hold it. */
+function secretFromPaste(doc: VaultDocument, text: string, keyId: string): string | null {
+  return findLeakCandidates(doc, text).find((c) => c.match?.record.id === keyId)?.secret ?? null;
 }
 
 /**
  * Revokes a key now — by API or guided — proves it dead (401) and marks it revoked. The secret
- * is the leaked string itself when given, else read from the keychain.
+ * is taken from the pasted text when given, else read from the keychain.
  */
-export async function emergencyRevoke(
-  deps: EmergencyDeps,
-  ref: string,
-  options: { waitMs: number; showGuide: (guide: GuidedStep) => void; leakedSecret?: string },
-): Promise<RevokeOutcome & { ref: string }> {
+export async function emergencyRevoke(deps: EmergencyDeps, ref: string, options: EmergencyRevokeOptions): Promise<RevokeOutcome & { ref: string }> {
   const doc = deps.metadata.read();
   const { record, instance } = findKey(doc, ref);
-  if (record.status === 'revoked') throw new UserInputError(`${keyRef(instance, record)} is already revoked`);
-  const secret = options.leakedSecret ?? (await deps.secrets.get(deps.keychainService, record.id));
-  if (secret === null) throw new UserInputError(`the keychain holds no secret for ${keyRef(instance, record)}: paste the leaked key with --leaked instead`);
-  const outcome = await revokeAndProve({
+  const shownRef = keyRef(instance, record);
+  if (record.status === 'revoked') throw new UserInputError(`${shownRef} is already revoked`);
+  let secret: string | null;
+  if (options.leakedText !== undefined) {
+    secret = secretFromPaste(doc, options.leakedText, record.id);
+    if (secret === null) throw new UserInputError(`the pasted text does not hold ${shownRef}: paste the text it was found in, or revoke it by its reference alone`);
+  } else {
+    secret = await deps.secrets.get(deps.keychainService, record.id);
+    if (secret === null) throw new UserInputError(`the keychain holds no secret for ${shownRef}: paste the leaked key with --leaked instead`);
+  }
+  // A resume only checks: nothing is sent to the provider, so there is nothing to confirm.
+  if (!options.resume && instance.env === 'production' && options.confirmProduction && !(await options.confirmProduction(instance.name))) {
+    throw new UserInputError(`the instance name "${instance.name}" was not typed back: nothing was revoked`);
+  }
+  const request = {
     profile: resolveProfile(instance.provider, doc.customProviders),
     instance,
     record,
     secret,
-    // The leaked key still works until revoked, so it can authorize its own revocation.
-    apiAuth: secret,
     http: deps.http,
     clock: deps.clock,
     sleep: deps.sleep,
     waitMs: options.waitMs,
     showGuide: options.showGuide,
-  });
+  };
+  // The leaked key still works until revoked, so it can authorize its own revocation.
+  const outcome = options.resume ? await keepCheckingUntilRejected(request) : await revokeAndProve({ ...request, apiAuth: secret });
   if (outcome.proven) {
     await deps.metadata.update((current) => ({
       doc: { ...current, keys: current.keys.map((k) => (k.id === record.id ? { ...k, status: 'revoked', ...(outcome.proof ? { lastVerification: outcome.proof } : {}) } : k)) },
@@ -64,5 +72,5 @@ export async function emergencyRevoke(
     await deps.secrets.delete(deps.keychainService, record.id).catch(() => false);
   }
   deps.audit.append({ action: 'emergency.revoke', keyId: record.id, maskedKey: record.maskedKey, outcome: outcome.proven ? 'ok' : 'failed', detail: outcome.detail });
-  return { ...outcome, ref: keyRef(instance, record) };
+  return { ...outcome, ref: shownRef };
 }

@@ -1,4 +1,5 @@
-import type { Environment } from '../domain/model.js';
+import type { CustomProvider, Environment } from '../domain/model.js';
+import { customProfile } from './custom/profile.js';
 import type { ProviderProfile } from './profile.js';
 import { builtinProfiles } from './registry.js';
 
@@ -10,11 +11,14 @@ export interface DetectedProvider {
 }
 
 /**
- * Which built-in provider a string is a key of, by each profile's own format check. The context a
- * check needs comes from the key itself: Nora's environment from its prefix, Xerotier's slug.
+ * Which provider a string is a key of, by each profile's own format check: the built-in ones, then
+ * the user-defined ones that say what their keys look like (a prefix or a pattern; one that takes
+ * any key would claim every word). The context a check needs comes from the key itself: Nora's
+ * environment from its prefix, Xerotier's slug.
  */
-export function detectProvider(secret: string): DetectedProvider | null {
-  for (const profile of builtinProfiles) {
+export function detectProvider(secret: string, customProviders: readonly CustomProvider[] = []): DetectedProvider | null {
+  const described = customProviders.filter((c) => Boolean(c.keyPrefix) || Boolean(c.keyPattern)).map(customProfile);
+  for (const profile of [...builtinProfiles, ...described]) {
     // Past the provider's longest key it is a blob that happens to start like one, not a key.
     if (secret.length > profile.maxKeyLength) continue;
     const environment = profile.environmentOf(secret);

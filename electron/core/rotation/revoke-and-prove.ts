@@ -56,13 +56,18 @@ export async function revokeAndProve(req: RevokeRequest): Promise<RevokeOutcome>
     req.showGuide(req.profile.dashboard(req.instance).revoke);
   }
   const proven = await pollUntil(rejected, req.waitMs, req.sleep);
-  const seconds = Math.round(req.waitMs / 1000);
-  if (proven) return { proven, path, proof, detail: 'the old key is rejected (401): it is dead' };
+  if (proven) return { proven, path, proof, detail: PROVEN_DEAD };
+  return { proven, path, proof, detail: notProvenDetail(proof as Verification | null, req.waitMs, path) }; // proof is set inside rejected(), which TypeScript cannot see
+}
+
+export const PROVEN_DEAD = 'the old key is rejected (401): it is dead';
+
+/** Why a revocation is not proven after the wait, and that a resume checks again. */
+export function notProvenDetail(last: Verification | null, waitMs: number, path: RevokeOutcome['path']): string {
+  const seconds = Math.round(waitMs / 1000);
   // Only a 2xx or a 403 says the key still works; any other answer proves nothing either way.
-  const last = proof as Verification | null; // set inside rejected(), which TypeScript cannot see
   const works = last?.result === 'valid' || last?.result === 'limited';
-  const detail = works
+  return works
     ? `the key still works after ${seconds} s${path === 'guided' ? ': revoke it in the dashboard' : ''}, then resume to check again`
     : `after ${seconds} s the verify call still proves nothing (${last?.reason ?? 'no answer'}): the key is not proven dead${path === 'guided' ? '; revoke it in the dashboard if not done yet' : ''}, then resume to check again`;
-  return { proven, path, proof, detail };
 }

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './store.js';
 
-export type Dialog = { kind: 'add-key' } | { kind: 'scan' } | { kind: 'settings' } | { kind: 'rotate'; ref: string; resumeRotationId?: string } | { kind: 'emergency' } | null;
+export type Dialog = { kind: 'add-key' } | { kind: 'scan' } | { kind: 'settings' } | { kind: 'rotate'; ref: string; resumeRotationId?: string } | { kind: 'emergency'; ref?: string } | null;
 
 export interface ShownReminder {
   ref: string;

@@ -98,7 +98,7 @@ export function KeyDetail() {
         <button type="button" onClick={() => open({ kind: 'rotate', ref: k.ref })} disabled={k.status !== 'active'}>
           <RefreshCw size={16} aria-hidden /> Rotate
         </button>
-        <button type="button" className="danger" onClick={() => open({ kind: 'emergency' })}>
+        <button type="button" className="danger" onClick={() => open({ kind: 'emergency', ref: k.ref })}>
           <ShieldAlert size={16} aria-hidden /> Revoke…
         </button>
       </div>

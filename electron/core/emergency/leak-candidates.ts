@@ -1,0 +1,58 @@
+import { fingerprintOf } from '../crypto/fingerprint.js';
+import { UserInputError } from '../domain/errors.js';
+import type { Instance, KeyRecord, VaultDocument } from '../domain/model.js';
+import { keyRef } from '../vault/refs.js';
+import { guessRevocation, type ProviderGuess } from './guess.js';
+import { keyShapedStrings, MAX_PASTED_TEXT_LENGTH, normalizeLeaked } from './leaked-input.js';
+
+export interface LeakMatch {
+  record: KeyRecord;
+  instance: Instance;
+  ref: string;
+}
+
+/**
+ * One key found in a paste: a stored one (`match`) or one that only looks like a provider's
+ * (`guess`). `secret` is the string itself: it stays in the host, never in a view, message or log.
+ */
+export interface LeakCandidate {
+  secret: string;
+  /** The 1-based line of the pasted text it was first seen on. */
+  line: number;
+  /** The stored key's mask, or the provider's way of masking it: never the secret. */
+  masked: string;
+  match: LeakMatch | null;
+  guess: ProviderGuess | null;
+}
+
+/** A paste past the bound is refused before any of it is looked at. */
+export function checkPastedSize(pasted: string): void {
+  if (pasted.length <= MAX_PASTED_TEXT_LENGTH) return;
+  throw new UserInputError(
+    `the pasted text is ${pasted.length.toLocaleString('en')} characters long, more than the ${MAX_PASTED_TEXT_LENGTH.toLocaleString('en')} looked at: paste only the lines around the key`,
+  );
+}
+
+/**
+ * Every stored key (by fingerprint, metadata only, no keychain) and every provider-shaped string in
+ * the whole pasted text, in the order they appear, each key once. A string that holds another
+ * finding of its line (`KEY=nxr_…` around `nxr_…`) is the same key, not a second one.
+ */
+export function findLeakCandidates(doc: VaultDocument, pasted: string): LeakCandidate[] {
+  checkPastedSize(pasted);
+  // `export VAR=` is an empty slot, not a key Keyturn does not know.
+  if (normalizeLeaked(pasted) === '') throw new UserInputError('the pasted text holds no key (its value is empty): paste the leaked key itself');
+  const byFingerprint = new Map(doc.keys.map((k) => [k.fingerprint, k]));
+  const found: LeakCandidate[] = [];
+  for (const { value, line } of keyShapedStrings(pasted)) {
+    const record = byFingerprint.get(fingerprintOf(value));
+    const instance = record ? doc.instances.find((i) => i.id === record.instanceId) : undefined;
+    if (record && instance) {
+      found.push({ secret: value, line, masked: record.maskedKey, match: { record, instance, ref: keyRef(instance, record) }, guess: null });
+      continue;
+    }
+    const guess = guessRevocation(value, doc);
+    if (guess) found.push({ secret: value, line, masked: guess.masked, match: null, guess });
+  }
+  return found.filter((c) => !found.some((o) => o !== c && o.line === c.line && c.secret.includes(o.secret)));
+}
