@@ -1,4 +1,5 @@
-import type { Environment } from '../../domain/model.js';
+import type { Environment, Instance } from '../../domain/model.js';
+import { instanceRef } from '../../vault/refs.js';
 import { commonKeyProblem, isRecord, joinUrl, type ProviderProfile } from '../profile.js';
 import { jsonObjectProblem } from '../verify-answer.js';
 
@@ -18,6 +19,18 @@ function environmentOf(secret: string): Environment | null {
   if (secret.startsWith(PREFIX.sandbox)) return 'sandbox';
   if (secret.startsWith(PREFIX.production)) return 'production';
   return null;
+}
+
+/**
+ * A 404 to the verify call: this Nora does not serve the path. Keyturn's default is a guess (the
+ * documents name no endpoint), so say so, and how to set one this Nora serves.
+ */
+function verifyPathHint(instance: Instance): string {
+  const set = `set a cheap authenticated GET this Nora does serve with "keyturn instance set ${instanceRef(instance)} --verify-path /v2/…"`;
+  if (instance.verifyPath === undefined) {
+    return `this Nora does not serve GET ${NORA_DEFAULT_VERIFY_PATH}, Keyturn's default verify path (Nora's documents name no endpoint to verify with); ${set} (or check the base URL)`;
+  }
+  return `this Nora does not serve the verify path GET ${instance.verifyPath}; ${set} (or check the base URL)`;
 }
 
 /** Nora: X-API-Key only; `sk_test_` keys belong to sandbox and `sk_live_` to production, never both. */
@@ -55,6 +68,7 @@ export const noraProfile: ProviderProfile = {
     const reason = message ?? (code ? `Nora refused the key: ${code}` : 'Nora refused the key (401)');
     return { reason: code && message ? `${code}: ${message}` : reason, revoked };
   },
+  notFoundHint: verifyPathHint,
   capabilities: { create: 'guided', rotateInPlace: false, revoke: 'guided', list: 'guided' },
   dashboard: (instance) => {
     const url = instance.dashboardUrl ?? 'https://app.nora.finance';
