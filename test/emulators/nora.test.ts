@@ -23,9 +23,11 @@ describe('Nora emulator', () => {
     expect(nora.baseUrl()).toBe(sandbox);
   });
 
-  it('mints sk_test_ keys for sandbox and sk_live_ keys for production, 32 characters after the prefix', () => {
-    expect(nora.control.createKey({ name: 's' }).secret).toMatch(/^sk_test_[A-Za-z0-9]{32}$/);
-    expect(nora.control.createKey({ name: 'p', env: 'production' }).secret).toMatch(/^sk_live_[A-Za-z0-9]{32}$/);
+  it('mints sk_test_ keys for sandbox and sk_live_ keys for production, 32 characters after the prefix, "_" and "-" among them', () => {
+    expect(nora.control.createKey({ name: 's' }).secret).toMatch(/^sk_test_[A-Za-z0-9_-]{32}$/);
+    expect(nora.control.createKey({ name: 'p', env: 'production' }).secret).toMatch(/^sk_live_[A-Za-z0-9_-]{32}$/);
+    const bodies = Array.from({ length: 200 }, () => nora.control.createKey({ name: 'k' }).secret.slice(8)).join('');
+    expect(bodies).toMatch(/[-_]/);
   });
 
   it('authenticates with X-API-Key only: a Bearer token is not read', async () => {
@@ -117,6 +119,13 @@ describe('Nora emulator', () => {
       expect(await codeFor({ 'x-api-key': expired.secret })).toEqual({ code: 'api_key_expired', message: expect.any(String) });
     });
 
+    it('alnum keys; the key list as { data: [...] }', async () => {
+      await withModes({ nora: { keyAlphabet: 'alnum', listBody: 'data-object' } });
+      const keys = Array.from({ length: 50 }, () => nora.control.createKey({ name: 'k' }));
+      for (const { secret } of keys) expect(secret).toMatch(/^sk_test_[A-Za-z0-9]{32}$/);
+      expect((await get('sandbox', NORA_KEYS_PATH, { 'x-api-key': keys[0]?.secret ?? '' })).json()).toEqual({ data: expect.any(Array) });
+    });
+
     it('not-found-first: an unknown /v2 path is 404 whatever the key, even none', async () => {
       await withModes({ nora: { unknownPath: 'not-found-first' } });
       expect((await get('sandbox', '/v2/instance', {})).status).toBe(404);
@@ -154,12 +163,10 @@ describe('Nora emulator', () => {
     const answer = await get('production', '/v2/api-keys', { 'x-api-key': reader.secret });
     expect(answer.status).toBe(200);
     expect(answer.text).not.toContain(reader.secret);
-    expect(answer.json()).toEqual({
-      data: [
-        { id: reader.id, name: 'Production server', key: `${reader.secret.slice(0, 14)}…`, status: 'active', expiresAt: null, createdAt: reader.createdAt },
-        { id: revoked.id, name: 'old', key: `${revoked.secret.slice(0, 14)}…`, status: 'revoked', expiresAt: '2026-04-01T00:00:00.000Z', createdAt: revoked.createdAt },
-      ],
-    });
+    expect(answer.json()).toEqual([
+      { id: reader.id, name: 'Production server', key: `${reader.secret.slice(0, 14)}…`, status: 'active', expiresAt: null, createdAt: reader.createdAt },
+      { id: revoked.id, name: 'old', key: `${revoked.secret.slice(0, 14)}…`, status: 'revoked', expiresAt: '2026-04-01T00:00:00.000Z', createdAt: revoked.createdAt },
+    ]);
     const noRead = nora.control.createKey({ name: 'no read', env: 'production', permissions: [] });
     const forbidden = await get('production', '/v2/api-keys', { 'x-api-key': noRead.secret });
     expect(forbidden.status).toBe(403);

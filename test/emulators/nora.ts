@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { ProviderDefinition } from './emulator.js';
 import { ControlError } from './errors.js';
-import { newId, randomAlnum } from './keys.js';
+import { BASE64URL, newId, randomAlnum, randomFrom } from './keys.js';
 import { header, json } from './server.js';
 import type { ApiRequest, ProviderApp, Reply } from './server.js';
 import { KeyStore } from './store.js';
@@ -20,11 +20,19 @@ export const NORA_PREFIX: Record<NoraEnv, string> = { sandbox: 'sk_test_', produ
  */
 export const NORA_KEYS_PATH = '/v2/api-keys';
 /** Least helpful readings first (README: "Where the docs are silent"). */
-export const NORA_DEFAULT_MODES: NoraModes = { endpoints: 'api-keys-only', rejectionCodes: 'revoked-only', unknownPath: 'authenticate-first' };
+export const NORA_DEFAULT_MODES: NoraModes = {
+  endpoints: 'api-keys-only',
+  rejectionCodes: 'revoked-only',
+  unknownPath: 'authenticate-first',
+  keyAlphabet: 'base64url',
+  listBody: 'array',
+};
 export const noraModesSchema = z.strictObject({
   endpoints: z.enum(['api-keys-only', 'with-instance', 'any-get']).optional(),
   rejectionCodes: z.enum(['revoked-only', 'every-cause']).optional(),
   unknownPath: z.enum(['authenticate-first', 'not-found-first']).optional(),
+  keyAlphabet: z.enum(['base64url', 'alnum']).optional(),
+  listBody: z.enum(['array', 'data-object']).optional(),
 }) satisfies z.ZodType<Partial<NoraModes>>;
 
 /** The dashboard's masked form shows six characters after the prefix (`sk_live_abc123…`). */
@@ -84,7 +92,8 @@ export function noraDefinition(now: () => Date, modeOptions: Partial<NoraModes> 
       if (!exists) return notFound();
       if (req.path === NORA_KEYS_PATH) {
         if (!key.permissions.includes('apiKey.read')) return error(403, 'forbidden', 'This API key lacks the apiKey.read permission.');
-        return json(200, { data: store.list((k) => k.org === key.org && k.env === env).map((k) => masked(k)) });
+        const listed = store.list((k) => k.org === key.org && k.env === env).map((k) => masked(k));
+        return json(200, modes.listBody === 'array' ? listed : { data: listed });
       }
       if (req.path === '/v2/instance') return json(200, { organization: key.org, environment: env });
       return json(200, { ok: true });
@@ -104,7 +113,7 @@ export function noraDefinition(now: () => Date, modeOptions: Partial<NoraModes> 
         const { name, env = 'sandbox', org = NORA_DEFAULT_ORG, expiresAt, permissions = ['apiKey.read'] } = createKeySchema.parse(opts);
         return store.add({
           id: newId('key_'),
-          secret: `${NORA_PREFIX[env]}${randomAlnum(32)}`,
+          secret: `${NORA_PREFIX[env]}${modes.keyAlphabet === 'alnum' ? randomAlnum(32) : randomFrom(BASE64URL, 32)}`,
           name,
           createdAt: now().toISOString(),
           status: 'active',

@@ -199,6 +199,10 @@ export interface NoraModes {
   rejectionCodes: 'revoked-only' | 'every-cause';
   /** An unknown `/v2` path: `authenticate-first` (401 for a bad key, then 404), or `not-found-first` (404 whatever the key). */
   unknownPath: 'authenticate-first' | 'not-found-first';
+  /** The 32 characters after `sk_test_`/`sk_live_`: `base64url` (letters, digits, `_`, `-`) or `alnum` only. */
+  keyAlphabet: 'base64url' | 'alnum';
+  /** The body of the key list: a bare JSON array, or `{ "data": [...] }`. */
+  listBody: 'array' | 'data-object';
 }
 export interface XerotierModes {
   /**
@@ -211,6 +215,8 @@ export interface XerotierModes {
   modelsBody: 'data-only' | 'openai-list';
   /** The body of a 401: `empty`, `text` (text/plain `Unauthorized`), or `openai-error` (`{"error":{"message",...}}`). */
   rejectionBody: 'empty' | 'text' | 'openai-error';
+  /** How the 256 random bits of a key are written: `base64url` (43 characters, `_` and `-` among them) or `hex` (64). */
+  tokenEncoding: 'base64url' | 'hex';
 }
 
 export interface EmulatorOptions {

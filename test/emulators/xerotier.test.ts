@@ -106,6 +106,12 @@ describe('Xerotier emulator', () => {
     }
   });
 
+  it('hex: the 256 bits written as 64 hex digits', async () => {
+    await withModes({ xerotier: { tokenEncoding: 'hex' } });
+    const match = XEROTIER_KEY_PATTERN.exec(xerotier.control.createKey({ name: 'k' }).secret);
+    expect(match?.[2]).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('validates projects made in the dashboard', () => {
     expect(() => xerotier.control.createProject({ slug: 'Bad_Slug' })).toThrow();
     expect(() => xerotier.control.createProject({ slug: XEROTIER_DEFAULT_SLUG })).toThrow(ControlError);

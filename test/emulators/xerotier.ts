@@ -4,21 +4,22 @@ import { z } from 'zod';
 import type { ControlRoute } from './control-http.js';
 import type { ProviderDefinition } from './emulator.js';
 import { ControlError } from './errors.js';
-import { newId, randomAlnum, randomBase64Url, randomUpperAlnum } from './keys.js';
+import { newId, randomAlnum, randomBase64Url, randomHex, randomUpperAlnum } from './keys.js';
 import { bearer, findRoute, json, parseJson } from './server.js';
 import type { ApiRequest, ProviderApp, Reply } from './server.js';
 import { KeyStore } from './store.js';
 import type { XerotierCreateKeyOptions, XerotierExtras, XerotierKey, XerotierModes, XerotierProject } from './types.js';
 
 export const XEROTIER_DEFAULT_SLUG = 'my-project';
-/** 32 random bytes in base64url are 43 characters; the token itself may contain `_` and `-`. */
-export const XEROTIER_KEY_PATTERN = /^xero_([a-z0-9]+(?:-[a-z0-9]+)*)_([A-Za-z0-9_-]{43})$/;
+/** 32 random bytes are 43 characters in base64url (`_` and `-` among them) or 64 in hex. */
+export const XEROTIER_KEY_PATTERN = /^xero_([a-z0-9]+(?:-[a-z0-9]+)*)_([A-Za-z0-9_-]{43}|[0-9a-f]{64})$/;
 /** Least helpful readings first (README: "Where the docs are silent"). */
-export const XEROTIER_DEFAULT_MODES: XerotierModes = { checkOrder: 'key-first', modelsBody: 'data-only', rejectionBody: 'empty' };
+export const XEROTIER_DEFAULT_MODES: XerotierModes = { checkOrder: 'key-first', modelsBody: 'data-only', rejectionBody: 'empty', tokenEncoding: 'base64url' };
 export const xerotierModesSchema = z.strictObject({
   checkOrder: z.enum(['key-first', 'project-first']).optional(),
   modelsBody: z.enum(['data-only', 'openai-list']).optional(),
   rejectionBody: z.enum(['empty', 'text', 'openai-error']).optional(),
+  tokenEncoding: z.enum(['base64url', 'hex']).optional(),
 }) satisfies z.ZodType<Partial<XerotierModes>>;
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -120,7 +121,7 @@ export function xerotierDefinition(now: () => Date, modeOptions: Partial<Xerotie
         const project = projectFor(projectId, slug);
         return store.add({
           id: newId('key_'),
-          secret: `xero_${project.slug}_${randomBase64Url(32)}`,
+          secret: `xero_${project.slug}_${modes.tokenEncoding === 'hex' ? randomHex(32) : randomBase64Url(32)}`,
           name,
           createdAt: now().toISOString(),
           status: 'active',

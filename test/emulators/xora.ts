@@ -2,7 +2,7 @@
 // keys are created and revoked only in the dashboard (here: the control interface).
 import { z } from 'zod';
 import type { ProviderDefinition } from './emulator.js';
-import { newId, randomAlnum, randomFrom } from './keys.js';
+import { BASE64URL, newId, randomAlnum, randomFrom } from './keys.js';
 import { bearer, header, json, noContent } from './server.js';
 import type { ApiRequest, ProviderApp, Reply } from './server.js';
 import { KeyStore } from './store.js';
@@ -17,7 +17,6 @@ export const xoraModesSchema = z.strictObject({
   keyAlphabet: z.enum(['base64url', 'alnum']).optional(),
   jobsBody: z.enum(['array', 'data-object']).optional(),
 }) satisfies z.ZodType<Partial<XoraModes>>;
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 // Verbatim from the docs: clients may match on it.
 const UNAUTHORIZED = {

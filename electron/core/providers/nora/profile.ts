@@ -1,7 +1,7 @@
 import type { Environment, Instance } from '../../domain/model.js';
 import { instanceRef } from '../../vault/refs.js';
 import { commonKeyProblem, isRecord, joinUrl, type ProviderProfile } from '../profile.js';
-import { jsonObjectProblem } from '../verify-answer.js';
+import { jsonDocumentProblem } from '../verify-answer.js';
 
 const PREFIX: Record<Environment, string> = { sandbox: 'sk_test_', production: 'sk_live_' };
 const BASE_URL: Record<Environment, string> = {
@@ -50,7 +50,8 @@ export const noraProfile: ProviderProfile = {
       return `this is a ${keyEnv} key (${PREFIX[keyEnv]}) but the instance is ${context.env}: a Nora ${context.env} instance takes only ${PREFIX[context.env]} keys`;
     }
     if (secret.length < PREFIX[keyEnv].length + 8) return `this Nora key is too short (${secret.length} characters); copy the whole key`;
-    if (!/^sk_(test|live)_[A-Za-z0-9_]+$/.test(secret)) return 'a Nora key has only letters, digits and "_"';
+    // The docs show no alphabet: the characters of any URL-safe token pass.
+    if (!/^sk_(test|live)_[A-Za-z0-9_-]+$/.test(secret)) return 'a Nora key has only letters, digits, "_" and "-"';
     return null;
   },
   environmentOf,
@@ -59,8 +60,8 @@ export const noraProfile: ProviderProfile = {
   requires: { projectId: false },
   authHeaders: (secret) => ({ 'x-api-key': secret }),
   verifyUrl: (instance) => joinUrl(instance.baseUrl, instance.verifyPath ?? NORA_DEFAULT_VERIFY_PATH),
-  // The path is configurable, so only what every /v2 answer is: a JSON object.
-  verifyAnswerProblem: jsonObjectProblem,
+  // The path is configurable and the docs show no answer body: any JSON document (object or list).
+  verifyAnswerProblem: jsonDocumentProblem,
   reasonFromRejection(body) {
     const code = isRecord(body) && typeof body.code === 'string' ? body.code : null;
     const message = isRecord(body) && typeof body.message === 'string' ? body.message : null;

@@ -87,6 +87,26 @@ describe('Nora: which endpoint verifies a key (the documents name none)', () => 
   });
 });
 
+describe('Nora: key characters and the key list body (the documents show neither)', () => {
+  const verify = (baseUrl: string, secret: string) =>
+    verifyKey(http, resolveProfile('nora', []), instance({ provider: 'nora', baseUrl, verifyPath: NORA_KEYS_PATH }), secret, clock);
+
+  for (const keyAlphabet of ['base64url', 'alnum'] as const satisfies readonly NoraModes['keyAlphabet'][]) {
+    for (const listBody of ['array', 'data-object'] as const satisfies readonly NoraModes['listBody'][]) {
+      it(`${keyAlphabet} keys, the list as ${listBody}: every key is accepted, found in pasted text as Nora's, and proven`, async () => {
+        await withEmulator('nora', { nora: { keyAlphabet, listBody } }, async (nora) => {
+          const keys = Array.from({ length: 100 }, (_, i) => nora.control.createKey({ name: `k${i}`, env: 'production' }));
+          for (const { secret } of keys) {
+            expect(resolveProfile('nora', []).checkKey(secret, { org: 'acme', env: 'production' }), secret).toBeNull();
+            expect(detectProvider(secret)).toMatchObject({ profile: { id: 'nora' }, environment: 'production' });
+          }
+          expect(await verify(nora.baseUrl('production'), keys[0]?.secret ?? '')).toMatchObject({ result: 'valid', httpStatus: 200 });
+        });
+      });
+    }
+  }
+});
+
 describe('Nora: what a 401 says (the documents give only api_key_revoked, "when present")', () => {
   const verify = (baseUrl: string, secret: string, env: 'sandbox' | 'production' = 'production') =>
     verifyKey(http, resolveProfile('nora', []), instance({ provider: 'nora', baseUrl, env, verifyPath: NORA_KEYS_PATH }), secret, clock);
@@ -146,6 +166,19 @@ describe('Xerotier: the models body, the 401 body, the project in the path', () 
       const verify = (secret: string, projectId = project.id) =>
         verifyKey(http, resolveProfile('xerotier', []), instance({ provider: 'xerotier', baseUrl: xerotier.baseUrl(), projectId }), secret, clock);
       await body(verify, () => xerotier.control.createKey({ name: 'ci', projectId: project.id }).secret, (secret) => xerotier.control.revokeKey(secret));
+    });
+  }
+
+  for (const tokenEncoding of ['base64url', 'hex'] as const satisfies readonly XerotierModes['tokenEncoding'][]) {
+    it(`${tokenEncoding} tokens: every key is accepted for its project and found in pasted text with its slug`, async () => {
+      await withEmulator('xerotier', { xerotier: { tokenEncoding } }, async (xerotier) => {
+        const project = xerotier.control.createProject({ slug: 'acme-ml' });
+        for (let i = 0; i < 100; i += 1) {
+          const { secret } = xerotier.control.createKey({ name: `k${i}`, projectId: project.id });
+          expect(resolveProfile('xerotier', []).checkKey(secret, { org: 'acme-ml', env: 'production' }), secret).toBeNull();
+          expect(detectProvider(secret), secret).toMatchObject({ profile: { id: 'xerotier' }, org: 'acme-ml' });
+        }
+      });
     });
   }
 
