@@ -63,6 +63,8 @@ export interface ProviderProfile {
    * of the instance's settings; without it, "check the base URL and verify path".
    */
   notFoundHint?(instance: Instance): string;
+  /** Added to a 401's reason where the instance's settings, not the key, may be what was refused. */
+  rejectionHint?(instance: Instance): string;
   capabilities: { create: Capability; rotateInPlace: boolean; revoke: Capability; list: Capability };
   dashboard(instance: Instance): { create: GuidedStep; revoke: GuidedStep };
   /** The provider's key-management API, where it has one (create/rotate/revoke by API). */

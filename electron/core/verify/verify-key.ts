@@ -29,7 +29,8 @@ export async function verifyKey(
   const unknown = (reason: string): Verification => ({ at: at(), result: 'unknown', httpStatus: status, revoked: false, reason });
   if (status === 401) {
     const why = profile.reasonFromRejection(response.json);
-    return { at: at(), result: 'rejected', httpStatus: status, revoked: why.revoked, reason: why.reason };
+    const hint = profile.rejectionHint?.(instance);
+    return { at: at(), result: 'rejected', httpStatus: status, revoked: why.revoked, reason: hint ? `${why.reason}; ${hint}` : why.reason };
   }
   if (status === 403) {
     return { at: at(), result: 'limited', httpStatus: status, revoked: false, reason: 'the key is valid but lacks a permission for the verify call (403)' };

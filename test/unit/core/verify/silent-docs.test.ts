@@ -160,12 +160,12 @@ describe('Xora: key characters, both headers, the jobs body', () => {
 });
 
 describe('Xerotier: the models body, the 401 body, the project in the path', () => {
-  async function xerotierCase(modes: Partial<XerotierModes>, body: (verify: (secret: string, projectId?: string) => ReturnType<typeof verifyKey>, createKey: () => string, revoke: (secret: string) => void) => Promise<void>) {
+  async function xerotierCase(modes: Partial<XerotierModes>, body: (verify: (secret: string, projectId?: string) => ReturnType<typeof verifyKey>, createKey: () => string, revoke: (secret: string) => void, projectId: string) => Promise<void>) {
     await withEmulator('xerotier', { xerotier: modes }, async (xerotier) => {
       const project = xerotier.control.createProject({ slug: 'acme' });
       const verify = (secret: string, projectId = project.id) =>
         verifyKey(http, resolveProfile('xerotier', []), instance({ provider: 'xerotier', baseUrl: xerotier.baseUrl(), projectId }), secret, clock);
-      await body(verify, () => xerotier.control.createKey({ name: 'ci', projectId: project.id }).secret, (secret) => xerotier.control.revokeKey(secret));
+      await body(verify, () => xerotier.control.createKey({ name: 'ci', projectId: project.id }).secret, (secret) => xerotier.control.revokeKey(secret), project.id);
     });
   }
 
@@ -192,19 +192,22 @@ describe('Xerotier: the models body, the 401 body, the project in the path', () 
 
   for (const rejectionBody of ['empty', 'text', 'openai-error'] as const satisfies readonly XerotierModes['rejectionBody'][]) {
     it(`${rejectionBody} 401 body: a revoked key is rejected with a reason, whatever the body holds`, async () => {
-      await xerotierCase({ rejectionBody }, async (verify, createKey, revoke) => {
+      await xerotierCase({ rejectionBody }, async (verify, createKey, revoke, projectId) => {
         const secret = createKey();
         revoke(secret);
         const outcome = await verify(secret);
         expect(outcome).toMatchObject({ result: 'rejected', httpStatus: 401, revoked: false });
-        expect(outcome.reason).toBe(rejectionBody === 'openai-error' ? 'This API key has been revoked.' : 'Xerotier refused the key (401)');
+        const said = rejectionBody === 'openai-error' ? 'This API key has been revoked.' : 'Xerotier refused the key (401)';
+        expect(outcome.reason).toBe(`${said}; a live key is refused too under a project id that is not its own: check the project id (${projectId})`);
       });
     });
   }
 
   it("a wrong project id: key-first refuses a live key (401), project-first proves nothing (404) and says to check the project id", async () => {
     await xerotierCase({ checkOrder: 'key-first' }, async (verify, createKey) => {
-      expect(await verify(createKey(), 'proj_NOPE00')).toMatchObject({ result: 'rejected', httpStatus: 401 });
+      const outcome = await verify(createKey(), 'proj_NOPE00');
+      expect(outcome).toMatchObject({ result: 'rejected', httpStatus: 401 });
+      expect(outcome.reason).toMatch(/a live key is refused too under a project id that is not its own: check the project id \(proj_NOPE00\)$/);
     });
     await xerotierCase({ checkOrder: 'project-first' }, async (verify, createKey) => {
       const outcome = await verify(createKey(), 'proj_NOPE00');
