@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { openAppCore } from '../electron/app/app-core.js';
 import { KeytarSecretStore } from '../electron/core/keychain/keytar-secret-store.js';
 import { startBrowserMode } from '../electron/web/browser-mode.js';
-import { startAllEmulators } from '../test/emulators/index.js';
+import { NORA_KEYS_PATH, startAllEmulators } from '../test/emulators/index.js';
 
 const emulators = await startAllEmulators({ latencyMs: 30 });
 const home = mkdtempSync(join(tmpdir(), 'keyturn-demo-'));
@@ -16,8 +16,9 @@ const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString(
 
 const project = emulators.xerotier.control.createProject({ slug: 'acme-ml' });
 const instances = [
-  { provider: 'nora', org: 'acme', name: 'live', env: 'production', baseUrl: emulators.nora.baseUrl('production') },
-  { provider: 'nora', org: 'acme', name: 'staging', env: 'sandbox', baseUrl: emulators.nora.baseUrl('sandbox') },
+  // Nora's documents name no verify endpoint: set the one the emulator serves, as with a real Nora.
+  { provider: 'nora', org: 'acme', name: 'live', env: 'production', baseUrl: emulators.nora.baseUrl('production'), verifyPath: NORA_KEYS_PATH },
+  { provider: 'nora', org: 'acme', name: 'staging', env: 'sandbox', baseUrl: emulators.nora.baseUrl('sandbox'), verifyPath: NORA_KEYS_PATH },
   { provider: 'xora', org: 'acme', name: 'jobs', env: 'production', baseUrl: emulators.xora.baseUrl() },
   { provider: 'nexora', org: 'acme', name: 'self-hosted', env: 'production', baseUrl: emulators.nexora.baseUrl() },
   { provider: 'nexora', org: 'acme', name: 'dev', env: 'sandbox', baseUrl: emulators.nexora.baseUrl() },

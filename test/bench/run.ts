@@ -55,8 +55,12 @@ class CountingSecretStore implements SecretStore {
   delete(s: string, a: string) { this.calls++; return this.inner.delete(s, a); }
 }
 
+// Speed, not fidelity: a Nora that serves Keyturn's default verify path (/v2/instance, a cheap read)
+// instead of only the emulator's default key list, whose body grows with every key a bench creates.
+const NORA_SERVES_INSTANCE = ['--mode', 'nora.endpoints=with-instance'];
+
 async function benchVerify(): Promise<void> {
-  const emulators = await spawnEmulators(['--latency', String(LATENCY_MS)]);
+  const emulators = await spawnEmulators(['--latency', String(LATENCY_MS), ...NORA_SERVES_INSTANCE]);
   const { served } = emulators;
   const home = newHome();
   const keychainService = keychainServiceFor(ensureVaultIdentity(home));
@@ -132,7 +136,7 @@ async function benchVerify(): Promise<void> {
 
 /** How long a full rotation takes against the emulators (20 ms latency): by API (Nexora) and guided (Nora). */
 async function benchRotation(): Promise<void> {
-  const emulators = await spawnEmulators(['--latency', String(LATENCY_MS)]);
+  const emulators = await spawnEmulators(['--latency', String(LATENCY_MS), ...NORA_SERVES_INSTANCE]);
   const { served } = emulators;
   try {
     const api: number[] = [];

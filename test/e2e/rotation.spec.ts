@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NORA_KEYS_PATH } from '../emulators/index.js';
 import { holdRotationLock } from '../support/lock-holder.js';
 import { expect, test, type Page } from './fixtures.js';
 
@@ -14,7 +15,7 @@ test('a guided Nora production rotation, end to end: paste, saved, swapped, chec
   const env = join(keyturn.home, '.env');
   writeFileSync(env, `# service\nNORA_KEY=${old.secret}\n`);
   await keyturn.seed(async (core) => {
-    await core.vault.addInstance({ provider: 'nora', org: 'acme', name: 'live', env: 'production', baseUrl: nora.baseUrl('production') });
+    await core.vault.addInstance({ provider: 'nora', org: 'acme', name: 'live', env: 'production', baseUrl: nora.baseUrl('production'), verifyPath: NORA_KEYS_PATH });
     await core.vault.addKey({ instanceRef: 'nora/acme/live', name: 'backend', secret: old.secret });
     await core.vault.addTarget('nora/acme/live/backend', { kind: 'dotenv', file: env, variable: 'NORA_KEY' }, keyturn.home);
   });
@@ -78,7 +79,7 @@ test('an interrupted rotation is offered for resume after the host restarts, and
   const { nora } = keyturn.emulators;
   const old = nora.control.createKey({ name: 'svc', env: 'sandbox', org: 'acme' });
   await keyturn.seed(async (core) => {
-    await core.vault.addInstance({ provider: 'nora', org: 'acme', name: 'staging', env: 'sandbox', baseUrl: nora.baseUrl('sandbox') });
+    await core.vault.addInstance({ provider: 'nora', org: 'acme', name: 'staging', env: 'sandbox', baseUrl: nora.baseUrl('sandbox'), verifyPath: NORA_KEYS_PATH });
     await core.vault.addKey({ instanceRef: 'nora/acme/staging', name: 'svc', secret: old.secret });
   });
   await keyturn.launch();

@@ -192,7 +192,7 @@ describe('faults on Nora', () => {
     const sandbox = nora.control.createKey({ name: 's' });
     const production = nora.control.createKey({ name: 'p', env: 'production' });
     nora.control.setFault({ status: 503, env: 'production' });
-    expect((await call(`${nora.baseUrl('sandbox')}/v2/instance`, { headers: { 'x-api-key': sandbox.secret } })).status).toBe(200);
-    expect((await call(`${nora.baseUrl('production')}/v2/instance`, { headers: { 'x-api-key': production.secret } })).status).toBe(503);
+    expect((await call(`${nora.baseUrl('sandbox')}/v2/api-keys`, { headers: { 'x-api-key': sandbox.secret } })).status).toBe(200);
+    expect((await call(`${nora.baseUrl('production')}/v2/api-keys`, { headers: { 'x-api-key': production.secret } })).status).toBe(503);
   });
 });

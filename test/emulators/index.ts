@@ -9,20 +9,20 @@ import { xoraDefinition } from './xora.js';
 export type * from './types.js';
 export { ControlError } from './errors.js';
 export { CONTROL_PREFIX, TOKEN_HEADER } from './control-http.js';
-export { XORA_KEY_PATTERN } from './xora.js';
+export { XORA_DEFAULT_MODES, XORA_KEY_PATTERN } from './xora.js';
 export { NEXORA_DEFAULT_USER, NEXORA_KEY_PATTERN, NEXORA_PREFIX_LENGTH } from './nexora.js';
-export { NORA_DEFAULT_ORG, NORA_PREFIX } from './nora.js';
-export { XEROTIER_DEFAULT_SLUG, XEROTIER_KEY_PATTERN } from './xerotier.js';
+export { NORA_DEFAULT_MODES, NORA_DEFAULT_ORG, NORA_KEYS_PATH, NORA_PREFIX } from './nora.js';
+export { XEROTIER_DEFAULT_MODES, XEROTIER_DEFAULT_SLUG, XEROTIER_KEY_PATTERN } from './xerotier.js';
 
 export const PROVIDERS: readonly ProviderName[] = ['xora', 'nexora', 'nora', 'xerotier'];
 
 const clock = (opts: EmulatorOptions): (() => Date) => opts.now ?? (() => new Date());
 
 const starters: { [P in ProviderName]: (opts: EmulatorOptions) => Promise<EmulatorByProvider[P]> } = {
-  xora: (opts) => launch(xoraDefinition(clock(opts)), opts),
+  xora: (opts) => launch(xoraDefinition(clock(opts), opts.xora), opts),
   nexora: (opts) => launch(nexoraDefinition(clock(opts)), opts),
-  nora: (opts) => launch(noraDefinition(clock(opts)), opts),
-  xerotier: (opts) => launch(xerotierDefinition(clock(opts)), opts),
+  nora: (opts) => launch(noraDefinition(clock(opts), opts.nora), opts),
+  xerotier: (opts) => launch(xerotierDefinition(clock(opts), opts.xerotier), opts),
 };
 
 export function startEmulator<P extends ProviderName>(provider: P, opts: EmulatorOptions = {}): Promise<EmulatorByProvider[P]> {

@@ -4,6 +4,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+/** Letters, digits, `-` and `_`: the characters of a base64url token. */
+export const BASE64URL = `${ALNUM}-_`;
 
 /** `length` characters drawn uniformly from `alphabet` (at most 256 symbols). */
 export function randomFrom(alphabet: string, length: number): string {

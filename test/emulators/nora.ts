@@ -4,14 +4,37 @@
 import { z } from 'zod';
 import type { ProviderDefinition } from './emulator.js';
 import { ControlError } from './errors.js';
-import { newId, randomAlnum } from './keys.js';
+import { BASE64URL, newId, randomAlnum, randomFrom } from './keys.js';
 import { header, json } from './server.js';
 import type { ApiRequest, ProviderApp, Reply } from './server.js';
 import { KeyStore } from './store.js';
-import type { NoraCreateKeyOptions, NoraEnv, NoraKey } from './types.js';
+import type { NoraCreateKeyOptions, NoraEnv, NoraKey, NoraModes } from './types.js';
 
 export const NORA_DEFAULT_ORG = 'acme';
 export const NORA_PREFIX: Record<NoraEnv, string> = { sandbox: 'sk_test_', production: 'sk_live_' };
+/**
+ * The one endpoint that proves a key in every mode. The documents name no endpoint at all; this one
+ * is the key list whose columns and permission (`apiKey.read`) doc 004 describes, the least
+ * invented. It is deliberately not Keyturn's default verify path (`/v2/instance`): a client has to
+ * be configured with an endpoint the Nora it talks to serves, as with the real one.
+ */
+export const NORA_KEYS_PATH = '/v2/api-keys';
+/** Least helpful readings first (README: "Where the docs are silent"). */
+export const NORA_DEFAULT_MODES: NoraModes = {
+  endpoints: 'api-keys-only',
+  rejectionCodes: 'revoked-only',
+  unknownPath: 'authenticate-first',
+  keyAlphabet: 'base64url',
+  listBody: 'array',
+};
+export const noraModesSchema = z.strictObject({
+  endpoints: z.enum(['api-keys-only', 'with-instance', 'any-get']).optional(),
+  rejectionCodes: z.enum(['revoked-only', 'every-cause']).optional(),
+  unknownPath: z.enum(['authenticate-first', 'not-found-first']).optional(),
+  keyAlphabet: z.enum(['base64url', 'alnum']).optional(),
+  listBody: z.enum(['array', 'data-object']).optional(),
+}) satisfies z.ZodType<Partial<NoraModes>>;
+
 /** The dashboard's masked form shows six characters after the prefix (`sk_live_abc123…`). */
 const MASK_VISIBLE = 6;
 
@@ -24,9 +47,18 @@ const createKeySchema = z.strictObject({
 });
 
 const error = (status: number, code: string, message: string): Reply => json(status, { code, message });
+const notFound = (): Reply => error(404, 'not_found', 'Not found.');
 
-export function noraDefinition(now: () => Date): ProviderDefinition<NoraCreateKeyOptions, NoraKey, object> {
+export function noraDefinition(now: () => Date, modeOptions: Partial<NoraModes> = {}): ProviderDefinition<NoraCreateKeyOptions, NoraKey, object> {
   const store = new KeyStore<NoraKey>(now);
+  const modes: NoraModes = { ...NORA_DEFAULT_MODES, ...modeOptions };
+  const known = (path: string): boolean =>
+    path === NORA_KEYS_PATH || modes.endpoints === 'any-get' || (modes.endpoints === 'with-instance' && path === '/v2/instance');
+  // The documents give a code only for a revoked key ("when present"); the others are this emulator's.
+  const refused = (code: string, message: string): Reply => {
+    if (modes.rejectionCodes === 'every-cause') return error(401, code, message);
+    return code === 'api_key_revoked' ? json(401, { code }) : { status: 401, headers: {}, body: '' };
+  };
 
   const masked = (k: NoraKey) => ({
     id: k.id,
@@ -43,25 +75,27 @@ export function noraDefinition(now: () => Date): ProviderDefinition<NoraCreateKe
       return (secret ? store.bySecret(secret)?.id : undefined) ?? null;
     },
     handle(req: ApiRequest): Reply {
-      if (req.path !== '/v2' && !req.path.startsWith('/v2/')) return error(404, 'not_found', 'Not found.');
+      if (req.path !== '/v2' && !req.path.startsWith('/v2/')) return notFound();
+      const exists = req.method === 'GET' && known(req.path);
+      if (!exists && modes.unknownPath === 'not-found-first') return notFound();
       // Only X-API-Key counts: a Bearer token or legacy cp-* headers are not read at all.
       const secret = header(req, 'x-api-key');
-      if (!secret) return error(401, 'missing_api_key', 'Send your API key in the X-API-Key header.');
+      if (!secret) return refused('missing_api_key', 'Send your API key in the X-API-Key header.');
       const key = store.bySecret(secret);
       // The lookup is per instance: another environment's key is as unknown here as a made-up one.
-      if (!key || key.env !== env) return error(401, 'invalid_api_key', 'Invalid API key.');
+      if (!key || key.env !== env) return refused('invalid_api_key', 'Invalid API key.');
       const status = store.statusOf(key);
-      if (status === 'revoked') return error(401, 'api_key_revoked', 'This API key has been revoked.');
-      if (status === 'expired') return error(401, 'api_key_expired', 'This API key has expired.');
+      if (status === 'revoked') return refused('api_key_revoked', 'This API key has been revoked.');
+      if (status === 'expired') return refused('api_key_expired', 'This API key has expired.');
       store.touch(key);
 
-      if (req.method !== 'GET') return error(404, 'not_found', 'Not found.');
-      if (req.path === '/v2/instance') return json(200, { organization: key.org, environment: env });
-      if (req.path === '/v2/api-keys') {
+      if (!exists) return notFound();
+      if (req.path === NORA_KEYS_PATH) {
         if (!key.permissions.includes('apiKey.read')) return error(403, 'forbidden', 'This API key lacks the apiKey.read permission.');
-        return json(200, { data: store.list((k) => k.org === key.org && k.env === env).map((k) => masked(k)) });
+        const listed = store.list((k) => k.org === key.org && k.env === env).map((k) => masked(k));
+        return json(200, modes.listBody === 'array' ? listed : { data: listed });
       }
-      // The docs name no verify endpoint: any GET a client is configured with must authenticate.
+      if (req.path === '/v2/instance') return json(200, { organization: key.org, environment: env });
       return json(200, { ok: true });
     },
   });
@@ -79,7 +113,7 @@ export function noraDefinition(now: () => Date): ProviderDefinition<NoraCreateKe
         const { name, env = 'sandbox', org = NORA_DEFAULT_ORG, expiresAt, permissions = ['apiKey.read'] } = createKeySchema.parse(opts);
         return store.add({
           id: newId('key_'),
-          secret: `${NORA_PREFIX[env]}${randomAlnum(32)}`,
+          secret: `${NORA_PREFIX[env]}${modes.keyAlphabet === 'alnum' ? randomAlnum(32) : randomFrom(BASE64URL, 32)}`,
           name,
           createdAt: now().toISOString(),
           status: 'active',

@@ -40,4 +40,26 @@ describe('serve.ts', () => {
     const [code, signal] = await exited;
     expect({ code, signal, stderr: stderr.replace(/npm warn.*\n/g, '') }).toEqual({ code: 0, signal: null, stderr: '' });
   });
+
+  it('takes --mode PROVIDER.NAME=VALUE for a reading where a document is silent, and refuses an unknown one', async () => {
+    const script = fileURLToPath(new URL('./serve.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', script, '--seed', '--mode', 'nora.endpoints=with-instance'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = once(child, 'exit');
+    try {
+      const [first] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+      const summary = summarySchema.parse(JSON.parse(first));
+      const sandbox = summary.nora.keys.find((k) => k.status === 'active' && k.secret.startsWith('sk_test_'));
+      expect((await call(`${summary.nora.baseUrls.sandbox}/v2/instance`, { headers: { 'x-api-key': sandbox?.secret ?? '' } })).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    await exited;
+
+    const refused = spawn(process.execPath, ['--import', 'tsx', script, '--mode', 'nora.endpoints=everything'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    refused.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(refused, 'exit')) as [number];
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/serve: --mode nora: endpoints: /);
+  });
 });

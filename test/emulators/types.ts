@@ -176,6 +176,49 @@ export interface EmulatorByProvider {
   xerotier: XerotierEmulator;
 }
 
+/**
+ * Readings of what a provider's document leaves open (README: "Where the docs are silent"). Each
+ * default is the least helpful reading; the other values are the more helpful ones, for tests that
+ * run an adapter against both.
+ */
+export interface XoraModes {
+  /** Both `Authorization: Bearer` and `X-API-KEY` sent at once: `refuse` (401), or which one is read. */
+  bothHeaders: 'refuse' | 'bearer-wins' | 'x-api-key-wins';
+  /** The 48 characters after `nte_`: `base64url` (letters, digits, `_`, `-`) or `alnum` only. */
+  keyAlphabet: 'base64url' | 'alnum';
+  /** The body of `GET /v1/jobs`: a bare JSON array, or `{ "data": [...] }`. */
+  jobsBody: 'array' | 'data-object';
+}
+export interface NoraModes {
+  /**
+   * Which `GET /v2/...` endpoints exist. `api-keys-only`: only `/v2/api-keys`, any other path
+   * authenticates, then 404; `with-instance`: `/v2/instance` too; `any-get`: every GET under /v2 answers.
+   */
+  endpoints: 'api-keys-only' | 'with-instance' | 'any-get';
+  /** `revoked-only`: only a revoked key's 401 has a body (`{"code":"api_key_revoked"}`); `every-cause`: each 401 says its code and why. */
+  rejectionCodes: 'revoked-only' | 'every-cause';
+  /** An unknown `/v2` path: `authenticate-first` (401 for a bad key, then 404), or `not-found-first` (404 whatever the key). */
+  unknownPath: 'authenticate-first' | 'not-found-first';
+  /** The 32 characters after `sk_test_`/`sk_live_`: `base64url` (letters, digits, `_`, `-`) or `alnum` only. */
+  keyAlphabet: 'base64url' | 'alnum';
+  /** The body of the key list: a bare JSON array, or `{ "data": [...] }`. */
+  listBody: 'array' | 'data-object';
+}
+export interface XerotierModes {
+  /**
+   * `key-first`: the key is checked, then the project in the path, and a key presented under an
+   * unknown project or another project's id is refused with 401; `project-first`: an unknown project
+   * is 404 before the key is read (another project's key is still 401).
+   */
+  checkOrder: 'key-first' | 'project-first';
+  /** The body of `GET .../v1/models`: `{ "data": [...] }`, or the full OpenAI list `{ "object": "list", "data": [...] }`. */
+  modelsBody: 'data-only' | 'openai-list';
+  /** The body of a 401: `empty`, `text` (text/plain `Unauthorized`), or `openai-error` (`{"error":{"message",...}}`). */
+  rejectionBody: 'empty' | 'text' | 'openai-error';
+  /** How the 256 random bits of a key are written: `base64url` (43 characters, `_` and `-` among them) or `hex` (64). */
+  tokenEncoding: 'base64url' | 'hex';
+}
+
 export interface EmulatorOptions {
   /** Base latency for every provider API request (control requests are never delayed). */
   latencyMs?: number;
@@ -183,4 +226,8 @@ export interface EmulatorOptions {
   now?: () => Date;
   /** Use this control token instead of a random one. */
   controlToken?: string;
+  /** Readings where the provider's document is silent; unset ones take the least helpful default. */
+  xora?: Partial<XoraModes>;
+  nora?: Partial<NoraModes>;
+  xerotier?: Partial<XerotierModes>;
 }

@@ -15,6 +15,10 @@ describe('Xerotier emulator', () => {
   const auth = (secret: string) => ({ authorization: `Bearer ${secret}` });
   const models = (projectId: string, headers: Record<string, string>) => call(`${xerotier.baseUrl()}/${projectId}/v1/models`, { headers });
   const invalidKey = { error: { message: expect.any(String), type: 'invalid_request_error', param: null, code: 'invalid_api_key' } };
+  const withModes = async (modes: Parameters<typeof startEmulator<'xerotier'>>[1]) => {
+    await xerotier.close();
+    xerotier = await startEmulator('xerotier', modes);
+  };
 
   it('mints xero_<slug>_<token> keys with a 256-bit base64url token', () => {
     const project = xerotier.control.defaultProject();
@@ -28,12 +32,16 @@ describe('Xerotier emulator', () => {
     }
   });
 
-  it('lists models OpenAI-style at /<project_id>/v1/models', async () => {
+  it('lists models at /<project_id>/v1/models: by default only { data: [...] }, in openai-list mode with object: "list"', async () => {
     const { secret } = xerotier.control.createKey({ name: 'k' });
-    const answer = await models(xerotier.control.defaultProject().id, auth(secret));
+    const listed = expect.arrayContaining([expect.objectContaining({ id: 'llama-3.1-8b', object: 'model' })]);
+    expect((await models(xerotier.control.defaultProject().id, auth(secret))).json()).toEqual({ data: listed });
+    await withModes({ xerotier: { modelsBody: 'openai-list' } });
+    const key = xerotier.control.createKey({ name: 'k' });
+    const answer = await models(xerotier.control.defaultProject().id, auth(key.secret));
     expect(answer.status).toBe(200);
-    expect(answer.json()).toMatchObject({ object: 'list', data: expect.arrayContaining([expect.objectContaining({ id: 'llama-3.1-8b', object: 'model' })]) });
-    const viaEndpoint = await call(`${xerotier.baseUrl()}/${xerotier.control.defaultProject().id}/my-endpoint/v1/models`, { headers: auth(secret) });
+    expect(answer.json()).toEqual({ object: 'list', data: listed });
+    const viaEndpoint = await call(`${xerotier.baseUrl()}/${xerotier.control.defaultProject().id}/my-endpoint/v1/models`, { headers: auth(key.secret) });
     expect(viaEndpoint.status).toBe(200);
   });
 
@@ -54,7 +62,18 @@ describe('Xerotier emulator', () => {
     expect(malformed.status).toBe(400);
   });
 
-  it('refuses missing, unknown, revoked and other projects’ keys with 401 invalid_api_key', async () => {
+  it('refuses missing, unknown, revoked and other projects’ keys with a bare 401 by default, an OpenAI error in openai-error mode', async () => {
+    for (const mode of ['empty', 'text', 'openai-error'] as const) {
+      await withModes({ xerotier: { rejectionBody: mode } });
+      await refusesEveryWrongKey((answer) => {
+        if (mode === 'empty') expect(answer.text).toBe('');
+        if (mode === 'text') expect([answer.headers.get('content-type'), answer.text]).toEqual(['text/plain; charset=utf-8', 'Unauthorized']);
+        if (mode === 'openai-error') expect(answer.json()).toEqual(invalidKey);
+      });
+    }
+  });
+
+  async function refusesEveryWrongKey(bodyIsRight: (answer: Awaited<ReturnType<typeof call>>) => void): Promise<void> {
     const research = xerotier.control.createProject({ slug: 'research' });
     const own = xerotier.control.createKey({ name: 'own' });
     const foreign = xerotier.control.createKey({ name: 'foreign', projectId: research.id });
@@ -65,17 +84,32 @@ describe('Xerotier emulator', () => {
     for (const headers of refusals) {
       const answer = await models(projectId, headers);
       expect(answer.status).toBe(401);
-      expect(answer.json()).toEqual(invalidKey);
+      bodyIsRight(answer);
     }
     expect((await models(research.id, auth(foreign.secret))).status).toBe(200);
     expect(foreign.secret.startsWith('xero_research_')).toBe(true);
+  }
+
+  it('by default reads the key first: under an unknown project id a live key is refused with 401, as another project’s is', async () => {
+    const { secret } = xerotier.control.createKey({ name: 'k' });
+    expect((await models('proj_NOPE00', auth(secret))).status).toBe(401);
+    expect((await models('proj_NOPE00', {})).status).toBe(401);
   });
 
-  it('answers 404 for an unknown project id', async () => {
+  it('project-first: an unknown project id is 404 project_not_found, whatever the key', async () => {
+    await withModes({ xerotier: { checkOrder: 'project-first' } });
     const { secret } = xerotier.control.createKey({ name: 'k' });
-    const answer = await models('proj_NOPE00', auth(secret));
-    expect(answer.status).toBe(404);
-    expect(answer.json()).toMatchObject({ error: { code: 'project_not_found' } });
+    for (const headers of [auth(secret), {}]) {
+      const answer = await models('proj_NOPE00', headers);
+      expect(answer.status).toBe(404);
+      expect(answer.json()).toMatchObject({ error: { code: 'project_not_found' } });
+    }
+  });
+
+  it('hex: the 256 bits written as 64 hex digits', async () => {
+    await withModes({ xerotier: { tokenEncoding: 'hex' } });
+    const match = XEROTIER_KEY_PATTERN.exec(xerotier.control.createKey({ name: 'k' }).secret);
+    expect(match?.[2]).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('validates projects made in the dashboard', () => {

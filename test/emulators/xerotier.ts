@@ -4,15 +4,23 @@ import { z } from 'zod';
 import type { ControlRoute } from './control-http.js';
 import type { ProviderDefinition } from './emulator.js';
 import { ControlError } from './errors.js';
-import { newId, randomAlnum, randomBase64Url, randomUpperAlnum } from './keys.js';
+import { newId, randomAlnum, randomBase64Url, randomHex, randomUpperAlnum } from './keys.js';
 import { bearer, findRoute, json, parseJson } from './server.js';
 import type { ApiRequest, ProviderApp, Reply } from './server.js';
 import { KeyStore } from './store.js';
-import type { XerotierCreateKeyOptions, XerotierExtras, XerotierKey, XerotierProject } from './types.js';
+import type { XerotierCreateKeyOptions, XerotierExtras, XerotierKey, XerotierModes, XerotierProject } from './types.js';
 
 export const XEROTIER_DEFAULT_SLUG = 'my-project';
-/** 32 random bytes in base64url are 43 characters; the token itself may contain `_` and `-`. */
-export const XEROTIER_KEY_PATTERN = /^xero_([a-z0-9]+(?:-[a-z0-9]+)*)_([A-Za-z0-9_-]{43})$/;
+/** 32 random bytes are 43 characters in base64url (`_` and `-` among them) or 64 in hex. */
+export const XEROTIER_KEY_PATTERN = /^xero_([a-z0-9]+(?:-[a-z0-9]+)*)_([A-Za-z0-9_-]{43}|[0-9a-f]{64})$/;
+/** Least helpful readings first (README: "Where the docs are silent"). */
+export const XEROTIER_DEFAULT_MODES: XerotierModes = { checkOrder: 'key-first', modelsBody: 'data-only', rejectionBody: 'empty', tokenEncoding: 'base64url' };
+export const xerotierModesSchema = z.strictObject({
+  checkOrder: z.enum(['key-first', 'project-first']).optional(),
+  modelsBody: z.enum(['data-only', 'openai-list']).optional(),
+  rejectionBody: z.enum(['empty', 'text', 'openai-error']).optional(),
+  tokenEncoding: z.enum(['base64url', 'hex']).optional(),
+}) satisfies z.ZodType<Partial<XerotierModes>>;
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const MODELS = [
@@ -34,8 +42,15 @@ const chatBody = z.object({
 const apiError = (status: number, message: string, code: string | null, param: string | null = null): Reply =>
   json(status, { error: { message, type: 'invalid_request_error', param, code } });
 
-export function xerotierDefinition(now: () => Date): ProviderDefinition<XerotierCreateKeyOptions, XerotierKey, XerotierExtras> {
+export function xerotierDefinition(now: () => Date, modeOptions: Partial<XerotierModes> = {}): ProviderDefinition<XerotierCreateKeyOptions, XerotierKey, XerotierExtras> {
   const store = new KeyStore<XerotierKey>(now);
+  const modes: XerotierModes = { ...XEROTIER_DEFAULT_MODES, ...modeOptions };
+  // The docs say only "401 Unauthorized": the body is this emulator's in every mode but `empty`.
+  const refused = (message: string): Reply => {
+    if (modes.rejectionBody === 'empty') return { status: 401, headers: {}, body: '' };
+    if (modes.rejectionBody === 'text') return { status: 401, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Unauthorized' };
+    return apiError(401, message, 'invalid_api_key');
+  };
   const projects = new Map<string, XerotierProject>();
 
   const createProject = (opts: unknown): XerotierProject => {
@@ -54,7 +69,7 @@ export function xerotierDefinition(now: () => Date): ProviderDefinition<Xerotier
     return project;
   };
 
-  const models = (): Reply => json(200, { object: 'list', data: MODELS });
+  const models = (): Reply => json(200, modes.modelsBody === 'openai-list' ? { object: 'list', data: MODELS } : { data: MODELS });
   const routes = [
     { method: 'GET', path: '/:projectId/v1/models', run: models },
     // The SDK examples use the endpoint URL as base, so models may be listed from there too.
@@ -70,15 +85,16 @@ export function xerotierDefinition(now: () => Date): ProviderDefinition<Xerotier
     handle(req) {
       const projectId = req.path.split('/')[1] ?? '';
       const project = projects.get(projectId);
-      if (!project) return apiError(404, `Project '${projectId}' not found.`, 'project_not_found');
+      if (!project && modes.checkOrder === 'project-first') return apiError(404, `Project '${projectId}' not found.`, 'project_not_found');
 
       const token = bearer(req);
-      if (token === undefined) return apiError(401, "You didn't provide an API key. Send it as 'Authorization: Bearer xero_...'.", 'invalid_api_key');
+      if (token === undefined) return refused("You didn't provide an API key. Send it as 'Authorization: Bearer xero_...'.");
       const key = store.bySecret(token);
-      // Keys are project-scoped: another project's key is refused like an unknown one.
-      if (!key || key.projectId !== project.id) return apiError(401, 'Incorrect API key provided.', 'invalid_api_key');
+      if (!key) return refused('Incorrect API key provided.');
       const status = store.statusOf(key);
-      if (status !== 'active') return apiError(401, `This API key has been ${status === 'revoked' ? 'revoked' : 'expired'}.`, 'invalid_api_key');
+      if (status !== 'active') return refused(`This API key has been ${status === 'revoked' ? 'revoked' : 'expired'}.`);
+      // Keys are project-scoped: under another project's id (or, key first, an unknown one) a key is refused.
+      if (key.projectId !== projectId) return refused('Incorrect API key provided.');
       store.touch(key);
 
       const found = findRoute(routes, req.method, req.path);
@@ -105,7 +121,7 @@ export function xerotierDefinition(now: () => Date): ProviderDefinition<Xerotier
         const project = projectFor(projectId, slug);
         return store.add({
           id: newId('key_'),
-          secret: `xero_${project.slug}_${randomBase64Url(32)}`,
+          secret: `xero_${project.slug}_${modes.tokenEncoding === 'hex' ? randomHex(32) : randomBase64Url(32)}`,
           name,
           createdAt: now().toISOString(),
           status: 'active',

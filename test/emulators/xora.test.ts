@@ -35,14 +35,52 @@ describe('Xora emulator', () => {
     expect(xora.control.keys().map((k) => k.status)).toEqual(Array(20).fill('active'));
   });
 
-  it('accepts the key as Authorization: Bearer and as X-API-KEY, equivalently', async () => {
+  it('accepts the key as Authorization: Bearer and as X-API-KEY, equivalently; the jobs are a bare JSON list by default', async () => {
     const { secret } = xora.control.createKey({ name: 'Production API' });
     const viaBearer = await jobs({ authorization: `Bearer ${secret}` });
     const viaHeader = await jobs({ 'X-API-KEY': secret });
     expect(viaBearer.status).toBe(200);
     expect(viaHeader.status).toBe(200);
     expect(viaBearer.json()).toEqual(viaHeader.json());
-    expect(viaBearer.json()).toMatchObject({ data: [expect.objectContaining({ id: expect.any(String) }), expect.anything()] });
+    expect(viaBearer.json()).toEqual([expect.objectContaining({ id: expect.any(String) }), expect.anything()]);
+  });
+
+  it('by default refuses a request that sends both headers, even with the same key, with the documented 401', async () => {
+    const { secret, id } = xora.control.createKey({ name: 'k' });
+    const answer = await jobs({ authorization: `Bearer ${secret}`, 'x-api-key': secret });
+    expect(answer.status).toBe(401);
+    expect(answer.json()).toEqual(UNAUTHORIZED);
+    expect(xora.control.requests().at(-1)?.authKeyId).toBe(id);
+  });
+
+  it('by default mints keys with "_" and "-" among the 48 characters, as a base64url token would have', () => {
+    const bodies = Array.from({ length: 200 }, () => xora.control.createKey({ name: 'k' }).secret.slice(4)).join('');
+    expect(bodies).toMatch(/[-_]/);
+  });
+
+  describe('in its more helpful modes', () => {
+    const withModes = async (modes: Parameters<typeof startEmulator<'xora'>>[1]) => {
+      await xora.close();
+      xora = await startEmulator('xora', { now: clock.now, ...modes });
+    };
+
+    it('bearer-wins / x-api-key-wins: with both headers, that one is read', async () => {
+      for (const mode of ['bearer-wins', 'x-api-key-wins'] as const) {
+        await withModes({ xora: { bothHeaders: mode } });
+        const { secret } = xora.control.createKey({ name: 'k' });
+        const wrong = `nte_${'A'.repeat(48)}`;
+        const [bearerKey, headerKey] = mode === 'bearer-wins' ? [secret, wrong] : [wrong, secret];
+        expect((await jobs({ authorization: `Bearer ${bearerKey}`, 'x-api-key': headerKey })).status, mode).toBe(200);
+        expect((await jobs({ authorization: `Bearer ${headerKey}`, 'x-api-key': bearerKey })).status, mode).toBe(401);
+      }
+    });
+
+    it('alnum keys; jobs as { data: [...] }', async () => {
+      await withModes({ xora: { keyAlphabet: 'alnum', jobsBody: 'data-object' } });
+      const secrets = Array.from({ length: 50 }, () => xora.control.createKey({ name: 'k' }).secret);
+      for (const secret of secrets) expect(secret).toMatch(/^nte_[A-Za-z0-9]{48}$/);
+      expect((await jobs({ authorization: `Bearer ${secrets[0] ?? ''}` })).json()).toMatchObject({ data: [expect.objectContaining({ id: expect.any(String) }), expect.anything()] });
+    });
   });
 
   it('answers every refusal with the documented 401 body', async () => {

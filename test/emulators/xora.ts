@@ -2,13 +2,21 @@
 // keys are created and revoked only in the dashboard (here: the control interface).
 import { z } from 'zod';
 import type { ProviderDefinition } from './emulator.js';
-import { newId, randomAlnum } from './keys.js';
+import { BASE64URL, newId, randomAlnum, randomFrom } from './keys.js';
 import { bearer, header, json, noContent } from './server.js';
 import type { ApiRequest, ProviderApp, Reply } from './server.js';
 import { KeyStore } from './store.js';
-import type { XoraCreateKeyOptions, XoraKey } from './types.js';
+import type { XoraCreateKeyOptions, XoraKey, XoraModes } from './types.js';
 
-export const XORA_KEY_PATTERN = /^nte_[A-Za-z0-9]{48}$/;
+/** Every key this emulator issues, in any mode: the docs give the prefix and the length, not the characters. */
+export const XORA_KEY_PATTERN = /^nte_[A-Za-z0-9_-]{48}$/;
+/** Least helpful readings first (README: "Where the docs are silent"). */
+export const XORA_DEFAULT_MODES: XoraModes = { bothHeaders: 'refuse', keyAlphabet: 'base64url', jobsBody: 'array' };
+export const xoraModesSchema = z.strictObject({
+  bothHeaders: z.enum(['refuse', 'bearer-wins', 'x-api-key-wins']).optional(),
+  keyAlphabet: z.enum(['base64url', 'alnum']).optional(),
+  jobsBody: z.enum(['array', 'data-object']).optional(),
+}) satisfies z.ZodType<Partial<XoraModes>>;
 
 // Verbatim from the docs: clients may match on it.
 const UNAUTHORIZED = {
@@ -26,16 +34,22 @@ const JOBS = [
 
 const createKeySchema = z.strictObject({ name: z.string().min(1) });
 
-/**
- * The docs call the two headers equivalent but say nothing of both at once: a Bearer credential
- * wins when present, as the header the docs show first.
- */
-function presented(req: ApiRequest): string | undefined {
-  return bearer(req) ?? header(req, 'x-api-key');
+/** The docs call the two headers equivalent but say nothing of both at once: that is a mode. */
+function presenter(mode: XoraModes['bothHeaders']): (req: ApiRequest) => string | undefined {
+  return (req) => {
+    const fromBearer = bearer(req);
+    const fromHeader = header(req, 'x-api-key');
+    if (fromBearer === undefined || fromHeader === undefined) return fromBearer ?? fromHeader;
+    if (mode === 'refuse') return undefined;
+    return mode === 'bearer-wins' ? fromBearer : fromHeader;
+  };
 }
 
-export function xoraDefinition(now: () => Date): ProviderDefinition<XoraCreateKeyOptions, XoraKey, object> {
+export function xoraDefinition(now: () => Date, modeOptions: Partial<XoraModes> = {}): ProviderDefinition<XoraCreateKeyOptions, XoraKey, object> {
   const store = new KeyStore<XoraKey>(now);
+  const modes: XoraModes = { ...XORA_DEFAULT_MODES, ...modeOptions };
+  const presented = presenter(modes.bothHeaders);
+  const keyBody = (): string => (modes.keyAlphabet === 'alnum' ? randomAlnum(48) : randomFrom(BASE64URL, 48));
 
   const authenticate = (req: ApiRequest): XoraKey | null => {
     const secret = presented(req);
@@ -48,14 +62,15 @@ export function xoraDefinition(now: () => Date): ProviderDefinition<XoraCreateKe
 
   const app: ProviderApp = {
     identify: (req) => {
-      const secret = presented(req);
+      // The key the request showed, even when sending both headers got it refused.
+      const secret = bearer(req) ?? header(req, 'x-api-key');
       return (secret === undefined ? undefined : store.bySecret(secret)?.id) ?? null;
     },
     handle(req): Reply {
       if (req.method === 'OPTIONS') return cors();
       if (!req.path.startsWith('/v1/') && req.path !== '/v1') return json(404, notFound());
       if (!authenticate(req)) return json(401, UNAUTHORIZED);
-      if (req.method === 'GET' && req.path === '/v1/jobs') return json(200, { data: JOBS });
+      if (req.method === 'GET' && req.path === '/v1/jobs') return json(200, modes.jobsBody === 'array' ? JOBS : { data: JOBS });
       return json(404, notFound());
     },
   };
@@ -68,7 +83,7 @@ export function xoraDefinition(now: () => Date): ProviderDefinition<XoraCreateKe
     dashboard: {
       createKey: (opts) => {
         const { name } = createKeySchema.parse(opts);
-        return store.add({ id: newId('tok_'), secret: `nte_${randomAlnum(48)}`, name, createdAt: now().toISOString(), status: 'active', expiresAt: null, lastUsedAt: null });
+        return store.add({ id: newId('tok_'), secret: `nte_${keyBody()}`, name, createdAt: now().toISOString(), status: 'active', expiresAt: null, lastUsedAt: null });
       },
       revokeKey: (idOrSecret) => store.revoke(idOrSecret),
       expireKey: (idOrSecret) => store.expire(idOrSecret),

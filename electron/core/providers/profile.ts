@@ -58,6 +58,13 @@ export interface ProviderProfile {
    */
   verifyAnswerProblem(body: unknown): string | null;
   reasonFromRejection(body: unknown): RejectionReason;
+  /**
+   * What to check when the verify call is answered 404, which says nothing of the key but something
+   * of the instance's settings; without it, "check the base URL and verify path".
+   */
+  notFoundHint?(instance: Instance): string;
+  /** Added to a 401's reason where the instance's settings, not the key, may be what was refused. */
+  rejectionHint?(instance: Instance): string;
   capabilities: { create: Capability; rotateInPlace: boolean; revoke: Capability; list: Capability };
   dashboard(instance: Instance): { create: GuidedStep; revoke: GuidedStep };
   /** The provider's key-management API, where it has one (create/rotate/revoke by API). */

@@ -29,7 +29,8 @@ export async function verifyKey(
   const unknown = (reason: string): Verification => ({ at: at(), result: 'unknown', httpStatus: status, revoked: false, reason });
   if (status === 401) {
     const why = profile.reasonFromRejection(response.json);
-    return { at: at(), result: 'rejected', httpStatus: status, revoked: why.revoked, reason: why.reason };
+    const hint = profile.rejectionHint?.(instance);
+    return { at: at(), result: 'rejected', httpStatus: status, revoked: why.revoked, reason: hint ? `${why.reason}; ${hint}` : why.reason };
   }
   if (status === 403) {
     return { at: at(), result: 'limited', httpStatus: status, revoked: false, reason: 'the key is valid but lacks a permission for the verify call (403)' };
@@ -38,7 +39,7 @@ export async function verifyKey(
     const problem = answerProblem(profile, response);
     return problem ? unknown(problem) : { at: at(), result: 'valid', httpStatus: status, revoked: false, reason: `accepted (${status})` };
   }
-  return unknown(statusReason(profile, response));
+  return unknown(statusReason(profile, instance, response));
 }
 
 /** Why a 2xx body is not the API's own answer, or null when it is. */
@@ -55,14 +56,14 @@ function answerProblem(profile: ProviderProfile, response: HttpResponse): string
 }
 
 /** The reason for a status that proves nothing, with what to do about it. */
-function statusReason(profile: ProviderProfile, response: HttpResponse): string {
+function statusReason(profile: ProviderProfile, instance: Instance, response: HttpResponse): string {
   const { status, attempts } = response;
   const said = `${profile.displayName} answered ${status}`;
   const nothing = 'which proves nothing about the key';
   if (status === 429) return `${profile.displayName} answered with rate limited (429) after ${attempts} attempts; try again later`;
   if (status >= 500) return `${profile.displayName} answered with a server error (${status}) after ${attempts} attempts; try again later`;
   if (status >= 300 && status < 400) return `${said} (a redirect), ${nothing}: the verify call is never redirected; check the base URL (https, the API's own host)`;
-  if (status === 404) return `${said} (not found), ${nothing}: check the base URL and verify path`;
+  if (status === 404) return `${said} (not found), ${nothing}: ${profile.notFoundHint?.(instance) ?? 'check the base URL and verify path'}`;
   if (status === 431) return `${said} (request header too large), ${nothing}: a key is never that long; copy only the key`;
   if (status === 400) return `${said} (bad request), ${nothing}: check the base URL and verify path`;
   return `${said}, ${nothing}: only a success or a 401 tells; check the base URL and verify path`;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
+import { NORA_KEYS_PATH, startAllEmulators, type AllEmulators } from '../../emulators/index.js';
 import { cliFor } from '../../support/cli.js';
 import { tempHome } from '../../support/temp-home.js';
 
@@ -16,7 +16,7 @@ describe('keyturn revoke: a leaked key found, killed and proven dead', () => {
     const home = tempHome();
     const run = cliFor(home);
     await run(['instance', 'add', 'nexora', 'acme', 'self', '--env', 'production', '--base-url', emulators.nexora.baseUrl()]);
-    await run(['instance', 'add', 'nora', 'acme', 'live', '--env', 'production', '--base-url', emulators.nora.baseUrl('production')]);
+    await run(['instance', 'add', 'nora', 'acme', 'live', '--env', 'production', '--base-url', emulators.nora.baseUrl('production'), '--verify-path', NORA_KEYS_PATH]);
     const nexora = emulators.nexora.control.createKey({ name: 'ci' });
     const nora = emulators.nora.control.createKey({ name: 'backend', env: 'production', org: 'acme' });
     await run(['key', 'add', 'nexora/acme/self', 'ci'], nexora.secret);
@@ -63,7 +63,7 @@ describe('keyturn revoke: a leaked key found, killed and proven dead', () => {
   it('never calls a key dead (or alive) on a 404: only a 401 proves it revoked', async () => {
     const { run, nora } = await vault();
     // A gateway in front of Nora answers 404 to the verify call, before and after the dashboard revocation.
-    emulators.nora.control.setFault({ status: 404, method: 'GET', pathPrefix: '/v2/instance', env: 'production' });
+    emulators.nora.control.setFault({ status: 404, method: 'GET', pathPrefix: NORA_KEYS_PATH, env: 'production' });
     try {
       const result = await run(['revoke', 'nora/acme/live/backend', '--yes', '--wait', '1'], '', (text) => {
         if (text.includes('revoke it in the dashboard')) emulators.nora.control.revokeKey(nora.id);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
+import { NORA_KEYS_PATH, startAllEmulators, type AllEmulators } from '../../emulators/index.js';
 import { nexoraKeyWithTarget } from '../../support/nexora-fixture.js';
 import { noraKeyWithTarget } from '../../support/nora-fixture.js';
 import { vaultState } from '../../support/temp-home.js';
@@ -34,7 +34,9 @@ describe('keyturn rotate stops at verify on an answer that proves nothing', () =
       if (text.includes('Revoke the old key')) guidedToRevoke = true;
     });
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/rotation stopped at swap failed: the new key is not proven to work \(unknown: Nora answered 404 \(not found\), which proves nothing about the key: check the base URL and verify path\), so it was written to no swap target/);
+    expect(result.stdout).toContain(
+      `rotation stopped at swap failed: the new key is not proven to work (unknown: Nora answered 404 (not found), which proves nothing about the key: this Nora does not serve the verify path GET /v2instance; set a cheap authenticated GET this Nora does serve with "keyturn instance set nora/${org}/live --verify-path /v2/…" (or check the base URL)), so it was written to no swap target`,
+    );
     expect(guidedToRevoke).toBe(false);
     expect(readFileSync(env, 'utf8')).toBe(`NORA_KEY=${old.secret}\n`);
     expect(emulators.nora.control.keys().find((k) => k.id === old.id)?.status).toBe('active');
@@ -46,8 +48,8 @@ describe('keyturn rotate stops at verify on an answer that proves nothing', () =
     expect((await run(['rotation', 'status'])).stdout).toMatch(new RegExp(`${ref} .* in-progress +swap failed`));
 
     // The path put right, the resumed rotation verifies the new key, then revokes the old one.
-    const fixed = await run(['instance', 'set', `nora/${org}/live`, '--verify-path', '/v2/instance']);
-    expect(fixed, fixed.stderr).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`nora/${org}/live: keys are verified with GET http://127\\.0\\.0\\.1:\\d+/v2/instance`)) });
+    const fixed = await run(['instance', 'set', `nora/${org}/live`, '--verify-path', NORA_KEYS_PATH]);
+    expect(fixed, fixed.stderr).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`nora/${org}/live: keys are verified with GET http://127\\.0\\.0\\.1:\\d+/v2/api-keys`)) });
     const resumed = await run(['rotate', ref, '--resume', '--yes', '--revoke-wait', '10'], '', (text) => {
       if (text.includes('Revoke the old key in the dashboard')) emulators.nora.control.revokeKey(old.id);
     });

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
+import { NORA_KEYS_PATH, startAllEmulators, type AllEmulators } from '../../emulators/index.js';
 import { nexoraKeyWithTarget } from '../../support/nexora-fixture.js';
 import { cliFor } from '../../support/cli.js';
 import { tempHome } from '../../support/temp-home.js';
@@ -27,7 +27,7 @@ describe('keyturn rotate', () => {
     const home = tempHome();
     const run = cliFor(home);
     const old = emulators.nora.control.createKey({ name: 'backend', env: 'production', org: 'acme' });
-    await run(['instance', 'add', 'nora', 'acme', 'live', '--env', 'production', '--base-url', emulators.nora.baseUrl('production')]);
+    await run(['instance', 'add', 'nora', 'acme', 'live', '--env', 'production', '--base-url', emulators.nora.baseUrl('production'), '--verify-path', NORA_KEYS_PATH]);
     await run(['key', 'add', 'nora/acme/live', 'backend'], old.secret);
     mkdirSync(join(home, 'svc'));
     const env = join(home, 'svc', '.env');

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAllEmulators } from '../../emulators/index.js';
+import { NORA_KEYS_PATH, startAllEmulators } from '../../emulators/index.js';
 import { cliFor } from '../../support/cli.js';
 import { tempHome } from '../../support/temp-home.js';
 
@@ -30,8 +30,8 @@ describe('keyturn key verify against the emulators', () => {
     const setup: [string[], string?][] = [
       [['instance', 'add', 'xora', 'acme', 'main', '--env', 'production', '--base-url', emulators.xora.baseUrl()]],
       [['instance', 'add', 'nexora', 'acme', 'self', '--env', 'production', '--base-url', emulators.nexora.baseUrl()]],
-      [['instance', 'add', 'nora', 'acme', 'live', '--env', 'production', '--base-url', emulators.nora.baseUrl('production')]],
-      [['instance', 'add', 'nora', 'acme', 'test', '--env', 'sandbox', '--base-url', emulators.nora.baseUrl('sandbox')]],
+      [['instance', 'add', 'nora', 'acme', 'live', '--env', 'production', '--base-url', emulators.nora.baseUrl('production'), '--verify-path', NORA_KEYS_PATH]],
+      [['instance', 'add', 'nora', 'acme', 'test', '--env', 'sandbox', '--base-url', emulators.nora.baseUrl('sandbox'), '--verify-path', NORA_KEYS_PATH]],
       [['instance', 'add', 'xerotier', project.slug, 'prod', '--env', 'production', '--base-url', emulators.xerotier.baseUrl(), '--project-id', project.id]],
       [['key', 'add', 'xora/acme/main', 'ci'], secrets.xora.secret],
       [['key', 'add', 'nexora/acme/self', 'ci'], secrets.nexora.secret],

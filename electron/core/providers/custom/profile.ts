@@ -1,4 +1,5 @@
 import type { CustomProvider } from '../../domain/model.js';
+import { instanceRef } from '../../vault/refs.js';
 import { commonKeyProblem, isRecord, joinUrl, MAX_KEY_LENGTH, type ProviderProfile } from '../profile.js';
 import { jsonDocumentProblem } from '../verify-answer.js';
 
@@ -36,6 +37,8 @@ export function customProfile(definition: CustomProvider): ProviderProfile {
       const reason = candidates.find((c): c is string => typeof c === 'string');
       return { reason: reason ?? `${definition.name} refused the key (401)`, revoked: false };
     },
+    notFoundHint: (instance) =>
+      `the verify path GET ${instance.verifyPath ?? definition.verifyPath} is not served there; set one that is with "keyturn instance set ${instanceRef(instance)} --verify-path /…" (or check the base URL)`,
     capabilities: { create: 'guided', rotateInPlace: false, revoke: 'guided', list: 'guided' },
     dashboard: (instance) => {
       const url = instance.dashboardUrl ?? definition.dashboardUrl ?? new URL(instance.baseUrl).origin;

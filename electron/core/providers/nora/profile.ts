@@ -1,6 +1,7 @@
-import type { Environment } from '../../domain/model.js';
+import type { Environment, Instance } from '../../domain/model.js';
+import { instanceRef } from '../../vault/refs.js';
 import { commonKeyProblem, isRecord, joinUrl, type ProviderProfile } from '../profile.js';
-import { jsonObjectProblem } from '../verify-answer.js';
+import { jsonDocumentProblem } from '../verify-answer.js';
 
 const PREFIX: Record<Environment, string> = { sandbox: 'sk_test_', production: 'sk_live_' };
 const BASE_URL: Record<Environment, string> = {
@@ -20,6 +21,18 @@ function environmentOf(secret: string): Environment | null {
   return null;
 }
 
+/**
+ * A 404 to the verify call: this Nora does not serve the path. Keyturn's default is a guess (the
+ * documents name no endpoint), so say so, and how to set one this Nora serves.
+ */
+function verifyPathHint(instance: Instance): string {
+  const set = `set a cheap authenticated GET this Nora does serve with "keyturn instance set ${instanceRef(instance)} --verify-path /v2/…"`;
+  if (instance.verifyPath === undefined) {
+    return `this Nora does not serve GET ${NORA_DEFAULT_VERIFY_PATH}, Keyturn's default verify path (Nora's documents name no endpoint to verify with); ${set} (or check the base URL)`;
+  }
+  return `this Nora does not serve the verify path GET ${instance.verifyPath}; ${set} (or check the base URL)`;
+}
+
 /** Nora: X-API-Key only; `sk_test_` keys belong to sandbox and `sk_live_` to production, never both. */
 export const noraProfile: ProviderProfile = {
   id: 'nora',
@@ -37,7 +50,8 @@ export const noraProfile: ProviderProfile = {
       return `this is a ${keyEnv} key (${PREFIX[keyEnv]}) but the instance is ${context.env}: a Nora ${context.env} instance takes only ${PREFIX[context.env]} keys`;
     }
     if (secret.length < PREFIX[keyEnv].length + 8) return `this Nora key is too short (${secret.length} characters); copy the whole key`;
-    if (!/^sk_(test|live)_[A-Za-z0-9_]+$/.test(secret)) return 'a Nora key has only letters, digits and "_"';
+    // The docs show no alphabet: the characters of any URL-safe token pass.
+    if (!/^sk_(test|live)_[A-Za-z0-9_-]+$/.test(secret)) return 'a Nora key has only letters, digits, "_" and "-"';
     return null;
   },
   environmentOf,
@@ -46,8 +60,8 @@ export const noraProfile: ProviderProfile = {
   requires: { projectId: false },
   authHeaders: (secret) => ({ 'x-api-key': secret }),
   verifyUrl: (instance) => joinUrl(instance.baseUrl, instance.verifyPath ?? NORA_DEFAULT_VERIFY_PATH),
-  // The path is configurable, so only what every /v2 answer is: a JSON object.
-  verifyAnswerProblem: jsonObjectProblem,
+  // The path is configurable and the docs show no answer body: any JSON document (object or list).
+  verifyAnswerProblem: jsonDocumentProblem,
   reasonFromRejection(body) {
     const code = isRecord(body) && typeof body.code === 'string' ? body.code : null;
     const message = isRecord(body) && typeof body.message === 'string' ? body.message : null;
@@ -55,6 +69,7 @@ export const noraProfile: ProviderProfile = {
     const reason = message ?? (code ? `Nora refused the key: ${code}` : 'Nora refused the key (401)');
     return { reason: code && message ? `${code}: ${message}` : reason, revoked };
   },
+  notFoundHint: verifyPathHint,
   capabilities: { create: 'guided', rotateInPlace: false, revoke: 'guided', list: 'guided' },
   dashboard: (instance) => {
     const url = instance.dashboardUrl ?? 'https://app.nora.finance';

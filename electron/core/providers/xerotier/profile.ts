@@ -38,6 +38,10 @@ export const xerotierProfile: ProviderProfile = {
     const message = error && typeof error.message === 'string' ? error.message : null;
     return { reason: message ?? 'Xerotier refused the key (401)', revoked: false };
   },
+  // The verify path is the documents' own; what can be wrong is where it points.
+  notFoundHint: (instance) => `check the base URL and the project id (${instance.projectId ?? 'none set'})`,
+  // The docs do not say what a key under a wrong project id gets; it may well be this same 401.
+  rejectionHint: (instance) => `a live key is refused too under a project id that is not its own: check the project id (${instance.projectId ?? 'none set'})`,
   capabilities: { create: 'guided', rotateInPlace: false, revoke: 'guided', list: 'guided' },
   dashboard: (instance) => {
     const url = instance.dashboardUrl ?? 'https://xerotier.ai';

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAllEmulators, type AllEmulators } from '../../../emulators/index.js';
+import { NORA_KEYS_PATH, startAllEmulators, type AllEmulators } from '../../../emulators/index.js';
 import { cliFor } from '../../../support/cli.js';
 import { nexoraKeyWithTarget } from '../../../support/nexora-fixture.js';
 import { tempHome } from '../../../support/temp-home.js';
@@ -65,13 +65,13 @@ describe('zero downtime: a consumer that re-reads its .env never sees a failure 
     const home = tempHome();
     const run = cliFor(home);
     const old = emulators.nora.control.createKey({ name: 'svc', env: 'production', org: 'acme' });
-    await run(['instance', 'add', 'nora', 'acme', 'live', '--env', 'production', '--base-url', emulators.nora.baseUrl('production')]);
+    await run(['instance', 'add', 'nora', 'acme', 'live', '--env', 'production', '--base-url', emulators.nora.baseUrl('production'), '--verify-path', NORA_KEYS_PATH]);
     await run(['key', 'add', 'nora/acme/live', 'svc'], old.secret);
     const env = join(home, '.env');
     writeFileSync(env, `NORA_KEY=${old.secret}\n`);
     await run(['target', 'add', 'nora/acme/live/svc', 'dotenv', env, 'NORA_KEY']);
     const fresh = emulators.nora.control.createKey({ name: 'svc-2026-11', env: 'production', org: 'acme' });
-    const stop = consumer(env, 'NORA_KEY', async (key) => (await fetch(`${emulators.nora.baseUrl('production')}/v2/instance`, { headers: { 'x-api-key': key } })).status);
+    const stop = consumer(env, 'NORA_KEY', async (key) => (await fetch(`${emulators.nora.baseUrl('production')}${NORA_KEYS_PATH}`, { headers: { 'x-api-key': key } })).status);
     const started = Date.now();
     const result = await run(['rotate', 'nora/acme/live/svc', '--yes', '--new-key-stdin', '--revoke-wait', '10'], fresh.secret, (text) => {
       if (text.includes('Revoke the old key in the dashboard')) emulators.nora.control.revokeKey(old.id);

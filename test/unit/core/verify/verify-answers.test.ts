@@ -67,7 +67,7 @@ describe('verifyKey: answers that prove nothing are never valid', () => {
       { provider: 'nexora', own: '[{"id":"k1","name":"ci"}]', other: '{"data":[]}' },
       { provider: 'xerotier', own: '{"object":"list","data":[{"id":"llama"}]}', other: '{"ok":true}' },
       { provider: 'xora', own: '{"data":[]}', other: '{"error":{"code":"NOT_FOUND","message":"Not found."}}' },
-      { provider: 'nora', own: '{"organization":"acme","environment":"production"}', other: '[1,2]' },
+      { provider: 'nora', own: '{"organization":"acme","environment":"production"}', other: '"ok"' },
     ];
     for (const { provider, own, other } of shapes) {
       answer = (res) => reply(res, 200, other);

@@ -4,7 +4,7 @@ import type { ProviderProfile } from '../../../../electron/core/providers/profil
 import { resolveProfile } from '../../../../electron/core/providers/registry.js';
 import type { Environment, Instance } from '../../../../electron/core/domain/model.js';
 import { verifyKey } from '../../../../electron/core/verify/verify-key.js';
-import { startAllEmulators } from '../../../emulators/index.js';
+import { NORA_KEYS_PATH, startAllEmulators } from '../../../emulators/index.js';
 
 type Emulators = Awaited<ReturnType<typeof startAllEmulators>>;
 
@@ -32,7 +32,9 @@ describe('verifyKey against the provider emulators', () => {
       : provider === 'nexora' ? emulators.nexora.baseUrl()
       : provider === 'nora' ? emulators.nora.baseUrl(env)
       : emulators.xerotier.baseUrl();
-    const instance: Instance = { id: 'i', provider, org: 'acme', name: 'main', env, baseUrl, createdAt: new Date().toISOString(), ...over };
+    // Nora's documents name no endpoint: the instance is set to the one its emulator serves, as a person would.
+    const verifyPath = provider === 'nora' ? { verifyPath: NORA_KEYS_PATH } : {};
+    const instance: Instance = { id: 'i', provider, org: 'acme', name: 'main', env, baseUrl, createdAt: new Date().toISOString(), ...verifyPath, ...over };
     return { profile: resolveProfile(provider, []), instance };
   }
 
@@ -76,7 +78,7 @@ describe('verifyKey against the provider emulators', () => {
     it('an expired key is rejected but not called revoked', async () => {
       const key = emulators.nora.control.createKey({ name: 'exp', env: 'sandbox', org: 'acme' });
       emulators.nora.control.expireKey(key.id);
-      expect(await verify('nora', key.secret, { env: 'sandbox' })).toMatchObject({ result: 'rejected', revoked: false, reason: expect.stringContaining('api_key_expired') });
+      expect(await verify('nora', key.secret, { env: 'sandbox' })).toMatchObject({ result: 'rejected', revoked: false, reason: 'Nora refused the key (401)' });
     });
 
     it('a sandbox key sent to the production server is rejected', async () => {
