@@ -176,7 +176,29 @@ export interface EmulatorByProvider {
   xerotier: XerotierEmulator;
 }
 
+/**
+ * Nexora readings of what its document leaves open (the list's fields, when `last_used_at` moves,
+ * the key's length). Each default is the least helpful reading; see README.md.
+ */
+export interface NexoraOptions {
+  /** The list also shows `prefix` (the first 8 characters and `…`). Default false: only the documented fields. */
+  listPrefix?: boolean;
+  /**
+   * When a call sets the calling key's `last_used_at`. `never` (default): it stays null, as the
+   * create answer shows it. `on-every-call`: every authenticated call sets it before answering, so
+   * a list shows its own call. `after-answer`: every call sets it, but only after its own answer.
+   */
+  lastUsedAt?: NexoraLastUsedMode;
+  /** Characters after `nxr_` (default 40). */
+  keyLength?: number;
+  /** What they are drawn from (default `alphanumeric`; `base64url` adds `-` and `_`). */
+  keyAlphabet?: 'alphanumeric' | 'base64url' | 'hex';
+}
+export type NexoraLastUsedMode = 'never' | 'on-every-call' | 'after-answer';
+
 export interface EmulatorOptions {
+  /** Nexora only: the readings of its document's silent points. */
+  nexora?: NexoraOptions;
   /** Base latency for every provider API request (control requests are never delayed). */
   latencyMs?: number;
   /** The emulator clock: timestamps, expiry, JWT lifetimes. Defaults to the real time. */

@@ -7,11 +7,13 @@ import type { CliContext } from '../context.js';
 import { EXIT, stripOneTrailingNewline } from '../io.js';
 import { parseWaitSeconds } from './parsers.js';
 import { guessProvider } from './leak-guess.js';
+import { chooseRemoteKeyOnTerminal } from '../remote-key-choice.js';
 
 interface RevokeOptions {
   leaked?: boolean;
   yes?: boolean;
   wait?: number;
+  remoteId?: string;
 }
 
 export function registerRevokeCommands(program: Command, ctx: CliContext): void {
@@ -22,6 +24,7 @@ export function registerRevokeCommands(program: Command, ctx: CliContext): void 
     .option('--leaked', 'read the leaked key from stdin and find it by fingerprint')
     .option('--yes', 'do not ask before revoking')
     .option('--wait <seconds>', 'how long to wait for the key to be rejected', parseWaitSeconds)
+    .option('--remote-id <id>', "the key's id at the provider (Nexora), when its list leaves open which key it is")
     .action(async (refArg: string | undefined, opts: RevokeOptions) => {
       if (Boolean(refArg) === Boolean(opts.leaked)) throw new UserInputError('give a key reference, or --leaked with the leaked key on stdin');
       const doc = ctx.vault().read();
@@ -56,6 +59,8 @@ export function registerRevokeCommands(program: Command, ctx: CliContext): void 
         {
           waitMs: (opts.wait ?? 120) * 1000,
           leakedSecret,
+          ...(opts.remoteId !== undefined ? { remoteId: opts.remoteId } : {}),
+          chooseRemoteKey: chooseRemoteKeyOnTerminal(ctx.io),
           showGuide: (guide) => ctx.io.err(`revoke it in the dashboard: ${guide.url}\n${guide.steps.map((s, i) => `  ${i + 1}. ${s}`).join('\n')}\nwaiting until the key is rejected…\n`),
         },
       );

@@ -5,6 +5,7 @@ import type { GuidedStep } from '../providers/profile.js';
 import { resolveProfile } from '../providers/registry.js';
 import type { RotationDeps } from '../rotation/context.js';
 import { revokeAndProve, type RevokeOutcome } from '../rotation/revoke-and-prove.js';
+import { resolveRemoteId, type ChooseRemoteKey } from '../rotation/remote-id.js';
 import { findKey, keyRef } from '../vault/refs.js';
 import { normalizeLeaked } from './leaked-input.js';
 
@@ -36,20 +37,40 @@ export function findLeaked(doc: VaultDocument, pasted: string): LeakMatch | null
 export async function emergencyRevoke(
   deps: EmergencyDeps,
   ref: string,
-  options: { waitMs: number; showGuide: (guide: GuidedStep) => void; leakedSecret?: string },
+  options: {
+    waitMs: number;
+    showGuide: (guide: GuidedStep) => void;
+    leakedSecret?: string;
+    /** The key's id at the provider as the person gave it (checked against the provider's list). */
+    remoteId?: string;
+    /** Asked when the provider lists several keys that could be this one; absent: revoked in the dashboard. */
+    chooseRemoteKey?: ChooseRemoteKey;
+  },
 ): Promise<RevokeOutcome & { ref: string }> {
   const doc = deps.metadata.read();
   const { record, instance } = findKey(doc, ref);
   if (record.status === 'revoked') throw new UserInputError(`${keyRef(instance, record)} is already revoked`);
   const secret = options.leakedSecret ?? (await deps.secrets.get(deps.keychainService, record.id));
   if (secret === null) throw new UserInputError(`the keychain holds no secret for ${keyRef(instance, record)}: paste the leaked key with --leaked instead`);
+  const profile = resolveProfile(instance.provider, doc.customProviders);
   const outcome = await revokeAndProve({
-    profile: resolveProfile(instance.provider, doc.customProviders),
+    profile,
     instance,
     record,
     secret,
     // The leaked key still works until revoked, so it can authorize its own revocation.
     apiAuth: secret,
+    remoteId: (api) =>
+      resolveRemoteId({
+        api,
+        secret,
+        record,
+        doc,
+        metadata: deps.metadata,
+        question: { provider: profile.displayName, ref: keyRef(instance, record), maskedKey: record.maskedKey },
+        ...(options.remoteId !== undefined ? { chosenId: options.remoteId } : {}),
+        ...(options.chooseRemoteKey ? { choose: options.chooseRemoteKey } : {}),
+      }),
     http: deps.http,
     clock: deps.clock,
     sleep: deps.sleep,
