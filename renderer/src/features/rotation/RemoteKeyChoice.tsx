@@ -24,13 +24,13 @@ export function RemoteKeyChoice({ question, onAnswer }: { question: ChooseQuesti
     >
       <h3>Which of these is the old key?</h3>
       <p>
-        {question.provider} lists {question.candidates.length} keys that could be {question.maskedKey}, and does not show which. Pick the one to revoke: its name and dates at{' '}
-        {question.provider}.
+        {question.provider} lists {question.candidates.length} keys that could be {question.maskedKey} and does not say which. Pick the one to revoke by its name and dates there.
       </p>
       <RadioGroup value={picked} onChange={setPicked} aria-describedby="remote-key-choice-hint" className="remote-key-list">
         <Label>Keys at {question.provider}</Label>
-        {question.candidates.map((c) => (
-          <Radio key={c.id} value={c.id} className="remote-key" data-testid={`remote-key-${c.id}`}>
+        {question.candidates.map((c, i) => (
+          // The first takes the focus (not the choice): the list scrolls into view, ready for the arrow keys.
+          <Radio key={c.id} value={c.id} className="remote-key" data-testid={`remote-key-${c.id}`} autoFocus={i === 0}>
             <strong>{c.name}</strong>
             <span className="muted">
               created {when(c.createdAt, 'unknown')} · last used {when(c.lastUsedAt, 'never')}
