@@ -65,9 +65,13 @@ export async function storeRemoteId(metadata: MetadataStore, keyId: string, remo
   }));
 }
 
-/** The one-line description of a candidate a terminal prints. */
+/**
+ * The one-line description of a candidate a terminal prints. Every field is the provider's text:
+ * quoted as JSON, so a control character or an escape sequence in it reaches no terminal raw.
+ */
 export function describeCandidate(c: RemoteKeyCandidate): string {
-  return `${c.id}  "${c.name}"  created ${c.createdAt ?? 'unknown'}  last used ${c.lastUsedAt ?? 'never'}`;
+  const text = (value: string | null, none: string) => (value === null ? none : JSON.stringify(value).slice(1, -1));
+  return `${text(c.id, '')}  ${JSON.stringify(c.name)}  created ${text(c.createdAt, 'unknown')}  last used ${text(c.lastUsedAt, 'never')}`;
 }
 
 function idsOfOtherKeys(doc: VaultDocument, record: KeyRecord): Map<string, string> {

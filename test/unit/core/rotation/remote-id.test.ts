@@ -3,7 +3,7 @@ import { UserInputError } from '../../../../electron/core/domain/errors.js';
 import { emptyVaultDocument, type Instance, type KeyRecord, type VaultDocument } from '../../../../electron/core/domain/model.js';
 import { createHttpClient } from '../../../../electron/core/http/undici-client.js';
 import { nexoraKeyApi } from '../../../../electron/core/providers/nexora/key-api.js';
-import { identifyRemoteKey, resolveRemoteId, type RemoteKeyQuestion } from '../../../../electron/core/rotation/remote-id.js';
+import { describeCandidate, identifyRemoteKey, resolveRemoteId, type RemoteKeyQuestion } from '../../../../electron/core/rotation/remote-id.js';
 import type { MetadataStore } from '../../../../electron/core/store/metadata-store.js';
 import { startEmulator, type NexoraEmulator, type NexoraOptions } from '../../../emulators/index.js';
 
@@ -138,5 +138,14 @@ describe('identifyRemoteKey: a Nexora key Keyturn did not create', () => {
     expect(id).toBe(keys[0]!.id);
     expect(asked[0]?.candidates).toHaveLength(2);
     expect(current.keys[0]?.remoteId).toBe(keys[0]!.id);
+  });
+});
+
+describe('describeCandidate', () => {
+  it('never prints a provider-sent control character or escape sequence raw on the terminal', () => {
+    const line = describeCandidate({ id: 'a\u001b]0;x\u0007', name: 'evil\u001b[2J\nname', createdAt: '2026-01-01T00:00:00Z', lastUsedAt: null });
+    expect([...line].filter((ch) => ch.charCodeAt(0) < 0x20)).toEqual([]);
+    expect(line).toContain('"evil\\u001b[2J\\nname"');
+    expect(line).toContain('last used never');
   });
 });
