@@ -5,7 +5,7 @@ import type { GuidedStep } from '../providers/profile.js';
 import { resolveProfile } from '../providers/registry.js';
 import type { RotationDeps } from '../rotation/context.js';
 import { revokeAndProve, type RevokeOutcome } from '../rotation/revoke-and-prove.js';
-import { resolveRemoteId, type ChooseRemoteKey } from '../rotation/remote-id.js';
+import { noKeyApi, resolveRemoteId, type ChooseRemoteKey } from '../rotation/remote-id.js';
 import { findKey, keyRef } from '../vault/refs.js';
 import { normalizeLeaked } from './leaked-input.js';
 
@@ -53,6 +53,7 @@ export async function emergencyRevoke(
   const secret = options.leakedSecret ?? (await deps.secrets.get(deps.keychainService, record.id));
   if (secret === null) throw new UserInputError(`the keychain holds no secret for ${keyRef(instance, record)}: paste the leaked key with --leaked instead`);
   const profile = resolveProfile(instance.provider, doc.customProviders);
+  if (options.remoteId !== undefined && !profile.keyApi) throw noKeyApi(profile.displayName);
   const outcome = await revokeAndProve({
     profile,
     instance,

@@ -2,7 +2,7 @@ import { UserInputError } from '../domain/errors.js';
 import { ROTATION_STEPS, type Rotation, type RotationStepName, type VaultDocument } from '../domain/model.js';
 import { ProviderCallError } from '../providers/key-api.js';
 import { resolveProfile } from '../providers/registry.js';
-import { resolveRemoteId } from './remote-id.js';
+import { noKeyApi, resolveRemoteId } from './remote-id.js';
 import { findKey, keyRef } from '../vault/refs.js';
 import type { RotationDeps, RotationOptions, StepContext } from './context.js';
 import { runCreate } from './create-step.js';
@@ -113,6 +113,7 @@ export class RotationEngine {
     const { record, instance } = findKey(doc, ref);
     const profile = resolveProfile(instance.provider, doc.customProviders);
     const api = profile.keyApi?.(instance, this.deps.http);
+    if (!api && options.remoteId !== undefined) throw noKeyApi(profile.displayName);
     if (!api || (record.remoteId && options.remoteId === undefined)) return;
     const secret = await this.deps.secrets.get(this.deps.keychainService, record.id);
     if (secret === null) return;

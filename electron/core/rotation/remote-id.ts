@@ -57,6 +57,11 @@ export async function identifyRemoteKey(api: KeyManagementApi, secret: string, r
   return { kind: 'ambiguous', candidates: pool.map((k) => candidateOf(latest.get(k.id) ?? k)).sort(byLastUsed) };
 }
 
+/** A remote id given for a provider whose keys Keyturn never addresses by id. */
+export function noKeyApi(provider: string): UserInputError {
+  return new UserInputError(`${provider} has no key API, so Keyturn never needs a key's id there: leave out the remote id; nothing was changed`);
+}
+
 /** Stores the id on the key record, so the next rotation or revocation does not look again. */
 export async function storeRemoteId(metadata: MetadataStore, keyId: string, remoteId: string): Promise<void> {
   await metadata.update((doc) => ({

@@ -142,6 +142,25 @@ describe('keyturn and a Nexora key it did not create', () => {
     expect((await keysOf(run))[0]).toMatchObject({ status: 'revoked', remoteId: old.id });
   });
 
+  it('--remote-id for a provider without a key API (Nora) is bad input on rotate and revoke: exit 2, nothing changed', async () => {
+    const nora = await startEmulator('nora');
+    try {
+      const old = nora.control.createKey({ name: 'svc', env: 'sandbox' });
+      const { run } = await nexoraKeyWithTarget(plain(), { env: 'sandbox', name: 'backend', variable: 'KEY' });
+      await run(['instance', 'add', 'nora', 'acme', 'test', '--env', 'sandbox', '--base-url', nora.baseUrl('sandbox')]);
+      expect((await run(['key', 'add', 'nora/acme/test', 'svc'], old.secret)).code).toBe(0);
+      for (const args of [['rotate', 'nora/acme/test/svc', '--remote-id', old.id], ['revoke', 'nora/acme/test/svc', '--yes', '--remote-id', old.id]]) {
+        const refused = await run(args);
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toMatch(/Nora has no key API.*leave out the remote id/);
+      }
+      expect(JSON.parse((await run(['rotation', 'status', '--json'])).stdout)).toEqual([]);
+      expect(nora.control.keys()[0]?.status).toBe('active');
+    } finally {
+      await nora.close();
+    }
+  });
+
   for (const mode of Object.keys(modes)) {
     it(`${mode}: emergency revoke of an imported key (revoke --leaked) revokes it by API and stores its id`, async () => {
       const nexora = emulators.get(mode)!;
