@@ -41,11 +41,6 @@ export interface RevokeOutcome {
  * proves it: the key must get 401 on the verify call. A key already rejected is not revoked again,
  * so a revocation resumed after a crash calls the provider at most once.
  */
-function unknownOnProviderFailure(error: unknown): null {
-  if (error instanceof ProviderCallError) return null;
-  throw error;
-}
-
 export async function revokeAndProve(req: RevokeRequest): Promise<RevokeOutcome> {
   let proof: Verification | null = null;
   const rejected = async (): Promise<boolean> => {
@@ -75,4 +70,10 @@ export async function revokeAndProve(req: RevokeRequest): Promise<RevokeOutcome>
     ? `the key still works after ${seconds} s${path === 'guided' ? ': revoke it in the dashboard' : ''}, then resume to check again`
     : `after ${seconds} s the verify call still proves nothing (${last?.reason ?? 'no answer'}): the key is not proven dead${path === 'guided' ? '; revoke it in the dashboard if not done yet' : ''}, then resume to check again`;
   return { proven, path, proof, detail };
+}
+
+/** A provider call that failed while finding the id leaves the id unknown; anything else is not ours to swallow. */
+function unknownOnProviderFailure(error: unknown): null {
+  if (error instanceof ProviderCallError) return null;
+  throw error;
 }

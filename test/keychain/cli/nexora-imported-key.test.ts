@@ -125,6 +125,33 @@ describe('keyturn and a Nexora key it did not create', () => {
     expect((await keysOf(run))[0]?.remoteId).toBe(old.id);
   });
 
+  it('ambiguous on a terminal, answered "the dashboard": asked once, then the revocation is guided and proven', async () => {
+    const { home, old } = await nexoraKeyWithTarget(plain(), { env: 'sandbox', name: 'backend', nexoraName: 'CI pipeline', variable: 'KEY', otherKeys: ['laptop'] });
+    let stderr = '';
+    let asked = 0;
+    const code = await runCli(['--home', home, 'rotate', 'nexora/acme/self/backend', '--revoke-wait', '10'], {
+      out: () => undefined,
+      err: (t) => {
+        stderr += t;
+        // The person revokes it in the dashboard the moment the guide says so.
+        if (t.includes('Revoke the old key in the dashboard')) plain().control.revokeKey(old.id);
+      },
+      readStdin: async () => '',
+      promptSecret: null,
+      ask: async () => {
+        asked += 1;
+        return '';
+      },
+      confirm: async () => true,
+      env: {},
+      sinks: { stdout: new Writable({ write: (_c, _e, done) => done() }), stderr: new Writable({ write: (_c, _e, done) => done() }) },
+    });
+    expect(asked).toBe(1);
+    expect(stderr).toMatch(/Revoke the old key in the dashboard/);
+    expect(code).toBe(0);
+    expect(deleted(plain(), old.id)).toHaveLength(0);
+  });
+
   it('revoke, ambiguous without a terminal: exits 2 listing the candidates; with --remote-id it revokes by API', async () => {
     const { run, old } = await nexoraKeyWithTarget(plain(), { env: 'sandbox', name: 'backend', nexoraName: 'CI pipeline', variable: 'KEY', otherKeys: ['laptop'] });
     const refused = await run(['revoke', 'nexora/acme/self/backend', '--yes', '--wait', '5']);
