@@ -7,7 +7,7 @@ import type { MetadataStore } from '../core/store/metadata-store.js';
 import { keyRef } from '../core/vault/refs.js';
 import type { GuidedStep, RotationQuestion, RotationView } from '../contract/views.js';
 
-type Answer = { kind: 'paste'; secret: string } | { kind: 'confirm'; yes: boolean } | { kind: 'stop' };
+type Answer = { kind: 'paste'; secret: string } | { kind: 'confirm'; yes: boolean } | { kind: 'stop' } | { kind: 'remote-id'; remoteId: string | null };
 
 interface Session {
   running: boolean;
@@ -165,6 +165,14 @@ export class RotationSessions {
       confirmDespiteWarnings: async (warnings) => {
         const answer = await this.#ask(id(), { kind: 'confirm-warnings', warnings: [...warnings] });
         return answer.kind === 'confirm' && answer.yes;
+      },
+      chooseRemoteKey: async (question) => {
+        // Before the rotation is recorded there is no wizard question to park: it is asked at the
+        // revoke step, where the old key's id is needed.
+        if (id() === '') return null;
+        const { provider, maskedKey, candidates } = question;
+        const answer = await this.#ask(id(), { kind: 'choose-remote-key', provider, maskedKey, candidates });
+        return answer.kind === 'remote-id' ? answer.remoteId : null;
       },
       progress: () => this.changed(id()),
     };

@@ -1,6 +1,7 @@
 import type { RotationInteraction } from '../core/rotation/interaction.js';
 import type { CliIo } from './io.js';
 import { stripOneTrailingNewline } from './io.js';
+import { chooseRemoteKeyOnTerminal } from './remote-key-choice.js';
 
 /**
  * The rotation's questions on a terminal. Without one, the new key comes from stdin
@@ -43,6 +44,7 @@ export function terminalInteraction(io: CliIo, options: { newKeyFromStdin: boole
       }
       return io.confirm('Revoke the old key anyway?');
     },
+    chooseRemoteKey: chooseRemoteKeyOnTerminal(io),
     progress(event) {
       const mark = event.status === 'done' ? '✔' : event.status === 'failed' ? '✖' : '…';
       io.err(`${mark} ${STEP_TITLES[event.step]}: ${event.detail}\n`);

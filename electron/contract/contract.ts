@@ -108,6 +108,8 @@ export const contract = {
           z.object({ kind: z.literal('paste'), secret }),
           z.object({ kind: z.literal('confirm'), yes: z.boolean() }),
           z.object({ kind: z.literal('stop') }),
+          // null: none of these / revoke it in the dashboard instead.
+          z.object({ kind: z.literal('remote-id'), remoteId: z.string().min(1).max(200).nullable() }),
         ]),
       })
       .strict(),

@@ -64,7 +64,17 @@ export interface VerifyOutcomeView {
 /** A question the rotation is waiting on. */
 export type RotationQuestion =
   | { kind: 'paste'; guide: GuidedStep; problem: string | null }
-  | { kind: 'confirm-warnings'; warnings: string[] };
+  | { kind: 'confirm-warnings'; warnings: string[] }
+  /** The provider lists several keys that could be the old one: which is it (never a secret here). */
+  | { kind: 'choose-remote-key'; provider: string; maskedKey: string; candidates: RemoteKeyCandidateView[] };
+
+/** A key as the provider lists it, for the person to recognise: no secret. */
+export interface RemoteKeyCandidateView {
+  id: string;
+  name: string;
+  createdAt: string | null;
+  lastUsedAt: string | null;
+}
 
 export interface RotationView {
   rotation: Rotation;

@@ -145,7 +145,8 @@ async function benchRotation(): Promise<void> {
       const run = cliFor(newHome());
       await run(['instance', 'add', 'nexora', 'acme', 'self', '--env', 'sandbox', '--base-url', served.nexora.baseUrl]);
       await run(['instance', 'add', 'nora', 'acme', 'live', '--env', 'production', '--base-url', served.nora.baseUrls.production]);
-      const nexoraKey = await createEmulatorKey(served.nexora, { name: `svc${i}` });
+      // Named at Nexora as in the vault: the list (documented fields only) leaves the key found by its name.
+      const nexoraKey = await createEmulatorKey(served.nexora, { name: 'svc' });
       await run(['key', 'add', 'nexora/acme/self', 'svc'], nexoraKey.secret);
       let started = performance.now();
       const apiRun = await run(['rotate', 'nexora/acme/self/svc', '--yes']);

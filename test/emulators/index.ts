@@ -10,7 +10,7 @@ export type * from './types.js';
 export { ControlError } from './errors.js';
 export { CONTROL_PREFIX, TOKEN_HEADER } from './control-http.js';
 export { XORA_DEFAULT_MODES, XORA_KEY_PATTERN } from './xora.js';
-export { NEXORA_DEFAULT_USER, NEXORA_KEY_PATTERN, NEXORA_PREFIX_LENGTH } from './nexora.js';
+export { NEXORA_DEFAULT_KEY_LENGTH, NEXORA_DEFAULT_USER, NEXORA_KEY_PATTERN, NEXORA_PREFIX_LENGTH } from './nexora.js';
 export { NORA_DEFAULT_MODES, NORA_DEFAULT_ORG, NORA_KEYS_PATH, NORA_PREFIX } from './nora.js';
 export { XEROTIER_DEFAULT_MODES, XEROTIER_DEFAULT_SLUG, XEROTIER_KEY_PATTERN } from './xerotier.js';
 
@@ -20,7 +20,7 @@ const clock = (opts: EmulatorOptions): (() => Date) => opts.now ?? (() => new Da
 
 const starters: { [P in ProviderName]: (opts: EmulatorOptions) => Promise<EmulatorByProvider[P]> } = {
   xora: (opts) => launch(xoraDefinition(clock(opts), opts.xora), opts),
-  nexora: (opts) => launch(nexoraDefinition(clock(opts)), opts),
+  nexora: (opts) => launch(nexoraDefinition(clock(opts), opts.nexora), opts),
   nora: (opts) => launch(noraDefinition(clock(opts), opts.nora), opts),
   xerotier: (opts) => launch(xerotierDefinition(clock(opts), opts.xerotier), opts),
 };

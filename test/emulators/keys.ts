@@ -2,7 +2,7 @@
 // handled by the code under test exactly like real ones, so they should look and behave alike.
 import { randomBytes, randomUUID } from 'node:crypto';
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+export const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 /** Letters, digits, `-` and `_`: the characters of a base64url token. */
 export const BASE64URL = `${ALNUM}-_`;
@@ -23,6 +23,8 @@ export function randomFrom(alphabet: string, length: number): string {
 }
 
 export const randomAlnum = (length: number): string => randomFrom(ALNUM, length);
+export const BASE64URL_ALPHABET = `${ALNUM}-_`;
+export const HEX_ALPHABET = '0123456789abcdef';
 export const randomUpperAlnum = (length: number): string => randomFrom(UPPER_ALNUM, length);
 
 /** Base64url of `bytes` random bytes, unpadded (32 bytes → 43 characters). */

@@ -5,7 +5,9 @@ import type { NexoraEmulator } from './index.js';
 import { call, manualClock, postJson } from './test-client.js';
 
 const created = z.strictObject({ id: z.string(), name: z.string(), key: z.string(), created_at: z.string(), last_used_at: z.string().nullable() });
-const listed = z.array(z.strictObject({ id: z.string(), name: z.string(), created_at: z.string(), last_used_at: z.string().nullable(), prefix: z.string() }));
+// Only the fields the document shows (create's, without the secret): strict, so a `prefix` fails it.
+const listed = z.array(z.strictObject({ id: z.string(), name: z.string(), created_at: z.string(), last_used_at: z.string().nullable() }));
+const listedWithPrefix = z.array(z.strictObject({ id: z.string(), name: z.string(), created_at: z.string(), last_used_at: z.string().nullable(), prefix: z.string() }));
 const token = z.strictObject({ access_token: z.string(), token_type: z.literal('bearer') });
 
 describe('Nexora emulator', () => {
@@ -28,7 +30,7 @@ describe('Nexora emulator', () => {
     expect(nexora.control.createKey({ name: 'k' }).secret).toMatch(NEXORA_KEY_PATTERN);
   });
 
-  it('lists the caller’s keys without their secrets', async () => {
+  it('lists the caller’s keys with only the documented fields by default: no prefix, last_used_at never set', async () => {
     const a = nexora.control.createKey({ name: 'laptop' });
     const b = nexora.control.createKey({ name: 'CI pipeline' });
     const answer = await list(a.secret);
@@ -36,9 +38,33 @@ describe('Nexora emulator', () => {
     expect(answer.text).not.toContain(a.secret);
     expect(answer.text).not.toContain(b.secret);
     expect(listed.parse(answer.json())).toEqual([
-      { id: a.id, name: 'laptop', created_at: a.createdAt, last_used_at: clock.now().toISOString(), prefix: `${a.secret.slice(0, 8)}…` },
-      { id: b.id, name: 'CI pipeline', created_at: b.createdAt, last_used_at: null, prefix: `${b.secret.slice(0, 8)}…` },
+      { id: a.id, name: 'laptop', created_at: a.createdAt, last_used_at: null },
+      { id: b.id, name: 'CI pipeline', created_at: b.createdAt, last_used_at: null },
     ]);
+    await call(`${nexora.baseUrl()}/agents`, { headers: auth(a.secret) });
+    expect(nexora.control.keys().map((k) => k.lastUsedAt)).toEqual([null, null]);
+  });
+
+  it('with listPrefix, the list also shows each key’s first 8 characters', async () => {
+    const withPrefix = await startEmulator('nexora', { now: clock.now, nexora: { listPrefix: true } });
+    try {
+      const a = withPrefix.control.createKey({ name: 'laptop' });
+      const answer = await call(`${withPrefix.baseUrl()}/users/me/api-keys`, { headers: auth(a.secret) });
+      expect(listedWithPrefix.parse(answer.json())).toEqual([{ id: a.id, name: 'laptop', created_at: a.createdAt, last_used_at: null, prefix: `${a.secret.slice(0, 8)}…` }]);
+    } finally {
+      await withPrefix.close();
+    }
+  });
+
+  it('mints keys of another length and alphabet when asked (the docs give neither)', async () => {
+    const other = await startEmulator('nexora', { nexora: { keyLength: 64, keyAlphabet: 'base64url' } });
+    try {
+      const secrets = Array.from({ length: 20 }, (_, i) => other.control.createKey({ name: `k${i}` }).secret);
+      for (const secret of secrets) expect(secret).toMatch(/^nxr_[A-Za-z0-9_-]{64}$/);
+      expect(secrets.some((s) => /[-_]/.test(s.slice(4)))).toBe(true);
+    } finally {
+      await other.close();
+    }
   });
 
   it('creates a key (201), shows its value once, and the new key works', async () => {
@@ -137,7 +163,9 @@ describe('Nexora emulator', () => {
     expect(nexora.control.keys()[0]?.status).toBe('active');
   });
 
-  it('updates last_used_at on every authenticated request', async () => {
+  it('with lastUsedAt on-every-call, every authenticated request sets last_used_at, and a list shows its own call', async () => {
+    await nexora.close();
+    nexora = await startEmulator('nexora', { now: clock.now, nexora: { lastUsedAt: 'on-every-call' } });
     const key = nexora.control.createKey({ name: 'k' });
     expect(key.lastUsedAt).toBeNull();
     await call(`${nexora.baseUrl()}/agents`, { headers: auth(key.secret) });
@@ -147,6 +175,18 @@ describe('Nexora emulator', () => {
     const [item] = listed.parse((await list(key.secret)).json());
     expect(item?.last_used_at).toBe(clock.now().toISOString());
     expect(item?.last_used_at).not.toBe(first);
+  });
+
+  it('with lastUsedAt after-answer, a call sets last_used_at only after its own answer', async () => {
+    await nexora.close();
+    nexora = await startEmulator('nexora', { now: clock.now, nexora: { lastUsedAt: 'after-answer' } });
+    const key = nexora.control.createKey({ name: 'k' });
+    const firstAt = clock.now().toISOString();
+    expect(listed.parse((await list(key.secret)).json())[0]?.last_used_at).toBeNull();
+    expect(nexora.control.keys()[0]?.lastUsedAt).toBe(firstAt);
+    clock.advance(1_000);
+    expect(listed.parse((await list(key.secret)).json())[0]?.last_used_at).toBe(firstAt);
+    expect(nexora.control.keys()[0]?.lastUsedAt).toBe(clock.now().toISOString());
   });
 
   it('logs in with email and password; the JWT authenticates until it expires', async () => {

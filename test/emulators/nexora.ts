@@ -7,16 +7,18 @@ import type { ControlRoute } from './control-http.js';
 import type { ProviderDefinition } from './emulator.js';
 import { ControlError } from './errors.js';
 import { signJwt, verifyJwt } from './jwt.js';
-import { newUuid, randomAlnum } from './keys.js';
+import { ALNUM, BASE64URL_ALPHABET, HEX_ALPHABET, newUuid, randomFrom } from './keys.js';
 import { bearer, findRoute, json, noContent, parseJson } from './server.js';
 import type { ApiRequest, ProviderApp, Reply } from './server.js';
 import { KeyStore } from './store.js';
-import type { NexoraCreateKeyOptions, NexoraExtras, NexoraKey, NexoraUser } from './types.js';
+import type { NexoraCreateKeyOptions, NexoraExtras, NexoraKey, NexoraOptions, NexoraUser } from './types.js';
 
 export const NEXORA_KEY_PATTERN = /^nxr_[A-Za-z0-9]{40}$/;
 export const NEXORA_DEFAULT_USER = { email: 'admin@nexora.test', password: 'nexora-admin-password', name: 'Admin' } as const;
-/** The docs do not say what the list shows of a key: the first 8 characters and an ellipsis. */
+/** With `listPrefix` (the docs show no such field): the first 8 characters and an ellipsis. */
 export const NEXORA_PREFIX_LENGTH = 8;
+export const NEXORA_DEFAULT_KEY_LENGTH = 40;
+const ALPHABETS = { alphanumeric: ALNUM, base64url: BASE64URL_ALPHABET, hex: HEX_ALPHABET } as const;
 const JWT_LIFETIME_SECONDS = 30 * 60;
 
 const createKeySchema = z.strictObject({
@@ -43,7 +45,12 @@ const detail = (status: number, message: string, headers: Record<string, string>
 const UNAUTHORIZED = () => detail(401, 'Invalid or missing API key', { 'www-authenticate': 'Bearer' });
 const KEY_NOT_FOUND = () => detail(404, 'Not found');
 
-export function nexoraDefinition(now: () => Date): ProviderDefinition<NexoraCreateKeyOptions, NexoraKey, NexoraExtras> {
+export function nexoraDefinition(now: () => Date, options: NexoraOptions = {}): ProviderDefinition<NexoraCreateKeyOptions, NexoraKey, NexoraExtras> {
+  const lastUsedMode = options.lastUsedAt ?? 'never';
+  const keyLength = options.keyLength ?? NEXORA_DEFAULT_KEY_LENGTH;
+  if (!Number.isInteger(keyLength) || keyLength < 1 || keyLength > 200) throw new RangeError(`Nexora keyLength must be 1..200, not ${keyLength}`);
+  const alphabet = ALPHABETS[options.keyAlphabet ?? 'alphanumeric'];
+  const newSecret = () => `nxr_${randomFrom(alphabet, keyLength)}`;
   const store = new KeyStore<NexoraKey>(now);
   const users = new Map<string, NexoraUser>();
   const jwtSecret = randomBytes(32);
@@ -60,7 +67,7 @@ export function nexoraDefinition(now: () => Date): ProviderDefinition<NexoraCrea
   const defaultUser = createUser(NEXORA_DEFAULT_USER);
 
   const newKey = (name: string, userId: string, permissions: NexoraKey['permissions']): NexoraKey =>
-    store.add({ id: newUuid(), secret: `nxr_${randomAlnum(40)}`, name, createdAt: now().toISOString(), status: 'active', expiresAt: null, lastUsedAt: null, userId, permissions });
+    store.add({ id: newUuid(), secret: newSecret(), name, createdAt: now().toISOString(), status: 'active', expiresAt: null, lastUsedAt: null, userId, permissions });
 
   const authenticate = (req: ApiRequest): Principal | null => {
     const token = bearer(req);
@@ -69,7 +76,7 @@ export function nexoraDefinition(now: () => Date): ProviderDefinition<NexoraCrea
       const key = store.bySecret(token);
       const user = key && users.get(key.userId);
       if (!key || !user || store.statusOf(key) !== 'active') return null;
-      store.touch(key);
+      if (lastUsedMode === 'on-every-call') store.touch(key);
       return { user, key };
     }
     const claims = verifyJwt(jwtSecret, token, Math.floor(now().getTime() / 1000));
@@ -88,7 +95,7 @@ export function nexoraDefinition(now: () => Date): ProviderDefinition<NexoraCrea
     name: k.name,
     created_at: k.createdAt,
     last_used_at: k.lastUsedAt,
-    prefix: `${k.secret.slice(0, NEXORA_PREFIX_LENGTH)}…`,
+    ...(options.listPrefix ? { prefix: `${k.secret.slice(0, NEXORA_PREFIX_LENGTH)}…` } : {}),
   });
   const withSecret = (k: NexoraKey) => ({ id: k.id, name: k.name, key: k.secret, created_at: k.createdAt, last_used_at: k.lastUsedAt });
 
@@ -140,7 +147,7 @@ export function nexoraDefinition(now: () => Date): ProviderDefinition<NexoraCrea
       run(_req, { id }, who) {
         const key = who && ownKey(id ?? '', who);
         if (!key) return KEY_NOT_FOUND();
-        store.replaceSecret(key, `nxr_${randomAlnum(40)}`);
+        store.replaceSecret(key, newSecret());
         // Same record, new secret: nothing has used the new value yet.
         key.lastUsedAt = null;
         return json(200, withSecret(key));
@@ -174,7 +181,10 @@ export function nexoraDefinition(now: () => Date): ProviderDefinition<NexoraCrea
       const who = authenticate(req);
       if (!who) return UNAUTHORIZED();
       if (route.access === 'manage-keys' && who.key?.permissions === 'restricted') return detail(403, 'Insufficient permissions');
-      return route.run(req, params, who);
+      const reply = route.run(req, params, who);
+      // The answer is already built: it shows last_used_at as it was before this call.
+      if (lastUsedMode === 'after-answer' && who.key && store.statusOf(who.key) === 'active') store.touch(who.key);
+      return reply;
     },
   };
 

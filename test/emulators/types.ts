@@ -218,6 +218,25 @@ export interface XerotierModes {
   /** How the 256 random bits of a key are written: `base64url` (43 characters, `_` and `-` among them) or `hex` (64). */
   tokenEncoding: 'base64url' | 'hex';
 }
+/**
+ * Nexora readings of what its document leaves open (the list's fields, when `last_used_at` moves,
+ * the key's length). Each default is the least helpful reading; see README.md.
+ */
+export interface NexoraOptions {
+  /** The list also shows `prefix` (the first 8 characters and `…`). Default false: only the documented fields. */
+  listPrefix?: boolean;
+  /**
+   * When a call sets the calling key's `last_used_at`. `never` (default): it stays null, as the
+   * create answer shows it. `on-every-call`: every authenticated call sets it before answering, so
+   * a list shows its own call. `after-answer`: every call sets it, but only after its own answer.
+   */
+  lastUsedAt?: NexoraLastUsedMode;
+  /** Characters after `nxr_` (default 40). */
+  keyLength?: number;
+  /** What they are drawn from (default `alphanumeric`; `base64url` adds `-` and `_`). */
+  keyAlphabet?: 'alphanumeric' | 'base64url' | 'hex';
+}
+export type NexoraLastUsedMode = 'never' | 'on-every-call' | 'after-answer';
 
 export interface EmulatorOptions {
   /** Base latency for every provider API request (control requests are never delayed). */
@@ -228,6 +247,7 @@ export interface EmulatorOptions {
   controlToken?: string;
   /** Readings where the provider's document is silent; unset ones take the least helpful default. */
   xora?: Partial<XoraModes>;
+  nexora?: NexoraOptions;
   nora?: Partial<NoraModes>;
   xerotier?: Partial<XerotierModes>;
 }

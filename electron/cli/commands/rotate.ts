@@ -15,6 +15,7 @@ interface RotateOptions {
   newKeyStdin?: boolean;
   revokeWait?: number;
   resume?: boolean;
+  remoteId?: string;
 }
 
 function summary(rotation: Rotation): string {
@@ -31,9 +32,10 @@ export function registerRotateCommands(program: Command, ctx: CliContext): void 
     .option('--new-key-stdin', 'guided create without a terminal: the new key is read from stdin')
     .option('--revoke-wait <seconds>', 'how long to wait for the old key to be rejected', parseWaitSeconds)
     .option('--resume', 'resume the rotation in progress')
+    .option('--remote-id <id>', "the old key's id at the provider (Nexora), when its list leaves open which key it is")
     .action(async (ref: string, opts: RotateOptions) => {
       const interaction = terminalInteraction(ctx.io, { newKeyFromStdin: opts.newKeyStdin ?? false });
-      const options = { inPlace: opts.inPlace, yes: opts.yes, ...(opts.revokeWait ? { revokeWaitMs: opts.revokeWait * 1000 } : {}) };
+      const options = { inPlace: opts.inPlace, yes: opts.yes, ...(opts.revokeWait ? { revokeWaitMs: opts.revokeWait * 1000 } : {}), ...(opts.remoteId !== undefined ? { remoteId: opts.remoteId } : {}) };
       if (opts.inPlace && !opts.resume) {
         ctx.io.err('warning: an in-place rotation invalidates the old key the moment Nexora rotates it: every consumer fails until it has the new key.\n');
         if (!opts.yes && !(ctx.io.confirm && (await ctx.io.confirm('Rotate in place anyway?')))) {

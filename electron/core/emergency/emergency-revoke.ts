@@ -1,9 +1,11 @@
 import { UserInputError } from '../domain/errors.js';
 import type { VaultDocument } from '../domain/model.js';
+import type { KeyManagementApi } from '../providers/key-api.js';
 import type { GuidedStep } from '../providers/profile.js';
 import { resolveProfile } from '../providers/registry.js';
 import type { RotationDeps } from '../rotation/context.js';
 import { revokeAndProve, type RevokeOutcome } from '../rotation/revoke-and-prove.js';
+import { noKeyApi, resolveRemoteId, type ChooseRemoteKey } from '../rotation/remote-id.js';
 import { findKey, keyRef } from '../vault/refs.js';
 import { keepCheckingUntilRejected } from './keep-checking.js';
 import { findLeakCandidates } from './leak-candidates.js';
@@ -23,6 +25,10 @@ export interface EmergencyRevokeOptions {
   confirmProduction: ((instanceName: string) => Promise<boolean>) | null;
   /** The revocation was asked for already and its wait ran out: only keep checking for the 401. */
   resume?: boolean;
+  /** The key's id at the provider as the person gave it (checked against the provider's list). */
+  remoteId?: string;
+  /** Asked when the provider lists several keys that could be this one; absent: revoked in the dashboard. */
+  chooseRemoteKey?: ChooseRemoteKey;
 }
 
 /** The secret of `ref` as found in the pasted text, else null when the text does not hold it. */
@@ -51,8 +57,11 @@ export async function emergencyRevoke(deps: EmergencyDeps, ref: string, options:
   if (!options.resume && instance.env === 'production' && options.confirmProduction && !(await options.confirmProduction(instance.name))) {
     throw new UserInputError(`the instance name "${instance.name}" was not typed back: nothing was revoked`);
   }
+  const profile = resolveProfile(instance.provider, doc.customProviders);
+  if (options.remoteId !== undefined && !profile.keyApi) throw noKeyApi(profile.displayName);
+  const keySecret = secret;
   const request = {
-    profile: resolveProfile(instance.provider, doc.customProviders),
+    profile,
     instance,
     record,
     secret,
@@ -61,6 +70,17 @@ export async function emergencyRevoke(deps: EmergencyDeps, ref: string, options:
     sleep: deps.sleep,
     waitMs: options.waitMs,
     showGuide: options.showGuide,
+    remoteId: (api: KeyManagementApi) =>
+      resolveRemoteId({
+        api,
+        secret: keySecret,
+        record,
+        doc,
+        metadata: deps.metadata,
+        question: { provider: profile.displayName, ref: shownRef, maskedKey: record.maskedKey },
+        ...(options.remoteId !== undefined ? { chosenId: options.remoteId } : {}),
+        ...(options.chooseRemoteKey ? { choose: options.chooseRemoteKey } : {}),
+      }),
   };
   // The leaked key still works until revoked, so it can authorize its own revocation.
   const outcome = options.resume ? await keepCheckingUntilRejected(request) : await revokeAndProve({ ...request, apiAuth: secret });

@@ -35,6 +35,8 @@ export interface RotationOptions {
   yes?: boolean;
   /** How long to wait for the old key to be rejected after revoking (ms). */
   revokeWaitMs?: number;
+  /** The old key's id at the provider, as the person gave it: checked against the provider's list. */
+  remoteId?: string;
 }
 
 /** Everything a step needs: read fresh from the journal each time, because steps persist as they go. */

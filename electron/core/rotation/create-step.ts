@@ -5,7 +5,7 @@ import type { KeyRecord, VaultDocument } from '../domain/model.js';
 import type { StepContext } from './context.js';
 import { failStep } from './fail-step.js';
 import { pendingKeyName } from './derived-names.js';
-import { remoteIdForKey } from './remote-id.js';
+import { oldKeyRemoteId } from './old-key-remote-id.js';
 
 /**
  * create: the new secret is in the keychain as the PENDING key, read back, before anything else
@@ -127,7 +127,7 @@ async function findRemoteId(ctx: StepContext, api: KeyManagementApi | null, auth
 
 /** The old key's id at the provider, for an in-place rotation. */
 async function oldRemoteId(ctx: StepContext, api: KeyManagementApi, auth: string, oldKey: KeyRecord): Promise<string> {
-  const id = await remoteIdForKey(api, auth, oldKey, auth);
-  if (!id) throw new ProviderCallError(`${ctx.profile.displayName} lists no single key that starts like ${oldKey.maskedKey}`, null, false);
+  const id = await oldKeyRemoteId(ctx, api, auth);
+  if (!id) throw new ProviderCallError(`${ctx.profile.displayName} lists several keys that could be ${oldKey.maskedKey} and none was chosen`, null, false);
   return id;
 }

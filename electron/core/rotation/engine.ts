@@ -1,6 +1,8 @@
 import { UserInputError } from '../domain/errors.js';
 import { ROTATION_STEPS, type Rotation, type RotationStepName, type VaultDocument } from '../domain/model.js';
+import { ProviderCallError } from '../providers/key-api.js';
 import { resolveProfile } from '../providers/registry.js';
+import { noKeyApi, resolveRemoteId } from './remote-id.js';
 import { findKey, keyRef } from '../vault/refs.js';
 import type { RotationDeps, RotationOptions, StepContext } from './context.js';
 import { runCreate } from './create-step.js';
@@ -66,6 +68,7 @@ export class RotationEngine {
     if (instance.env === 'production' && !options.yes && !(await interaction.confirmProduction(instance.name))) {
       throw new UserInputError(`the instance name was not typed back: nothing was changed`);
     }
+    await this.#identifyOldKey(doc, ref, interaction, options);
     const now = this.deps.clock.now().toISOString();
     const id = this.deps.newId();
     // A fresh id nobody else knows yet: this never waits for or refuses on another process.
@@ -99,6 +102,35 @@ export class RotationEngine {
       throw error;
     }
     return { id: rotation.id, lease };
+  }
+
+  /**
+   * Finds the old key's id at the provider before anything changes, while the old key surely
+   * works, and stores it: asked now when the list leaves it open (a person who cannot be asked
+   * here is asked again at the revoke step). A provider that cannot be reached now is asked later.
+   */
+  async #identifyOldKey(doc: VaultDocument, ref: string, interaction: RotationInteraction, options: RotationOptions): Promise<void> {
+    const { record, instance } = findKey(doc, ref);
+    const profile = resolveProfile(instance.provider, doc.customProviders);
+    const api = profile.keyApi?.(instance, this.deps.http);
+    if (!api && options.remoteId !== undefined) throw noKeyApi(profile.displayName);
+    if (!api || (record.remoteId && options.remoteId === undefined)) return;
+    const secret = await this.deps.secrets.get(this.deps.keychainService, record.id);
+    if (secret === null) return;
+    try {
+      await resolveRemoteId({
+        api,
+        secret,
+        record,
+        doc,
+        metadata: this.deps.metadata,
+        question: { provider: profile.displayName, ref: keyRef(instance, record), maskedKey: record.maskedKey },
+        ...(options.remoteId !== undefined ? { chosenId: options.remoteId } : {}),
+        ...(interaction.chooseRemoteKey ? { choose: (question) => interaction.chooseRemoteKey?.(question) ?? Promise.resolve(null) } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof ProviderCallError)) throw error;
+    }
   }
 
   async resume(ref: string, interaction: RotationInteraction, options: RotationOptions = {}): Promise<Rotation> {

@@ -1,5 +1,6 @@
 import type { RotationStepName, StepStatus } from '../domain/model.js';
 import type { GuidedStep } from '../providers/profile.js';
+import type { RemoteKeyQuestion } from './remote-id.js';
 
 export interface RotationProgress {
   step: RotationStepName;
@@ -23,5 +24,11 @@ export interface RotationInteraction {
   showRevokeGuide(guide: GuidedStep): void;
   /** Something to know before the old key is revoked (it is still in use); false stops there. */
   confirmDespiteWarnings(warnings: readonly string[]): Promise<boolean>;
+  /**
+   * The provider lists several keys that could be the old one: the id of the one it is, or null to
+   * leave it unknown for now (then it is asked again where it is needed, or revoked in the
+   * dashboard). Absent: it stays unknown.
+   */
+  chooseRemoteKey?(question: RemoteKeyQuestion): Promise<string | null>;
   progress(event: RotationProgress): void;
 }

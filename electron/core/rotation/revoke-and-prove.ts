@@ -2,8 +2,8 @@ import type { Instance, KeyRecord, Verification } from '../domain/model.js';
 import type { HttpClient } from '../http/types.js';
 import type { Clock } from '../ports/clock.js';
 import type { ProviderProfile } from '../providers/profile.js';
+import { ProviderCallError, type KeyManagementApi } from '../providers/key-api.js';
 import { verifyKey } from '../verify/verify-key.js';
-import { remoteIdForKey } from './remote-id.js';
 import { pollUntil, type Sleep } from './poll.js';
 
 export interface RevokeRequest {
@@ -14,6 +14,11 @@ export interface RevokeRequest {
   secret: string;
   /** A working key of the same account to call the key API with (the key itself when none). */
   apiAuth: string;
+  /**
+   * The key's id at the provider (asked only once the key is known to still work), or null when it
+   * stays unknown: the revocation is then guided. A failing provider call counts as unknown.
+   */
+  remoteId: (api: KeyManagementApi) => Promise<string | null>;
   http: HttpClient;
   clock: Clock;
   sleep: Sleep;
@@ -46,7 +51,7 @@ export async function revokeAndProve(req: RevokeRequest): Promise<RevokeOutcome>
 
   let path: RevokeOutcome['path'] = 'guided';
   const api = req.profile.capabilities.revoke === 'api' ? req.profile.keyApi?.(req.instance, req.http) : undefined;
-  const remoteId = api ? await remoteIdForKey(api, req.apiAuth, req.record, req.secret).catch(() => null) : null;
+  const remoteId = api ? await req.remoteId(api).catch(unknownOnProviderFailure) : null;
   if (api && remoteId) {
     const answer = await api.revoke(req.apiAuth, remoteId);
     path = 'api';
@@ -70,4 +75,10 @@ export function notProvenDetail(last: Verification | null, waitMs: number, path:
   return works
     ? `the key still works after ${seconds} s${path === 'guided' ? ': revoke it in the dashboard' : ''}, then resume to check again`
     : `after ${seconds} s the verify call still proves nothing (${last?.reason ?? 'no answer'}): the key is not proven dead${path === 'guided' ? '; revoke it in the dashboard if not done yet' : ''}, then resume to check again`;
+}
+
+/** A provider call that failed while finding the id leaves the id unknown; anything else is not ours to swallow. */
+function unknownOnProviderFailure(error: unknown): null {
+  if (error instanceof ProviderCallError) return null;
+  throw error;
 }

@@ -1,6 +1,7 @@
 import type { Verification } from '../domain/model.js';
 import { withKey } from './journal.js';
 import { revokeAndProve } from './revoke-and-prove.js';
+import { oldKeyRemoteId } from './old-key-remote-id.js';
 import type { StepContext } from './context.js';
 import { failStep } from './fail-step.js';
 
@@ -25,6 +26,7 @@ export async function runRevoke(ctx: StepContext): Promise<boolean> {
     record: oldKey,
     secret: oldSecret,
     apiAuth: newSecret ?? oldSecret,
+    remoteId: (api) => oldKeyRemoteId(ctx, api, oldSecret),
     http: ctx.deps.http,
     clock: ctx.deps.clock,
     sleep: ctx.deps.sleep,

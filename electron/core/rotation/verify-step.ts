@@ -1,7 +1,6 @@
 import { verifyKey } from '../verify/verify-key.js';
 import { previousKeyName } from './derived-names.js';
 import { withKey } from './journal.js';
-import { remoteIdForKey } from './remote-id.js';
 import type { StepContext } from './context.js';
 import { failStep } from './fail-step.js';
 
@@ -48,8 +47,9 @@ async function oldKeyStillUsed(ctx: StepContext, auth: string): Promise<string[]
   const { rotation, oldKey } = ctx.state();
   const api = ctx.profile.keyApi?.(ctx.instance, ctx.deps.http);
   if (!api || !rotation.swapCompletedAt || rotation.inPlace) return [];
-  const oldSecret = await ctx.secretOf(oldKey.id);
-  const remoteId = oldSecret === null ? null : await remoteIdForKey(api, auth, oldKey, oldSecret).catch(() => null);
+  // Only a stored id: finding it now would list with the old key, and that use could mark it as
+  // used after the swap.
+  const remoteId = oldKey.remoteId;
   if (!remoteId) return [];
   const listed = await api.list(auth).catch(() => []);
   const lastUsed = listed.find((k) => k.id === remoteId)?.lastUsedAt;

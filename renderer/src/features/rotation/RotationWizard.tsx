@@ -8,6 +8,7 @@ import { errorText } from '../../ui/format.js';
 import { secretLengthProblem } from '../../ui/secret-length.js';
 import { useApp } from '../../store/store.js';
 import { GuideSteps } from './GuideSteps.js';
+import { RemoteKeyChoice } from './RemoteKeyChoice.js';
 import { STEPS } from './steps.js';
 
 const ICONS = { waiting: Circle, running: Loader2, done: CheckCircle2, failed: XCircle } as const;
@@ -183,6 +184,7 @@ export function RotationWizard({ keyRef, resume }: { keyRef: string; resume: boo
               </div>
             </div>
           )}
+          {view.question?.kind === 'choose-remote-key' && <RemoteKeyChoice question={view.question} onAnswer={(remoteId) => void answer({ kind: 'remote-id', remoteId })} />}
           {view.revokeGuide && (
             <div className="guide-box">
               <h3>Revoke the old key in the dashboard</h3>

@@ -8,12 +8,15 @@ import { cliFor } from '../../../support/cli.js';
 import { rotationEngineFor } from '../../../support/rotation-engine.js';
 import { tempHome } from '../../../support/temp-home.js';
 
-/** Nexora reports last_used_at: a use of the old key after the swap is a warning before revoking. */
+/**
+ * A Nexora that reports last_used_at (the document leaves open whether it moves: the emulator's
+ * on-every-call reading): a use of the old key after the swap is a warning before revoking.
+ */
 describe('a consumer still using the old key after the swap', () => {
   let nexora: NexoraEmulator;
   let skewMs = 0;
   beforeAll(async () => {
-    nexora = await startEmulator('nexora', { now: () => new Date(Date.now() + skewMs) });
+    nexora = await startEmulator('nexora', { now: () => new Date(Date.now() + skewMs), nexora: { lastUsedAt: 'on-every-call' } });
   });
   afterAll(async () => {
     await nexora.close();
