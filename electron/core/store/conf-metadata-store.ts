@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:
 import { join } from 'node:path';
 import type Conf from 'conf';
 import lockfile from 'proper-lockfile';
+import { auditLogLength } from '../audit/audit-log.js';
 import { VaultOperationError } from '../domain/errors.js';
 import { emptyVaultDocument, vaultDocumentSchema, type VaultDocument } from '../domain/model.js';
 import { VaultIdentityError } from './home.js';
@@ -161,6 +162,17 @@ export class ConfMetadataStore implements MetadataStore {
     return new VaultDamagedError(describeVaultDamage(this, damage.map(describeDamage), 'nothing was changed'));
   }
 
+  /**
+   * The audit log's length as of this write, kept as a floor that never goes down, so a deleted or
+   * emptied log shows even when its keychain record went with it. The log is appended after the
+   * change it records, in a separate call: the floor read here is at most the log's length then,
+   * and a crash between the two writes leaves the log at least that long, so it never reads as a loss.
+   */
+  #auditLogRecord(current: VaultDocument, next: VaultDocument): NonNullable<VaultDocument['auditLog']> {
+    const floor = Math.max(current.auditLog?.entriesAtLeast ?? 0, next.auditLog?.entriesAtLeast ?? 0, auditLogLength(this.#home));
+    return { ...current.auditLog, ...next.auditLog, entriesAtLeast: floor };
+  }
+
   async update<T>(change: (doc: VaultDocument) => Promise<UpdateResult<T>> | UpdateResult<T>): Promise<T> {
     const release = await lockfile.lock(this.#home, {
       ...LOCK_OPTIONS,
@@ -174,7 +186,8 @@ export class ConfMetadataStore implements MetadataStore {
       const { doc, result } = await change(current.doc);
       if (doc) {
         // A change that would write an invalid document is a bug, not the person's input: say where, write nothing.
-        const valid = vaultDocumentSchema.safeParse(this.#vaultId ? { ...doc, vaultId: this.#vaultId } : doc);
+        const recorded = { ...doc, auditLog: this.#auditLogRecord(current.doc, doc) };
+        const valid = vaultDocumentSchema.safeParse(this.#vaultId ? { ...recorded, vaultId: this.#vaultId } : recorded);
         if (!valid.success) {
           const issue = valid.error.issues[0];
           throw new VaultOperationError(`the vault's metadata would become invalid (${issue?.path.join('.') ?? 'document'}: ${issue?.message ?? 'invalid'}); nothing was written`);
