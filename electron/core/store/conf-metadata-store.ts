@@ -33,11 +33,19 @@ export class ConfMetadataStore implements MetadataStore {
   /** The last document read or written, with the file identity it came from. */
   #cache: { stamp: string; doc: VaultDocument; damage: readonly DamagedPart[] } | null = null;
 
-  /** `vaultId` is written into every write, so the id can be recovered from vault.json if vault-id.json is lost. */
-  constructor(home: string, options: { vaultId?: string } = {}) {
+  readonly #beforeWrite: (() => Promise<void>) | null;
+  #ready: Promise<void> | null = null;
+
+  /**
+   * `vaultId` is written into every write, so the id can be recovered from vault.json if vault-id.json is lost.
+   * `beforeWrite` runs once, before the first update: a check that throws stops it with nothing written
+   * (the CLI asks the keychain there, so a command that needs it never half-succeeds without it).
+   */
+  constructor(home: string, options: { vaultId?: string; beforeWrite?: () => Promise<void> } = {}) {
     mkdirSync(home, { recursive: true, mode: 0o700 });
     this.#home = home;
     this.#vaultId = options.vaultId;
+    this.#beforeWrite = options.beforeWrite ?? null;
     this.location = join(home, VAULT_FILE);
     this.lastGoodLocation = join(home, LAST_GOOD_FILE);
     this.#removeStaleTempFilesIfFree();
@@ -174,6 +182,14 @@ export class ConfMetadataStore implements MetadataStore {
   }
 
   async update<T>(change: (doc: VaultDocument) => Promise<UpdateResult<T>> | UpdateResult<T>): Promise<T> {
+    if (this.#beforeWrite) {
+      // A failed check is asked again by the next update (a keychain unlocked in between).
+      this.#ready ??= this.#beforeWrite().catch((error: unknown) => {
+        this.#ready = null;
+        throw error;
+      });
+      await this.#ready;
+    }
     const release = await lockfile.lock(this.#home, {
       ...LOCK_OPTIONS,
       lockfilePath: join(this.#home, LOCK_FILE),
