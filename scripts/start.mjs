@@ -25,9 +25,19 @@ function keychainReachable() {
   return probe.status === 0;
 }
 
+/**
+ * Runs the app and ends with it. Every signal that stops the launcher is passed on (a terminal's
+ * Ctrl+C already reached the whole foreground job, so it is not sent twice); the launcher waits for
+ * the app (which stops what it started: with-keyring stops its keyring and bus after the app), and
+ * only then removes the temporary vault.
+ */
 function run(cmd, args, cleanUp = () => undefined) {
   const child = spawn(cmd, args, { stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      if (signal !== 'SIGINT' || !process.stdin.isTTY) child.kill(signal);
+    });
+  }
   child.on('exit', (code, signal) => {
     cleanUp();
     process.exit(code ?? (signal ? 0 : 1));

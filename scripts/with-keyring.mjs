@@ -1,11 +1,18 @@
 #!/usr/bin/env node
-// Runs a command with a private, real Secret Service (gnome-keyring in its own D-Bus session).
-// Usage: node scripts/with-keyring.mjs -- CMD [ARGS...]
-import { spawn } from 'node:child_process';
+// Runs a command with a private, real Secret Service: gnome-keyring, unlocked, on a D-Bus session
+// bus of its own, both with their data in a temporary folder, so the user's own keyring is never
+// touched. Usage: node scripts/with-keyring.mjs -- CMD [ARGS...]
+//
+// Whatever ends it — the command exiting, SIGINT, SIGTERM or SIGHUP — stops everything it started,
+// in order: the command (and what the command started), the keyring daemon, the bus, then the
+// temporary folder. The daemons run in a process group of their own, so a terminal's Ctrl+C
+// reaches only the command; they are stopped once the command is gone.
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { setTimeout as delay } from 'node:timers/promises';
+import { join } from 'node:path';
+import { descendantsOf, stopProcesses } from './process-tree.mjs';
 import { missingSystemTools } from './system-deps.mjs';
 
 const sep = process.argv.indexOf('--');
@@ -14,30 +21,115 @@ if (command.length === 0) {
   console.error('usage: node scripts/with-keyring.mjs -- CMD [ARGS...]');
   process.exit(2);
 }
-const missing = missingSystemTools(['dbus-run-session', 'gnome-keyring-daemon', 'dbus-send']);
+const missing = missingSystemTools(['dbus-daemon', 'gnome-keyring-daemon', 'dbus-send']);
 if (missing.length > 0) {
   console.error(`keyring: missing ${missing.join(', ')}; run: sudo apt-get install -y --no-install-recommends dbus gnome-keyring libsecret-1-dev`);
   process.exit(3);
 }
 
+/** How long the command may take to stop after the signal before it is killed (an interactive shell ignores SIGTERM). */
+const COMMAND_GRACE_MS = 10_000;
+const DAEMON_GRACE_MS = 5_000;
+const KEYRING_PASSWORD = 'keyturn-test';
+
 const root = mkdtempSync(join(tmpdir(), 'keyturn-keyring-'));
 const runtime = join(root, 'runtime');
 mkdirSync(runtime, { mode: 0o700 });
 mkdirSync(join(root, 'data'));
-const here = dirname(fileURLToPath(import.meta.url));
-const child = spawn('dbus-run-session', ['--', 'bash', join(here, 'keyring-session.sh'), ...command], {
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    XDG_DATA_HOME: join(root, 'data'),
-    XDG_RUNTIME_DIR: runtime,
-    KEYTURN_PRIVATE_KEYRING: '1',
-  },
-});
-const forward = (signal) => child.kill(signal);
-process.on('SIGINT', forward);
-process.on('SIGTERM', forward);
-child.on('exit', (code, signal) => {
-  rmSync(root, { recursive: true, force: true });
-  process.exit(code ?? (signal ? 1 : 0));
-});
+const env = { ...process.env, XDG_DATA_HOME: join(root, 'data'), XDG_RUNTIME_DIR: runtime, KEYTURN_PRIVATE_KEYRING: '1' };
+delete env.DBUS_SESSION_BUS_PID;
+
+/** What was started, in the order it is stopped. */
+const started = { command: null, keyring: null, bus: null };
+let stopping = null;
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    // A terminal's Ctrl+C already reached the command (it is in the terminal's foreground group): passing it on would deliver it twice.
+    const fromTerminal = signal === 'SIGINT' && process.stdin.isTTY;
+    if (stopping && started.command) started.command.kill('SIGKILL'); // a second signal: stop waiting for the command
+    else if (!fromTerminal) void stop({ signal });
+  });
+}
+
+try {
+  // Not $XDG_RUNTIME_DIR/bus, where D-Bus looks without DBUS_SESSION_BUS_ADDRESS: a command that drops the address must find no bus.
+  started.bus = spawn('dbus-daemon', ['--session', '--nofork', `--address=unix:path=${join(root, 'bus')}`, '--print-address=1'], { env, detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+  env.DBUS_SESSION_BUS_ADDRESS = await firstLine(started.bus, 'dbus-daemon');
+  started.keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], { env, detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+  started.keyring.stdin.end(`${KEYRING_PASSWORD}\n`);
+  // The daemon must own org.freedesktop.secrets before the first call, or D-Bus activation would start a second, locked one.
+  await secretServiceOwned(started.keyring);
+} catch (error) {
+  console.error(`keyring: ${error instanceof Error ? error.message : String(error)}`);
+  await stop({ code: 3 });
+}
+
+if (!stopping) {
+  started.command = spawn(command[0], command.slice(1), { env, stdio: 'inherit' });
+  started.command.on('error', (error) => {
+    console.error(`keyring: could not run ${command[0]}: ${error.message}`);
+    void stop({ code: 127 });
+  });
+  started.command.on('exit', (code, signal) => void stop(signal ? { signal } : { code: code ?? 1 }));
+}
+
+/** Stops everything started, in order, once; then ends as the command did (its code, or the signal re-raised). */
+function stop(outcome) {
+  stopping ??= (async () => {
+    const { command: app, keyring, bus } = started;
+    if (app) {
+      // What the command started may outlive it (a worker pool): taken down with it.
+      const tree = descendantsOf(app.pid);
+      await stopProcesses([app.pid], outcome.signal ?? 'SIGTERM', COMMAND_GRACE_MS);
+      await stopProcesses(tree, 'SIGTERM', COMMAND_GRACE_MS);
+    }
+    // Services the bus started on demand count as the keyring's: stopped with it, before the bus.
+    const activated = bus ? descendantsOf(bus.pid) : [];
+    await stopProcesses([...(keyring ? [keyring.pid] : []), ...activated], 'SIGTERM', DAEMON_GRACE_MS);
+    if (bus) await stopProcesses([bus.pid], 'SIGTERM', DAEMON_GRACE_MS);
+    rmSync(root, { recursive: true, force: true });
+    const ended = app?.exitCode !== null && app?.exitCode !== undefined ? { code: app.exitCode } : outcome;
+    if (ended.signal) {
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.removeAllListeners(signal);
+      process.kill(process.pid, ended.signal);
+    }
+    process.exit(ended.code ?? 1);
+  })();
+  return stopping;
+}
+
+/** The first line a child prints (dbus-daemon's address), or why it ended without one. */
+function firstLine(child, name) {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout.on('data', (chunk) => {
+      text += chunk.toString('utf8');
+      const end = text.indexOf('\n');
+      if (end !== -1) resolve(text.slice(0, end).trim());
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => reject(new Error(`${name} ended (${signal ?? code}) before it was ready`)));
+  });
+}
+
+/** Asks the bus every 50 ms whether the keyring owns org.freedesktop.secrets; gives up after 10 s or when the daemon ends. */
+async function secretServiceOwned(daemon) {
+  let ended = null;
+  daemon.on('exit', (code, signal) => (ended = signal ?? code));
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (ended !== null) throw new Error(`gnome-keyring-daemon ended (${ended}) before it registered org.freedesktop.secrets`);
+    if (await nameHasOwner('org.freedesktop.secrets')) return;
+    await delay(50);
+  }
+  throw new Error('gnome-keyring-daemon did not register org.freedesktop.secrets within 10 s');
+}
+
+function nameHasOwner(name) {
+  return new Promise((resolve) => {
+    execFile('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', `string:${name}`], { env }, (error, stdout) =>
+      resolve(!error && stdout.includes('boolean true')),
+    );
+  });
+}

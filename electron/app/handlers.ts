@@ -160,7 +160,7 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
       core.audit.append({ action: 'audit.export', outcome: 'ok', detail: `${rows.length} keys as ${format}` });
       return exportAudit(rows, format, now);
     },
-    'log.verify': async () => verifyLog(core.audit),
+    'log.verify': async () => verifyLog(core.audit, core.metadata),
     'log.show': async ({ limit }) => {
       const { entries } = readAuditLog(core.audit.path);
       return { entries: entries.slice(-limit), total: entries.length };

@@ -57,9 +57,12 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined): 
     const vaultId = ensureVaultIdentity(home);
     const keychainService = keychainServiceFor(vaultId);
     const http = lazyHttpClient(async () => (await import('../core/http/undici-client.js')).createHttpClient());
-    const metadata = new ConfMetadataStore(home, { vaultId });
     const secrets = new KeytarSecretStore();
-    const audit = new FileAuditLog(home, { head: keychainAuditHead(secrets, keychainService) });
+    const auditHead = keychainAuditHead(secrets, keychainService);
+    // Every change is audited, and the audit log's newest hash goes to the keychain: the keychain
+    // must answer (reading that hash) before anything is written, or a command would half-succeed.
+    const metadata = new ConfMetadataStore(home, { vaultId, beforeWrite: async () => void (await auditHead.read()) });
+    const audit = new FileAuditLog(home, { head: auditHead });
     const core: CorePorts = { metadata, secrets, keychainService, http, clock: systemClock, sleep: realSleep, audit };
     opened = {
       core,

@@ -5,6 +5,9 @@ import { startBrowserMode } from '../../web/browser-mode.js';
 import type { CliContext } from '../context.js';
 import { parsePort } from './parsers.js';
 
+/** What stops browser mode: Ctrl+C, a service manager's stop, the terminal closing. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 export function registerWebCommand(program: Command, ctx: CliContext): void {
   program
     .command('web')
@@ -15,9 +18,11 @@ export function registerWebCommand(program: Command, ctx: CliContext): void {
       const { host, close } = await startBrowserMode({ home, secrets: new KeytarSecretStore(), port: opts.port });
       ctx.io.out(`Keyturn is running in browser mode. Open this link (it works once):\n${host.launchUrl}\n`);
       await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
+        for (const signal of STOP_SIGNALS) process.once(signal, resolve);
       });
+      // The same signal may come again (a terminal's Ctrl+C reaches this process and the launcher
+      // that passes it on): it must not cut the close short.
+      for (const signal of STOP_SIGNALS) process.on(signal, () => undefined);
       await close();
     });
 }

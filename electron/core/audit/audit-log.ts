@@ -138,6 +138,35 @@ function lastLine(path: string): { text: string; seq: number; unterminated: bool
   }
 }
 
+/**
+ * How many entries the log in `home` holds, by the sequence number of its last whole entry (0 when
+ * it is missing or empty). Read from the file's tail only; a line cut off by a crash or an append
+ * under way is skipped. For the vault's metadata, which records it as a floor (see the store).
+ */
+export function auditLogLength(home: string): number {
+  const path = join(home, AUDIT_LOG_FILE);
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return 0;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) return 0;
+    const lines = readTail(fd, size, Math.min(size, TAIL_BYTES)).split('\n');
+    // The last piece has no line break after it: it is whole only if the file ends with one.
+    lines.pop();
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const seq = seqOf(lines[i] ?? '');
+      if (seq !== null) return seq;
+    }
+    return 0;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function readTail(fd: number, size: number, length: number): string {
   const buffer = Buffer.alloc(length);
   readSync(fd, buffer, 0, length, size - length);

@@ -129,12 +129,13 @@ export function auditIcs(rows: readonly AuditRow[]): string {
   const events: EventAttributes[] = rows
     .filter((r) => r.policyState !== 'retired' && r.dueOn !== null)
     .map((r) => {
-      const [y, m, d] = (r.dueOn as string).split('-').map(Number) as [number, number, number];
       const what = r.dueBy === 'provider expiry' ? 'expires' : 'is due for rotation';
       return {
         uid: `${r.id}-${r.dueOn}@keyturn`,
-        start: [y, m, d],
-        duration: { days: 1 },
+        // An all-day event ends on the next day (DTEND;VALUE=DATE). Not a duration: the ics package
+        // writes `{ days: 1 }` as `P1DT`, which RFC 5545 does not allow (a `T` needs a time after it).
+        start: dateParts(r.dueOn as string, 0),
+        end: dateParts(r.dueOn as string, 1),
         title: `${r.ref} ${what}`,
         description: `${r.provider} ${r.env} key ${r.maskedKey} ${what} on ${r.dueOn as string}. Rotate it in Keyturn.`,
         categories: ['Keyturn', r.env],
@@ -144,4 +145,11 @@ export function auditIcs(rows: readonly AuditRow[]): string {
   const { error, value } = createEvents(events);
   if (error || !value) throw new Error(`the calendar could not be written: ${error?.message ?? 'no output'}`);
   return value;
+}
+
+/** A YYYY-MM-DD date `plusDays` later, as the ics package's [year, month, day]. */
+function dateParts(isoDate: string, plusDays: number): [number, number, number] {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + plusDays);
+  return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { VaultDocument } from '../domain/model.js';
 import { GENESIS_HASH, sha256, type FileAuditLog } from './audit-log.js';
 
 export const auditEntrySchema = z.object({
@@ -23,6 +24,8 @@ export interface LogProblem {
 export interface LogVerification {
   ok: boolean;
   entries: number;
+  /** How many entries the vault's metadata says were written, at least (0 when it knows of none). */
+  expectedAtLeast: number;
   problems: LogProblem[];
   /** Not failures: entries written after the keychain's record of the newest one (a crash can leave it one write behind). */
   notes: string[];
@@ -44,11 +47,34 @@ export function readAuditLog(path: string): { lines: string[]; entries: (AuditEn
   return { lines, entries };
 }
 
+/** What the vault's metadata says about the log: how many entries were written at least, and why. */
+export interface RecordedHistory {
+  entriesAtLeast: number;
+  /** Where it says so, for the message: `/home/…/vault.json records that at least 12 entries were written`. */
+  witness: string;
+}
+
 /**
- * Checks the chain line by line (each `prev` is the hash of the line before, each `seq` one more)
- * and the newest line against the hash kept in the keychain. Names the line where it breaks.
+ * The history vault.json records. Its floor of the log's length when it has one; a vault written
+ * before the floor was kept, but holding records (each made by an audited action), had at least one.
  */
-export function verifyAuditLog(path: string, head: string | null): LogVerification {
+export function recordedHistory(doc: VaultDocument, location: string): RecordedHistory | null {
+  const floor = doc.auditLog?.entriesAtLeast ?? 0;
+  if (floor > 0) return { entriesAtLeast: floor, witness: `${location} records that at least ${countEntries(floor)} ${floor === 1 ? 'was' : 'were'} written` };
+  const held = [counted(doc.instances.length, 'instance'), counted(doc.keys.length, 'key'), counted(doc.rotations.length, 'rotation'), counted(doc.customProviders.length, 'provider')].filter((h) => h !== null);
+  if (held.length === 0) return null;
+  return { entriesAtLeast: 1, witness: `${location} holds ${held.join(', ')}, each recorded in the log when made (at least 1 entry)` };
+}
+
+const countEntries = (n: number) => `${n} entr${n === 1 ? 'y' : 'ies'}`;
+const counted = (n: number, what: string) => (n === 0 ? null : `${n} ${what}${n === 1 ? '' : 's'}`);
+
+/**
+ * Checks the chain line by line (each `prev` is the hash of the line before, each `seq` one more),
+ * the newest line against the hash kept in the keychain, and the length against what the vault's
+ * metadata records. Names the line where it breaks, or the file that is missing.
+ */
+export function verifyAuditLog(path: string, head: string | null, history: RecordedHistory | null = null): LogVerification {
   const { lines, entries } = readAuditLog(path);
   const problems: LogProblem[] = [];
   const notes: string[] = [];
@@ -66,20 +92,32 @@ export function verifyAuditLog(path: string, head: string | null): LogVerificati
     prevHash = sha256(lines[i] ?? '');
   });
   const hashes = lines.map((l) => sha256(l));
+  const expectedAtLeast = history?.entriesAtLeast ?? 0;
+  if (lines.length === 0) {
+    // Nothing to chain: whatever says entries were written is the evidence, named with the file.
+    const witnesses = [...(head !== null ? ['the keychain records its newest entry'] : []), ...(history ? [history.witness] : [])];
+    if (witnesses.length > 0) problems.push({ line: null, problem: `${path} is ${existsSync(path) ? 'empty' : 'missing'}, but ${witnesses.join(', and ')}: the log was deleted or emptied` });
+  } else if (lines.length < expectedAtLeast && history) {
+    problems.push({ line: null, problem: `the log holds ${countEntries(lines.length)}, but ${history.witness}: entries were removed, or the file was replaced by a shorter one` });
+  }
   if (head === null) {
     if (lines.length > 0) problems.push({ line: null, problem: 'the keychain holds no record of the newest entry, so cutting entries off the end cannot be ruled out' });
-  } else if (hashes.at(-1) !== head) {
+  } else if (lines.length > 0 && hashes.at(-1) !== head) {
     const at = hashes.lastIndexOf(head);
     if (at === -1) {
-      problems.push({ line: null, problem: lines.length === 0 ? 'the log is empty or missing, but the keychain records entries: it was deleted or replaced' : 'the newest entry is not the one the keychain records: entries were cut off the end, the file was replaced by an older copy, or the last line was edited' });
+      problems.push({ line: null, problem: 'the newest entry is not the one the keychain records: entries were cut off the end, the file was replaced by an older copy, or the last line was edited' });
     } else {
       notes.push(`${lines.length - (at + 1)} entr${lines.length - (at + 1) === 1 ? 'y was' : 'ies were'} written after the keychain's record of the newest one (line ${at + 1})`);
     }
   }
-  return { ok: problems.length === 0, entries: lines.length, problems, notes };
+  return { ok: problems.length === 0, entries: lines.length, expectedAtLeast, problems, notes };
 }
 
-/** Verifies a vault's log against the newest hash its keychain records (after pending writes land). */
-export async function verifyLog(log: FileAuditLog): Promise<LogVerification> {
-  return verifyAuditLog(log.path, await log.readHead());
+/**
+ * Verifies a vault's log against the newest hash its keychain records (after pending writes land)
+ * and, given the vault's metadata, against the history it records.
+ */
+export async function verifyLog(log: FileAuditLog, metadata?: { read(): VaultDocument; readonly location: string }): Promise<LogVerification> {
+  const history = metadata ? recordedHistory(metadata.read(), metadata.location) : null;
+  return verifyAuditLog(log.path, await log.readHead(), history);
 }

@@ -125,6 +125,12 @@ export const vaultDocumentSchema = z.looseObject({
   reminders: z.record(z.string(), reminderRecordSchema).optional(),
   /** Optional scheduled verification of every key (off unless set). */
   scheduledVerifyHours: z.number().int().positive().max(24 * 30).optional(),
+  /**
+   * How many entries the audit log held, at least: its length when this file was last written,
+   * never lowered. A witness apart from the log for `log verify` when the log and its keychain
+   * record are both gone. Absent in vaults written before it was recorded.
+   */
+  auditLog: z.looseObject({ entriesAtLeast: z.number().int().nonnegative() }).optional(),
 });
 export type VaultDocument = z.infer<typeof vaultDocumentSchema>;
 

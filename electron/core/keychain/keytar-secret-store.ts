@@ -1,5 +1,6 @@
 import keytar from 'keytar';
 import { KeychainLockedError, KeychainUnavailableError, type SecretStore } from '../ports/secret-store.js';
+import { keychainFailure } from './keychain-failure.js';
 import { searchSecretService, servicesHoldingAccount, type ItemPresence } from './secret-service-search.js';
 
 type Search = (attributes: Record<string, string>) => Promise<{ presence: ItemPresence; detail: string }>;
@@ -74,8 +75,5 @@ export class KeytarSecretStore implements SecretStore {
 }
 
 function rethrowTyped(error: unknown): never {
-  const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-  // libsecret: "Cannot create an item in a locked collection"; macOS: "User interaction is not allowed."
-  if (/locked|interaction is not allowed/i.test(message)) throw new KeychainLockedError();
-  throw new KeychainUnavailableError(message || 'unknown error');
+  throw keychainFailure(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:
 import { join } from 'node:path';
 import type Conf from 'conf';
 import lockfile from 'proper-lockfile';
+import { auditLogLength } from '../audit/audit-log.js';
 import { VaultOperationError } from '../domain/errors.js';
 import { emptyVaultDocument, vaultDocumentSchema, type VaultDocument } from '../domain/model.js';
 import { VaultIdentityError } from './home.js';
@@ -32,11 +33,19 @@ export class ConfMetadataStore implements MetadataStore {
   /** The last document read or written, with the file identity it came from. */
   #cache: { stamp: string; doc: VaultDocument; damage: readonly DamagedPart[] } | null = null;
 
-  /** `vaultId` is written into every write, so the id can be recovered from vault.json if vault-id.json is lost. */
-  constructor(home: string, options: { vaultId?: string } = {}) {
+  readonly #beforeWrite: (() => Promise<void>) | null;
+  #ready: Promise<void> | null = null;
+
+  /**
+   * `vaultId` is written into every write, so the id can be recovered from vault.json if vault-id.json is lost.
+   * `beforeWrite` runs once, before the first update: a check that throws stops it with nothing written
+   * (the CLI asks the keychain there, so a command that needs it never half-succeeds without it).
+   */
+  constructor(home: string, options: { vaultId?: string; beforeWrite?: () => Promise<void> } = {}) {
     mkdirSync(home, { recursive: true, mode: 0o700 });
     this.#home = home;
     this.#vaultId = options.vaultId;
+    this.#beforeWrite = options.beforeWrite ?? null;
     this.location = join(home, VAULT_FILE);
     this.lastGoodLocation = join(home, LAST_GOOD_FILE);
     this.#removeStaleTempFilesIfFree();
@@ -161,7 +170,26 @@ export class ConfMetadataStore implements MetadataStore {
     return new VaultDamagedError(describeVaultDamage(this, damage.map(describeDamage), 'nothing was changed'));
   }
 
+  /**
+   * The audit log's length as of this write, kept as a floor that never goes down, so a deleted or
+   * emptied log shows even when its keychain record went with it. The log is appended after the
+   * change it records, in a separate call: the floor read here is at most the log's length then,
+   * and a crash between the two writes leaves the log at least that long, so it never reads as a loss.
+   */
+  #auditLogRecord(current: VaultDocument, next: VaultDocument): NonNullable<VaultDocument['auditLog']> {
+    const floor = Math.max(current.auditLog?.entriesAtLeast ?? 0, next.auditLog?.entriesAtLeast ?? 0, auditLogLength(this.#home));
+    return { ...current.auditLog, ...next.auditLog, entriesAtLeast: floor };
+  }
+
   async update<T>(change: (doc: VaultDocument) => Promise<UpdateResult<T>> | UpdateResult<T>): Promise<T> {
+    if (this.#beforeWrite) {
+      // A failed check is asked again by the next update (a keychain unlocked in between).
+      this.#ready ??= this.#beforeWrite().catch((error: unknown) => {
+        this.#ready = null;
+        throw error;
+      });
+      await this.#ready;
+    }
     const release = await lockfile.lock(this.#home, {
       ...LOCK_OPTIONS,
       lockfilePath: join(this.#home, LOCK_FILE),
@@ -174,7 +202,8 @@ export class ConfMetadataStore implements MetadataStore {
       const { doc, result } = await change(current.doc);
       if (doc) {
         // A change that would write an invalid document is a bug, not the person's input: say where, write nothing.
-        const valid = vaultDocumentSchema.safeParse(this.#vaultId ? { ...doc, vaultId: this.#vaultId } : doc);
+        const recorded = { ...doc, auditLog: this.#auditLogRecord(current.doc, doc) };
+        const valid = vaultDocumentSchema.safeParse(this.#vaultId ? { ...recorded, vaultId: this.#vaultId } : recorded);
         if (!valid.success) {
           const issue = valid.error.issues[0];
           throw new VaultOperationError(`the vault's metadata would become invalid (${issue?.path.join('.') ?? 'document'}: ${issue?.message ?? 'invalid'}); nothing was written`);

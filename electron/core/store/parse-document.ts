@@ -15,7 +15,7 @@ export interface ParsedDocument {
 
 const LISTS = { instances: instanceSchema, keys: keyRecordSchema, customProviders: customProviderSchema, rotations: rotationSchema } as const;
 const OPTIONAL_LISTS: ReadonlySet<string> = new Set(['rotations']);
-const FIELDS = ['vaultId', 'policy', 'reminders', 'scheduledVerifyHours'] as const;
+const FIELDS = ['vaultId', 'policy', 'reminders', 'scheduledVerifyHours', 'auditLog'] as const;
 
 /**
  * Reads a vault document record by record, so one bad field hides one record, not the vault: every

@@ -79,7 +79,7 @@ describe('keyturn log verify', () => {
     rmSync(log);
     const gone = await run(['log', 'verify']);
     expect(gone.code).toBe(1);
-    expect(gone.stdout).toContain('the log is empty or missing, but the keychain records entries');
+    expect(gone.stdout).toContain(`${log} is missing, but the keychain records its newest entry, and ${join(home, 'vault.json')} records that at least`);
   });
 
   it('catches a line that is not an entry', async () => {
