@@ -13,6 +13,8 @@ import { tempHome } from '../../support/temp-home.js';
 const MAX_PASTED_TEXT_LENGTH = 65_536;
 
 describe('the app’s emergency calls', () => {
+  /** An account per test: Nexora's list then shows only that test's key, so its id is found. */
+  const ownNexoraAccount = () => emulators.nexora.control.createUser({ email: `${Math.random().toString(36).slice(2)}@acme.test`, password: 'pw' }).id;
   let emulators: AllEmulators;
   beforeAll(async () => {
     emulators = await startAllEmulators();
@@ -34,7 +36,7 @@ describe('the app’s emergency calls', () => {
 
   it('a paste at the bound is looked at; one character more is refused before the host sees it', async () => {
     await appWith(async (call, core) => {
-      const key = emulators.nexora.control.createKey({ name: 'ci' });
+      const key = emulators.nexora.control.createKey({ name: 'ci', userId: ownNexoraAccount() });
       await core.vault.addInstance({ provider: 'nexora', org: 'acme', name: 'self', env: 'production', baseUrl: emulators.nexora.baseUrl() });
       await core.vault.addKey({ instanceRef: 'nexora/acme/self', name: 'ci', secret: key.secret });
       const atBound = `${'.'.repeat(MAX_PASTED_TEXT_LENGTH - key.secret.length - 1)}\n${key.secret}`;
@@ -54,7 +56,7 @@ describe('the app’s emergency calls', () => {
 
   it('a production key is never revoked by the app without its instance name typed back', async () => {
     await appWith(async (call, core) => {
-      const key = emulators.nexora.control.createKey({ name: 'ci' });
+      const key = emulators.nexora.control.createKey({ name: 'ci', userId: ownNexoraAccount() });
       await core.vault.addInstance({ provider: 'nexora', org: 'acme', name: 'self', env: 'production', baseUrl: emulators.nexora.baseUrl() });
       await core.vault.addKey({ instanceRef: 'nexora/acme/self', name: 'ci', secret: key.secret });
       for (const args of [{ ref: 'nexora/acme/self/ci' }, { ref: 'nexora/acme/self/ci', confirmInstanceName: 'Self' }, { ref: 'nexora/acme/self/ci', leaked: key.secret }]) {

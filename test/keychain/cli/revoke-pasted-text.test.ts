@@ -42,7 +42,9 @@ describe('keyturn revoke --leaked: the keys of a whole pasted text, and the one 
     await run(['instance', 'add', 'nexora', 'acme', 'self', '--env', 'production', '--base-url', emulators.nexora.baseUrl()]);
     // Nora names no verify endpoint; its key list answers in every emulator mode.
     await run(['instance', 'add', 'nora', 'acme', 'live', '--env', 'production', '--base-url', emulators.nora.baseUrl('production'), '--verify-path', '/v2/api-keys']);
-    const nexora = emulators.nexora.control.createKey({ name: 'ci' });
+    // An account of its own: Nexora's list then shows only this vault's key, so its id is found.
+    const user = emulators.nexora.control.createUser({ email: `${Math.random().toString(36).slice(2)}@acme.test`, password: 'pw' });
+    const nexora = emulators.nexora.control.createKey({ name: 'ci', userId: user.id });
     const nora = emulators.nora.control.createKey({ name: 'backend', env: 'production', org: 'acme' });
     expect((await run(['key', 'add', 'nexora/acme/self', 'ci'], nexora.secret)).code).toBe(0);
     expect((await run(['key', 'add', 'nora/acme/live', 'backend'], nora.secret)).code).toBe(0);
