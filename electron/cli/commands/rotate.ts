@@ -5,7 +5,8 @@ import { RotationHeldError, describeOwner } from '../../core/rotation/rotation-l
 import { findKey } from '../../core/vault/refs.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
-import { EXIT } from '../io.js';
+import { EXIT, stripOneTrailingNewline } from '../io.js';
+import { UserInputError } from '../../core/domain/errors.js';
 import { STEP_TITLES, terminalInteraction } from '../rotation-interaction.js';
 import { parseWaitSeconds } from './parsers.js';
 
@@ -21,6 +22,17 @@ function summary(rotation: Rotation): string {
   return ROTATION_STEPS.map((s) => `  ${rotation.steps[s].status.padEnd(7)} ${STEP_TITLES[s]}${rotation.steps[s].detail ? ` — ${rotation.steps[s].detail}` : ''}`).join('\n');
 }
 
+/**
+ * The new key piped in, read before the rotation starts when its create will ask for one, so the
+ * core checks it before anything is recorded; null when the create is by API or done already.
+ */
+async function stdinNewKey(ctx: CliContext, ref: string, opts: RotateOptions): Promise<string | null> {
+  if (!ctx.rotations().asksForPastedKey(ref, { resume: opts.resume ?? false, inPlace: opts.inPlace })) return null;
+  const pasted = stripOneTrailingNewline(await ctx.io.readStdin());
+  if (pasted.trim() === '') throw new UserInputError('no new key on standard input: create it in the dashboard, then pipe it in (--new-key-stdin); nothing was changed');
+  return pasted;
+}
+
 export function registerRotateCommands(program: Command, ctx: CliContext): void {
   program
     .command('rotate')
@@ -32,8 +44,9 @@ export function registerRotateCommands(program: Command, ctx: CliContext): void 
     .option('--revoke-wait <seconds>', 'how long to wait for the old key to be rejected', parseWaitSeconds)
     .option('--resume', 'resume the rotation in progress')
     .action(async (ref: string, opts: RotateOptions) => {
-      const interaction = terminalInteraction(ctx.io, { newKeyFromStdin: opts.newKeyStdin ?? false });
-      const options = { inPlace: opts.inPlace, yes: opts.yes, ...(opts.revokeWait ? { revokeWaitMs: opts.revokeWait * 1000 } : {}) };
+      const stdinKey = opts.newKeyStdin ? await stdinNewKey(ctx, ref, opts) : null;
+      const interaction = terminalInteraction(ctx.io, { newKeyFromStdin: opts.newKeyStdin ?? false, stdinKey });
+      const options = { inPlace: opts.inPlace, yes: opts.yes, ...(opts.revokeWait ? { revokeWaitMs: opts.revokeWait * 1000 } : {}), ...(stdinKey === null ? {} : { newKey: stdinKey }) };
       if (opts.inPlace && !opts.resume) {
         ctx.io.err('warning: an in-place rotation invalidates the old key the moment Nexora rotates it: every consumer fails until it has the new key.\n');
         if (!opts.yes && !(ctx.io.confirm && (await ctx.io.confirm('Rotate in place anyway?')))) {

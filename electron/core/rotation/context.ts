@@ -35,6 +35,11 @@ export interface RotationOptions {
   yes?: boolean;
   /** How long to wait for the old key to be rejected after revoking (ms). */
   revokeWaitMs?: number;
+  /**
+   * The new key given up front (the CLI's --new-key-stdin) for a guided create: checked before the
+   * rotation is recorded or resumed, so a key the instance refuses is bad input that changes nothing.
+   */
+  newKey?: string;
 }
 
 /** Everything a step needs: read fresh from the journal each time, because steps persist as they go. */

@@ -1,9 +1,11 @@
 import { UserInputError } from '../domain/errors.js';
-import { ROTATION_STEPS, type Rotation, type RotationStepName, type VaultDocument } from '../domain/model.js';
+import { ROTATION_STEPS, type Instance, type Rotation, type RotationStepName, type VaultDocument } from '../domain/model.js';
+import type { ProviderProfile } from '../providers/profile.js';
 import { resolveProfile } from '../providers/registry.js';
 import { findKey, keyRef } from '../vault/refs.js';
 import type { RotationDeps, RotationOptions, StepContext } from './context.js';
-import { runCreate } from './create-step.js';
+import { createPath, runCreate } from './create-step.js';
+import { checkNewKey } from '../vault/new-key-check.js';
 import { failStep } from './fail-step.js';
 import type { RotationInteraction } from './interaction.js';
 import { RotationJournal, findRotation } from './journal.js';
@@ -66,6 +68,7 @@ export class RotationEngine {
     if (instance.env === 'production' && !options.yes && !(await interaction.confirmProduction(instance.name))) {
       throw new UserInputError(`the instance name was not typed back: nothing was changed`);
     }
+    if (createPath(profile, options.inPlace ?? false) === 'guided') refuseUnusableNewKey(doc, profile, instance, options.newKey);
     const now = this.deps.clock.now().toISOString();
     const id = this.deps.newId();
     // A fresh id nobody else knows yet: this never waits for or refuses on another process.
@@ -101,6 +104,20 @@ export class RotationEngine {
     return { id: rotation.id, lease };
   }
 
+  /**
+   * Whether running this key's rotation now (a new one, or the one in progress with `resume`)
+   * would ask for a pasted new key: a guided create not done yet. A host that has the key up
+   * front (the CLI's --new-key-stdin) checks it with newKeyProblem before anything is recorded.
+   */
+  asksForPastedKey(ref: string, options: { resume: boolean; inPlace?: boolean }): boolean {
+    const doc = this.deps.metadata.read();
+    const { record, instance } = findKey(doc, ref);
+    const profile = resolveProfile(instance.provider, doc.customProviders);
+    const running = this.inProgressFor(doc, record.id);
+    if (options.resume) return running !== undefined && running.steps.create.status !== 'done' && createPath(profile, running.inPlace) === 'guided';
+    return createPath(profile, options.inPlace ?? false) === 'guided';
+  }
+
   async resume(ref: string, interaction: RotationInteraction, options: RotationOptions = {}): Promise<Rotation> {
     return this.run(this.inProgressId(ref), interaction, options);
   }
@@ -127,6 +144,9 @@ export class RotationEngine {
       const journal = new RotationJournal(this.deps.metadata, rotationId, this.deps.clock);
       if (journal.current().rotation.state === 'completed') return journal.current().rotation;
       const ctx = this.#context(journal, interaction, options);
+      if (journal.current().rotation.steps.create.status !== 'done' && createPath(ctx.profile, journal.current().rotation.inPlace) === 'guided') {
+        refuseUnusableNewKey(journal.current().doc, ctx.profile, ctx.instance, options.newKey);
+      }
       for (const step of ROTATION_STEPS) {
         if (journal.current().rotation.steps[step].status === 'done') continue;
         const lost = lease.lost();
@@ -212,6 +232,13 @@ export class RotationEngine {
   get(doc: VaultDocument, id: string): Rotation {
     return findRotation(doc, id);
   }
+}
+
+/** A new key given up front that the instance refuses: bad input, before anything is recorded or run. */
+function refuseUnusableNewKey(doc: VaultDocument, profile: ProviderProfile, instance: Instance, newKey: string | undefined): void {
+  if (newKey === undefined) return;
+  const { problem } = checkNewKey(doc, profile, instance, newKey);
+  if (problem) throw new UserInputError(`the new key cannot be used: ${problem}; nothing was changed`);
 }
 
 /** PROVIDER/ORG/INSTANCE/NAME of a rotation's key (the new key's once it took the name). */
