@@ -146,7 +146,7 @@ export function AddKeyDialog() {
           <input type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />
         </label>
         <label className="checkbox">
-          <input type="checkbox" checked={unchecked} onChange={(e) => setUnchecked(e.target.checked)} /> Store without checking (the provider is not asked whether the key works)
+          <input type="checkbox" checked={unchecked} onChange={(e) => setUnchecked(e.target.checked)} /> Store without checking whether the key works
         </label>
         {error && (
           <p role="alert" className="error">
