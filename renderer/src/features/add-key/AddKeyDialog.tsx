@@ -23,6 +23,8 @@ export function AddKeyDialog() {
   const [check, setCheck] = useState<KeyCheck | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [unchecked, setUnchecked] = useState(false);
+  // The provider is asked before anything is stored: that can take a few seconds.
+  const [busy, setBusy] = useState(false);
   const provider = overview?.providers.find((p) => p.id === fresh.provider);
 
   const newInstance =
@@ -54,7 +56,9 @@ export function AddKeyDialog() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (busy) return;
     setError(null);
+    setBusy(true);
     try {
       // A new instance is created with its key in one call: a refused key leaves no instance behind.
       const { key, warnings } = await api.keyAdd({
@@ -70,6 +74,8 @@ export function AddKeyDialog() {
       close();
     } catch (err) {
       setError(errorText(err));
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -157,8 +163,8 @@ export function AddKeyDialog() {
           <button type="button" onClick={close}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={Boolean(check?.problem)}>
-            Store in keychain
+          <button type="submit" className="primary" disabled={busy || Boolean(check?.problem)}>
+            {busy && !unchecked ? 'Checking with the provider…' : 'Store in keychain'}
           </button>
         </div>
       </form>
