@@ -6,7 +6,6 @@ import { findKey } from '../../core/vault/refs.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
 import { EXIT, stripOneTrailingNewline } from '../io.js';
-import { UserInputError } from '../../core/domain/errors.js';
 import { STEP_TITLES, terminalInteraction } from '../rotation-interaction.js';
 import { parseWaitSeconds } from './parsers.js';
 
@@ -28,9 +27,8 @@ function summary(rotation: Rotation): string {
  */
 async function stdinNewKey(ctx: CliContext, ref: string, opts: RotateOptions): Promise<string | null> {
   if (!ctx.rotations().asksForPastedKey(ref, { resume: opts.resume ?? false, inPlace: opts.inPlace })) return null;
-  const pasted = stripOneTrailingNewline(await ctx.io.readStdin());
-  if (pasted.trim() === '') throw new UserInputError('no new key on standard input: create it in the dashboard, then pipe it in (--new-key-stdin); nothing was changed');
-  return pasted;
+  // Checked by the core, after the lock: a rotation another process runs is answered as such first.
+  return stripOneTrailingNewline(await ctx.io.readStdin());
 }
 
 export function registerRotateCommands(program: Command, ctx: CliContext): void {

@@ -237,6 +237,7 @@ export class RotationEngine {
 /** A new key given up front that the instance refuses: bad input, before anything is recorded or run. */
 function refuseUnusableNewKey(doc: VaultDocument, profile: ProviderProfile, instance: Instance, newKey: string | undefined): void {
   if (newKey === undefined) return;
+  if (newKey.trim() === '') throw new UserInputError('no new key was given: create it in the dashboard, then pipe it in (--new-key-stdin); nothing was changed');
   const { problem } = checkNewKey(doc, profile, instance, newKey);
   if (problem) throw new UserInputError(`the new key cannot be used: ${problem}; nothing was changed`);
 }
