@@ -5,9 +5,10 @@ import { chooseRemoteKeyOnTerminal } from './remote-key-choice.js';
 
 /**
  * The rotation's questions on a terminal. Without one, the new key comes from stdin
- * (--new-key-stdin), confirmations need --yes, and a guided revoke simply waits for the 401.
+ * (--new-key-stdin; `stdinKey` when the command read and checked it already), confirmations need
+ * --yes, and a guided revoke simply waits for the 401.
  */
-export function terminalInteraction(io: CliIo, options: { newKeyFromStdin: boolean }): RotationInteraction {
+export function terminalInteraction(io: CliIo, options: { newKeyFromStdin: boolean; stdinKey?: string | null }): RotationInteraction {
   let stdinUsed = false;
   return {
     async confirmProduction(instanceName) {
@@ -23,7 +24,7 @@ export function terminalInteraction(io: CliIo, options: { newKeyFromStdin: boole
       if (options.newKeyFromStdin) {
         if (stdinUsed) return null;
         stdinUsed = true;
-        return stripOneTrailingNewline(await io.readStdin());
+        return options.stdinKey ?? stripOneTrailingNewline(await io.readStdin());
       }
       if (!io.promptSecret) {
         io.err('keyturn: this provider creates keys in its dashboard: pass --new-key-stdin and pipe the new key in, or run on a terminal\n');

@@ -46,39 +46,54 @@ const newTarget = z.discriminatedUnion('kind', [
     file: z.string().min(1).max(4096),
     variable: z.string().min(1).max(200),
     createVariable: z.boolean().optional(),
+    /** Create the file (0600, `VARIABLE=`) when nothing is at the path. */
+    createFile: z.boolean().optional(),
     /** The link's target the person was shown (target.check) and accepted. */
     confirmLinkTo: z.string().min(1).max(4096).optional(),
   }),
   z.object({ kind: z.literal('command'), command: z.string().min(1).max(4096), args: z.array(z.string().max(4096)).max(100) }),
 ]);
 
+const newInstance = z
+  .object({
+    provider: z.string().min(1).max(100),
+    org: z.string().min(1).max(64),
+    name: z.string().min(1).max(64),
+    env: z.enum(['sandbox', 'production']),
+    baseUrl: z.string().max(2048).optional(),
+    projectId: z.string().max(64).optional(),
+    verifyPath: z.string().max(512).optional(),
+  })
+  .strict();
+
+/** A key goes to a stored instance or to a new one, never both. */
+const oneInstance = (args: { instanceRef?: string; newInstance?: unknown }) => (args.instanceRef === undefined) !== (args.newInstance === undefined);
+
 /** Every call the renderer may make. A host that lacks a handler for one does not compile. */
 export const contract = {
   'vault.overview': call(z.object({}).strict()).returns<VaultOverview>(),
-  'instance.add': call(
+  'instance.add': call(newInstance).returns<Instance>(),
+  'key.check': call(
     z
-      .object({
-        provider: z.string().min(1).max(100),
-        org: z.string().min(1).max(64),
-        name: z.string().min(1).max(64),
-        env: z.enum(['sandbox', 'production']),
-        baseUrl: z.string().max(2048).optional(),
-        projectId: z.string().max(64).optional(),
-        verifyPath: z.string().max(512).optional(),
-      })
-      .strict(),
-  ).returns<Instance>(),
-  'key.check': call(z.object({ instanceRef: ref, secret }).strict()).returns<KeyCheck>(),
+      .object({ instanceRef: ref.optional(), newInstance: newInstance.optional(), secret })
+      .strict()
+      .refine(oneInstance, 'give instanceRef or newInstance, not both'),
+  ).returns<KeyCheck>(),
   'key.add': call(
     z
       .object({
-        instanceRef: ref,
+        instanceRef: ref.optional(),
+        /** Created with the key, in one write: both are stored or neither. */
+        newInstance: newInstance.optional(),
         name: z.string().min(1).max(64),
         secret,
         expiresOn: z.string().max(10).optional(),
         maxAgeDays: maxAge.optional(),
+        /** Ask the provider first (a 401 is refused); false stores the key unchecked. */
+        verify: z.boolean().default(true),
       })
-      .strict(),
+      .strict()
+      .refine(oneInstance, 'give instanceRef or newInstance, not both'),
   ).returns<{ key: KeyView; warnings: string[] }>(),
   'key.detail': call(z.object({ ref }).strict()).returns<KeyDetail>(),
   'key.verify': call(z.object({ refs: z.union([z.array(ref).min(1).max(100_000), z.literal('all')]) }).strict()).returns<VerifyOutcomeView[]>(),

@@ -44,6 +44,8 @@ export interface TargetFileCheck {
   resolved: string;
   throughLink: boolean;
   refusal: string | null;
+  /** Nothing is at the path (its folder exists): the file can be created if the person allows it. */
+  missing: boolean;
 }
 
 export interface KeyCheck {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { sampleKeys } from '../support/keys.js';
 import { expect, test } from './fixtures.js';
 
@@ -56,12 +56,18 @@ test('swap targets: add a command target with its arguments one per line, and re
   await page.getByRole('row').filter({ hasText: 'xora/acme/main/api' }).click();
   const targets = page.getByRole('region', { name: 'Swap targets' });
   await targets.getByLabel('Command').check();
-  await targets.getByRole('textbox', { name: 'Command' }).fill('/usr/local/bin/vault');
+  // A program that is not installed is refused when added: a swap would stop on it.
+  const vault = join(keyturn.home, 'bin', 'vault');
+  await targets.getByRole('textbox', { name: 'Command' }).fill(vault);
   await targets.getByLabel('Arguments, one per line').fill('kv\nput\nsecret/app key=-\n');
   await targets.getByRole('button', { name: 'Add target' }).click();
-  await expect(targets.getByRole('listitem')).toContainText('command /usr/local/bin/vault kv put secret/app key=- (key on stdin)');
+  await expect(targets.getByRole('alert')).toHaveText(`command not found: ${vault} is no executable file: nothing was added`);
+  mkdirSync(dirname(vault));
+  writeFileSync(vault, '#!/bin/sh\ncat >/dev/null\n', { mode: 0o755 });
+  await targets.getByRole('button', { name: 'Add target' }).click();
+  await expect(targets.getByRole('listitem')).toContainText(`command ${vault} kv put secret/app key=- (key on stdin)`);
   await keyturn.shot('key-detail-targets');
-  await targets.getByRole('button', { name: 'Remove target /usr/local/bin/vault' }).click();
+  await targets.getByRole('button', { name: `Remove target ${vault}` }).click();
   await expect(targets.getByRole('listitem')).toHaveCount(0);
 });
 
@@ -94,4 +100,25 @@ test('swap targets: a .env link shows where it leads and is added once confirmed
   await confirm.getByRole('button', { name: 'Write through the link' }).click();
   await expect(targets.getByRole('listitem')).toContainText(`XORA_API_KEY in ${link} (a link to ${real})`);
   await expect(confirm).toHaveCount(0);
+});
+
+test('swap targets: a .env file that does not exist yet is created only once confirmed', async ({ page, keyturn }) => {
+  await keyturn.seed(async (core) => {
+    await core.vault.addInstance({ provider: 'xora', org: 'acme', name: 'main', env: 'production' });
+    await core.vault.addKey({ instanceRef: 'xora/acme/main', name: 'api', secret: sampleKeys.xora() });
+  });
+  const env = join(keyturn.home, '.env');
+  await keyturn.launch();
+  await page.getByRole('row').filter({ hasText: 'xora/acme/main/api' }).click();
+  const targets = page.getByRole('region', { name: 'Swap targets' });
+  await targets.getByLabel('.env file path').fill(env);
+  await targets.getByLabel('Variable').fill('XORA_API_KEY');
+  await targets.getByRole('button', { name: 'Add target' }).click();
+  const confirm = targets.getByRole('group', { name: 'Create the file' });
+  await expect(confirm).toContainText(`${env} does not exist. Create it, readable by you only, with an empty XORA_API_KEY= line for the key?`);
+  await expect(targets.getByRole('listitem')).toHaveCount(0);
+  await confirm.getByRole('button', { name: 'Create the file' }).click();
+  await expect(targets.getByRole('listitem')).toContainText(`XORA_API_KEY in ${env}`);
+  expect(readFileSync(env, 'utf8')).toBe('XORA_API_KEY=\n');
+  expect(statSync(env).mode & 0o777).toBe(0o600);
 });

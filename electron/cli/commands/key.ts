@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { UserInputError } from '../../core/domain/errors.js';
 import { ROTATION_STEPS, type Environment } from '../../core/domain/model.js';
+import { KeyRejectedError } from '../../core/vault/key-rejected.js';
 import type { KeyView } from '../../core/vault/views.js';
 import type { CliContext } from '../context.js';
 import { keyRows, table } from '../format.js';
@@ -30,6 +31,14 @@ function describeKey(k: KeyView): string {
   ].join('\n');
 }
 
+/** What the provider said when the key was added; a key it could not judge is stored, and says so. */
+function describeAddVerification(k: KeyView): string {
+  const v = k.lastVerification;
+  if (v?.result === 'valid') return `verified: the provider accepted it (${v.httpStatus ?? '-'})`;
+  if (v?.result === 'limited') return `verified: ${v.reason}`;
+  return `unverified: ${v?.reason ?? 'the provider was not asked'}; check it later with "keyturn key verify ${k.ref}"`;
+}
+
 export function registerKeyCommands(program: Command, ctx: CliContext): void {
   const key = program.command('key').description('keys: stored in the OS keychain, described by metadata');
 
@@ -40,11 +49,18 @@ export function registerKeyCommands(program: Command, ctx: CliContext): void {
     .argument('<name>', 'a name for the key')
     .option('--expires <date>', "the provider's expiry date, YYYY-MM-DD")
     .option('--max-age <days>', 'rotation policy: maximum age in days', parseDays)
-    .action(async (instanceRef: string, name: string, opts: { expires?: string; maxAge?: number }) => {
+    .option('--no-verify', 'store the key without asking the provider whether it works')
+    .action(async (instanceRef: string, name: string, opts: { expires?: string; maxAge?: number; verify: boolean }) => {
       const secret = await readSecretInput(ctx);
-      const { key: added, warnings } = await ctx.vault().addKey({ instanceRef, name, secret, expiresOn: opts.expires, maxAgeDays: opts.maxAge });
+      const { key: added, warnings } = await ctx
+        .vault()
+        .addKey({ instanceRef, name, secret, expiresOn: opts.expires, maxAgeDays: opts.maxAge, verify: opts.verify })
+        .catch((error: unknown) => {
+          if (error instanceof KeyRejectedError) throw new UserInputError(`${error.message} (to store it anyway, add --no-verify)`);
+          throw error;
+        });
       for (const w of warnings) ctx.io.err(`warning: ${w}\n`);
-      ctx.io.out(`stored ${added.ref} (${added.maskedKey}) in the keychain\n`);
+      ctx.io.out(`stored ${added.ref} (${added.maskedKey}) in the keychain, ${opts.verify ? describeAddVerification(added) : 'not verified (--no-verify)'}\n`);
     });
 
   key

@@ -5,7 +5,7 @@ import { RotationHeldError, describeOwner } from '../../core/rotation/rotation-l
 import { findKey } from '../../core/vault/refs.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
-import { EXIT } from '../io.js';
+import { EXIT, stripOneTrailingNewline } from '../io.js';
 import { STEP_TITLES, terminalInteraction } from '../rotation-interaction.js';
 import { parseWaitSeconds } from './parsers.js';
 
@@ -22,6 +22,16 @@ function summary(rotation: Rotation): string {
   return ROTATION_STEPS.map((s) => `  ${rotation.steps[s].status.padEnd(7)} ${STEP_TITLES[s]}${rotation.steps[s].detail ? ` — ${rotation.steps[s].detail}` : ''}`).join('\n');
 }
 
+/**
+ * The new key piped in, read before the rotation starts when its create will ask for one, so the
+ * core checks it before anything is recorded; null when the create is by API or done already.
+ */
+async function stdinNewKey(ctx: CliContext, ref: string, opts: RotateOptions): Promise<string | null> {
+  if (!ctx.rotations().asksForPastedKey(ref, { resume: opts.resume ?? false, inPlace: opts.inPlace })) return null;
+  // Checked by the core, after the lock: a rotation another process runs is answered as such first.
+  return stripOneTrailingNewline(await ctx.io.readStdin());
+}
+
 export function registerRotateCommands(program: Command, ctx: CliContext): void {
   program
     .command('rotate')
@@ -34,8 +44,9 @@ export function registerRotateCommands(program: Command, ctx: CliContext): void 
     .option('--resume', 'resume the rotation in progress')
     .option('--remote-id <id>', "the old key's id at the provider (Nexora), when its list leaves open which key it is")
     .action(async (ref: string, opts: RotateOptions) => {
-      const interaction = terminalInteraction(ctx.io, { newKeyFromStdin: opts.newKeyStdin ?? false });
-      const options = { inPlace: opts.inPlace, yes: opts.yes, ...(opts.revokeWait ? { revokeWaitMs: opts.revokeWait * 1000 } : {}), ...(opts.remoteId !== undefined ? { remoteId: opts.remoteId } : {}) };
+      const stdinKey = opts.newKeyStdin ? await stdinNewKey(ctx, ref, opts) : null;
+      const interaction = terminalInteraction(ctx.io, { newKeyFromStdin: opts.newKeyStdin ?? false, stdinKey });
+      const options = { inPlace: opts.inPlace, yes: opts.yes, ...(opts.revokeWait ? { revokeWaitMs: opts.revokeWait * 1000 } : {}), ...(stdinKey === null ? {} : { newKey: stdinKey }), ...(opts.remoteId !== undefined ? { remoteId: opts.remoteId } : {}) };
       if (opts.inPlace && !opts.resume) {
         ctx.io.err('warning: an in-place rotation invalidates the old key the moment Nexora rotates it: every consumer fails until it has the new key.\n');
         if (!opts.yes && !(ctx.io.confirm && (await ctx.io.confirm('Rotate in place anyway?')))) {

@@ -14,13 +14,13 @@ function describe(target: Target): string {
  * Shows where FILE really leads (a relative path made absolute, a link followed) before anything
  * is added; a link is written through only on a yes or --follow-link. Refusals come from the vault.
  */
-async function confirmedLink(ctx: CliContext, file: string, followLink: boolean): Promise<string | undefined> {
+async function confirmedLink(ctx: CliContext, file: string, followLink: boolean): Promise<{ linkTo?: string; missing: boolean }> {
   const check = await inspectTargetFile(file, process.cwd());
   if (check.path !== file) ctx.io.out(`${file} is ${check.path}\n`);
-  if (check.refusal !== null || !check.throughLink) return undefined;
+  if (check.refusal !== null || !check.throughLink) return { missing: check.missing };
   ctx.io.out(`${check.path} is a link to ${check.resolved}\n`);
-  if (followLink) return check.resolved;
-  if (ctx.io.confirm && (await ctx.io.confirm(`Write the key through the link, to ${check.resolved}?`))) return check.resolved;
+  if (followLink) return { linkTo: check.resolved, missing: false };
+  if (ctx.io.confirm && (await ctx.io.confirm(`Write the key through the link, to ${check.resolved}?`))) return { linkTo: check.resolved, missing: false };
   throw new UserInputError(`${check.path} is a link to ${check.resolved}: nothing was added; to write the key there, add --follow-link`);
 }
 
@@ -28,6 +28,7 @@ async function confirmedLink(ctx: CliContext, file: string, followLink: boolean)
 const CONSENT_FLAGS: Record<TargetConsentError['consent'], string> = {
   'follow-link': 'add it again with --follow-link',
   'create-variable': 'add it again with --create-variable',
+  'create-file': 'add it again with --create-file to create it',
 };
 
 export function registerTargetCommands(program: Command, ctx: CliContext): void {
@@ -41,18 +42,20 @@ export function registerTargetCommands(program: Command, ctx: CliContext): void 
     .argument('[rest...]', 'FILE VARIABLE, or -- CMD [ARGS...]')
     .option('--follow-link', 'FILE is a link: write the key through it to the file it leads to (shown)')
     .option('--create-variable', 'append VARIABLE if the file lacks it (else such a file is refused)')
-    .action(async (ref: string, kind: string, rest: string[], opts: { followLink?: boolean; createVariable?: boolean }) => {
+    .option('--create-file', 'create FILE (mode 0600, holding VARIABLE=) if it does not exist (else it is refused)')
+    .action(async (ref: string, kind: string, rest: string[], opts: { followLink?: boolean; createVariable?: boolean; createFile?: boolean }) => {
       let added: Target;
       if (kind === 'dotenv') {
         if (rest.length !== 2) throw new UserInputError('write it as: keyturn target add REF dotenv FILE VARIABLE');
         const [file = '', variable = ''] = rest;
-        const confirmLinkTo = await confirmedLink(ctx, file, opts.followLink === true);
+        const { linkTo: confirmLinkTo, missing } = await confirmedLink(ctx, file, opts.followLink === true);
         added = await ctx.vault()
-          .addTarget(ref, { kind: 'dotenv', file, variable, createVariable: opts.createVariable === true, ...(confirmLinkTo ? { confirmLinkTo } : {}) }, process.cwd())
+          .addTarget(ref, { kind: 'dotenv', file, variable, createVariable: opts.createVariable === true, createFile: opts.createFile === true, ...(confirmLinkTo ? { confirmLinkTo } : {}) }, process.cwd())
           .catch((error: unknown) => {
             if (error instanceof TargetConsentError) throw new UserInputError(`${error.message} (${CONSENT_FLAGS[error.consent]})`);
             throw error;
           });
+        if (missing && added.kind === 'dotenv') ctx.io.out(`created ${added.file} (mode 0600) with an empty ${added.variable}= line\n`);
       } else if (kind === 'command') {
         const [command, ...args] = rest[0] === '--' ? rest.slice(1) : rest;
         if (!command) throw new UserInputError('write it as: keyturn target add REF command -- CMD [ARGS...]');

@@ -37,6 +37,11 @@ export interface RotationOptions {
   revokeWaitMs?: number;
   /** The old key's id at the provider, as the person gave it: checked against the provider's list. */
   remoteId?: string;
+  /**
+   * The new key given up front (the CLI's --new-key-stdin) for a guided create: checked before the
+   * rotation is recorded or resumed, so a key the instance refuses is bad input that changes nothing.
+   */
+  newKey?: string;
 }
 
 /** Everything a step needs: read fresh from the journal each time, because steps persist as they go. */

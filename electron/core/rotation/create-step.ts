@@ -2,6 +2,7 @@ import { checkNewKey } from '../vault/new-key-check.js';
 import { storeSecretVerified } from '../vault/secret-write.js';
 import { ProviderCallError, type KeyManagementApi } from '../providers/key-api.js';
 import type { KeyRecord, VaultDocument } from '../domain/model.js';
+import type { ProviderProfile } from '../providers/profile.js';
 import type { StepContext } from './context.js';
 import { failStep } from './fail-step.js';
 import { pendingKeyName } from './derived-names.js';
@@ -14,7 +15,7 @@ import { oldKeyRemoteId } from './old-key-remote-id.js';
 export async function runCreate(ctx: StepContext): Promise<boolean> {
   const { rotation, oldKey } = ctx.state();
   const api = ctx.profile.keyApi?.(ctx.instance, ctx.deps.http) ?? null;
-  const path = rotation.inPlace ? 'in-place' : api && ctx.profile.capabilities.create === 'api' ? 'api' : 'guided';
+  const path = createPath(ctx.profile, rotation.inPlace);
   const resumed = rotation.steps.create.status !== 'waiting';
   await ctx.journal.begin('create', path === 'guided' ? 'waiting for the new key from the dashboard' : `creating ${rotation.providerKeyName} at ${ctx.profile.displayName}`, path);
   ctx.interaction.progress({ step: 'create', status: 'running', detail: 'creating the new key' });
@@ -52,6 +53,12 @@ export async function runCreate(ctx: StepContext): Promise<boolean> {
   await storeSecretVerified(ctx.deps.secrets, ctx.deps.keychainService, rotation.newKeyId, check.secret);
   await ctx.checkpoint('create:keychain-written');
   return finishCreate(ctx, check.secret, created.id);
+}
+
+/** How a rotation's new key is made: in place, by the provider's API, or pasted from its dashboard. */
+export function createPath(profile: ProviderProfile, inPlace: boolean): 'in-place' | 'api' | 'guided' {
+  if (inPlace) return 'in-place';
+  return profile.keyApi && profile.capabilities.create === 'api' ? 'api' : 'guided';
 }
 
 async function createGuided(ctx: StepContext): Promise<boolean> {

@@ -1,11 +1,13 @@
 import { UserInputError } from '../domain/errors.js';
-import { ROTATION_STEPS, type Rotation, type RotationStepName, type VaultDocument } from '../domain/model.js';
+import { ROTATION_STEPS, type Instance, type Rotation, type RotationStepName, type VaultDocument } from '../domain/model.js';
 import { ProviderCallError } from '../providers/key-api.js';
+import type { ProviderProfile } from '../providers/profile.js';
 import { resolveProfile } from '../providers/registry.js';
 import { noKeyApi, resolveRemoteId } from './remote-id.js';
 import { findKey, keyRef } from '../vault/refs.js';
 import type { RotationDeps, RotationOptions, StepContext } from './context.js';
-import { runCreate } from './create-step.js';
+import { createPath, runCreate } from './create-step.js';
+import { checkNewKey } from '../vault/new-key-check.js';
 import { failStep } from './fail-step.js';
 import type { RotationInteraction } from './interaction.js';
 import { RotationJournal, findRotation } from './journal.js';
@@ -68,6 +70,7 @@ export class RotationEngine {
     if (instance.env === 'production' && !options.yes && !(await interaction.confirmProduction(instance.name))) {
       throw new UserInputError(`the instance name was not typed back: nothing was changed`);
     }
+    if (createPath(profile, options.inPlace ?? false) === 'guided') refuseUnusableNewKey(doc, profile, instance, options.newKey);
     await this.#identifyOldKey(doc, ref, interaction, options);
     const now = this.deps.clock.now().toISOString();
     const id = this.deps.newId();
@@ -133,6 +136,20 @@ export class RotationEngine {
     }
   }
 
+  /**
+   * Whether running this key's rotation now (a new one, or the one in progress with `resume`)
+   * would ask for a pasted new key: a guided create not done yet. A host that has the key up
+   * front (the CLI's --new-key-stdin) checks it with newKeyProblem before anything is recorded.
+   */
+  asksForPastedKey(ref: string, options: { resume: boolean; inPlace?: boolean }): boolean {
+    const doc = this.deps.metadata.read();
+    const { record, instance } = findKey(doc, ref);
+    const profile = resolveProfile(instance.provider, doc.customProviders);
+    const running = this.inProgressFor(doc, record.id);
+    if (options.resume) return running !== undefined && running.steps.create.status !== 'done' && createPath(profile, running.inPlace) === 'guided';
+    return createPath(profile, options.inPlace ?? false) === 'guided';
+  }
+
   async resume(ref: string, interaction: RotationInteraction, options: RotationOptions = {}): Promise<Rotation> {
     return this.run(this.inProgressId(ref), interaction, options);
   }
@@ -159,6 +176,9 @@ export class RotationEngine {
       const journal = new RotationJournal(this.deps.metadata, rotationId, this.deps.clock);
       if (journal.current().rotation.state === 'completed') return journal.current().rotation;
       const ctx = this.#context(journal, interaction, options);
+      if (journal.current().rotation.steps.create.status !== 'done' && createPath(ctx.profile, journal.current().rotation.inPlace) === 'guided') {
+        refuseUnusableNewKey(journal.current().doc, ctx.profile, ctx.instance, options.newKey);
+      }
       for (const step of ROTATION_STEPS) {
         if (journal.current().rotation.steps[step].status === 'done') continue;
         const lost = lease.lost();
@@ -244,6 +264,14 @@ export class RotationEngine {
   get(doc: VaultDocument, id: string): Rotation {
     return findRotation(doc, id);
   }
+}
+
+/** A new key given up front that the instance refuses: bad input, before anything is recorded or run. */
+function refuseUnusableNewKey(doc: VaultDocument, profile: ProviderProfile, instance: Instance, newKey: string | undefined): void {
+  if (newKey === undefined) return;
+  if (newKey.trim() === '') throw new UserInputError('no new key was given: create it in the dashboard, then pipe it in (--new-key-stdin); nothing was changed');
+  const { problem } = checkNewKey(doc, profile, instance, newKey);
+  if (problem) throw new UserInputError(`the new key cannot be used: ${problem}; nothing was changed`);
 }
 
 /** PROVIDER/ORG/INSTANCE/NAME of a rotation's key (the new key's once it took the name). */

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { Rotation, Target } from '../domain/model.js';
-import { runCommandTarget } from '../targets/command-target.js';
+import { commandProblem, runCommandTarget } from '../targets/command-target.js';
 import { backupPathOf, missingVariable, readDotenvTarget, writeDotenvTarget } from '../targets/dotenv-file.js';
 import { verifyKey } from '../verify/verify-key.js';
 import type { StepContext } from './context.js';
@@ -30,6 +30,16 @@ export async function runSwap(ctx: StepContext): Promise<boolean> {
   if (newSecret === null) return failStep(ctx, 'swap', 'the new key is missing from the keychain; start a new rotation');
   const unproven = await unprovenNewKey(ctx, newSecret, targets);
   if (unproven) return failStep(ctx, 'swap', unproven);
+  // Every target that cannot take the key is known before any is written: a swap never stops
+  // half-done on a missing file, a read-only one, a variable gone or a program not installed.
+  const blocked = await blockedTargets(ctx, targets, oldSecret, newSecret);
+  if (blocked.length > 0) {
+    const why = new Map(blocked.map((b) => [b.target.id, b.detail]));
+    await ctx.journal.mutate((r) => ({
+      rotation: { ...r, targets: r.targets.map((t) => (why.has(t.targetId) ? { ...t, status: 'failed' as const, detail: why.get(t.targetId) } : t)) },
+    }));
+    return failStep(ctx, 'swap', `${blocked.length} target(s) cannot take the new key, so it was written to none: ${blocked.map((b) => `${describeTarget(b.target)}: ${b.detail}`).join('; ')}. Fix them, then resume; the old key still works`);
+  }
 
   for (const [index, target] of targets.entries()) {
     if (ctx.state().rotation.targets.find((t) => t.targetId === target.id)?.status === 'done') continue;
@@ -70,6 +80,36 @@ async function unprovenNewKey(ctx: StepContext, newSecret: string, targets: read
   return `the new key is not proven to work (${verification.result}: ${verification.reason}), so it was written to no swap target and the old key still works; resume once the provider accepts it`;
 }
 
+/** The targets still to write that would refuse the key now, each with why; nothing is written. */
+async function blockedTargets(ctx: StepContext, targets: readonly Target[], oldSecret: string | null, newSecret: string): Promise<{ target: Target; detail: string }[]> {
+  const blocked: { target: Target; detail: string }[] = [];
+  for (const target of targets) {
+    if (ctx.state().rotation.targets.find((t) => t.targetId === target.id)?.status === 'done') continue;
+    const detail = await targetProblem(target, oldSecret, newSecret);
+    if (detail) blocked.push({ target, detail });
+  }
+  return blocked;
+}
+
+/** Why a target cannot take the new key now (the checks its write makes, without writing), or null. */
+async function targetProblem(target: Target, oldSecret: string | null, newSecret: string): Promise<string | null> {
+  if (target.kind === 'command') return commandProblem(target.command);
+  try {
+    const current = await readDotenvTarget(target.file, target.variable, target.linkTo ?? target.file);
+    return dotenvValueProblem(target, current.value, oldSecret, newSecret);
+  } catch (error) {
+    return error instanceof Error ? error.message : 'cannot be read';
+  }
+}
+
+/** Whether the variable's value may be replaced: the old key, the new one, an empty slot, or absent where allowed. */
+function dotenvValueProblem(target: Extract<Target, { kind: 'dotenv' }>, value: string | null, oldSecret: string | null, newSecret: string): string | null {
+  if (value === null) return target.createVariable ? null : missingVariable(target.file, target.variable, 'swap');
+  // An empty assignment (`VAR=`) is a slot waiting for a key, not somebody else's key.
+  if (value !== '' && value !== oldSecret && value !== newSecret) return 'holds a key that is neither the old nor the new one; not overwritten';
+  return null;
+}
+
 export function describeTarget(target: Target): string {
   return target.kind === 'dotenv' ? `${target.file} (${target.variable})` : `command ${target.command}`;
 }
@@ -86,11 +126,8 @@ async function applyTarget(ctx: StepContext, target: Target, oldSecret: string |
     const expectedResolved = target.linkTo ?? target.file;
     const current = await readDotenvTarget(target.file, target.variable, expectedResolved);
     if (current.value === newSecret) return { ok: true, detail: 'already holds the new key' };
-    if (current.value === null && !target.createVariable) return { ok: false, detail: missingVariable(target.file, target.variable, 'swap') };
-    // An empty assignment (`VAR=`) is a slot waiting for a key, not somebody else's key.
-    if (current.value !== null && current.value !== '' && current.value !== oldSecret) {
-      return { ok: false, detail: 'holds a key that is neither the old nor the new one; not overwritten' };
-    }
+    const problem = dotenvValueProblem(target, current.value, oldSecret, newSecret);
+    if (problem) return { ok: false, detail: problem };
     // The backup holds the file as it was before this rotation: a second target in the same file
     // (or a resume) does not replace it with a state that already holds the new key.
     const tag = backupTag(ctx.state().rotation);

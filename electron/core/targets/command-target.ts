@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
 
 export interface CommandTargetRun {
   command: string;
@@ -56,4 +59,29 @@ export function runCommandTarget(run: CommandTargetRun): Promise<CommandTargetRe
     child.stdin.on('error', () => undefined);
     child.stdin.end(run.secret);
   });
+}
+
+/**
+ * Why `command` cannot be started here, or null when it can: a path must be an executable file;
+ * a bare name must be one on PATH (as spawn looks it up, without a shell). Known before the swap
+ * writes anything, so a missing program does not stop a swap half-done.
+ */
+export async function commandProblem(command: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<string | null> {
+  if (command.includes('/')) {
+    const path = isAbsolute(command) ? command : resolve(cwd, command);
+    return (await isExecutableFile(path)) ? null : `command not found: ${command} is no executable file`;
+  }
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (dir !== '' && (await isExecutableFile(join(dir, command)))) return null;
+  }
+  return `command not found: ${command} is not on PATH; give its full path, or install it`;
+}
+
+async function isExecutableFile(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.X_OK);
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
 }

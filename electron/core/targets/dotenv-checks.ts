@@ -18,6 +18,8 @@ export interface DotenvFileCheck {
   throughLink: boolean;
   /** Why Keyturn will not write this file; null when it can. */
   refusal: string | null;
+  /** Nothing is at the path, in a folder that exists: Keyturn may create the file if the person allows it. */
+  missing: boolean;
 }
 
 /** A target file Keyturn will not write: the message says why and what to do. */
@@ -31,11 +33,13 @@ export function absoluteTargetPath(file: string, cwd: string): string {
 
 /** Looks at a file without opening it (opening a FIFO for reading blocks). */
 export async function checkDotenvFile(path: string): Promise<DotenvFileCheck & { stats: Stats | null }> {
-  const refuse = (refusal: string, resolved = path) => ({ path, resolved, throughLink: resolved !== path, refusal, stats: null });
+  const refuse = (refusal: string, resolved = path, missing = false) => ({ path, resolved, throughLink: resolved !== path, refusal, missing, stats: null });
   try {
     await lstat(path);
   } catch (error) {
-    return refuse(codeOf(error) === 'ENOENT' ? `${path} does not exist: create the file first` : `${path} cannot be looked at (${codeOf(error) ?? 'error'})`);
+    if (codeOf(error) !== 'ENOENT') return refuse(`${path} cannot be looked at (${codeOf(error) ?? 'error'})`);
+    if (!(await isFolder(dirname(path)))) return refuse(`${path} does not exist, nor does its folder ${dirname(path)}: give the path of the .env file`);
+    return refuse(`${path} does not exist: create the file, or let Keyturn create it`, path, true);
   }
   let resolved: string;
   try {
@@ -50,7 +54,7 @@ export async function checkDotenvFile(path: string): Promise<DotenvFileCheck & {
   } catch (error) {
     return refuse(`${path} cannot be looked at (${codeOf(error) ?? 'error'})`, resolved);
   }
-  const base = { path, resolved, throughLink: resolved !== path };
+  const base = { path, resolved, throughLink: resolved !== path, missing: false };
   const kind = specialFileKind(stats);
   if (kind) return { ...base, stats, refusal: `${shown} is ${kind}, not a regular file: only a regular .env file can be a swap target` };
   if (stats.nlink > 1) {
@@ -101,6 +105,14 @@ export function sameFile(a: Stats, b: Stats): boolean {
   return a.dev === b.dev && a.ino === b.ino;
 }
 
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 async function canWrite(path: string): Promise<boolean> {
   try {

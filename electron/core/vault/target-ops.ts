@@ -1,4 +1,6 @@
+import { writeFile } from 'node:fs/promises';
 import { UserInputError } from '../domain/errors.js';
+import { commandProblem } from '../targets/command-target.js';
 import type { Target, VaultDocument } from '../domain/model.js';
 import { absoluteTargetPath, checkDotenvFile, readCheckedFile, type DotenvFileCheck } from '../targets/dotenv-checks.js';
 import { missingVariable } from '../targets/dotenv-file.js';
@@ -13,7 +15,7 @@ import { findKey, keyRef } from './refs.js';
 export class TargetConsentError extends UserInputError {
   constructor(
     message: string,
-    readonly consent: 'follow-link' | 'create-variable',
+    readonly consent: 'follow-link' | 'create-variable' | 'create-file',
   ) {
     super(message);
   }
@@ -26,6 +28,8 @@ export type NewTarget =
       variable: string;
       /** Append the variable if the file lacks it (else such a file is refused). */
       createVariable?: boolean;
+      /** Create the file (0600, holding `VARIABLE=`) if nothing is at the path (else the path is refused). */
+      createFile?: boolean;
       /** The person saw that the path is a link and accepted writing through it to this path. */
       confirmLinkTo?: string;
     }
@@ -36,8 +40,8 @@ const VARIABLE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 /** Where a .env path really leads and whether Keyturn will write it; a relative path is taken from `cwd`. */
 export async function inspectTargetFile(file: string, cwd: string): Promise<DotenvFileCheck> {
   if (file.trim() === '') throw new UserInputError('give the .env file to write');
-  const { path, resolved, throughLink, refusal } = await checkDotenvFile(absoluteTargetPath(file, cwd));
-  return { path, resolved, throughLink, refusal };
+  const { path, resolved, throughLink, refusal, missing } = await checkDotenvFile(absoluteTargetPath(file, cwd));
+  return { path, resolved, throughLink, refusal, missing };
 }
 
 /**
@@ -48,7 +52,14 @@ export async function makeTarget(input: NewTarget, id: string, cwd: string): Pro
   if (input.kind === 'dotenv') {
     if (!VARIABLE.test(input.variable)) throw new UserInputError(`"${input.variable}" is not a variable name: use letters, digits and "_", starting with a letter or "_"`);
     if (input.file.trim() === '') throw new UserInputError('give the .env file to write');
-    const check = await checkDotenvFile(absoluteTargetPath(input.file, cwd));
+    const path = absoluteTargetPath(input.file, cwd);
+    let check = await checkDotenvFile(path);
+    if (check.missing) {
+      // A file that does not exist yet is created only when the person asked: a typo must not become a new file.
+      if (!input.createFile) throw new TargetConsentError(`${path} does not exist: nothing was added; create the file, or let Keyturn create it`, 'create-file');
+      await createDotenvFile(path, input.variable);
+      check = await checkDotenvFile(path);
+    }
     if (check.refusal !== null || !check.stats) throw new UserInputError(`${check.refusal ?? `${check.path} cannot be looked at`}; nothing was added`);
     if (check.throughLink && input.confirmLinkTo !== check.resolved) {
       const seen = input.confirmLinkTo === undefined ? '' : ` (not ${input.confirmLinkTo}, as confirmed)`;
@@ -70,7 +81,19 @@ export async function makeTarget(input: NewTarget, id: string, cwd: string): Pro
     };
   }
   if (input.command.trim() === '') throw new UserInputError('give the command to run after --, e.g. -- vault kv put secret/app key=-');
+  const missingProgram = await commandProblem(input.command, process.env, cwd);
+  if (missingProgram) throw new UserInputError(`${missingProgram}: nothing was added`);
   return { id, kind: 'command', command: input.command, args: input.args, ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}) };
+}
+
+/** A new .env file holding an empty slot for the variable, readable by its owner only (it will hold a key). */
+async function createDotenvFile(path: string, variable: string): Promise<void> {
+  try {
+    await writeFile(path, `${variable}=\n`, { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'error';
+    throw new UserInputError(`${path} could not be created (${code}): nothing was added`);
+  }
 }
 
 export function addTargetTo(doc: VaultDocument, ref: string, target: Target): VaultDocument {

@@ -5,6 +5,7 @@ import { checkDays, parseDay } from '../policy/policy-changes.js';
 import type { HttpClient } from '../http/types.js';
 import type { Clock } from '../ports/clock.js';
 import { KeychainError, type SecretStore } from '../ports/secret-store.js';
+import type { ProviderProfile } from '../providers/profile.js';
 import { canonicalProviderId, resolveProfile } from '../providers/registry.js';
 import type { MetadataStore } from '../store/metadata-store.js';
 import { verifyKey } from '../verify/verify-key.js';
@@ -24,7 +25,8 @@ import {
   type Verification,
   type VerifyResult,
 } from '../domain/model.js';
-import { checkNewKey } from './new-key-check.js';
+import { checkNewKey, type NewKeyCheck } from './new-key-check.js';
+import { KeyRejectedError } from './key-rejected.js';
 import { describeKeychainError, storeSecretVerified } from './secret-write.js';
 import { addTargetTo, makeTarget, removeTargetFrom, type NewTarget } from './target-ops.js';
 import { findInstance, findKey, instanceRef, keyRef, type ResolvedKey } from './refs.js';
@@ -54,12 +56,20 @@ export interface AddInstanceInput {
 }
 
 export interface AddKeyInput {
-  instanceRef: string;
+  /** A stored instance (PROVIDER/ORG/INSTANCE), or: */
+  instanceRef?: string;
+  /** an instance created with the key, in the same write: both are stored or neither. */
+  newInstance?: AddInstanceInput;
   name: string;
   /** As pasted: surrounding whitespace is trimmed with a warning. */
   secret: string;
   expiresOn?: string;
   maxAgeDays?: number;
+  /**
+   * Ask the provider before storing (the hosts' *Add key*). Off for callers that store keys in
+   * bulk (scan import, seeding a vault), which verify afterwards, all at once, if they want.
+   */
+  verify?: boolean;
 }
 
 export interface VerifyOutcome {
@@ -113,33 +123,39 @@ export class Vault {
   }
 
   async addInstance(input: AddInstanceInput): Promise<Instance> {
-    const org = parseWith(segmentSchema, input.org, 'the organization name');
-    const name = parseWith(segmentSchema, input.name, 'the instance name');
-    const env: Environment = parseWith(environmentSchema, input.env, '--env must be sandbox or production:');
     return this.#deps.metadata.update((doc) => {
-      const profile = resolveProfile(input.provider, doc.customProviders);
-      const instance: Instance = {
-        id: this.#newId(),
-        provider: canonicalProviderId(input.provider, doc.customProviders),
-        org,
-        name,
-        env,
-        baseUrl: checkBaseUrl(input.baseUrl, profile, env),
-        createdAt: this.#deps.clock.now().toISOString(),
-      };
-      const projectId = checkProjectId(input.projectId, profile);
-      const verifyPath = checkVerifyPath(input.verifyPath);
-      if (projectId) instance.projectId = projectId;
-      if (verifyPath) instance.verifyPath = verifyPath;
-      if (input.dashboardUrl) instance.dashboardUrl = checkBaseUrl(input.dashboardUrl, profile, env);
-      if (doc.instances.some((i) => i.provider === instance.provider && i.org === org && i.name === name)) {
-        throw new UserInputError(`instance ${instanceRef(instance)} already exists: choose another name, or use it as it is`);
-      }
+      const instance = this.#draftInstance(doc, input);
       return { doc: { ...doc, instances: [...doc.instances, instance] }, result: instance };
     }).then((instance) => {
       this.#audit({ action: 'instance.add', outcome: 'ok', detail: `${instanceRef(instance)} (${instance.env})` });
       return instance;
     });
+  }
+
+  /** An instance as `addInstance` would add it to `doc`, every field checked; not stored. */
+  #draftInstance(doc: VaultDocument, input: AddInstanceInput): Instance {
+    const org = parseWith(segmentSchema, input.org, 'the organization name');
+    const name = parseWith(segmentSchema, input.name, 'the instance name');
+    const env: Environment = parseWith(environmentSchema, input.env, '--env must be sandbox or production:');
+    const profile = resolveProfile(input.provider, doc.customProviders);
+    const instance: Instance = {
+      id: this.#newId(),
+      provider: canonicalProviderId(input.provider, doc.customProviders),
+      org,
+      name,
+      env,
+      baseUrl: checkBaseUrl(input.baseUrl, profile, env),
+      createdAt: this.#deps.clock.now().toISOString(),
+    };
+    const projectId = checkProjectId(input.projectId, profile);
+    const verifyPath = checkVerifyPath(input.verifyPath);
+    if (projectId) instance.projectId = projectId;
+    if (verifyPath) instance.verifyPath = verifyPath;
+    if (input.dashboardUrl) instance.dashboardUrl = checkBaseUrl(input.dashboardUrl, profile, env);
+    if (doc.instances.some((i) => i.provider === instance.provider && i.org === org && i.name === name)) {
+      throw new UserInputError(`instance ${instanceRef(instance)} already exists: choose another name, or use it as it is`);
+    }
+    return instance;
   }
 
   listInstances(): Instance[] {
@@ -167,30 +183,35 @@ export class Vault {
     });
   }
 
-  /** Checks a pasted key for an instance without storing anything (live validation). */
-  checkKey(ref: string, pasted: string): { problem: string | null; warnings: string[]; maskedKey: string } {
+  /**
+   * Checks a pasted key for an instance without storing anything (live validation); `instance` is a
+   * stored instance's ref, or one about to be created with the key.
+   */
+  checkKey(instance: string | AddInstanceInput, pasted: string): { problem: string | null; warnings: string[]; maskedKey: string } {
     const doc = this.read();
-    const instance = findInstance(doc, ref);
-    const check = checkNewKey(doc, resolveProfile(instance.provider, doc.customProviders), instance, pasted);
+    const target = typeof instance === 'string' ? findInstance(doc, instance) : this.#draftInstance(doc, instance);
+    const check = checkNewKey(doc, resolveProfile(target.provider, doc.customProviders), target, pasted);
     return { problem: check.problem, warnings: check.warnings, maskedKey: check.maskedKey };
   }
 
   /**
-   * Stores a key. Order matters: the keychain is written and read back first, then the metadata;
-   * a failure at any step leaves nothing behind.
+   * Stores a key, in a stored instance or in a new one created with it (both or neither). With
+   * `verify`, the provider is asked first: a key it rejects (401) is refused and nothing is stored;
+   * one it cannot judge (no answer, 5xx, another body) is stored with that verification, unverified.
+   * Order matters: the keychain is written and read back first, then the metadata; a failure at any
+   * step leaves nothing behind.
    */
   async addKey(input: AddKeyInput): Promise<{ key: KeyView; warnings: string[] }> {
     const name = parseWith(segmentSchema, input.name, 'the key name');
     const expiresOn = input.expiresOn === undefined ? undefined : this.#checkExpiry(input.expiresOn);
     if (input.maxAgeDays !== undefined) checkDays(input.maxAgeDays, 'the maximum age');
+    // Everything about the key is checked before the provider is asked, and again under the lock.
+    const placed = this.#placeKey(this.read(), input, name);
+    const verification = input.verify ? await verifyKey(this.#deps.http, placed.profile, placed.instance, placed.check.secret, this.#deps.clock) : undefined;
+    if (verification?.result === 'rejected') throw new KeyRejectedError(placed.profile.displayName, verification);
     let storedId: string | null = null;
     return this.#deps.metadata.update(async (doc) => {
-      const instance = findInstance(doc, input.instanceRef);
-      if (doc.keys.some((k) => k.instanceId === instance.id && k.name === name)) {
-        throw new UserInputError(`${instanceRef(instance)} already has a key named "${name}": choose another name`);
-      }
-      const check = checkNewKey(doc, resolveProfile(instance.provider, doc.customProviders), instance, input.secret);
-      if (check.problem) throw new UserInputError(`${check.problem}; nothing was stored`);
+      const { instance, isNew, check } = this.#placeKey(doc, input, name, placed.instance);
       const record: KeyRecord = {
         id: this.#newId(),
         instanceId: instance.id,
@@ -203,12 +224,18 @@ export class Vault {
       };
       if (expiresOn) record.expiresOn = expiresOn;
       if (input.maxAgeDays !== undefined) record.maxAgeDays = input.maxAgeDays;
+      if (verification) record.lastVerification = verification;
       await this.#storeSecret(record.id, check.secret);
       storedId = record.id;
-      return { doc: { ...doc, keys: [...doc.keys, record] }, result: { key: toKeyView(record, instance), warnings: check.warnings } };
+      const instances = isNew ? [...doc.instances, instance] : doc.instances;
+      return { doc: { ...doc, instances, keys: [...doc.keys, record] }, result: { key: toKeyView(record, instance), warnings: check.warnings, isNew } };
     }).then(
-      (added) => {
-        this.#audit({ action: 'key.add', keyId: added.key.id, maskedKey: added.key.maskedKey, outcome: 'ok', detail: added.key.ref });
+      ({ isNew, ...added }) => {
+        const { key } = added;
+        this.#audit(
+          ...(isNew ? [{ action: 'instance.add', outcome: 'ok' as const, detail: `${instanceRef({ provider: key.provider, org: key.org, name: key.instance })} (${key.env})` }] : []),
+          { action: 'key.add', keyId: key.id, maskedKey: key.maskedKey, outcome: 'ok', detail: `${key.ref}${verification ? ` (verified: ${verification.result})` : ''}` },
+        );
         return added;
       },
       async (error: unknown) => {
@@ -217,6 +244,23 @@ export class Vault {
         throw error;
       },
     );
+  }
+
+  /**
+   * Where a new key goes and whether it may go there: its instance (stored, or drafted from
+   * `newInstance`; `draft` keeps the id chosen before the lock), a free name, and a key that passes
+   * every check. Throws the refusal, with "nothing was stored".
+   */
+  #placeKey(doc: VaultDocument, input: AddKeyInput, name: string, draft?: Instance): { instance: Instance; isNew: boolean; profile: ProviderProfile; check: NewKeyCheck } {
+    const isNew = input.newInstance !== undefined;
+    const instance = input.newInstance === undefined ? findInstance(doc, input.instanceRef ?? '') : { ...this.#draftInstance(doc, input.newInstance), ...(draft ? { id: draft.id, createdAt: draft.createdAt } : {}) };
+    if (doc.keys.some((k) => k.instanceId === instance.id && k.name === name)) {
+      throw new UserInputError(`${instanceRef(instance)} already has a key named "${name}": choose another name`);
+    }
+    const profile = resolveProfile(instance.provider, doc.customProviders);
+    const check = checkNewKey(doc, profile, instance, input.secret);
+    if (check.problem) throw new UserInputError(`${check.problem}; nothing was stored${isNew ? ` (nor the instance ${instanceRef(instance)})` : ''}`);
+    return { instance, isNew, profile, check };
   }
 
   #checkExpiry(value: string): string {

@@ -19,7 +19,7 @@ describe('keyturn key add / list / show / get / remove', () => {
 
   it('stores the secret in the keychain under the vault service and only metadata on disk', async () => {
     const secret = sampleKeys.nora('production');
-    const added = await run(['key', 'add', 'nora/acme/live', 'backend', '--expires', '2099-01-31'], `${secret}\n`);
+    const added = await run(['key', 'add', 'nora/acme/live', 'backend', '--no-verify', '--expires', '2099-01-31'], `${secret}\n`);
     expect(added).toMatchObject({ code: 0, stderr: '' });
     expect(added.stdout).toContain('stored nora/acme/live/backend (sk_live_');
 
@@ -33,7 +33,7 @@ describe('keyturn key add / list / show / get / remove', () => {
 
   it('trims whitespace around a pasted key and says so', async () => {
     const secret = sampleKeys.nora('production');
-    const added = await run(['key', 'add', 'nora/acme/live', 'pasted'], `  ${secret}\t \n`);
+    const added = await run(['key', 'add', 'nora/acme/live', 'pasted', '--no-verify'], `  ${secret}\t \n`);
     expect(added.code).toBe(0);
     expect(added.stderr).toMatch(/whitespace around the pasted key was removed/);
     expect((await run(['key', 'get', 'nora/acme/live/pasted'])).stdout).toBe(`${secret}\n`);
@@ -41,7 +41,7 @@ describe('keyturn key add / list / show / get / remove', () => {
 
   it('prints the secret alone on stdout for key get, by ref or by id', async () => {
     const secret = sampleKeys.nora('production');
-    await run(['key', 'add', 'nora/acme/live', 'a'], secret);
+    await run(['key', 'add', 'nora/acme/live', 'a', '--no-verify'], secret);
     const id = (JSON.parse((await run(['key', 'show', 'nora/acme/live/a', '--json'])).stdout) as { id: string }).id;
     expect(await run(['key', 'get', 'nora/acme/live/a'])).toEqual({ code: 0, stdout: `${secret}\n`, stderr: '' });
     expect((await run(['key', 'get', id])).stdout).toBe(`${secret}\n`);
@@ -49,7 +49,7 @@ describe('keyturn key add / list / show / get / remove', () => {
 
   it('show never prints the secret', async () => {
     const secret = sampleKeys.nora('production');
-    await run(['key', 'add', 'nora/acme/live', 'a'], secret);
+    await run(['key', 'add', 'nora/acme/live', 'a', '--no-verify'], secret);
     for (const args of [['key', 'show', 'nora/acme/live/a'], ['key', 'show', 'nora/acme/live/a', '--json'], ['key', 'list'], ['key', 'list', '--json']]) {
       const result = await run(args);
       expect(result.code).toBe(0);
@@ -59,8 +59,8 @@ describe('keyturn key add / list / show / get / remove', () => {
 
   it('filters the list by provider and environment', async () => {
     await run(['instance', 'add', 'xora', 'acme', 'dev', '--env', 'sandbox']);
-    await run(['key', 'add', 'nora/acme/live', 'n'], sampleKeys.nora('production'));
-    await run(['key', 'add', 'xora/acme/dev', 'x'], sampleKeys.xora());
+    await run(['key', 'add', 'nora/acme/live', 'n', '--no-verify'], sampleKeys.nora('production'));
+    await run(['key', 'add', 'xora/acme/dev', 'x', '--no-verify'], sampleKeys.xora());
     const refs = async (args: string[]) => (JSON.parse((await run(['key', 'list', '--json', ...args])).stdout) as { ref: string }[]).map((k) => k.ref);
     expect(await refs([])).toEqual(['nora/acme/live/n', 'xora/acme/dev/x']);
     expect(await refs(['--provider', 'xora'])).toEqual(['xora/acme/dev/x']);
@@ -68,7 +68,7 @@ describe('keyturn key add / list / show / get / remove', () => {
   });
 
   it('remove deletes the record and the keychain entry', async () => {
-    await run(['key', 'add', 'nora/acme/live', 'gone'], sampleKeys.nora('production'));
+    await run(['key', 'add', 'nora/acme/live', 'gone', '--no-verify'], sampleKeys.nora('production'));
     const removed = await run(['key', 'remove', 'nora/acme/live/gone']);
     expect(removed.code).toBe(0);
     expect(removed.stdout).toMatch(/still works at nora/);
@@ -79,14 +79,14 @@ describe('keyturn key add / list / show / get / remove', () => {
   it('keeps two homes apart: each has its own keychain service', async () => {
     const other = tempHome();
     const secret = sampleKeys.nora('production');
-    await run(['key', 'add', 'nora/acme/live', 'a'], secret);
+    await run(['key', 'add', 'nora/acme/live', 'a', '--no-verify'], secret);
     expect((await cliFor(other)(['instance', 'list'])).code).toBe(0);
     expect(vaultIdOf(other)).not.toBe(vaultIdOf(home));
     expect(await keychainEntries(keychainServiceFor(vaultIdOf(other)))).toEqual({});
   });
 
   it('writes the metadata file readable by its owner only', async () => {
-    await run(['key', 'add', 'nora/acme/live', 'a'], sampleKeys.nora('production'));
+    await run(['key', 'add', 'nora/acme/live', 'a', '--no-verify'], sampleKeys.nora('production'));
     const { statSync } = await import('node:fs');
     expect(statSync(join(home, 'vault.json')).mode & 0o077).toBe(0);
     expect(readFileSync(join(home, 'vault.json'), 'utf8')).toContain('"maskedKey"');

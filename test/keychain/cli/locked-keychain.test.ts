@@ -40,7 +40,7 @@ describe('a locked keychain', () => {
     const home = tempHome();
     const secret = sampleKeys.xora();
     expect((await keyturn(home, ['instance', 'add', 'xora', 'acme', 'main', '--env', 'sandbox'])).code).toBe(0);
-    expect((await keyturn(home, ['key', 'add', 'xora/acme/main', 'ci'], secret)).code).toBe(0);
+    expect((await keyturn(home, ['key', 'add', 'xora/acme/main', 'ci', '--no-verify'], secret)).code).toBe(0);
     const before = readFileSync(join(home, 'vault.json'), 'utf8');
 
     await keyring.lock();
@@ -85,7 +85,7 @@ describe('a locked keychain', () => {
     const home = tempHome();
     const secret = sampleKeys.xora();
     expect((await keyturn(home, ['instance', 'add', 'xora', 'acme', 'main', '--env', 'sandbox'])).code).toBe(0);
-    expect((await keyturn(home, ['key', 'add', 'xora/acme/main', 'ci'], secret)).code).toBe(0);
+    expect((await keyturn(home, ['key', 'add', 'xora/acme/main', 'ci', '--no-verify'], secret)).code).toBe(0);
     const noTool = withoutDbusSend(home);
     // Unlocked, a secret that is there is read as usual without dbus-send.
     expect(await keyturn(home, ['key', 'get', 'xora/acme/main/ci'], '', noTool)).toMatchObject({ code: 0, stdout: `${secret}\n` });
@@ -109,7 +109,7 @@ describe('a locked keychain', () => {
   it('a dbus-send that fails is no answer either: key remove exits 3 and changes nothing', async () => {
     const home = tempHome();
     expect((await keyturn(home, ['instance', 'add', 'xora', 'acme', 'main', '--env', 'sandbox'])).code).toBe(0);
-    expect((await keyturn(home, ['key', 'add', 'xora/acme/main', 'ci'], sampleKeys.xora())).code).toBe(0);
+    expect((await keyturn(home, ['key', 'add', 'xora/acme/main', 'ci', '--no-verify'], sampleKeys.xora())).code).toBe(0);
     const before = readFileSync(join(home, 'vault.json'), 'utf8');
     await keyring.lock();
     const removed = await keyturn(home, ['key', 'remove', 'xora/acme/main/ci'], '', withoutDbusSend(home, '#!/bin/sh\necho "Error org.freedesktop.DBus.Error.NoReply" >&2\nexit 1\n'));
@@ -121,7 +121,7 @@ describe('a locked keychain', () => {
   it('a secret really missing from an unlocked keychain is still reported as missing', async () => {
     const home = tempHome();
     expect((await keyturn(home, ['instance', 'add', 'xora', 'acme', 'main', '--env', 'sandbox'])).code).toBe(0);
-    expect((await keyturn(home, ['key', 'add', 'xora/acme/main', 'ci'], sampleKeys.xora())).code).toBe(0);
+    expect((await keyturn(home, ['key', 'add', 'xora/acme/main', 'ci', '--no-verify'], sampleKeys.xora())).code).toBe(0);
     // Remove the keychain item behind Keyturn's back, then ask for it.
     const vaultId = (JSON.parse(readFileSync(join(home, 'vault-id.json'), 'utf8')) as { vaultId: string }).vaultId;
     const id = recordNames(home).map((k) => (k as unknown as { id: string }).id)[0] ?? '';
@@ -136,7 +136,7 @@ describe('a locked keychain', () => {
   it('no keychain service at all is "unavailable", not a missing secret, and key remove changes nothing', async () => {
     const home = tempHome();
     expect((await keyturn(home, ['instance', 'add', 'xora', 'acme', 'main', '--env', 'sandbox'])).code).toBe(0);
-    expect((await keyturn(home, ['key', 'add', 'xora/acme/main', 'ci'], sampleKeys.xora())).code).toBe(0);
+    expect((await keyturn(home, ['key', 'add', 'xora/acme/main', 'ci', '--no-verify'], sampleKeys.xora())).code).toBe(0);
     const before = readFileSync(join(home, 'vault.json'), 'utf8');
     const noBus = { ...keyring.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(home, 'no-such-bus')}` };
 

@@ -12,7 +12,7 @@ describe('the keyturn executable', () => {
     const home = tempHome();
     const secret = sampleKeys.nexora();
     expect(keyturn(home, ['instance', 'add', 'nexora', 'acme', 'self', '--env', 'production', '--base-url', 'https://nexora.acme.test/api']).status).toBe(0);
-    const added = keyturn(home, ['key', 'add', 'nexora/acme/self', 'ci'], `${secret}\n`);
+    const added = keyturn(home, ['key', 'add', 'nexora/acme/self', 'ci', '--no-verify'], `${secret}\n`);
     expect(added.status).toBe(0);
     expect(added.stdout).not.toContain(secret);
     expect(keyturn(home, ['key', 'get', 'nexora/acme/self/ci'])).toMatchObject({ status: 0, stdout: `${secret}\n`, stderr: '' });

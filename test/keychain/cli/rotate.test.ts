@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NORA_KEYS_PATH, startAllEmulators, type AllEmulators } from '../../emulators/index.js';
 import { nexoraKeyWithTarget } from '../../support/nexora-fixture.js';
 import { cliFor } from '../../support/cli.js';
-import { tempHome } from '../../support/temp-home.js';
+import { tempHome, vaultState } from '../../support/temp-home.js';
 
 interface Listed { id: string; name: string; status: string; maskedKey: string }
 
@@ -99,13 +99,28 @@ describe('keyturn rotate', () => {
     expect((await run(['key', 'get', 'nora/acme/live/backend'])).stdout).toBe(`${fresh.secret}\n`);
   });
 
-  it('refuses a pasted key of the wrong environment and changes nothing', async () => {
-    const { run, old, env } = await noraVault();
+  it('refuses a pasted key of the wrong environment as bad input (exit 2) and changes nothing', async () => {
+    const { home, run, old, env } = await noraVault();
+    const before = await vaultState(home);
     const sandbox = emulators.nora.control.createKey({ name: 'x', env: 'sandbox', org: 'acme' });
     const result = await run(['rotate', 'nora/acme/live/backend', '--yes', '--new-key-stdin'], sandbox.secret);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/That key cannot be used: this is a sandbox key/);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^keyturn: the new key cannot be used: this is a sandbox key \(sk_test_\) but the instance is production.*; nothing was changed\n$/);
     expect(readFileSync(env, 'utf8')).toContain(old.secret);
+    expect(await vaultState(home)).toEqual(before);
+    expect(JSON.parse((await run(['rotation', 'status', '--json'])).stdout)).toEqual([]);
+  });
+
+  it('refuses a wrong-environment key given to a resume as bad input, leaving the rotation as it was', async () => {
+    const { home, run } = await noraVault();
+    // Without a terminal or --new-key-stdin the guided create stops, waiting for the key.
+    expect((await run(['rotate', 'nora/acme/live/backend', '--yes'])).code).toBe(1);
+    const before = await vaultState(home);
+    const sandbox = emulators.nora.control.createKey({ name: 'x', env: 'sandbox', org: 'acme' });
+    const result = await run(['rotate', 'nora/acme/live/backend', '--resume', '--yes', '--new-key-stdin'], sandbox.secret);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/the new key cannot be used: this is a sandbox key .*; nothing was changed/);
+    expect(await vaultState(home)).toEqual(before);
   });
 
   it('asks for the production instance name to be typed back; without a terminal it needs --yes', async () => {

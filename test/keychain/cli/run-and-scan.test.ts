@@ -12,7 +12,7 @@ describe('keyturn run and scan', () => {
     const run = cliFor(home);
     const secret = sampleKeys.nora('production');
     await run(['instance', 'add', 'nora', 'acme', 'live', '--env', 'production']);
-    await run(['key', 'add', 'nora/acme/live', 'backend'], secret);
+    await run(['key', 'add', 'nora/acme/live', 'backend', '--no-verify'], secret);
     const result = await run(['run', '--env', 'NORA_KEY=nora/acme/live/backend', '--', process.execPath, '-e', 'console.log("using " + process.env.NORA_KEY); process.exit(5)']);
     expect(result.code).toBe(5);
     expect(result.stdout).toBe('using [keyturn:NORA_KEY]\n');
@@ -24,7 +24,7 @@ describe('keyturn run and scan', () => {
     const run = cliFor(home);
     await run(['instance', 'add', 'nora', 'acme', 'live', '--env', 'production']);
     const stored = sampleKeys.nora('production');
-    await run(['key', 'add', 'nora/acme/live', 'stored'], stored);
+    await run(['key', 'add', 'nora/acme/live', 'stored', '--no-verify'], stored);
     const fresh = sampleKeys.nora('production');
     const project = join(home, 'project');
     mkdirSync(project);
@@ -88,7 +88,7 @@ describe('keyturn run and scan', () => {
     const run = cliFor(home);
     const secret = sampleKeys.nora('production');
     await run(['instance', 'add', 'nora', 'acme', 'live', '--env', 'production']);
-    await run(['key', 'add', 'nora/acme/live', 'backend'], secret);
+    await run(['key', 'add', 'nora/acme/live', 'backend', '--no-verify'], secret);
     return { secret, cli: keyturn(['--home', home, 'run', '--env', 'NORA_KEY=nora/acme/live/backend', '--', process.execPath, '-e', script], options) };
   }
 
@@ -135,7 +135,7 @@ describe('keyturn run and scan', () => {
     expect((await run(['provider', 'add', 'acme', '--prefix', 'acme_', '--header', 'X-Key', '--production-url', 'https://api.acme.test', '--verify-path', '/me'])).code).toBe(0);
     expect((await run(['instance', 'add', 'acme', 'acme', 'main', '--env', 'production'])).code).toBe(0);
     const secret = `acme_${sampleKeys.nexora().slice(4, 20)}+/=%&?#~`;
-    expect((await run(['key', 'add', 'acme/acme/main', 'k'], secret)).code).toBe(0);
+    expect((await run(['key', 'add', 'acme/acme/main', 'k', '--no-verify'], secret)).code).toBe(0);
     const script = [
       "const k = process.env.ACME_KEY, b = Buffer.from(k), half = k.length >> 1",
       "console.log('b64 ' + b.toString('base64'))",

@@ -306,6 +306,75 @@ describe('keyturn target add and the swap refuse files that would turn the key a
     expect(readFileSync(env, 'utf8')).toBe(`OTHER=1\nexport NEXORA_API_KEY=${await currentSecret()}\n`);
   });
 
+  it('forbids a file that does not exist unless --create-file, which creates it (0600) with an empty slot the swap fills', async () => {
+    const { run, dir, targets, currentSecret } = await vaultWithKey();
+    const env = join(dir, 'new.env');
+    const refused = await run(['target', 'add', REF, 'dotenv', env, 'NEXORA_API_KEY']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`keyturn: ${env} does not exist: nothing was added; create the file, or let Keyturn create it (add it again with --create-file to create it)\n`);
+    expect(await targets()).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
+    // A missing folder is not created: that is a mistyped path.
+    const nowhere = await run(['target', 'add', REF, 'dotenv', join(dir, 'nope', '.env'), 'NEXORA_API_KEY', '--create-file']);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toMatch(/does not exist, nor does its folder/);
+
+    const created = await run(['target', 'add', REF, 'dotenv', env, 'NEXORA_API_KEY', '--create-file']);
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toContain(`created ${env} (mode 0600) with an empty NEXORA_API_KEY= line\n`);
+    expect(readFileSync(env, 'utf8')).toBe('NEXORA_API_KEY=\n');
+    expect(statSync(env).mode & 0o777).toBe(0o600);
+    const rotated = await run(['rotate', REF, '--yes']);
+    expect(rotated.code, rotated.stdout + rotated.stderr).toBe(0);
+    expect(readFileSync(env, 'utf8')).toBe(`NEXORA_API_KEY=${await currentSecret()}\n`);
+  });
+
+  it('forbids a half-done swap: a file removed after it was added stops the swap before any target is written', async () => {
+    const { run, dir, old, oldKeyStatus, currentSecret } = await vaultWithKey();
+    const first = join(dir, 'a.env');
+    const second = join(dir, 'b.env');
+    writeFileSync(first, `NEXORA_API_KEY=${old.secret}\n`);
+    writeFileSync(second, `NEXORA_API_KEY=${old.secret}\n`);
+    expect((await run(['target', 'add', REF, 'dotenv', first, 'NEXORA_API_KEY'])).code).toBe(0);
+    expect((await run(['target', 'add', REF, 'dotenv', second, 'NEXORA_API_KEY'])).code).toBe(0);
+    unlinkSync(second);
+    const rotated = await run(['rotate', REF, '--yes']);
+    expectStoppedAtSwap(rotated, new RegExp(`1 target\\(s\\) cannot take the new key, so it was written to none: ${second} \\(NEXORA_API_KEY\\): ${second} does not exist`));
+    expect(rotated.stdout + rotated.stderr).not.toMatch(/ENOENT/);
+    expect(readFileSync(first, 'utf8')).toBe(`NEXORA_API_KEY=${old.secret}\n`);
+    expect(backupsOf(first)).toEqual([]);
+    expect(oldKeyStatus()).toBe('active');
+
+    writeFileSync(second, `NEXORA_API_KEY=${old.secret}\n`);
+    const resumed = await run(['rotate', REF, '--resume', '--yes']);
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    const fresh = await currentSecret();
+    for (const file of [first, second]) expect(readFileSync(file, 'utf8')).toBe(`NEXORA_API_KEY=${fresh}\n`);
+  });
+
+  it('forbids a half-done swap: a command target whose program is gone stops the swap before the .env is written', async () => {
+    const { run, dir, old, oldKeyStatus } = await vaultWithKey();
+    const env = join(dir, '.env');
+    const program = join(dir, 'store-key.sh');
+    writeFileSync(env, `NEXORA_API_KEY=${old.secret}\n`);
+    writeFileSync(program, '#!/bin/sh\ncat >/dev/null\n', { mode: 0o755 });
+    expect((await run(['target', 'add', REF, 'dotenv', env, 'NEXORA_API_KEY'])).code).toBe(0);
+    expect((await run(['target', 'add', REF, 'command', '--', program])).code).toBe(0);
+    unlinkSync(program);
+    const rotated = await run(['rotate', REF, '--yes']);
+    expectStoppedAtSwap(rotated, /cannot take the new key, so it was written to none: command .*store-key\.sh: command not found/);
+    expect(readFileSync(env, 'utf8')).toBe(`NEXORA_API_KEY=${old.secret}\n`);
+    expect(oldKeyStatus()).toBe('active');
+  });
+
+  it('forbids a command target whose program does not exist', async () => {
+    const { run, targets } = await vaultWithKey();
+    const added = await run(['target', 'add', REF, 'command', '--', 'no-such-program-here', 'put']);
+    expect(added.code).toBe(2);
+    expect(added.stderr).toBe('keyturn: command not found: no-such-program-here is not on PATH; give its full path, or install it: nothing was added\n');
+    expect(await targets()).toEqual([]);
+  });
+
   it('keeps the backup of the file as it was before this rotation, and removes it once the rotation finished', async () => {
     const { run, dir, old, currentSecret, targets } = await vaultWithKey();
     const env = join(dir, '.env');

@@ -54,7 +54,7 @@ beforeAll(async () => {
   desktop = await startDesktop({ home: join(root, 'home'), secrets });
   window = recorded.windows[0] as FakeBrowserWindow;
   expect(await call('instance.add', { provider: 'xora', org: 'acme', name: 'main', env: 'production' })).toMatchObject({ ok: true });
-  expect(await call('key.add', { instanceRef: 'xora/acme/main', name: 'api', secret })).toMatchObject({ ok: true });
+  expect(await call('key.add', { instanceRef: 'xora/acme/main', name: 'api', secret, verify: false })).toMatchObject({ ok: true });
 });
 afterAll(async () => {
   await desktop.close();

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { KeyCheck } from '../../../../electron/contract/views.js';
+import type { KeyCheck, KeyView } from '../../../../electron/contract/views.js';
 import { api } from '../../api/client.js';
 import { Modal } from '../../ui/Modal.js';
 import { errorText } from '../../ui/format.js';
@@ -22,43 +22,60 @@ export function AddKeyDialog() {
   const [expiresOn, setExpiresOn] = useState('');
   const [check, setCheck] = useState<KeyCheck | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [unchecked, setUnchecked] = useState(false);
+  // The provider is asked before anything is stored: that can take a few seconds.
+  const [busy, setBusy] = useState(false);
   const provider = overview?.providers.find((p) => p.id === fresh.provider);
 
-  // Live validation: the host's own check, so the dialog and `key add` never disagree.
-  useEffect(() => {
-    if (instanceRef === NEW || secret === '') return setCheck(null);
-    const tooLong = secretLengthProblem(secret);
-    if (tooLong) return setCheck({ problem: tooLong, warnings: [], maskedKey: '' });
-    const timer = setTimeout(() => {
-      api.keyCheck({ instanceRef, secret }).then(setCheck, (e: unknown) => setCheck({ problem: errorText(e), warnings: [], maskedKey: '' }));
-    }, 150);
-    return () => clearTimeout(timer);
-  }, [instanceRef, secret]);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    try {
-      let target = instanceRef;
-      if (instanceRef === NEW) {
-        const added = await api.instanceAdd({
+  const newInstance =
+    instanceRef === NEW
+      ? {
           provider: fresh.provider,
           org: fresh.org,
           name: fresh.name,
           env: fresh.env,
           ...(fresh.baseUrl ? { baseUrl: fresh.baseUrl } : {}),
           ...(fresh.projectId ? { projectId: fresh.projectId } : {}),
-        });
-        target = `${added.provider}/${added.org}/${added.name}`;
-        setInstanceRef(target);
-      }
-      const { key, warnings } = await api.keyAdd({ instanceRef: target, name, secret, ...(expiresOn ? { expiresOn } : {}) });
+        }
+      : null;
+  // A new instance is checked once it has its names; what it would be is part of the key's check.
+  const where = newInstance ? (newInstance.org && newInstance.name ? { newInstance } : null) : { instanceRef };
+  const whereKey = JSON.stringify(where);
+
+  // Live validation: the host's own check, so the dialog and `key add` never disagree.
+  useEffect(() => {
+    if (where === null || secret === '') return setCheck(null);
+    const tooLong = secretLengthProblem(secret);
+    if (tooLong) return setCheck({ problem: tooLong, warnings: [], maskedKey: '' });
+    const timer = setTimeout(() => {
+      api.keyCheck({ ...where, secret }).then(setCheck, (e: unknown) => setCheck({ problem: errorText(e), warnings: [], maskedKey: '' }));
+    }, 150);
+    return () => clearTimeout(timer);
+    // `where` is rebuilt on every render: its content (whereKey) is what changes the check.
+  }, [whereKey, secret]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    setError(null);
+    setBusy(true);
+    try {
+      // A new instance is created with its key in one call: a refused key leaves no instance behind.
+      const { key, warnings } = await api.keyAdd({
+        ...(newInstance ? { newInstance } : { instanceRef }),
+        name,
+        secret,
+        verify: !unchecked,
+        ...(expiresOn ? { expiresOn } : {}),
+      });
       setSecret('');
       await loadOverview();
-      announce(`Stored ${key.ref} (${key.maskedKey}) in the keychain${warnings.length ? `; ${warnings.join('; ')}` : ''}`);
+      announce(`Stored ${key.ref} (${key.maskedKey}) in the keychain; ${describeVerification(key, !unchecked)}${warnings.length ? `; ${warnings.join('; ')}` : ''}`);
       close();
     } catch (err) {
       setError(errorText(err));
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -134,6 +151,9 @@ export function AddKeyDialog() {
           Expires (optional)
           <input type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />
         </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={unchecked} onChange={(e) => setUnchecked(e.target.checked)} /> Store without checking whether the key works
+        </label>
         {error && (
           <p role="alert" className="error">
             {error}
@@ -143,11 +163,20 @@ export function AddKeyDialog() {
           <button type="button" onClick={close}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={Boolean(check?.problem)}>
-            Store in keychain
+          <button type="submit" className="primary" disabled={busy || Boolean(check?.problem)}>
+            {busy && !unchecked ? 'Checking with the provider…' : 'Store in keychain'}
           </button>
         </div>
       </form>
     </Modal>
   );
+}
+
+/** What the provider said when the key was added, in words; a key it could not judge says so. */
+function describeVerification(key: KeyView, asked: boolean): string {
+  const v = key.lastVerification;
+  if (!asked) return 'not verified: stored without checking';
+  if (v?.result === 'valid') return `verified: the provider accepted it (${v.httpStatus ?? '-'})`;
+  if (v?.result === 'limited') return `verified: ${v.reason}`;
+  return `unverified: ${v?.reason ?? 'the provider was not asked'}; verify it later from its detail`;
 }

@@ -18,11 +18,13 @@ export function Targets({ keyRef, targets, onChanged }: { keyRef: string; target
   const [args, setArgs] = useState('');
   const [createVariable, setCreateVariable] = useState(false);
   const [pendingLink, setPendingLink] = useState<TargetFileCheck | null>(null);
+  const [pendingCreate, setPendingCreate] = useState<TargetFileCheck | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function add(e: FormEvent) {
     e.preventDefault();
     setPendingLink(null);
+    setPendingCreate(null);
     try {
       if (kind === 'command') {
         await save({ kind, command, args: args.split('\n').filter((line) => line.trim() !== '') });
@@ -31,6 +33,11 @@ export function Targets({ keyRef, targets, onChanged }: { keyRef: string; target
       // The host says where the path really leads before anything is added: a link is written
       // through only once the person has seen its target and confirmed it.
       const check = await api.targetCheck({ file });
+      // A path where nothing is yet becomes a file only once the person says so: a typo must not.
+      if (check.missing) {
+        setError(null);
+        return setPendingCreate(check);
+      }
       if (check.refusal !== null) return setError(check.refusal);
       if (check.throughLink) {
         setError(null);
@@ -50,6 +57,14 @@ export function Targets({ keyRef, targets, onChanged }: { keyRef: string; target
     }
   }
 
+  async function createFile(missing: TargetFileCheck) {
+    try {
+      await save({ kind: 'dotenv', file: missing.path, variable, createVariable, createFile: true });
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }
+
   async function save(target: NewTarget) {
     await api.targetAdd({ ref: keyRef, target });
     setFile('');
@@ -58,6 +73,7 @@ export function Targets({ keyRef, targets, onChanged }: { keyRef: string; target
     setCommand('');
     setArgs('');
     setPendingLink(null);
+    setPendingCreate(null);
     setError(null);
     onChanged();
   }
@@ -124,6 +140,7 @@ export function Targets({ keyRef, targets, onChanged }: { keyRef: string; target
             <input aria-label=".env file path" placeholder="/path/to/.env" value={file} onChange={(e) => {
                 setFile(e.target.value);
                 setPendingLink(null);
+                setPendingCreate(null);
               }} required />
             {isDesktop && (
               <button type="button" onClick={() => void pickFile()}>
@@ -153,6 +170,19 @@ export function Targets({ keyRef, targets, onChanged }: { keyRef: string; target
             Write through the link
           </button>
           <button type="button" onClick={() => setPendingLink(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {pendingCreate && (
+        <div role="group" aria-label="Create the file" className="warning">
+          <p>
+            <code>{pendingCreate.path}</code> does not exist. Create it, readable by you only, with an empty <code>{variable || 'VARIABLE'}=</code> line for the key?
+          </p>
+          <button type="button" onClick={() => void createFile(pendingCreate)}>
+            Create the file
+          </button>
+          <button type="button" onClick={() => setPendingCreate(null)}>
             Cancel
           </button>
         </div>

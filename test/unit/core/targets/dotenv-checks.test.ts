@@ -138,7 +138,7 @@ describe('makeTarget', () => {
     writeFileSync(join(root, 'x.env'), 'K=old\n');
     const target = await makeTarget({ kind: 'dotenv', file: '../../x.env', variable: 'K' }, 'id1', join(root, 'a', 'b'));
     expect(target).toEqual({ id: 'id1', kind: 'dotenv', file: join(root, 'x.env'), variable: 'K' });
-    expect(await inspectTargetFile('../../x.env', join(root, 'a', 'b'))).toEqual({ path: join(root, 'x.env'), resolved: join(root, 'x.env'), throughLink: false, refusal: null });
+    expect(await inspectTargetFile('../../x.env', join(root, 'a', 'b'))).toEqual({ path: join(root, 'x.env'), resolved: join(root, 'x.env'), throughLink: false, refusal: null, missing: false });
   });
 
   it('forbids a link without confirmation of where it leads, and records the confirmed target', async () => {
