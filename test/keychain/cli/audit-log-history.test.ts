@@ -43,7 +43,7 @@ describe('keyturn log verify against the history vault.json records', () => {
   beforeEach(async () => {
     ({ home, run } = await nexoraKeyWithTarget(emulators.nexora, { env: 'production', name: 'backend', variable: 'NEXORA_API_KEY' }));
     expect((await run(['rotate', 'nexora/acme/self/backend', '--yes'])).code).toBe(0);
-    expect((await run(['key', 'add', 'nexora/acme/self', 'ci'], sampleKeys.nexora())).code).toBe(0);
+    expect((await run(['key', 'add', 'nexora/acme/self', 'ci', '--no-verify'], sampleKeys.nexora())).code).toBe(0);
     logFile = join(home, 'audit.log');
     service = keychainServiceFor(vaultIdOf(home));
     privateKeychain();
@@ -67,7 +67,7 @@ describe('keyturn log verify against the history vault.json records', () => {
     expect((await verify()).json).toMatchObject({ ok: false, entries: 0, expectedAtLeast: floor });
 
     // The floor is never lowered: new entries in a new log do not make up for the lost ones.
-    expect((await run(['key', 'add', 'nexora/acme/self', 'later'], sampleKeys.nexora())).code).toBe(0);
+    expect((await run(['key', 'add', 'nexora/acme/self', 'later', '--no-verify'], sampleKeys.nexora())).code).toBe(0);
     expect(vaultJson().auditLog?.entriesAtLeast).toBe(floor);
     const after = await verify();
     expect(after.code).toBe(1);
@@ -100,7 +100,7 @@ describe('keyturn log verify against the history vault.json records', () => {
   it('reads a crash between the vault.json write and the log append as intact, not as a loss', async () => {
     const before = readFileSync(logFile, 'utf8');
     const head = await keytar.getPassword(service, AUDIT_HEAD_ACCOUNT);
-    expect((await run(['key', 'add', 'nexora/acme/self', 'crashed'], sampleKeys.nexora())).code).toBe(0);
+    expect((await run(['key', 'add', 'nexora/acme/self', 'crashed', '--no-verify'], sampleKeys.nexora())).code).toBe(0);
     // What a crash right after vault.json's write leaves: the log and its keychain record as they were.
     writeFileSync(logFile, before);
     await keytar.setPassword(service, AUDIT_HEAD_ACCOUNT, head ?? '');
