@@ -1,8 +1,22 @@
 #!/usr/bin/env node
 // Bundles the `keyturn` CLI so it starts fast: node on a few files, no TypeScript at run time, and
-// the large modules (HTTP client, terminal prompts) split out and loaded only by commands that use them.
+// the large modules (HTTP client, terminal prompts) split out and loaded only by commands that use them
+// (each command module is imported only when it is the one run: see electron/cli/command-modules.ts).
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+/**
+ * zod's namespace export carries every locale's messages (about 260 KB, nearly half of zod), which
+ * node would parse at every start. Keyturn never switches zod's locale, and zod registers English
+ * itself from its own file, so the bundle gets an empty list of the others.
+ */
+const withoutZodLocales = {
+  name: 'without-zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => (/[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'without-zod-locales' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'without-zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
 
 rmSync('dist/cli', { recursive: true, force: true });
 await build({
@@ -20,4 +34,5 @@ await build({
   banner: { js: "import { createRequire as __keyturnCreateRequire } from 'node:module'; const require = __keyturnCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   sourcemap: 'linked',
+  plugins: [withoutZodLocales],
 });

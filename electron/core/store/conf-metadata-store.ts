@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type Conf from 'conf';
 import lockfile from 'proper-lockfile';
 import { VaultOperationError } from '../domain/errors.js';
-import { emptyVaultDocument, vaultDocumentSchema, type VaultDocument } from '../domain/model.js';
+import { emptyVaultDocument, vaultDocumentSchema, type KeyRecord, type VaultDocument } from '../domain/model.js';
 import { VaultIdentityError } from './home.js';
 import type { MetadataStore, UpdateResult } from './metadata-store.js';
+import { checkedState, recordChecked, serializeIndexed, type KeyIndex } from './checked-index.js';
 import { describeDamage, parseVaultDocument, type DamagedPart } from './parse-document.js';
 import { LAST_GOOD_FILE, LOCK_FILE, preserveCopy, removeStaleTempFiles, staleTempFiles, VAULT_FILE } from './vault-files.js';
 
@@ -31,6 +32,10 @@ export class ConfMetadataStore implements MetadataStore {
   readonly #vaultId: string | undefined;
   /** The last document read or written, with the file identity it came from. */
   #cache: { stamp: string; doc: VaultDocument; damage: readonly DamagedPart[] } | null = null;
+  /** The stamp of a file last seen to be the checked one (see checked-index.ts): it has no damage. */
+  #checkedStamp: string | null = null;
+  /** What conf was last given to write, and where its key records are. */
+  #written: { text: string; index: KeyIndex | null } | null = null;
 
   /** `vaultId` is written into every write, so the id can be recovered from vault.json if vault-id.json is lost. */
   constructor(home: string, options: { vaultId?: string } = {}) {
@@ -71,7 +76,11 @@ export class ConfMetadataStore implements MetadataStore {
       // Never wipe a file we cannot read: it is moved aside and reported instead.
       clearInvalidConfig: false,
       configFileMode: 0o600,
-      serialize: (value: Record<string, unknown>) => JSON.stringify(value),
+      serialize: (value: Record<string, unknown>) => {
+        const { text, index } = serializeIndexed(value);
+        this.#written = { text, index };
+        return text;
+      },
     };
     try {
       this.#conf = new ConfClass(options);
@@ -110,21 +119,64 @@ export class ConfMetadataStore implements MetadataStore {
 
   /** The parts of vault.json that could not be read, as lines naming each and what is wrong. */
   damage(): readonly string[] {
+    if (this.#checkedStamp !== null && this.#checkedStamp === this.#stamp() && this.#cache?.stamp !== this.#checkedStamp) return [];
     return this.#current().damage.map(describeDamage);
+  }
+
+  /**
+   * The document with, of its key records, only those a lookup of `ref` (a key id, or a reference
+   * ending in the key's name) can find; every other part whole. On the file the last write checked
+   * (see checked-index.ts) it reads those records alone instead of all of them; on any other file
+   * it is read() itself, damage report included.
+   */
+  readForKey(ref: string): VaultDocument {
+    const file = this.#readCurrentFile();
+    if (!file || (this.#cache && this.#cache.stamp === file.stamp)) return this.read();
+    const state = checkedState(this.#home, file.bytes);
+    if (!state.checked || !state.index) return this.read();
+    const { list, keys } = state.index;
+    const name = ref.slice(ref.lastIndexOf('/') + 1);
+    const text = (start: number, end: number) => file.bytes.subarray(start, end).toString('utf8');
+    const rest = JSON.parse(`${text(0, list[0])}[]${text(list[1], file.bytes.length)}`) as VaultDocument;
+    const candidates = keys.filter(([id, keyName]) => id === ref || keyName === name).map(([, , start, end]) => JSON.parse(text(start, end)) as KeyRecord);
+    const doc = { ...rest, keys: candidates };
+    this.#checkIdentity(doc);
+    this.#checkedStamp = file.stamp;
+    return deepFreeze(doc);
+  }
+
+  /** The bytes of vault.json and the stamp of exactly that file (null when there is none). */
+  #readCurrentFile(): { bytes: Buffer; stamp: string } | null {
+    let fd: number;
+    try {
+      fd = openSync(this.location, 'r');
+    } catch {
+      return null;
+    }
+    try {
+      const st = fstatSync(fd, { bigint: true });
+      return { bytes: readFileSync(fd), stamp: `${st.ino}:${st.size}:${st.mtimeNs}` };
+    } finally {
+      closeSync(fd);
+    }
   }
 
   #current(): { doc: VaultDocument; damage: readonly DamagedPart[] } {
     const stamp = this.#stamp();
     if (this.#cache && this.#cache.stamp === stamp) return this.#cache;
     const { doc, damage } = this.#parse();
+    this.#checkIdentity(doc);
+    this.#cache = { stamp: this.#stamp(), doc: deepFreeze(doc), damage };
+    return this.#cache;
+  }
+
+  #checkIdentity(doc: VaultDocument): void {
     if (doc.vaultId && this.#vaultId && doc.vaultId !== this.#vaultId) {
       throw new VaultIdentityError(
         `${this.location} belongs to the vault with id ${doc.vaultId}, but ${join(this.#home, 'vault-id.json')} says ${this.#vaultId}: the two files come from different vaults. ` +
           `Put back the matching vault-id.json, or run "keyturn vault recover-id --id ${doc.vaultId}" if vault.json is the right one`,
       );
     }
-    this.#cache = { stamp: this.#stamp(), doc: deepFreeze(doc), damage };
-    return this.#cache;
   }
 
   #stamp(): string {
@@ -138,9 +190,11 @@ export class ConfMetadataStore implements MetadataStore {
 
   #parse(): { doc: VaultDocument; damage: DamagedPart[] } {
     // Reads go straight to the file conf writes (same path, same JSON), without conf's constructor cost.
+    let bytes: Buffer;
     let raw: unknown;
     try {
-      raw = JSON.parse(readFileSync(this.location, 'utf8'));
+      bytes = readFileSync(this.location);
+      raw = JSON.parse(bytes.toString('utf8'));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { doc: emptyVaultDocument(), damage: [] };
       // Only a file that is not JSON is moved aside; a file we may not read is the user's to fix.
@@ -153,6 +207,8 @@ export class ConfMetadataStore implements MetadataStore {
       return { doc: emptyVaultDocument(), damage: [] };
     }
     if (Object.keys(raw).filter((k) => k !== '__internal__').length === 0) return { doc: emptyVaultDocument(), damage: [] };
+    // The very bytes the last write checked as a whole: checking each record again would find what it found.
+    if (checkedState(this.#home, bytes).checked) return { doc: raw as VaultDocument, damage: [] };
     return parseVaultDocument(raw as Record<string, unknown>);
   }
 
@@ -183,7 +239,11 @@ export class ConfMetadataStore implements MetadataStore {
         const conf = await this.#open();
         // The file being replaced parsed without damage (checked above): it is the last good copy.
         if (existsSync(this.location)) preserveCopy(this.location, this.lastGoodLocation);
+        this.#written = null;
         conf.store = checked;
+        const bytes = readFileSync(this.location);
+        const written = this.#written as { text: string; index: KeyIndex | null } | null;
+        recordChecked(this.#home, bytes, written && bytes.equals(Buffer.from(written.text)) ? written.index : null);
         this.#cache = { stamp: this.#stamp(), doc: checked, damage: [] };
       }
       return result;
