@@ -2,7 +2,7 @@
 // Bundles the `keyturn` CLI so it starts fast: node on a few files, no TypeScript at run time, and
 // the large modules (HTTP client, terminal prompts) split out and loaded only by commands that use them
 // (each command module is imported only when it is the one run: see electron/cli/command-modules.ts).
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 /**
@@ -19,7 +19,7 @@ const withoutZodLocales = {
 };
 
 rmSync('dist/cli', { recursive: true, force: true });
-await build({
+const result = await build({
   entryPoints: { keyturn: 'electron/cli/main.ts' },
   outdir: 'dist/cli',
   outExtension: { '.js': '.mjs' },
@@ -35,4 +35,7 @@ await build({
   logLevel: 'warning',
   sourcemap: 'linked',
   plugins: [withoutZodLocales],
+  metafile: true,
 });
+// Which sources each output file holds: how a test tells what a command loads.
+writeFileSync('dist/cli/meta.json', JSON.stringify(result.metafile));

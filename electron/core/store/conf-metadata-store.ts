@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type Conf from 'conf';
 import lockfile from 'proper-lockfile';
@@ -6,7 +6,7 @@ import { VaultOperationError } from '../domain/errors.js';
 import { emptyVaultDocument, vaultDocumentSchema, type KeyRecord, type VaultDocument } from '../domain/model.js';
 import { VaultIdentityError } from './home.js';
 import type { MetadataStore, UpdateResult } from './metadata-store.js';
-import { checkedState, recordChecked, serializeIndexed, type KeyIndex } from './checked-index.js';
+import { candidateRanges, describesBytes, readChecked, recordChecked, serializeIndexed, type KeyIndex } from './checked-index.js';
 import { describeDamage, parseVaultDocument, type DamagedPart } from './parse-document.js';
 import { LAST_GOOD_FILE, LOCK_FILE, preserveCopy, removeStaleTempFiles, staleTempFiles, VAULT_FILE } from './vault-files.js';
 
@@ -130,32 +130,41 @@ export class ConfMetadataStore implements MetadataStore {
    * it is read() itself, damage report included.
    */
   readForKey(ref: string): VaultDocument {
-    const file = this.#readCurrentFile();
-    if (!file || (this.#cache && this.#cache.stamp === file.stamp)) return this.read();
-    const state = checkedState(this.#home, file.bytes);
-    if (!state.checked || !state.index) return this.read();
-    const { list, keys } = state.index;
-    const name = ref.slice(ref.lastIndexOf('/') + 1);
-    const text = (start: number, end: number) => file.bytes.subarray(start, end).toString('utf8');
-    const rest = JSON.parse(`${text(0, list[0])}[]${text(list[1], file.bytes.length)}`) as VaultDocument;
-    const candidates = keys.filter(([id, keyName]) => id === ref || keyName === name).map(([, , start, end]) => JSON.parse(text(start, end)) as KeyRecord);
-    const doc = { ...rest, keys: candidates };
-    this.#checkIdentity(doc);
-    this.#checkedStamp = file.stamp;
-    return deepFreeze(doc);
-  }
-
-  /** The bytes of vault.json and the stamp of exactly that file (null when there is none). */
-  #readCurrentFile(): { bytes: Buffer; stamp: string } | null {
+    const checked = readChecked(this.#home);
+    if (!checked?.list) return this.read();
     let fd: number;
     try {
       fd = openSync(this.location, 'r');
     } catch {
-      return null;
+      return this.read();
     }
     try {
       const st = fstatSync(fd, { bigint: true });
-      return { bytes: readFileSync(fd), stamp: `${st.ino}:${st.size}:${st.mtimeNs}` };
+      const stamp = stampOf(st);
+      if (this.#cache?.stamp === stamp) return this.#cache.doc;
+      const size = Number(st.size);
+      // The stamp says it is the same file; a file with another stamp (a copy of both) must have the same bytes.
+      if (checked.stamp !== stamp && !describesBytes(checked, readFileSync(fd))) return this.read();
+      const ranges = candidateRanges(checked, ref, size);
+      if (!ranges) return this.read();
+      const slice = (start: number, end: number) => {
+        const buffer = Buffer.alloc(end - start);
+        for (let done = 0; done < buffer.length; ) {
+          const n = readSync(fd, buffer, done, buffer.length - done, start + done);
+          if (n === 0) break;
+          done += n;
+        }
+        return buffer.toString('utf8');
+      };
+      const [listStart, listEnd] = checked.list;
+      const rest = JSON.parse(`${slice(0, listStart)}[]${slice(listEnd, size)}`) as VaultDocument;
+      const doc = { ...rest, keys: ranges.map(([start, end]) => JSON.parse(slice(start, end)) as KeyRecord) };
+      this.#checkIdentity(doc);
+      this.#checkedStamp = stamp;
+      return deepFreeze(doc);
+    } catch (error) {
+      if (error instanceof VaultIdentityError) throw error;
+      return this.read();
     } finally {
       closeSync(fd);
     }
@@ -181,8 +190,7 @@ export class ConfMetadataStore implements MetadataStore {
 
   #stamp(): string {
     try {
-      const st = statSync(this.location, { bigint: true });
-      return `${st.ino}:${st.size}:${st.mtimeNs}`;
+      return stampOf(statSync(this.location, { bigint: true }));
     } catch {
       return 'missing';
     }
@@ -208,7 +216,7 @@ export class ConfMetadataStore implements MetadataStore {
     }
     if (Object.keys(raw).filter((k) => k !== '__internal__').length === 0) return { doc: emptyVaultDocument(), damage: [] };
     // The very bytes the last write checked as a whole: checking each record again would find what it found.
-    if (checkedState(this.#home, bytes).checked) return { doc: raw as VaultDocument, damage: [] };
+    if (describesBytes(readChecked(this.#home), bytes)) return { doc: raw as VaultDocument, damage: [] };
     return parseVaultDocument(raw as Record<string, unknown>);
   }
 
@@ -243,7 +251,7 @@ export class ConfMetadataStore implements MetadataStore {
         conf.store = checked;
         const bytes = readFileSync(this.location);
         const written = this.#written as { text: string; index: KeyIndex | null } | null;
-        recordChecked(this.#home, bytes, written && bytes.equals(Buffer.from(written.text)) ? written.index : null);
+        recordChecked(this.#home, { stamp: this.#stamp(), bytes }, written && bytes.equals(Buffer.from(written.text)) ? written.index : null);
         this.#cache = { stamp: this.#stamp(), doc: checked, damage: [] };
       }
       return result;
@@ -260,6 +268,10 @@ export function describeVaultDamage(store: { location: string; lastGoodLocation:
     : `fix ${lines.length === 1 ? 'it' : 'them'} in ${store.location} (there is no backup copy yet)`;
   const head = `the vault metadata is damaged, so ${lines.length === 1 ? 'this part is' : 'these parts are'} left out and no change can be saved until it is fixed${outcome ? ` (${outcome})` : ''}`;
   return `${head}:\n  ${lines.join('\n  ')}\n${restore}`;
+}
+
+function stampOf(st: { ino: bigint; size: bigint; mtimeNs: bigint }): string {
+  return `${st.ino}:${st.size}:${st.mtimeNs}`;
 }
 
 /** Freezes the document, its lists and their records: enough to make an accidental shared mutation throw. */
