@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { KeyView, Target } from './views.js';
 import { MAX_SECRET_LENGTH } from './limits.js';
 import type { CallName, EventName } from './names.js';

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { VaultDocument } from '../domain/model.js';
 import { GENESIS_HASH, sha256, type FileAuditLog } from './audit-log.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The built-in providers; user-defined ones are `custom:<name>`. */
 export const BUILTIN_PROVIDERS = ['xora', 'nexora', 'nora', 'xerotier'] as const;

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
-import { z } from 'zod';
+import * as z from 'zod';
 import { RotationHeldError, describeOwner, type RotationLease, type RotationLocks, type RotationOwner } from '../rotation/rotation-lock.js';
 
 const ownerSchema = z.object({ pid: z.number().int().positive(), host: z.string(), machine: z.string(), since: z.string() });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
-import { z } from 'zod';
+import * as z from 'zod';
 import { VaultOperationError } from '../domain/errors.js';
 import { LAST_GOOD_FILE, VAULT_FILE } from './vault-files.js';
 

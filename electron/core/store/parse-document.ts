@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { customProviderSchema, instanceSchema, keyRecordSchema, rotationSchema, vaultDocumentSchema, type VaultDocument } from '../domain/model.js';
 
 /** One part of vault.json that could not be read: where it is and what is wrong, never its contents. */

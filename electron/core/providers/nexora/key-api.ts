@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { HttpFailure, type HttpClient, type HttpRequest, type HttpResponse } from '../../http/types.js';
 import type { Instance } from '../../domain/model.js';
 import { joinUrl } from '../profile.js';
