@@ -79,3 +79,17 @@ export function spawnCli(argv: readonly string[], options: { mergeStderr?: boole
     });
   return { child, stdout: () => text.stdout, stderr: () => text.stderr, waitFor, exited };
 }
+
+/** The built `keyturn` as a real process in the environment given, run to its end with `input` on stdin. */
+export function runBuiltCli(argv: readonly string[], env: NodeJS.ProcessEnv, input = ''): Promise<Omit<CliResult, 'code'> & { code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/keyturn.mjs', ...argv], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}

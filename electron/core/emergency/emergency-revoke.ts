@@ -7,7 +7,6 @@ import type { RotationDeps } from '../rotation/context.js';
 import { revokeAndProve, type RevokeOutcome } from '../rotation/revoke-and-prove.js';
 import { noKeyApi, resolveRemoteId, type ChooseRemoteKey } from '../rotation/remote-id.js';
 import { findKey, keyRef } from '../vault/refs.js';
-import { keepCheckingUntilRejected } from './keep-checking.js';
 import { findLeakCandidates } from './leak-candidates.js';
 
 /** What an emergency revocation needs: the rotation's parts, without its id maker and checkpoints. */
@@ -83,7 +82,7 @@ export async function emergencyRevoke(deps: EmergencyDeps, ref: string, options:
       }),
   };
   // The leaked key still works until revoked, so it can authorize its own revocation.
-  const outcome = options.resume ? await keepCheckingUntilRejected(request) : await revokeAndProve({ ...request, apiAuth: secret });
+  const outcome = await revokeAndProve({ ...request, apiAuth: secret, checkOnly: options.resume === true });
   if (outcome.proven) {
     await deps.metadata.update((current) => ({
       doc: { ...current, keys: current.keys.map((k) => (k.id === record.id ? { ...k, status: 'revoked', ...(outcome.proof ? { lastVerification: outcome.proof } : {}) } : k)) },

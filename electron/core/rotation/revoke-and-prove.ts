@@ -27,6 +27,11 @@ export interface RevokeRequest {
   /** Called after the provider accepted the revocation, before the proof (crash tests stop here). */
   afterProviderCall?: () => Promise<void>;
   note?: (detail: string) => Promise<void>;
+  /**
+   * A revocation resumed after its wait ran out: the provider is not asked again (it was asked, or
+   * the person revokes in the dashboard, whose steps are shown again); only the 401 is waited for.
+   */
+  checkOnly?: boolean;
 }
 
 export interface RevokeOutcome {
@@ -50,7 +55,7 @@ export async function revokeAndProve(req: RevokeRequest): Promise<RevokeOutcome>
   if (await rejected()) return { proven: true, path: 'already', proof, detail: 'the key was already rejected (401)' };
 
   let path: RevokeOutcome['path'] = 'guided';
-  const api = req.profile.capabilities.revoke === 'api' ? req.profile.keyApi?.(req.instance, req.http) : undefined;
+  const api = !req.checkOnly && req.profile.capabilities.revoke === 'api' ? req.profile.keyApi?.(req.instance, req.http) : undefined;
   const remoteId = api ? await req.remoteId(api).catch(unknownOnProviderFailure) : null;
   if (api && remoteId) {
     const answer = await api.revoke(req.apiAuth, remoteId);

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runBuiltCli } from '../../support/cli.js';
 import { sampleKeys } from '../../support/keys.js';
 import { startOwnKeyring, type OwnKeyring } from '../../support/own-keyring.js';
 import { tempHome } from '../../support/temp-home.js';
@@ -23,17 +24,7 @@ describe('a locked keychain', () => {
     if (await keyring.isLocked()) await keyring.unlock();
   });
 
-  const keyturn = (home: string, args: string[], input = '', env: NodeJS.ProcessEnv = keyring.env) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['bin/keyturn.mjs', '--home', home, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end(input);
-    });
+  const keyturn = (home: string, args: string[], input = '', env: NodeJS.ProcessEnv = keyring.env) => runBuiltCli(['--home', home, ...args], env, input);
   const recordNames = (home: string) => (JSON.parse(readFileSync(join(home, 'vault.json'), 'utf8')) as { keys: { name: string; lastVerification?: unknown }[] }).keys;
 
   it('key get, key remove and key verify exit 3 saying it is locked, and change nothing', async () => {

@@ -1,28 +1,17 @@
 // Outside a keychain session (an SSH login, a container: no D-Bus session bus, no X display), a
 // command that needs the keychain says in one sentence what is missing and how to get it, exits 3,
 // and has written nothing: not the key, and not an instance before it.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cliFor } from '../../support/cli.js';
+import { cliFor, runBuiltCli } from '../../support/cli.js';
 import { sampleKeys } from '../../support/keys.js';
 import { tempHome } from '../../support/temp-home.js';
 
 const { DBUS_SESSION_BUS_ADDRESS: _bus, DISPLAY: _display, ...withoutSession } = process.env;
 
 /** The built CLI as a real process, in an environment without a D-Bus session bus or a display. */
-const keyturnOutsideSession = (home: string, args: string[], input = '') =>
-  new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/keyturn.mjs', '--home', home, ...args], { env: withoutSession, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+const keyturnOutsideSession = (home: string, args: string[], input = '') => runBuiltCli(['--home', home, ...args], withoutSession, input);
 
 /** One line, one sentence: what is missing (a session bus), how to get it (a desktop login, or the private-keyring shell), and that nothing changed. */
 function expectNoSessionSentence(stderr: string): void {
