@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
@@ -42,4 +43,15 @@ export async function createEmulatorKey(control: { controlUrl: string; controlTo
   });
   if (response.status !== 201) throw new Error(`creating an emulator key answered ${response.status}: ${await response.text()}`);
   return createdKeySchema.parse(await response.json());
+}
+
+/** Creates a Nexora user (an account of its own) through the emulator's control; its id. */
+export async function createNexoraUser(control: { controlUrl: string; controlToken: string }): Promise<string> {
+  const response = await fetch(`${control.controlUrl}/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-emulator-token': control.controlToken },
+    body: JSON.stringify({ email: `${randomUUID()}@bench.test`, password: 'bench' }),
+  });
+  if (response.status !== 201) throw new Error(`creating a Nexora user answered ${response.status}: ${await response.text()}`);
+  return z.object({ id: z.string() }).parse(await response.json()).id;
 }

@@ -17,7 +17,7 @@ import { ensureVaultIdentity, keychainServiceFor } from '../../electron/core/sto
 import type { Instance, KeyRecord, VaultDocument } from '../../electron/core/domain/model.js';
 import { Vault } from '../../electron/core/vault/vault.js';
 import { verifyKey } from '../../electron/core/verify/verify-key.js';
-import { createEmulatorKey, spawnEmulators } from './emulator-process.js';
+import { createEmulatorKey, createNexoraUser, spawnEmulators } from './emulator-process.js';
 import { cliFor } from '../support/cli.js';
 import { benchRenderer } from './renderer-bench.js';
 import { FileAuditLog } from '../../electron/core/audit/audit-log.js';
@@ -147,8 +147,8 @@ async function benchRotation(): Promise<void> {
       const run = cliFor(newHome());
       await run(['instance', 'add', 'nexora', 'acme', 'self', '--env', 'sandbox', '--base-url', served.nexora.baseUrl]);
       await run(['instance', 'add', 'nora', 'acme', 'live', '--env', 'production', '--base-url', served.nora.baseUrls.production]);
-      // Named at Nexora as in the vault: the list (documented fields only) leaves the key found by its name.
-      const nexoraKey = await createEmulatorKey(served.nexora, { name: 'svc' });
+      // An account of its own each round: the list (documented fields only) then holds only this key.
+      const nexoraKey = await createEmulatorKey(served.nexora, { name: 'svc', userId: await createNexoraUser(served.nexora) });
       await run(['key', 'add', 'nexora/acme/self', 'svc'], nexoraKey.secret);
       let started = performance.now();
       const apiRun = await run(['rotate', 'nexora/acme/self/svc', '--yes']);

@@ -55,12 +55,16 @@ export interface RecordedHistory {
 }
 
 /**
- * The history vault.json records. Its floor of the log's length when it has one; a vault written
- * before the floor was kept, but holding records (each made by an audited action), had at least one.
+ * The history vault.json records: its floor of the log's length; a vault written before the floor
+ * was kept (no `auditLog`), but holding records (each made by an audited action), had at least one.
  */
 export function recordedHistory(doc: VaultDocument, location: string): RecordedHistory | null {
-  const floor = doc.auditLog?.entriesAtLeast ?? 0;
-  if (floor > 0) return { entriesAtLeast: floor, witness: `${location} records that at least ${countEntries(floor)} ${floor === 1 ? 'was' : 'were'} written` };
+  if (doc.auditLog) {
+    // The floor is what the log held when vault.json was last written, before that write's own
+    // entry was appended: a crash between the two leaves a floor of 0 with records, never an alarm.
+    const floor = doc.auditLog.entriesAtLeast;
+    return floor > 0 ? { entriesAtLeast: floor, witness: `${location} records that at least ${countEntries(floor)} ${floor === 1 ? 'was' : 'were'} written` } : null;
+  }
   const held = [counted(doc.instances.length, 'instance'), counted(doc.keys.length, 'key'), counted(doc.rotations.length, 'rotation'), counted(doc.customProviders.length, 'provider')].filter((h) => h !== null);
   if (held.length === 0) return null;
   return { entriesAtLeast: 1, witness: `${location} holds ${held.join(', ')}, each recorded in the log when made (at least 1 entry)` };

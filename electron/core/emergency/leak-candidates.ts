@@ -35,8 +35,9 @@ export function checkPastedSize(pasted: string): void {
 
 /**
  * Every stored key (by fingerprint, metadata only, no keychain) and every provider-shaped string in
- * the whole pasted text, in the order they appear, each key once. A string that holds another
- * finding of its line (`KEY=nxr_…` around `nxr_…`) is the same key, not a second one.
+ * the whole pasted text, in the order they appear, each key once. A guess that holds another
+ * finding of its line (`KEY=nxr_…` around `nxr_…`), or lies inside a stored key, is that key, not a
+ * second one.
  */
 export function findLeakCandidates(doc: VaultDocument, pasted: string): LeakCandidate[] {
   checkPastedSize(pasted);
@@ -54,5 +55,6 @@ export function findLeakCandidates(doc: VaultDocument, pasted: string): LeakCand
     const guess = guessRevocation(value, doc);
     if (guess) found.push({ secret: value, line, masked: guess.masked, match: null, guess });
   }
-  return found.filter((c) => !found.some((o) => o !== c && o.line === c.line && c.secret.includes(o.secret)));
+  // A stored key is never dropped for a guess: `acme_…==` holds the guess `acme_…` (its `=` split off).
+  return found.filter((c) => c.match !== null || !found.some((o) => o !== c && o.line === c.line && (c.secret.includes(o.secret) || (o.match !== null && o.secret.includes(c.secret)))));
 }

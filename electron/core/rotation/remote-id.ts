@@ -12,49 +12,49 @@ export interface RemoteKeyCandidate {
 }
 
 /** How a key's id at the provider was found. */
-export type RemoteIdEvidence = 'stored' | 'chosen' | 'prefix' | 'only-unknown' | 'last-used' | 'name';
+export type RemoteIdEvidence = 'stored' | 'chosen' | 'prefix' | 'only-unknown';
 
 export type RemoteIdentification =
   | { kind: 'known'; id: string; by: RemoteIdEvidence }
-  /** Several listed keys could be this one: a person picks (they are the keys the provider lists for its account). */
-  | { kind: 'ambiguous'; candidates: RemoteKeyCandidate[] };
+  /**
+   * Several listed keys could be this one: a person picks (they are the keys the provider lists for
+   * its account, none known to be another vault key). The likeliest come first: the record's name,
+   * then the most recently used.
+   */
+  | { kind: 'ambiguous'; candidates: RemoteKeyCandidate[] }
+  /** Every listed key is known to be another key in the vault: nothing is left to be this one. */
+  | { kind: 'none' };
+
+/** The shortest listed prefix taken as evidence: `nxr_` alone, or a lone `…`, would match any key. */
+const MIN_PREFIX_LENGTH = 8;
 
 /**
- * Finds a key's id at the provider, listing with that very key (so the list is its account's).
- * In order: the stored id; a `prefix` the provider shows; the one listed key no other key in the
- * vault is known to be; the one whose `last_used_at` moved with two rounds of our own calls; the
- * one with the record's name. Anything else is ambiguous and comes back as the candidates.
- *
- * The `last_used_at` evidence compares the provider's own values before and after our calls, never
- * our clock with theirs (a self-hosted server's clock may be minutes off). It takes a change in
- * both rounds: a key whose updates the provider throttles may move once while ours does not, and
- * picking that one would revoke the wrong key. A provider that never moves it simply gives no evidence.
+ * Finds a key's id at the provider, listing with that very key (so the list is its account's, and
+ * this key is in it). Only evidence that cannot point at another key decides: the stored id; a
+ * `prefix` the provider shows (at least 8 characters); the one listed key that no other key in the
+ * vault on the same account is known to be (nor the new key of this key's rotation). A unique name
+ * or a `last_used_at` that moved is not enough: a colleague's key may carry the name this record
+ * was given, and a busy key moves while this one may not (the document does not say which calls
+ * set it). Revoking the wrong key cannot be undone, so those only order the candidates a person
+ * picks from.
  */
 export async function identifyRemoteKey(api: KeyManagementApi, secret: string, record: KeyRecord, doc: VaultDocument, chosenId?: string): Promise<RemoteIdentification> {
   if (record.remoteId && chosenId === undefined) return { kind: 'known', id: record.remoteId, by: 'stored' };
-  const first = await api.list(secret);
-  const others = idsOfOtherKeys(doc, record);
-  if (chosenId !== undefined) return { kind: 'known', id: checkChosen(first, others, chosenId), by: 'chosen' };
+  const listed = await api.list(secret);
+  const others = keysThatAreNotThisOne(doc, record, listed);
+  if (chosenId !== undefined) return { kind: 'known', id: checkChosen(listed, others, chosenId), by: 'chosen' };
 
-  const byPrefix = first.filter((k) => k.prefix && secret.startsWith(k.prefix.replace(/…$/, '')));
+  const candidates = listed.filter((k) => !others.has(k.id));
+  const byPrefix = candidates.filter((k) => {
+    const prefix = k.prefix?.replace(/…$/, '') ?? '';
+    return prefix.length >= MIN_PREFIX_LENGTH && secret.startsWith(prefix);
+  });
   if (byPrefix.length === 1 && byPrefix[0]) return { kind: 'known', id: byPrefix[0].id, by: 'prefix' };
 
-  const candidates = first.filter((k) => !others.has(k.id));
+  if (candidates.length === 0) return { kind: 'none' };
   const only = candidates.length === 1 ? candidates[0] : undefined;
   if (only) return { kind: 'known', id: only.id, by: 'only-unknown' };
-  // None unknown means a stored id is stale: every listed key is a candidate then.
-  const pool = candidates.length > 0 ? candidates : first;
-
-  const second = await api.list(secret);
-  const third = await api.list(secret);
-  const movedTwice = [...moved(first, second)].filter((id) => moved(second, third).has(id) && pool.some((k) => k.id === id));
-  if (movedTwice.length === 1 && movedTwice[0]) return { kind: 'known', id: movedTwice[0], by: 'last-used' };
-
-  const named = pool.filter((k) => k.name === record.name);
-  if (named.length === 1 && named[0]) return { kind: 'known', id: named[0].id, by: 'name' };
-
-  const latest = new Map(third.map((k) => [k.id, k]));
-  return { kind: 'ambiguous', candidates: pool.map((k) => candidateOf(latest.get(k.id) ?? k)).sort(byLastUsed) };
+  return { kind: 'ambiguous', candidates: candidates.map(candidateOf).sort(likeliestFor(record)) };
 }
 
 /** A remote id given for a provider whose keys Keyturn never addresses by id. */
@@ -79,35 +79,53 @@ export function describeCandidate(c: RemoteKeyCandidate): string {
   return `${text(c.id, '')}  ${JSON.stringify(c.name)}  created ${text(c.createdAt, 'unknown')}  last used ${text(c.lastUsedAt, 'never')}`;
 }
 
-function idsOfOtherKeys(doc: VaultDocument, record: KeyRecord): Map<string, string> {
+/**
+ * Listed keys that are surely not `record`: other live vault keys with a stored id on the same
+ * account (same provider and base URL, whichever instance holds them), and the new key of this
+ * key's rotation in progress (its unique name), whose id may not be stored yet after a crash.
+ * Each maps to what it is, for a message.
+ */
+function keysThatAreNotThisOne(doc: VaultDocument, record: KeyRecord, listed: RemoteKey[]): Map<string, string> {
+  const account = accountOf(doc, record.instanceId);
   const ids = new Map<string, string>();
-  for (const k of doc.keys) if (k.id !== record.id && k.instanceId === record.instanceId && k.remoteId && k.status !== 'revoked') ids.set(k.remoteId, k.name);
+  for (const k of doc.keys) {
+    if (k.id !== record.id && k.remoteId && k.status !== 'revoked' && account !== null && accountOf(doc, k.instanceId) === account) ids.set(k.remoteId, `the key "${k.name}" in this vault`);
+  }
+  const rotation = doc.rotations.find((r) => r.oldKeyId === record.id && r.state === 'in-progress');
+  if (rotation) for (const k of listed) if (k.name === rotation.providerKeyName) ids.set(k.id, "this rotation's new key");
   return ids;
+}
+
+/** Which provider account an instance's keys live in, as far as the vault can tell: provider and base URL. */
+function accountOf(doc: VaultDocument, instanceId: string): string | null {
+  const instance = doc.instances.find((i) => i.id === instanceId);
+  return instance ? `${instance.provider} ${instance.baseUrl.replace(/\/+$/, '')}` : null;
 }
 
 function checkChosen(listed: RemoteKey[], others: Map<string, string>, chosenId: string): string {
   const id = chosenId.trim();
   const owner = others.get(id);
-  if (owner !== undefined) throw new UserInputError(`the remote id ${id} is the key "${owner}" in this vault, not this one: choose another of the listed ids`);
+  if (owner !== undefined) throw new UserInputError(`the remote id ${quoted(id)} is ${owner}, not this one: choose another of the listed ids`);
   if (!listed.some((k) => k.id === id)) {
-    throw new UserInputError(`the remote id ${id} is not among the keys the provider lists for this key's account (${listed.map((k) => k.id).join(', ') || 'none'}): give one of those`);
+    const ids = listed.filter((k) => !others.has(k.id)).map((k) => quoted(k.id));
+    throw new UserInputError(`the remote id ${quoted(id)} is not among the keys the provider lists for this key's account (${ids.join(', ') || 'none'}): give one of those`);
   }
   return id;
 }
 
-/** Ids whose last_used_at is set in `after` and differs from `before`. */
-function moved(before: RemoteKey[], after: RemoteKey[]): Set<string> {
-  const earlier = new Map(before.map((k) => [k.id, k.lastUsedAt]));
-  return new Set(after.filter((k) => k.lastUsedAt !== null && earlier.has(k.id) && earlier.get(k.id) !== k.lastUsedAt).map((k) => k.id));
+/** The provider's text in a message: JSON-quoted, so no control character or escape reaches a terminal raw. */
+function quoted(text: string): string {
+  return JSON.stringify(text);
 }
 
 function candidateOf(k: RemoteKey): RemoteKeyCandidate {
   return { id: k.id, name: k.name, createdAt: k.createdAt, lastUsedAt: k.lastUsedAt };
 }
 
-/** Most recently used first, never-used last: the likeliest first for a person choosing. */
-function byLastUsed(a: RemoteKeyCandidate, b: RemoteKeyCandidate): number {
-  return (b.lastUsedAt ?? '').localeCompare(a.lastUsedAt ?? '');
+/** The likeliest first for a person choosing: the record's own name, then the most recently used, never-used last. */
+function likeliestFor(record: KeyRecord): (a: RemoteKeyCandidate, b: RemoteKeyCandidate) => number {
+  const named = (c: RemoteKeyCandidate) => (c.name === record.name ? 0 : 1);
+  return (a, b) => named(a) - named(b) || (b.lastUsedAt ?? '').localeCompare(a.lastUsedAt ?? '');
 }
 
 /** What a person is asked when the provider lists several keys that could be this one. */
@@ -146,11 +164,13 @@ export async function resolveRemoteId(req: ResolveRemoteIdRequest): Promise<stri
     if (found.by !== 'stored') await storeRemoteId(req.metadata, req.record.id, found.id);
     return found.id;
   }
+  if (found.kind === 'none') return null;
   const picked = req.choose ? await req.choose({ ...req.question, candidates: found.candidates }) : null;
   if (picked === null) return null;
   const id = picked.trim();
   if (!found.candidates.some((c) => c.id === id)) {
-    throw new UserInputError(`${id} is not one of the listed keys that could be ${req.question.ref} (${found.candidates.map((c) => c.id).join(', ')}): choose one of those`);
+    // The answer is not repeated: it may be a key pasted at the wrong prompt.
+    throw new UserInputError(`the answer is not one of the listed keys that could be ${req.question.ref} (${found.candidates.map((c) => quoted(c.id)).join(', ')}): nothing was changed; choose one of those`);
   }
   await storeRemoteId(req.metadata, req.record.id, id);
   return id;

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
 import { UserInputError } from '../domain/errors.js';
 import { commandProblem } from '../targets/command-target.js';
 import type { Target, VaultDocument } from '../domain/model.js';
@@ -83,7 +84,10 @@ export async function makeTarget(input: NewTarget, id: string, cwd: string): Pro
   if (input.command.trim() === '') throw new UserInputError('give the command to run after --, e.g. -- vault kv put secret/app key=-');
   const missingProgram = await commandProblem(input.command, process.env, cwd);
   if (missingProgram) throw new UserInputError(`${missingProgram}: nothing was added`);
-  return { id, kind: 'command', command: input.command, args: input.args, ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}) };
+  // A path like ./bin/put-secret is the program found here, now: stored whole, so a rotation run
+  // from another folder neither refuses it nor pipes the key to another program of that name.
+  const command = input.command.includes('/') && !isAbsolute(input.command) ? resolve(cwd, input.command) : input.command;
+  return { id, kind: 'command', command, args: input.args, ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}) };
 }
 
 /** A new .env file holding an empty slot for the variable, readable by its owner only (it will hold a key). */

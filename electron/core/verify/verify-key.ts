@@ -1,5 +1,6 @@
 import { HttpFailure, type HttpClient, type HttpResponse } from '../http/types.js';
 import type { ProviderProfile } from '../providers/profile.js';
+import { providerText } from '../providers/provider-text.js';
 import type { Clock } from '../ports/clock.js';
 import type { Instance, Verification } from '../domain/model.js';
 
@@ -30,7 +31,7 @@ export async function verifyKey(
   if (status === 401) {
     const why = profile.reasonFromRejection(response.json);
     const hint = profile.rejectionHint?.(instance);
-    return { at: at(), result: 'rejected', httpStatus: status, revoked: why.revoked, reason: hint ? `${why.reason}; ${hint}` : why.reason };
+    return { at: at(), result: 'rejected', httpStatus: status, revoked: why.revoked, reason: hint ? `${providerText(why.reason)}; ${hint}` : providerText(why.reason) };
   }
   if (status === 403) {
     return { at: at(), result: 'limited', httpStatus: status, revoked: false, reason: 'the key is valid but lacks a permission for the verify call (403)' };

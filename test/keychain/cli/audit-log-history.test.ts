@@ -9,10 +9,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AUDIT_HEAD_ACCOUNT } from '../../../electron/core/audit/keychain-head.js';
 import { keychainServiceFor } from '../../../electron/core/store/home.js';
 import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
+import { cliFor } from '../../support/cli.js';
 import { sampleKeys } from '../../support/keys.js';
 import { nexoraKeyWithTarget } from '../../support/nexora-fixture.js';
 import { privateKeychain } from '../../support/private-keychain.js';
-import { vaultIdOf } from '../../support/temp-home.js';
+import { tempHome, vaultIdOf } from '../../support/temp-home.js';
 
 interface Verified {
   ok: boolean;
@@ -108,5 +109,17 @@ describe('keyturn log verify against the history vault.json records', () => {
     expect(result.json.problems).toEqual([]);
     expect(result.code).toBe(0);
     expect(result.json.expectedAtLeast).toBeLessThanOrEqual(result.json.entries);
+  });
+
+  it('reads a crash on a new vault’s first write (before its first entry) as intact, not as a deleted log', async () => {
+    const fresh = tempHome();
+    const runFresh = cliFor(fresh);
+    expect((await runFresh(['instance', 'add', 'xora', 'acme', 'main', '--env', 'sandbox'])).code).toBe(0);
+    // What a crash right after that first vault.json write leaves: no log, no keychain record of it.
+    rmSync(join(fresh, 'audit.log'));
+    await keytar.deletePassword(keychainServiceFor(vaultIdOf(fresh)), AUDIT_HEAD_ACCOUNT);
+    const result = await runFresh(['log', 'verify', '--json']);
+    expect((JSON.parse(result.stdout) as Verified).problems).toEqual([]);
+    expect(result.code).toBe(0);
   });
 });

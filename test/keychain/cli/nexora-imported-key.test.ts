@@ -39,8 +39,8 @@ describe('keyturn and a Nexora key it did not create', () => {
   for (const mode of Object.keys(modes)) {
     it(`${mode}: rotating an imported key revokes the old one by API (DELETE, then 401), with no dashboard wait, and stores its id`, async () => {
       const nexora = emulators.get(mode)!;
-      // The old key has the vault's name at Nexora too, among two others of the same account.
-      const { run, old } = await nexoraKeyWithTarget(nexora, { env: 'sandbox', name: 'backend', variable: 'KEY', otherKeys: ['laptop', 'ci'] });
+      // The first hour: the one key of its account at Nexora, named there otherwise than in the vault.
+      const { run, old } = await nexoraKeyWithTarget(nexora, { env: 'sandbox', name: 'backend', nexoraName: 'CI pipeline', variable: 'KEY' });
       const result = await run(['rotate', 'nexora/acme/self/backend', '--revoke-wait', '5']);
       expect(result.stderr).not.toMatch(/in the dashboard/);
       expect(result.code).toBe(0);
@@ -52,14 +52,18 @@ describe('keyturn and a Nexora key it did not create', () => {
     });
   }
 
-  it('the one key of an account (the first hour): rotated by API in the default mode, its name at Nexora unlike the vault’s', async () => {
-    const { run, old } = await nexoraKeyWithTarget(plain(), { env: 'sandbox', name: 'backend', nexoraName: 'CI pipeline', variable: 'KEY' });
-    const result = await run(['rotate', 'nexora/acme/self/backend', '--revoke-wait', '5']);
-    expect(result.stderr).not.toMatch(/in the dashboard/);
-    expect(result.code).toBe(0);
-    expect(deleted(plain(), old.id)).toHaveLength(1);
-    expect(await answersWith(plain(), old.secret)).toBe(401);
-  });
+  for (const mode of ['documented fields only (default)', 'last_used_at on every call']) {
+    it(`${mode}: forbids revoking a colleague's key that carries the record's name: several keys are asked about, none revoked`, async () => {
+      const nexora = emulators.get(mode)!;
+      const { run, old, others } = await nexoraKeyWithTarget(nexora, { env: 'sandbox', name: 'backend', nexoraName: 'CI pipeline', variable: 'KEY', otherKeys: ['backend'] });
+      const result = await run(['rotate', 'nexora/acme/self/backend']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/pass --remote-id/);
+      expect(result.stderr.indexOf(others[0]!.id)).toBeLessThan(result.stderr.indexOf(old.id));
+      expect(nexora.control.requests().filter((r) => r.method === 'DELETE' || r.method === 'POST')).toEqual([]);
+      expect(await answersWith(nexora, others[0]!.secret)).toBe(200);
+    });
+  }
 
   it('ambiguous without a terminal: exits 2 listing the candidates and saying --remote-id, and changes nothing', async () => {
     const { run, old, others } = await nexoraKeyWithTarget(plain(), { env: 'sandbox', name: 'backend', nexoraName: 'CI pipeline', variable: 'KEY', otherKeys: ['laptop'] });
@@ -191,7 +195,7 @@ describe('keyturn and a Nexora key it did not create', () => {
   for (const mode of Object.keys(modes)) {
     it(`${mode}: emergency revoke of an imported key (revoke --leaked) revokes it by API and stores its id`, async () => {
       const nexora = emulators.get(mode)!;
-      const { run, old } = await nexoraKeyWithTarget(nexora, { env: 'sandbox', name: 'backend', variable: 'KEY', otherKeys: ['laptop'] });
+      const { run, old } = await nexoraKeyWithTarget(nexora, { env: 'sandbox', name: 'backend', nexoraName: 'CI pipeline', variable: 'KEY' });
       const result = await run(['revoke', '--leaked', '--yes', '--wait', '5'], `${old.secret}\n`);
       expect(result.stderr).not.toMatch(/in the dashboard/);
       expect(result.code).toBe(0);

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { HttpFailure, type HttpClient, type HttpRequest, type HttpResponse } from '../../http/types.js';
 import type { Instance } from '../../domain/model.js';
 import { joinUrl } from '../profile.js';
+import { providerText } from '../provider-text.js';
 import { ProviderCallError, type KeyManagementApi } from '../key-api.js';
 
 const listedKeySchema = z.object({
@@ -27,7 +28,7 @@ export function nexoraKeyApi(instance: Instance, http: HttpClient): KeyManagemen
     }
     if (response.status >= 200 && response.status < 300) return response;
     const detail = typeof (response.json as { detail?: unknown } | undefined)?.detail === 'string' ? (response.json as { detail: string }).detail : `status ${response.status}`;
-    throw new ProviderCallError(`Nexora ${what} answered ${response.status}: ${detail}`, response.status, response.status >= 500);
+    throw new ProviderCallError(`Nexora ${what} answered ${response.status}: ${providerText(detail)}`, response.status, response.status >= 500);
   };
   const auth = (secret: string) => ({ authorization: `Bearer ${secret}` });
   const parse = <T>(schema: z.ZodType<T>, response: HttpResponse, what: string): T => {

@@ -52,6 +52,14 @@ describe('findLeakCandidates: every key in the whole pasted text', () => {
     expect(found.map((c) => c.line)).toEqual([1, 2, 4]);
   });
 
+  it('forbids dropping a stored key for a guess inside it: a key ending in = padding is found as itself', () => {
+    const padded = `acme_${'Zm9vYmFy'.repeat(3)}==`;
+    const withPadded: VaultDocument = { ...doc, keys: [...doc.keys, record('padded', 'own', padded)] };
+    for (const text of [`TOKEN=${padded}`, `curl -H "X-Key: ${padded}"`, padded]) {
+      expect(refs(text, withPadded)).toEqual(['custom:acme/acme/own/padded']);
+    }
+  });
+
   it('names a key only masked: the mask of the stored key, the provider’s mask for one not in the vault', () => {
     const stranger = sampleKeys.xora();
     const found = findLeakCandidates(doc, `${nexoraKey} ${stranger}`);
