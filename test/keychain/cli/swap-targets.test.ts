@@ -420,9 +420,10 @@ describe('keyturn target add and the swap refuse files that would turn the key a
     writeFileSync(env, original);
     expect((await run(['target', 'add', REF, 'dotenv', env, 'NEXORA_API_KEY'])).code).toBe(0);
     expect((await run(['target', 'add', 'nexora/acme/self/worker', 'dotenv', env, 'NEXORA_WORKER_KEY'])).code).toBe(0);
-    // The first rotation stops in its swap after writing the file (its last target fails).
+    // The first rotation stops in its swap after writing the file (its last target fails). Both keys
+    // were pasted in, from one Nexora account: which listed key is this one is said once.
     expect((await run(['target', 'add', REF, 'command', '--', 'false'])).code).toBe(0);
-    expect((await run(['rotate', REF, '--yes'])).code).toBe(1);
+    expect((await run(['rotate', REF, '--yes', '--remote-id', old.id])).code).toBe(1);
     expect(backupsOf(env)).toHaveLength(1);
     const firstBackup = backupsOf(env)[0] ?? '';
     expect(readFileSync(firstBackup, 'utf8')).toBe(original);
