@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exitAs } from './exit-as.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -40,7 +41,7 @@ function run(cmd, args, cleanUp = () => undefined) {
   }
   child.on('exit', (code, signal) => {
     cleanUp();
-    process.exit(code ?? (signal ? 0 : 1));
+    exitAs({ code, signal }); // an app killed by a signal is not a success: the launcher ends by the same signal
   });
 }
 

@@ -7,12 +7,19 @@
 // in order: the command (and what the command started), the keyring daemon, the bus, then the
 // temporary folder. The daemons run in a process group of their own, so a terminal's Ctrl+C
 // reaches only the command; they are stopped once the command is gone.
+//
+// What the command started is found by a marker in its environment, KEYTURN_KEYRING_SESSION (a
+// random id per run), which every process below it inherits: a background child of a command that
+// has already exited is no longer below it (it was handed to init), but it still holds the marker.
+// A process that clears its environment escapes this.
 import { execFile, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { join } from 'node:path';
-import { descendantsOf, stopProcesses } from './process-tree.mjs';
+import { exitAs } from './exit-as.mjs';
+import { descendantsOf, identify, processesWithEnv, stopProcesses } from './process-tree.mjs';
 import { missingSystemTools } from './system-deps.mjs';
 
 const sep = process.argv.indexOf('--');
@@ -31,6 +38,10 @@ if (missing.length > 0) {
 const COMMAND_GRACE_MS = 10_000;
 const DAEMON_GRACE_MS = 5_000;
 const KEYRING_PASSWORD = 'keyturn-test';
+/** Rounds of "find what holds the marker, stop it" before giving up on a command that keeps starting processes. */
+const LEFT_BEHIND_ROUNDS = 5;
+const SESSION_MARKER = 'KEYTURN_KEYRING_SESSION';
+const session = randomUUID();
 
 const root = mkdtempSync(join(tmpdir(), 'keyturn-keyring-'));
 const runtime = join(root, 'runtime');
@@ -39,7 +50,7 @@ mkdirSync(join(root, 'data'));
 const env = { ...process.env, XDG_DATA_HOME: join(root, 'data'), XDG_RUNTIME_DIR: runtime, KEYTURN_PRIVATE_KEYRING: '1' };
 delete env.DBUS_SESSION_BUS_PID;
 
-/** What was started, in the order it is stopped. */
+/** What was started, in the order it is stopped; each as { child, proc } (proc: its pid and start time). */
 const started = { command: null, keyring: null, bus: null };
 let stopping = null;
 
@@ -47,56 +58,82 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     // A terminal's Ctrl+C already reached the command (it is in the terminal's foreground group): passing it on would deliver it twice.
     const fromTerminal = signal === 'SIGINT' && process.stdin.isTTY;
-    if (stopping && started.command) started.command.kill('SIGKILL'); // a second signal: stop waiting for the command
+    if (stopping && started.command) started.command.child.kill('SIGKILL'); // a second signal: stop waiting for the command
     else if (!fromTerminal) void stop({ signal });
   });
 }
 
 try {
   // Not $XDG_RUNTIME_DIR/bus, where D-Bus looks without DBUS_SESSION_BUS_ADDRESS: a command that drops the address must find no bus.
-  started.bus = spawn('dbus-daemon', ['--session', '--nofork', `--address=unix:path=${join(root, 'bus')}`, '--print-address=1'], { env, detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
-  env.DBUS_SESSION_BUS_ADDRESS = await firstLine(started.bus, 'dbus-daemon');
-  started.keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], { env, detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
-  started.keyring.stdin.end(`${KEYRING_PASSWORD}\n`);
-  // The daemon must own org.freedesktop.secrets before the first call, or D-Bus activation would start a second, locked one.
-  await secretServiceOwned(started.keyring);
+  const bus = spawn('dbus-daemon', ['--session', '--nofork', `--address=unix:path=${join(root, 'bus')}`, '--print-address=1'], { env, detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+  started.bus = tracked(bus);
+  env.DBUS_SESSION_BUS_ADDRESS = await firstLine(bus, 'dbus-daemon');
+  // A signal may have started stop() while the bus was getting ready: nothing more is started then (stop() would miss it).
+  if (!stopping) {
+    const keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], { env, detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+    started.keyring = tracked(keyring);
+    keyring.stdin.end(`${KEYRING_PASSWORD}\n`);
+    // The daemon must own org.freedesktop.secrets before the first call, or D-Bus activation would start a second, locked one.
+    await secretServiceOwned(keyring);
+  }
 } catch (error) {
-  console.error(`keyring: ${error instanceof Error ? error.message : String(error)}`);
+  // Once stopping, a daemon ending before it was ready is stop()'s doing, not a failure to report.
+  if (!stopping) console.error(`keyring: ${error instanceof Error ? error.message : String(error)}`);
   await stop({ code: 3 });
 }
 
 if (!stopping) {
-  started.command = spawn(command[0], command.slice(1), { env, stdio: 'inherit' });
-  started.command.on('error', (error) => {
+  const app = spawn(command[0], command.slice(1), { env: { ...env, [SESSION_MARKER]: session }, stdio: 'inherit' });
+  started.command = tracked(app);
+  app.on('error', (error) => {
     console.error(`keyring: could not run ${command[0]}: ${error.message}`);
     void stop({ code: 127 });
   });
-  started.command.on('exit', (code, signal) => void stop(signal ? { signal } : { code: code ?? 1 }));
+  app.on('exit', (code, signal) => void stop(signal ? { signal } : { code: code ?? 1 }));
+}
+
+/** A child with its identity taken at once (it is at least a zombie until Node collects it), so its pid is never signalled once reused. */
+function tracked(child) {
+  return { child, proc: child.pid === undefined ? null : identify(child.pid) };
+}
+
+/** The identities of what was started, for one entry of `started`, read when it is needed (a spawn may follow an await). */
+function procOf(entry) {
+  return entry?.proc ? [entry.proc] : [];
 }
 
 /** Stops everything started, in order, once; then ends as the command did (its code, or the signal re-raised). */
 function stop(outcome) {
   stopping ??= (async () => {
-    const { command: app, keyring, bus } = started;
-    if (app) {
-      // What the command started may outlive it (a worker pool): taken down with it.
-      const tree = descendantsOf(app.pid);
-      await stopProcesses([app.pid], outcome.signal ?? 'SIGTERM', COMMAND_GRACE_MS);
-      await stopProcesses(tree, 'SIGTERM', COMMAND_GRACE_MS);
+    // `started` is read again after every await: a spawn that was under way when stop() began is stopped too.
+    if (started.command) {
+      // What the command started may outlive it (a worker pool, a `sleep &`): taken down with it.
+      // Below it while it runs; holding the session's marker once it has exited.
+      const below = started.command.proc ? descendantsOf(started.command.proc.pid) : [];
+      await stopProcesses(procOf(started.command), outcome.signal ?? 'SIGTERM', COMMAND_GRACE_MS);
+      let round = [...below, ...leftBehind()];
+      for (let n = 0; n < LEFT_BEHIND_ROUNDS && round.length > 0; n += 1) {
+        await stopProcesses(round, 'SIGTERM', COMMAND_GRACE_MS);
+        round = leftBehind();
+      }
     }
     // Services the bus started on demand count as the keyring's: stopped with it, before the bus.
-    const activated = bus ? descendantsOf(bus.pid) : [];
-    await stopProcesses([...(keyring ? [keyring.pid] : []), ...activated], 'SIGTERM', DAEMON_GRACE_MS);
-    if (bus) await stopProcesses([bus.pid], 'SIGTERM', DAEMON_GRACE_MS);
+    const activated = started.bus?.proc ? descendantsOf(started.bus.proc.pid) : [];
+    await stopProcesses([...procOf(started.keyring), ...activated], 'SIGTERM', DAEMON_GRACE_MS);
+    await stopProcesses(procOf(started.bus), 'SIGTERM', DAEMON_GRACE_MS);
     rmSync(root, { recursive: true, force: true });
-    const ended = app?.exitCode !== null && app?.exitCode !== undefined ? { code: app.exitCode } : outcome;
-    if (ended.signal) {
-      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.removeAllListeners(signal);
-      process.kill(process.pid, ended.signal);
-    }
-    process.exit(ended.code ?? 1);
+    const exitCode = started.command?.child.exitCode;
+    const ended = exitCode !== null && exitCode !== undefined ? { code: exitCode } : outcome;
+    if (ended.signal) for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.removeAllListeners(signal);
+    exitAs(ended);
   })();
   return stopping;
+}
+
+/** Live processes holding this run's marker, but for the launcher and its daemons (which never get it: this is a guard). */
+function leftBehind() {
+  const own = new Set([process.pid, started.keyring?.child.pid, started.bus?.child.pid]);
+  return processesWithEnv(SESSION_MARKER, session).filter((p) => !own.has(p.pid));
 }
 
 /** The first line a child prints (dbus-daemon's address), or why it ended without one. */

@@ -56,3 +56,21 @@ export function stillRunning(p: TreeProcess): boolean {
   const now = stat(p.pid);
   return now !== null && now.start === p.start && now.state !== 'Z' && now.state !== 'X';
 }
+
+/** Every live process whose environment holds `name=value` (inherited from whoever started it), wherever it now sits in the tree. */
+export function processesWithEnv(name: string, value: string): TreeProcess[] {
+  const entry = `${name}=${value}`;
+  const found: TreeProcess[] = [];
+  for (const n of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const s = stat(Number(n));
+    if (!s || s.state === 'Z' || s.state === 'X') continue;
+    let environ: string;
+    try {
+      environ = readFileSync(`/proc/${n}/environ`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (environ.split('\0').includes(entry)) found.push({ pid: s.pid, start: s.start, command: commandLine(s.pid) });
+  }
+  return found;
+}

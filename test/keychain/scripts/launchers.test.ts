@@ -2,11 +2,13 @@
 // (SIGTERM, SIGINT, SIGHUP) stops every process it started — the app, the keyring daemon, the
 // D-Bus daemon — and removes its temporary folders. The process tree is read before the signal;
 // once the launcher has exited, none of it may still run.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { processTree, stillRunning, type TreeProcess } from '../../support/process-tree.js';
+import { processesWithEnv, processTree, stillRunning, type TreeProcess } from '../../support/process-tree.js';
 
 const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 
@@ -21,7 +23,12 @@ interface Launched {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** Set in a launcher's environment by a test, so what it started can be found once it is no longer below the launcher. */
+const RUN_MARKER = 'KEYTURN_LAUNCHER_TEST_RUN';
+
 const launchedHere: ChildProcess[] = [];
+const markedHere: string[] = [];
+const foldersHere: string[] = [];
 // A test that failed half-way must not leave its launcher, and what it started, running.
 afterEach(() => {
   for (const child of launchedHere.splice(0)) {
@@ -29,7 +36,16 @@ afterEach(() => {
     const tree = processTree(child.pid as number);
     for (const p of tree.reverse()) if (stillRunning(p)) process.kill(p.pid, 'SIGKILL');
   }
+  for (const run of markedHere.splice(0)) for (const p of processesWithEnv(RUN_MARKER, run)) if (stillRunning(p)) process.kill(p.pid, 'SIGKILL');
+  for (const folder of foldersHere.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
+
+/** The environment for a launcher whose every descendant, even one handed to init, can be found by its run id. */
+function markedEnv(env: NodeJS.ProcessEnv = process.env): { env: NodeJS.ProcessEnv; run: string } {
+  const run = randomUUID();
+  markedHere.push(run);
+  return { env: { ...env, [RUN_MARKER]: run }, run };
+}
 
 function launch(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Launched {
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -90,6 +106,50 @@ describe('scripts/with-keyring.mjs', () => {
     const { tree } = await stopAndCheck(launched, signal, [...DAEMONS, /-e require\('keytar'\)/]);
     expect(existsSync(keyringFolder(tree))).toBe(false);
   }, 60_000);
+
+  it('stops what the command left running in the background when the command exits by itself', async () => {
+    const { env, run } = markedEnv();
+    // The sleep is handed to init when bash exits, so it is no longer below the command when the launcher looks.
+    const script = 'sleep 1000 & echo "background $! in $XDG_RUNTIME_DIR"; exit 0';
+    const launched = launch(process.execPath, ['scripts/with-keyring.mjs', '--', 'bash', '-c', script], env);
+    const [, , runtime] = await launched.waitFor(/background (\d+) in (\S+)/);
+    expect(await launched.exited).toEqual({ code: 0, signal: null });
+    const survivors = processesWithEnv(RUN_MARKER, run);
+    expect(survivors.map((p) => `${p.pid} ${p.command}`), launched.output()).toEqual([]);
+    expect(existsSync(dirname(runtime as string))).toBe(false);
+  }, 60_000);
+
+  it('never starts the keyring daemon once a signal has come while it waited for the bus', async () => {
+    // A stand-in dbus-daemon runs the real one but prints its address only when asked to stop: the
+    // launcher then learns the address after it has begun stopping, as when a signal comes at that moment.
+    const shims = mkdtempSync(join(tmpdir(), 'keyturn-shim-'));
+    foldersHere.push(shims);
+    const realBus = execFileSync('bash', ['-c', 'command -v dbus-daemon'], { encoding: 'utf8' }).trim();
+    const shim = join(shims, 'dbus-daemon');
+    writeFileSync(
+      shim,
+      [
+        '#!/bin/bash',
+        `out="${shims}/address"`,
+        // Not a child of the stand-in (the launcher would stop it as a service the bus started): handed to init at once.
+        `( "${realBus}" "$@" > "$out" & )`,
+        // Idles in a read that never returns (a builtin: no child), leaving it only to run the trap.
+        `mkfifo "${shims}/idle" && exec 3<> "${shims}/idle"`,
+        `trap 'until [ -s "$out" ]; do sleep 0.01; done; cat "$out"' TERM`,
+        'echo "shim waiting" >&2',
+        'while :; do read -r -u 3 _; done',
+        '',
+      ].join('\n'),
+    );
+    chmodSync(shim, 0o755);
+    const { env, run } = markedEnv({ ...process.env, PATH: `${shims}:${process.env.PATH ?? ''}` });
+    const launched = launch(process.execPath, ['scripts/with-keyring.mjs', '--', process.execPath, '-e', ''], env);
+    await launched.waitFor(/shim waiting/);
+    launched.child.kill('SIGTERM');
+    expect(await launched.exited).toEqual({ code: null, signal: 'SIGTERM' });
+    const keyrings = processesWithEnv(RUN_MARKER, run).filter((p) => p.command.startsWith('gnome-keyring-daemon'));
+    expect(keyrings.map((p) => `${p.pid} ${p.command}`), launched.output()).toEqual([]);
+  }, 60_000);
 });
 
 describe('npm start without a keychain in the session (browser mode, private keyring, temporary vault)', () => {
@@ -109,6 +169,18 @@ describe('npm start without a keychain in the session (browser mode, private key
     const { tree } = await stopAndCheck(launched, signal, [...DAEMONS, /bin\/keyturn\.mjs --home \S+ web$/]);
     expect(existsSync(vault as string)).toBe(false);
     expect(existsSync(keyringFolder(tree))).toBe(false);
+  }, 90_000);
+
+  it('ends by the signal that killed its app, not with exit 0', async () => {
+    const launched = launch(process.execPath, ['scripts/start.mjs'], headless);
+    await launched.waitFor(/\?launch=/);
+    const tree = processTree(launched.child.pid as number);
+    // The app itself, not with-keyring, whose command line ends with the app's.
+    const app = tree.find((p) => /^\S+ bin\/keyturn\.mjs --home \S+ web$/.test(p.command));
+    if (!app) throw new Error(`no keyturn web in the tree:\n${tree.map((p) => p.command).join('\n')}`);
+    process.kill(app.pid, 'SIGKILL');
+    expect(await launched.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(tree.filter(stillRunning).map((p) => `${p.pid} ${p.command}`), launched.output()).toEqual([]);
   }, 90_000);
 });
 
