@@ -27,6 +27,11 @@ const MODULES = {
   log: async (): Promise<Register> => (await import('./commands/log.js')).registerLogCommands,
   policy: async (): Promise<Register> => (await import('./commands/policy.js')).registerPolicyCommands,
   vault: async (): Promise<Register> => (await import('./commands/vault.js')).registerVaultCommands,
+  // `key get` alone (the key module registers it too, with the other key commands).
+  keyGet: async (): Promise<Register> => {
+    const { addKeyCommand, registerKeyGetCommand } = await import('./commands/key-get.js');
+    return (program, ctx) => registerKeyGetCommand(addKeyCommand(program), ctx);
+  },
 } as const;
 
 type ModuleName = keyof typeof MODULES;
@@ -50,25 +55,39 @@ const BY_COMMAND: Record<string, readonly ModuleName[]> = {
 };
 
 /**
- * The command the arguments name, past the global options. null when that is not certain (no
- * command, help, an unknown word or option): then every module is loaded, so help and commander's
- * "unknown command" suggestions are exactly what they would be with all of them.
+ * The command the arguments name, past the global options (`key get` as one, when `get` follows
+ * `key`). null when that is not certain (no command, help, an unknown word or option): then every
+ * module is loaded, so help and commander's "unknown command" suggestions are exactly what they
+ * would be with all of them.
  */
 function invokedCommand(argv: readonly string[]): string | null {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--home') i++;
     else if (arg.startsWith('--home=')) continue;
+    else if (arg === 'key' && argv[i + 1] === 'get') return 'key get';
     else return Object.hasOwn(BY_COMMAND, arg) ? arg : null;
   }
   return null;
 }
 
-/** Registers the modules this run needs (all of them when the command is not known), in help order. */
-export async function registerCommands(argv: readonly string[], program: Command, ctx: CliContext, io: CliIo): Promise<void> {
+/** What one run loads: its command modules, and whether it uses the whole vault (vault-parts.ts). */
+export interface CommandPlan {
+  modules: readonly ModuleName[];
+  /** False for `key get` only: it reads one secret through the checked vault.json. */
+  usesVault: boolean;
+}
+
+export function planCommand(argv: readonly string[]): CommandPlan {
   const command = invokedCommand(argv);
-  const wanted = new Set<ModuleName>(command ? BY_COMMAND[command] : (Object.keys(MODULES) as ModuleName[]));
-  const names = (Object.keys(MODULES) as ModuleName[]).filter((name) => wanted.has(name));
-  const registers = await Promise.all(names.map((name) => MODULES[name]()));
+  if (command === 'key get') return { modules: ['keyGet'], usesVault: false };
+  const all = (Object.keys(MODULES) as ModuleName[]).filter((name) => name !== 'keyGet');
+  const wanted = new Set<ModuleName>(command ? BY_COMMAND[command] : all);
+  return { modules: all.filter((name) => wanted.has(name)), usesVault: true };
+}
+
+/** Registers the plan's modules, in help order. */
+export async function registerCommands(plan: CommandPlan, program: Command, ctx: CliContext, io: CliIo): Promise<void> {
+  const registers = await Promise.all(plan.modules.map((name) => MODULES[name]()));
   for (const register of registers) register(program, ctx, io);
 }

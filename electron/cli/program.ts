@@ -1,8 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserInputError } from '../core/domain/errors.js';
-import { VaultDamagedError } from '../core/store/conf-metadata-store.js';
 import { createCliContext } from './context.js';
-import { registerCommands } from './command-modules.js';
+import { planCommand, registerCommands } from './command-modules.js';
 import { EXIT, type CliIo } from './io.js';
 
 /** Runs one `keyturn` invocation and returns its exit code. Never calls process.exit. */
@@ -13,16 +12,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError('(run "keyturn --help" for usage)');
-  const ctx = createCliContext(io, () => program.opts<{ home?: string }>().home);
+  const plan = planCommand(argv);
+  // The whole vault (providers, rotation, targets, the schemas) for every command but `key get`.
+  const parts = plan.usesVault ? await import('./vault-parts.js') : null;
+  const ctx = createCliContext(io, () => program.opts<{ home?: string }>().home, parts);
 
   let code: number;
   let damageReported = false;
   try {
-    await registerCommands(argv, program, ctx, io);
+    await registerCommands(plan, program, ctx, io);
     await program.parseAsync(argv, { from: 'user' });
     code = ctx.exitCode;
   } catch (error) {
-    damageReported = error instanceof VaultDamagedError;
+    damageReported = parts !== null && error instanceof parts.VaultDamagedError;
     code = reportError(error, io);
   } finally {
     await ctx.close();
