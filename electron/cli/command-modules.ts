@@ -1,16 +1,18 @@
 import type { Command } from 'commander';
 import type { CliContext } from './context.js';
 import type { CliIo } from './io.js';
+import { planCommand, type ModuleName } from './command-plan.js';
+import type { CommandSource } from './run-program.js';
 
 /** Adds one module's commands to the program. */
 type Register = (program: Command, ctx: CliContext, io: CliIo) => void;
 
 /**
- * Every command module, in the order `keyturn --help` lists them, each imported only when asked for:
+ * Every command module (listed in help order in command-plan.ts), each imported only when asked for:
  * a bundle that imports them all parses the HTTP client, the browser-mode server, the report
  * writers and every schema before `key get` can read one secret.
  */
-const MODULES = {
+const MODULES: Record<ModuleName, () => Promise<Register>> = {
   instance: async (): Promise<Register> => (await import('./commands/instance.js')).registerInstanceCommands,
   key: async (): Promise<Register> => (await import('./commands/key.js')).registerKeyCommands,
   provider: async (): Promise<Register> => (await import('./commands/provider.js')).registerProviderCommands,
@@ -32,62 +34,18 @@ const MODULES = {
     const { addKeyCommand, registerKeyGetCommand } = await import('./commands/key-get.js');
     return (program, ctx) => registerKeyGetCommand(addKeyCommand(program), ctx);
   },
-} as const;
-
-type ModuleName = keyof typeof MODULES;
-
-/** The modules that define each top-level command (`key set` is the policy module's). */
-const BY_COMMAND: Record<string, readonly ModuleName[]> = {
-  instance: ['instance'],
-  key: ['key', 'policy'],
-  provider: ['provider'],
-  target: ['target'],
-  rotate: ['rotate'],
-  rotation: ['rotate'],
-  revoke: ['revoke'],
-  run: ['run'],
-  scan: ['scan'],
-  web: ['web'],
-  audit: ['audit'],
-  log: ['log'],
-  policy: ['policy'],
-  vault: ['vault'],
 };
 
-/**
- * The command the arguments name, past the global options (`key get` as one, when `get` follows
- * `key`). null when that is not certain (no command, help, an unknown word or option): then every
- * module is loaded, so help and commander's "unknown command" suggestions are exactly what they
- * would be with all of them.
- */
-function invokedCommand(argv: readonly string[]): string | null {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--home') i++;
-    else if (arg.startsWith('--home=')) continue;
-    else if (arg === 'key' && argv[i + 1] === 'get') return 'key get';
-    else return Object.hasOwn(BY_COMMAND, arg) ? arg : null;
-  }
-  return null;
-}
-
-/** What one run loads: its command modules, and whether it uses the whole vault (vault-parts.ts). */
-export interface CommandPlan {
-  modules: readonly ModuleName[];
-  /** False for `key get` only: it reads one secret through the checked vault.json. */
-  usesVault: boolean;
-}
-
-export function planCommand(argv: readonly string[]): CommandPlan {
-  const command = invokedCommand(argv);
-  if (command === 'key get') return { modules: ['keyGet'], usesVault: false };
-  const all = (Object.keys(MODULES) as ModuleName[]).filter((name) => name !== 'keyGet');
-  const wanted = new Set<ModuleName>(command ? BY_COMMAND[command] : all);
-  return { modules: all.filter((name) => wanted.has(name)), usesVault: true };
-}
-
-/** Registers the plan's modules, in help order. */
-export async function registerCommands(plan: CommandPlan, program: Command, ctx: CliContext, io: CliIo): Promise<void> {
-  const registers = await Promise.all(plan.modules.map((name) => MODULES[name]()));
-  for (const register of registers) register(program, ctx, io);
-}
+/** The modules this run needs (see command-plan.ts), and the whole vault unless it is `key get`. */
+export const allCommands: CommandSource = {
+  async load(argv) {
+    const plan = planCommand(argv);
+    const [registers, vaultParts] = await Promise.all([Promise.all(plan.modules.map((name) => MODULES[name]())), plan.usesVault ? import('./vault-parts.js') : null]);
+    return {
+      register: (program, ctx, io) => {
+        for (const register of registers) register(program, ctx, io);
+      },
+      vaultParts,
+    };
+  },
+};

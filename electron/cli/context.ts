@@ -110,7 +110,7 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined, p
     if (!parts) throw new Error('internal: this command was started without the vault (see command-modules.ts)');
     const { home, secrets, keychainService, audit } = openBase();
     const metadata = openStore(parts);
-    const client = parts.lazyHttpClient(async () => (await import('../core/http/undici-client.js')).createHttpClient());
+    const client = parts.createLazyHttpClient();
     http = client;
     const core: CorePorts = { metadata, secrets, keychainService, http: client, clock: systemClock, sleep: parts.realSleep, audit };
     opened = {

@@ -10,7 +10,7 @@ import { tempHome } from '../../support/temp-home.js';
 const root = process.cwd();
 
 /** Runs the built CLI and returns the sources (from the bundle's metafile) of every file it loaded. */
-async function sourcesLoadedBy(argv: string[]): Promise<{ code: number | null; stdout: string; sources: string[] }> {
+async function sourcesLoadedBy(argv: string[]): Promise<{ code: number | null; stdout: string; files: string[]; sources: string[] }> {
   const list = join(tempHome(), 'loaded.txt');
   writeFileSync(list, '');
   const child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'test/support/record-loaded-modules.mjs')).href, 'bin/keyturn.mjs', ...argv], {
@@ -24,7 +24,7 @@ async function sourcesLoadedBy(argv: string[]): Promise<{ code: number | null; s
   const outputs = readFileSync(list, 'utf8').split('\n').filter((url) => url.startsWith('file:')).map((url) => fileURLToPath(url).slice(root.length + 1));
   const loaded = outputs.filter((file) => file.startsWith('dist/cli/'));
   expect(loaded).toContain('dist/cli/keyturn.mjs');
-  return { code, stdout, sources: loaded.flatMap((file) => Object.keys(meta.outputs[file]?.inputs ?? {})) };
+  return { code, stdout, files: loaded, sources: loaded.flatMap((file) => Object.keys(meta.outputs[file]?.inputs ?? {})) };
 }
 
 // What `keyturn key get` must not parse at start: it reads one secret. (node dist/cli/keyturn.mjs as
@@ -55,6 +55,8 @@ describe('keyturn key get', () => {
     const got = await sourcesLoadedBy(['--home', home, 'key', 'get', 'xora/acme/main/ci']);
     expect(got).toMatchObject({ code: 0, stdout: `${secret}\n` });
     expect(got.sources).toContain('electron/cli/commands/key-get.ts');
+    // One file of the bundle: each chunk more is a resolve, a read and a compile at every start.
+    expect(got.files).toEqual(['dist/cli/keyturn.mjs']);
     for (const unwanted of NOT_FOR_KEY_GET) expect(got.sources.filter((source) => unwanted.test(source)), String(unwanted)).toEqual([]);
   });
 
