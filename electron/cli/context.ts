@@ -1,17 +1,23 @@
-import { randomUUID } from 'node:crypto';
 import { FileAuditLog } from '../core/audit/audit-log.js';
 import { keychainAuditHead } from '../core/audit/keychain-head.js';
-import { lazyHttpClient } from '../core/http/lazy-client.js';
 import { KeytarSecretStore } from '../core/keychain/keytar-secret-store.js';
 import { systemClock, type Clock } from '../core/ports/clock.js';
-import { RotationEngine } from '../core/rotation/engine.js';
-import { realSleep, type Sleep } from '../core/rotation/poll.js';
+import type { RotationEngine } from '../core/rotation/engine.js';
+import type { Sleep } from '../core/rotation/poll.js';
 import type { HttpClient } from '../core/http/types.js';
-import { ConfMetadataStore, describeVaultDamage } from '../core/store/conf-metadata-store.js';
-import { FileRotationLocks } from '../core/store/file-rotation-locks.js';
+import { readCheckedForKey } from '../core/store/checked-read.js';
+import type { ConfMetadataStore } from '../core/store/conf-metadata-store.js';
 import { ensureVaultIdentity, keychainServiceFor, resolveHome } from '../core/store/home.js';
-import { Vault } from '../core/vault/vault.js';
+import { staleTempFiles } from '../core/store/vault-files.js';
+import { revealSecret, type RevealAction } from '../core/vault/reveal.js';
+import type { Vault } from '../core/vault/vault.js';
 import type { CliIo } from './io.js';
+import type * as MetadataPartsModule from './metadata-parts.js';
+import type * as VaultPartsModule from './vault-parts.js';
+
+/** The modules of vault-parts.ts, loaded by program.ts for the commands that use the whole vault. */
+export type VaultParts = typeof VaultPartsModule;
+type MetadataParts = typeof MetadataPartsModule;
 
 /** The real parts, for commands that need more than the vault (rotation, emergency revoke). */
 export interface CorePorts {
@@ -24,11 +30,21 @@ export interface CorePorts {
   audit: FileAuditLog;
 }
 
+/** What every command that opens the vault shares: its home, keychain and audit log. */
+interface Base {
+  home: string;
+  vaultId: string;
+  keychainService: string;
+  secrets: KeytarSecretStore;
+  audit: FileAuditLog;
+  /** Asks the keychain for the audit head (the check before any write). */
+  beforeWrite: () => Promise<void>;
+}
+
 interface Opened {
   core: CorePorts;
   vault: Vault;
   rotations: RotationEngine;
-  close: () => Promise<void>;
 }
 
 /** The composition root of the terminal: real keychain, real metadata store, real HTTP. */
@@ -40,6 +56,8 @@ export interface CliContext {
   vault(): Vault;
   rotations(): RotationEngine;
   core(): CorePorts;
+  /** One key's secret, audited: the vault's revealSecret, without loading the vault when it is not loaded. */
+  revealSecret(ref: string, action: RevealAction): Promise<string>;
   /** Warnings the store raised (a corrupt file moved aside), for the user once at the end. */
   warnings(): readonly string[];
   /** The damage report of vault.json when parts of it could not be read (null when none, or never opened). */
@@ -49,33 +67,86 @@ export interface CliContext {
   close(): Promise<void>;
 }
 
-export function createCliContext(io: CliIo, getHome: () => string | undefined): CliContext {
+/**
+ * `parts` is null for a command that reads one secret only (`key get`): then vault(), rotations()
+ * and core() are not available, and revealSecret reads the checked vault.json directly.
+ */
+export function createCliContext(io: CliIo, getHome: () => string | undefined, parts: VaultParts | null = null): CliContext {
+  let base: Base | null = null;
   let opened: Opened | null = null;
-  const open = (): Opened => {
-    if (opened) return opened;
+  let http: HttpClient | null = null;
+  /** The metadata store and its module, once a command opened it. */
+  let store: { metadata: ConfMetadataStore; describeVaultDamage: MetadataParts['describeVaultDamage'] } | null = null;
+  const revealWarnings: string[] = [];
+
+  const openBase = (): Base => {
+    if (base) return base;
     const home = resolveHome(getHome(), io.env);
     const vaultId = ensureVaultIdentity(home);
     const keychainService = keychainServiceFor(vaultId);
-    const http = lazyHttpClient(async () => (await import('../core/http/undici-client.js')).createHttpClient());
     const secrets = new KeytarSecretStore();
     const auditHead = keychainAuditHead(secrets, keychainService);
-    // Every change is audited, and the audit log's newest hash goes to the keychain: the keychain
-    // must answer (reading that hash) before anything is written, or a command would half-succeed.
-    const metadata = new ConfMetadataStore(home, { vaultId, beforeWrite: async () => void (await auditHead.read()) });
-    const audit = new FileAuditLog(home, { head: auditHead });
-    const core: CorePorts = { metadata, secrets, keychainService, http, clock: systemClock, sleep: realSleep, audit };
+    base = {
+      home,
+      vaultId,
+      keychainService,
+      secrets,
+      // Every change is audited, and the audit log's newest hash goes to the keychain: the keychain
+      // must answer (reading that hash) before anything is written, or a command would half-succeed.
+      beforeWrite: async () => void (await auditHead.read()),
+      audit: new FileAuditLog(home, { head: auditHead }),
+    };
+    return base;
+  };
+  const openStore = (modules: MetadataParts): ConfMetadataStore => {
+    if (store) return store.metadata;
+    const b = openBase();
+    const metadata = new modules.ConfMetadataStore(b.home, { vaultId: b.vaultId, beforeWrite: b.beforeWrite });
+    store = { metadata, describeVaultDamage: modules.describeVaultDamage };
+    return metadata;
+  };
+  const open = (): Opened => {
+    if (opened) return opened;
+    if (!parts) throw new Error('internal: this command was started without the vault (see command-modules.ts)');
+    const { home, secrets, keychainService, audit } = openBase();
+    const metadata = openStore(parts);
+    const client = parts.createLazyHttpClient();
+    http = client;
+    const core: CorePorts = { metadata, secrets, keychainService, http: client, clock: systemClock, sleep: parts.realSleep, audit };
     opened = {
       core,
-      vault: new Vault({ metadata, secrets, keychainService, http, clock: systemClock, audit }),
-      rotations: new RotationEngine({ ...core, newId: randomUUID, locks: new FileRotationLocks(home, { host: 'the keyturn CLI' }) }),
-      close: async () => {
-        // The audit log's newest hash must reach the keychain before the process ends.
-        await audit.flush();
-        await http.close();
-      },
+      vault: new parts.Vault({ metadata, secrets, keychainService, http: client, clock: systemClock, audit }),
+      rotations: new parts.RotationEngine({ ...core, newId: parts.randomUUID, locks: new parts.FileRotationLocks(home, { host: 'the keyturn CLI' }) }),
     };
     return opened;
   };
+
+  /** The vault's revealSecret, on the checked vault.json when it is that file; through the store (every record checked) otherwise. */
+  const revealUnopened = async (ref: string, action: RevealAction): Promise<string> => {
+    const { home, vaultId, secrets, keychainService, audit } = openBase();
+    const readForKey = async (r: string) => {
+      // Temporary files of a killed write are the store's to remove when it opens.
+      const found = staleTempFiles(home).length === 0 ? readCheckedForKey(home, r, { vaultId }) : null;
+      return found?.doc ?? openStore(await import('./metadata-parts.js')).readForKey(r);
+    };
+    return revealSecret(
+      {
+        readForKey,
+        secrets,
+        keychainService,
+        audit: (event) => {
+          try {
+            audit.append(event);
+          } catch (error) {
+            revealWarnings.push(`the audit log could not record ${event.action} (${error instanceof Error ? error.message : String(error)}): the action itself was done`);
+          }
+        },
+      },
+      ref,
+      action,
+    );
+  };
+
   return {
     io,
     clock: systemClock,
@@ -83,21 +154,23 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined): 
     vault: () => open().vault,
     rotations: () => open().rotations,
     core: () => open().core,
-    warnings: () => opened?.vault.warnings ?? [],
+    revealSecret: (ref, action) => (parts ? open().vault.revealSecret(ref, action) : revealUnopened(ref, action)),
+    warnings: () => [...(opened?.vault.warnings ?? store?.metadata.warnings ?? []), ...revealWarnings],
     damage: () => {
-      const metadata = opened?.core.metadata;
-      if (!metadata) return null;
+      if (!store) return null;
       let lines: readonly string[];
       try {
-        lines = metadata.damage();
+        lines = store.metadata.damage();
       } catch {
         return null; // the read failed, and the command already said why
       }
-      return lines.length > 0 ? describeVaultDamage(metadata, lines) : null;
+      return lines.length > 0 ? store.describeVaultDamage(store.metadata, lines) : null;
     },
     unopened: () => ({ home: resolveHome(getHome(), io.env), secrets: new KeytarSecretStore() }),
     async close() {
-      await opened?.close();
+      // The audit log's newest hash must reach the keychain before the process ends.
+      await base?.audit.flush();
+      await http?.close();
     },
   };
 }

@@ -6,6 +6,7 @@ import type { KeyView } from '../../core/vault/views.js';
 import type { CliContext } from '../context.js';
 import { keyRows, table } from '../format.js';
 import { EXIT, stripOneTrailingNewline } from '../io.js';
+import { addKeyCommand, registerKeyGetCommand } from './key-get.js';
 import { parseDays, parseEnvironment } from './parsers.js';
 
 async function readSecretInput(ctx: CliContext): Promise<string> {
@@ -40,7 +41,7 @@ function describeAddVerification(k: KeyView): string {
 }
 
 export function registerKeyCommands(program: Command, ctx: CliContext): void {
-  const key = program.command('key').description('keys: stored in the OS keychain, described by metadata');
+  const key = addKeyCommand(program);
 
   key
     .command('add')
@@ -97,13 +98,7 @@ export function registerKeyCommands(program: Command, ctx: CliContext): void {
       ctx.io.out(`${describeKey(shown)}\nrotations    ${history.length === 0 ? 'none' : `\n${lines.join('\n')}`}\n`);
     });
 
-  key
-    .command('get')
-    .description('print the secret alone on standard output')
-    .argument('<ref>', 'PROVIDER/ORG/INSTANCE/NAME or key id')
-    .action(async (ref: string) => {
-      ctx.io.out(`${await ctx.vault().revealSecret(ref, 'key.get')}\n`);
-    });
+  registerKeyGetCommand(key, ctx);
 
   key
     .command('verify')

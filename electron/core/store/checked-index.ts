@@ -8,6 +8,7 @@ import { CHECKED_FILE, writeFileAtomicSync } from './vault-files.js';
  * accepts less than before (a test pins it to the schemas, so a change cannot go unnoticed): a check
  * recorded under other rules is not trusted, and the file is checked record by record again.
  */
+// 2: vault.json's auditLog (the audit log's length floor) is checked; under 1 any value passed.
 export const DOCUMENT_RULES_REVISION = 2;
 
 /** Byte ranges in vault.json: the key list, and each key record with its id and name. */

@@ -1,13 +1,13 @@
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type Conf from 'conf';
 import lockfile from 'proper-lockfile';
 import { auditLogLength } from '../audit/audit-log.js';
 import { VaultOperationError } from '../domain/errors.js';
-import { emptyVaultDocument, vaultDocumentSchema, type KeyRecord, type VaultDocument } from '../domain/model.js';
-import { VaultIdentityError } from './home.js';
+import { emptyVaultDocument, vaultDocumentSchema, type VaultDocument } from '../domain/model.js';
 import type { MetadataStore, UpdateResult } from './metadata-store.js';
-import { candidateRanges, describesBytes, readChecked, recordChecked, serializeIndexed, type KeyIndex } from './checked-index.js';
+import { describesBytes, readChecked, recordChecked, serializeIndexed, type KeyIndex } from './checked-index.js';
+import { checkVaultIdentity, deepFreeze, readCheckedForKey, stampOf } from './checked-read.js';
 import { describeDamage, parseVaultDocument, type DamagedPart } from './parse-document.js';
 import { LAST_GOOD_FILE, LOCK_FILE, preserveCopy, removeStaleTempFiles, staleTempFiles, VAULT_FILE } from './vault-files.js';
 
@@ -139,44 +139,10 @@ export class ConfMetadataStore implements MetadataStore {
    * it is read() itself, damage report included.
    */
   readForKey(ref: string): VaultDocument {
-    const checked = readChecked(this.#home);
-    if (!checked?.list) return this.read();
-    let fd: number;
-    try {
-      fd = openSync(this.location, 'r');
-    } catch {
-      return this.read();
-    }
-    try {
-      const st = fstatSync(fd, { bigint: true });
-      const stamp = stampOf(st);
-      if (this.#cache?.stamp === stamp) return this.#cache.doc;
-      const size = Number(st.size);
-      // The stamp says it is the same file; a file with another stamp (a copy of both) must have the same bytes.
-      if (checked.stamp !== stamp && !describesBytes(checked, readFileSync(fd))) return this.read();
-      const ranges = candidateRanges(checked, ref, size);
-      if (!ranges) return this.read();
-      const slice = (start: number, end: number) => {
-        const buffer = Buffer.alloc(end - start);
-        for (let done = 0; done < buffer.length; ) {
-          const n = readSync(fd, buffer, done, buffer.length - done, start + done);
-          if (n === 0) break;
-          done += n;
-        }
-        return buffer.toString('utf8');
-      };
-      const [listStart, listEnd] = checked.list;
-      const rest = JSON.parse(`${slice(0, listStart)}[]${slice(listEnd, size)}`) as VaultDocument;
-      const doc = { ...rest, keys: ranges.map(([start, end]) => JSON.parse(slice(start, end)) as KeyRecord) };
-      this.#checkIdentity(doc);
-      this.#checkedStamp = stamp;
-      return deepFreeze(doc);
-    } catch (error) {
-      if (error instanceof VaultIdentityError) throw error;
-      return this.read();
-    } finally {
-      closeSync(fd);
-    }
+    const found = readCheckedForKey(this.#home, ref, { vaultId: this.#vaultId, cached: this.#cache });
+    if (!found) return this.read();
+    if (!found.fromCache) this.#checkedStamp = found.stamp;
+    return found.doc;
   }
 
   #current(): { doc: VaultDocument; damage: readonly DamagedPart[] } {
@@ -189,12 +155,7 @@ export class ConfMetadataStore implements MetadataStore {
   }
 
   #checkIdentity(doc: VaultDocument): void {
-    if (doc.vaultId && this.#vaultId && doc.vaultId !== this.#vaultId) {
-      throw new VaultIdentityError(
-        `${this.location} belongs to the vault with id ${doc.vaultId}, but ${join(this.#home, 'vault-id.json')} says ${this.#vaultId}: the two files come from different vaults. ` +
-          `Put back the matching vault-id.json, or run "keyturn vault recover-id --id ${doc.vaultId}" if vault.json is the right one`,
-      );
-    }
+    checkVaultIdentity(this.#home, this.#vaultId, doc);
   }
 
   #stamp(): string {
@@ -297,17 +258,4 @@ export function describeVaultDamage(store: { location: string; lastGoodLocation:
     : `fix ${lines.length === 1 ? 'it' : 'them'} in ${store.location} (there is no backup copy yet)`;
   const head = `the vault metadata is damaged, so ${lines.length === 1 ? 'this part is' : 'these parts are'} left out and no change can be saved until it is fixed${outcome ? ` (${outcome})` : ''}`;
   return `${head}:\n  ${lines.join('\n  ')}\n${restore}`;
-}
-
-function stampOf(st: { ino: bigint; size: bigint; mtimeNs: bigint }): string {
-  return `${st.ino}:${st.size}:${st.mtimeNs}`;
-}
-
-/** Freezes the document, its lists and their records: enough to make an accidental shared mutation throw. */
-function deepFreeze(doc: VaultDocument): VaultDocument {
-  for (const list of [doc.instances, doc.keys, doc.customProviders]) {
-    for (const item of list) Object.freeze(item);
-    Object.freeze(list);
-  }
-  return Object.freeze(doc);
 }

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
-import * as z from 'zod';
 import { VaultOperationError } from '../domain/errors.js';
 import { LAST_GOOD_FILE, VAULT_FILE } from './vault-files.js';
 
@@ -14,8 +13,21 @@ export function resolveHome(explicit: string | undefined, env: NodeJS.ProcessEnv
 }
 
 export const VAULT_ID_FILE = 'vault-id.json';
-export const vaultIdSchema = z.string().regex(/^[0-9a-f]{32}$/);
-const identitySchema = z.object({ vaultId: vaultIdSchema, createdAt: z.string() });
+
+/**
+ * A vault id (32 lowercase hex characters), or null. Checked by hand, not with a zod schema: every
+ * command reads vault-id.json, and `keyturn key get` must not load and build zod to read one secret.
+ */
+export function parseVaultId(value: unknown): string | null {
+  return typeof value === 'string' && /^[0-9a-f]{32}$/.test(value) ? value : null;
+}
+
+/** vault-id.json: `{ vaultId, createdAt }`, the id checked. */
+function parseIdentity(raw: unknown): string | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const { vaultId, createdAt } = raw as Record<string, unknown>;
+  return typeof createdAt === 'string' ? parseVaultId(vaultId) : null;
+}
 
 /** The vault id file is missing or damaged while the vault may hold keys: running on would hide their secrets. Exit 3. */
 export class VaultIdentityError extends VaultOperationError {}
@@ -36,8 +48,8 @@ export function readIdentityFile(home: string): IdentityFile {
   } catch {
     return { state: 'damaged', why: 'it is not JSON' };
   }
-  const parsed = identitySchema.safeParse(raw);
-  return parsed.success ? { state: 'ok', vaultId: parsed.data.vaultId } : { state: 'damaged', why: 'it holds no valid vault id' };
+  const vaultId = parseIdentity(raw);
+  return vaultId !== null ? { state: 'ok', vaultId } : { state: 'damaged', why: 'it holds no valid vault id' };
 }
 
 /** What vault.json (or its last good copy) says without a full parse: how many records, and the id it recorded. */
@@ -73,8 +85,7 @@ function peekFile(path: string): { path: string; unreadable: boolean; records: n
   if (typeof raw !== 'object' || raw === null) return { path, unreadable: true, records: 0, recordedId: null };
   const doc = raw as Record<string, unknown>;
   const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
-  const id = vaultIdSchema.safeParse(doc.vaultId);
-  return { path, unreadable: false, records: count(doc.keys) + count(doc.instances), recordedId: id.success ? id.data : null };
+  return { path, unreadable: false, records: count(doc.keys) + count(doc.instances), recordedId: parseVaultId(doc.vaultId) };
 }
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { UserInputError, VaultOperationError } from '../domain/errors.js';
 import type { SecretStore } from '../ports/secret-store.js';
-import { keychainServiceFor, peekRecordedVault, readIdentityFile, VAULT_ID_FILE, vaultIdSchema } from './home.js';
+import { keychainServiceFor, peekRecordedVault, readIdentityFile, VAULT_ID_FILE, parseVaultId } from './home.js';
 import { parseVaultDocument } from './parse-document.js';
 import { LAST_GOOD_FILE, LOCK_FILE, preserveCopy, VAULT_FILE, writeFileAtomicSync } from './vault-files.js';
 
@@ -31,9 +31,9 @@ export async function recoverVaultIdentity(
   const records = keyRecordsToCheck(home);
   let candidate: string;
   if (options.id !== undefined) {
-    const parsed = vaultIdSchema.safeParse(options.id.replace(/^keyturn:/, ''));
-    if (!parsed.success) throw new UserInputError(`--id "${options.id}" is not a vault id: it is 32 lowercase hex characters (the part after "keyturn:" of the keychain service name)`);
-    candidate = parsed.data;
+    const parsed = parseVaultId(options.id.replace(/^keyturn:/, ''));
+    if (parsed === null) throw new UserInputError(`--id "${options.id}" is not a vault id: it is 32 lowercase hex characters (the part after "keyturn:" of the keychain service name)`);
+    candidate = parsed;
     // vault.json's id is what every open checks against: any other id would be written, then refused by every command.
     if (recorded.recordedId && recorded.recordedId !== candidate) {
       throw new UserInputError(

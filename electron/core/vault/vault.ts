@@ -31,6 +31,7 @@ import { describeKeychainError, storeSecretVerified } from './secret-write.js';
 import { addTargetTo, makeTarget, removeTargetFrom, type NewTarget } from './target-ops.js';
 import { findInstance, findKey, instanceRef, keyRef, type ResolvedKey } from './refs.js';
 import { matchesFilter, toKeyView, type KeyFilter, type KeyView } from './views.js';
+import { readStoredSecret, revealSecret, type RevealAction } from './reveal.js';
 
 export interface VaultDeps {
   metadata: MetadataStore;
@@ -325,11 +326,9 @@ export class Vault {
   }
 
   /** The secret for a person who asked to see or copy it: the read is an audit event. */
-  async revealSecret(ref: string, action: 'key.reveal' | 'key.copy' | 'key.get' | 'key.run'): Promise<string> {
-    const { record, instance } = findKey(this.#readForKey(ref), ref);
-    const secret = await this.#secretOf(record, instance);
-    this.#audit({ action, keyId: record.id, maskedKey: record.maskedKey, outcome: 'ok' });
-    return secret;
+  async revealSecret(ref: string, action: RevealAction): Promise<string> {
+    const { secrets, keychainService } = this.#deps;
+    return revealSecret({ readForKey: (r) => this.#readForKey(r), secrets, keychainService, audit: (event) => this.#audit(event) }, ref, action);
   }
 
   /** Enough of the document to find one key: on a large vault, that key's record without all the others. */
@@ -338,18 +337,7 @@ export class Vault {
   }
 
   async #secretOf(record: KeyRecord, instance: Instance): Promise<string> {
-    let secret: string | null;
-    try {
-      secret = await this.#deps.secrets.get(this.#deps.keychainService, record.id);
-    } catch (error) {
-      // A locked or absent keychain says so and how to fix it: it is never "the secret was removed".
-      if (error instanceof KeychainError) throw error;
-      throw new VaultOperationError(`could not read the OS keychain (${describeKeychainError(error)})`);
-    }
-    if (secret === null) {
-      throw new VaultOperationError(`the keychain holds no secret for ${keyRef(instance, record)}: it was removed outside Keyturn; add the key again`);
-    }
-    return secret;
+    return readStoredSecret(this.#deps.secrets, this.#deps.keychainService, record, instance);
   }
 
   /**

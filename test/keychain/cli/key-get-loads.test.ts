@@ -10,7 +10,7 @@ import { tempHome } from '../../support/temp-home.js';
 const root = process.cwd();
 
 /** Runs the built CLI and returns the sources (from the bundle's metafile) of every file it loaded. */
-async function sourcesLoadedBy(argv: string[]): Promise<{ code: number | null; stdout: string; sources: string[] }> {
+async function sourcesLoadedBy(argv: string[]): Promise<{ code: number | null; stdout: string; files: string[]; sources: string[] }> {
   const list = join(tempHome(), 'loaded.txt');
   writeFileSync(list, '');
   const child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'test/support/record-loaded-modules.mjs')).href, 'bin/keyturn.mjs', ...argv], {
@@ -24,7 +24,7 @@ async function sourcesLoadedBy(argv: string[]): Promise<{ code: number | null; s
   const outputs = readFileSync(list, 'utf8').split('\n').filter((url) => url.startsWith('file:')).map((url) => fileURLToPath(url).slice(root.length + 1));
   const loaded = outputs.filter((file) => file.startsWith('dist/cli/'));
   expect(loaded).toContain('dist/cli/keyturn.mjs');
-  return { code, stdout, sources: loaded.flatMap((file) => Object.keys(meta.outputs[file]?.inputs ?? {})) };
+  return { code, stdout, files: loaded, sources: loaded.flatMap((file) => Object.keys(meta.outputs[file]?.inputs ?? {})) };
 }
 
 // What `keyturn key get` must not parse at start: it reads one secret. (node dist/cli/keyturn.mjs as
@@ -34,13 +34,18 @@ const NOT_FOR_KEY_GET = [
   /node_modules\/(conf|ajv)\//, // the writer of vault.json: key get writes none
   /node_modules\/@inquirer\//, // terminal prompts
   /node_modules\/(ics|csv-stringify)\//, // the audit report's writers
-  /node_modules\/zod\/v4\/locales\/(?!en\.js)/, // zod's messages in every other language
+  /node_modules\/zod\//, // the schemas: the record read is one the last write checked whole
+  /^electron\/core\/domain\/model\.ts$/, // the document's schemas (its types cost nothing at run time)
+  /^electron\/core\/store\/(parse-document|conf-metadata-store)\.ts$/, // the store's record-by-record reader and its writer
+  /^electron\/core\/(rotation|providers|targets|verify|policy)\//, // the rest of the vault: rotation, provider calls, swap targets
+  /^electron\/core\/vault\/vault\.ts$/,
+  /^electron\/cli\/commands\/(?!key-get\.ts$)/, // every other command, the other key commands included
   /^electron\/(web|app|contract)\//, // browser mode and the app's handlers
   /^electron\/core\/(scan|emergency|reminders)\//,
 ];
 
 describe('keyturn key get', () => {
-  it('loads only what reading one secret needs: no HTTP client, no vault writer, no prompts, no browser mode', async () => {
+  it('loads only what reading one secret needs: no schemas (zod), no HTTP client, no vault writer, no rotation, no prompts, no browser mode', async () => {
     const home = tempHome();
     const run = cliFor(home);
     const secret = sampleKeys.xora();
@@ -49,8 +54,24 @@ describe('keyturn key get', () => {
 
     const got = await sourcesLoadedBy(['--home', home, 'key', 'get', 'xora/acme/main/ci']);
     expect(got).toMatchObject({ code: 0, stdout: `${secret}\n` });
-    expect(got.sources).toContain('electron/cli/commands/key.ts');
+    expect(got.sources).toContain('electron/cli/commands/key-get.ts');
+    // One file of the bundle: each chunk more is a resolve, a read and a compile at every start.
+    expect(got.files).toEqual(['dist/cli/keyturn.mjs']);
     for (const unwanted of NOT_FOR_KEY_GET) expect(got.sources.filter((source) => unwanted.test(source)), String(unwanted)).toEqual([]);
+  });
+
+  it('reads a vault.json the last write did not check (a hand edit) through the store, every record checked', async () => {
+    const home = tempHome();
+    const run = cliFor(home);
+    const secret = sampleKeys.xora();
+    expect((await run(['instance', 'add', 'xora', 'acme', 'main', '--env', 'sandbox'])).code).toBe(0);
+    expect((await run(['key', 'add', 'xora/acme/main', 'ci', '--no-verify'], secret)).code).toBe(0);
+    const file = join(home, 'vault.json');
+    writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, 'utf8')), null, 2));
+
+    const got = await sourcesLoadedBy(['--home', home, 'key', 'get', 'xora/acme/main/ci']);
+    expect(got).toMatchObject({ code: 0, stdout: `${secret}\n` });
+    expect(got.sources).toContain('electron/core/store/parse-document.ts');
   });
 
   it('help still lists every command (all command modules are loaded for it)', async () => {

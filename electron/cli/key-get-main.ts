@@ -1,0 +1,12 @@
+// `keyturn key get` alone: built into the CLI's entry file itself (see entry.ts), so a script
+// reading a secret loads one file of the bundle, not the many chunks of the whole CLI.
+import { runProcess } from './cli-process.js';
+import { addKeyCommand, registerKeyGetCommand } from './commands/key-get.js';
+import { runProgram, type CommandSource } from './run-program.js';
+
+const keyGetOnly: CommandSource = {
+  load: async () => ({ register: (program, ctx) => registerKeyGetCommand(addKeyCommand(program), ctx), vaultParts: null }),
+};
+
+// It never asks on a terminal: the secret is read from the vault, the ref from the arguments.
+await runProcess((argv, io) => runProgram(argv, io, keyGetOnly), null);

@@ -1,0 +1,71 @@
+import { Command, CommanderError } from 'commander';
+import { UserInputError } from '../core/domain/errors.js';
+import { createCliContext, type CliContext, type VaultParts } from './context.js';
+import { EXIT, type CliIo } from './io.js';
+
+/** The commands a program runs, loaded for its arguments. */
+export interface CommandSource {
+  load(argv: readonly string[]): Promise<{
+    /** Adds the commands to the program. */
+    register: (program: Command, ctx: CliContext, io: CliIo) => void;
+    /** The whole vault's parts, or null for a command that reads one secret only (see context.ts). */
+    vaultParts: VaultParts | null;
+  }>;
+}
+
+/**
+ * Runs one `keyturn` invocation with these commands and returns its exit code. Never calls
+ * process.exit. (program.ts runs it with every command; key-get-main.ts with `key get` alone.)
+ */
+export async function runProgram(argv: readonly string[], io: CliIo, commands: CommandSource): Promise<number> {
+  const program = new Command('keyturn')
+    .description('Keyturn: a vault and rotation assistant for API keys')
+    .option('--home <dir>', 'vault home (default: $KEYTURN_HOME, else the per-user app-data folder)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError('(run "keyturn --help" for usage)');
+  let ctx: CliContext | null = null;
+  let parts: VaultParts | null = null;
+  let code: number;
+  let damageReported = false;
+  try {
+    const loaded = await commands.load(argv);
+    parts = loaded.vaultParts;
+    ctx = createCliContext(io, () => program.opts<{ home?: string }>().home, parts);
+    loaded.register(program, ctx, io);
+    await program.parseAsync(argv, { from: 'user' });
+    code = ctx.exitCode;
+  } catch (error) {
+    damageReported = parts !== null && error instanceof parts.VaultDamagedError;
+    code = reportError(error, io);
+  } finally {
+    await ctx?.close();
+  }
+  for (const warning of ctx?.warnings() ?? []) io.err(`warning: ${warning}\n`);
+  code = reportDamage(ctx?.damage() ?? null, damageReported, code, io);
+  return code;
+}
+
+/**
+ * A vault.json with damaged parts: the command did what it could with the rest (reads), but the run
+ * is a failure that names each damaged part, so no script takes "no keys" for the truth.
+ */
+function reportDamage(damage: string | null, alreadyReported: boolean, code: number, io: CliIo): number {
+  if (damage === null) return code;
+  if (!alreadyReported) io.err(`keyturn: ${damage}\n`);
+  return code === EXIT.badInput ? code : EXIT.failure;
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // Help and version are successes; commander already printed usage errors.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+  }
+  if (error instanceof UserInputError) {
+    io.err(`keyturn: ${error.message}\n`);
+    return EXIT.badInput;
+  }
+  const message = error instanceof Error ? error.message : 'unexpected failure';
+  io.err(`keyturn: ${message}\n`);
+  return EXIT.failure;
+}
