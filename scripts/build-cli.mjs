@@ -1,11 +1,25 @@
 #!/usr/bin/env node
 // Bundles the `keyturn` CLI so it starts fast: node on a few files, no TypeScript at run time, and
-// the large modules (HTTP client, terminal prompts) split out and loaded only by commands that use them.
-import { rmSync } from 'node:fs';
+// the large modules (HTTP client, terminal prompts) split out and loaded only by commands that use them
+// (each command module is imported only when it is the one run: see electron/cli/command-modules.ts).
+import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
+/**
+ * zod's namespace export carries every locale's messages (about 260 KB, nearly half of zod), which
+ * node would parse at every start. Keyturn never switches zod's locale, and zod registers English
+ * itself from its own file, so the bundle gets an empty list of the others.
+ */
+const withoutZodLocales = {
+  name: 'without-zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => (/[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'without-zod-locales' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'without-zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 rmSync('dist/cli', { recursive: true, force: true });
-await build({
+const result = await build({
   entryPoints: { keyturn: 'electron/cli/main.ts' },
   outdir: 'dist/cli',
   outExtension: { '.js': '.mjs' },
@@ -20,4 +34,8 @@ await build({
   banner: { js: "import { createRequire as __keyturnCreateRequire } from 'node:module'; const require = __keyturnCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   sourcemap: 'linked',
+  plugins: [withoutZodLocales],
+  metafile: true,
 });
+// Which sources each output file holds: how a test tells what a command loads.
+writeFileSync('dist/cli/meta.json', JSON.stringify(result.metafile));

@@ -2,19 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { UserInputError } from '../core/domain/errors.js';
 import { VaultDamagedError } from '../core/store/conf-metadata-store.js';
 import { createCliContext } from './context.js';
-import { registerAuditCommand } from './commands/audit.js';
-import { registerInstanceCommands } from './commands/instance.js';
-import { registerLogCommands } from './commands/log.js';
-import { registerPolicyCommands } from './commands/policy.js';
-import { registerKeyCommands } from './commands/key.js';
-import { registerProviderCommands } from './commands/provider.js';
-import { registerRevokeCommands } from './commands/revoke.js';
-import { registerRotateCommands } from './commands/rotate.js';
-import { registerRunCommand } from './commands/run.js';
-import { registerScanCommand } from './commands/scan.js';
-import { registerWebCommand } from './commands/web.js';
-import { registerTargetCommands } from './commands/target.js';
-import { registerVaultCommands } from './commands/vault.js';
+import { registerCommands } from './command-modules.js';
 import { EXIT, type CliIo } from './io.js';
 
 /** Runs one `keyturn` invocation and returns its exit code. Never calls process.exit. */
@@ -26,23 +14,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError('(run "keyturn --help" for usage)');
   const ctx = createCliContext(io, () => program.opts<{ home?: string }>().home);
-  registerInstanceCommands(program, ctx);
-  registerKeyCommands(program, ctx);
-  registerProviderCommands(program, ctx);
-  registerTargetCommands(program, ctx);
-  registerRotateCommands(program, ctx);
-  registerRevokeCommands(program, ctx);
-  registerRunCommand(program, ctx, io.sinks);
-  registerScanCommand(program, ctx);
-  registerWebCommand(program, ctx);
-  registerAuditCommand(program, ctx);
-  registerLogCommands(program, ctx);
-  registerPolicyCommands(program, ctx);
-  registerVaultCommands(program, ctx);
 
   let code: number;
   let damageReported = false;
   try {
+    await registerCommands(argv, program, ctx, io);
     await program.parseAsync(argv, { from: 'user' });
     code = ctx.exitCode;
   } catch (error) {

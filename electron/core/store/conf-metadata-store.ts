@@ -1,12 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type Conf from 'conf';
 import lockfile from 'proper-lockfile';
 import { auditLogLength } from '../audit/audit-log.js';
 import { VaultOperationError } from '../domain/errors.js';
-import { emptyVaultDocument, vaultDocumentSchema, type VaultDocument } from '../domain/model.js';
+import { emptyVaultDocument, vaultDocumentSchema, type KeyRecord, type VaultDocument } from '../domain/model.js';
 import { VaultIdentityError } from './home.js';
 import type { MetadataStore, UpdateResult } from './metadata-store.js';
+import { candidateRanges, describesBytes, readChecked, recordChecked, serializeIndexed, type KeyIndex } from './checked-index.js';
 import { describeDamage, parseVaultDocument, type DamagedPart } from './parse-document.js';
 import { LAST_GOOD_FILE, LOCK_FILE, preserveCopy, removeStaleTempFiles, staleTempFiles, VAULT_FILE } from './vault-files.js';
 
@@ -32,6 +33,10 @@ export class ConfMetadataStore implements MetadataStore {
   readonly #vaultId: string | undefined;
   /** The last document read or written, with the file identity it came from. */
   #cache: { stamp: string; doc: VaultDocument; damage: readonly DamagedPart[] } | null = null;
+  /** The stamp of a file last seen to be the checked one (see checked-index.ts): it has no damage. */
+  #checkedStamp: string | null = null;
+  /** What conf was last given to write, and where its key records are. */
+  #written: { text: string; index: KeyIndex | null } | null = null;
 
   readonly #beforeWrite: (() => Promise<void>) | null;
   #ready: Promise<void> | null = null;
@@ -80,7 +85,11 @@ export class ConfMetadataStore implements MetadataStore {
       // Never wipe a file we cannot read: it is moved aside and reported instead.
       clearInvalidConfig: false,
       configFileMode: 0o600,
-      serialize: (value: Record<string, unknown>) => JSON.stringify(value),
+      serialize: (value: Record<string, unknown>) => {
+        const { text, index } = serializeIndexed(value);
+        this.#written = { text, index };
+        return text;
+      },
     };
     try {
       this.#conf = new ConfClass(options);
@@ -119,27 +128,78 @@ export class ConfMetadataStore implements MetadataStore {
 
   /** The parts of vault.json that could not be read, as lines naming each and what is wrong. */
   damage(): readonly string[] {
+    if (this.#checkedStamp !== null && this.#checkedStamp === this.#stamp() && this.#cache?.stamp !== this.#checkedStamp) return [];
     return this.#current().damage.map(describeDamage);
+  }
+
+  /**
+   * The document with, of its key records, only those a lookup of `ref` (a key id, or a reference
+   * ending in the key's name) can find; every other part whole. On the file the last write checked
+   * (see checked-index.ts) it reads those records alone instead of all of them; on any other file
+   * it is read() itself, damage report included.
+   */
+  readForKey(ref: string): VaultDocument {
+    const checked = readChecked(this.#home);
+    if (!checked?.list) return this.read();
+    let fd: number;
+    try {
+      fd = openSync(this.location, 'r');
+    } catch {
+      return this.read();
+    }
+    try {
+      const st = fstatSync(fd, { bigint: true });
+      const stamp = stampOf(st);
+      if (this.#cache?.stamp === stamp) return this.#cache.doc;
+      const size = Number(st.size);
+      // The stamp says it is the same file; a file with another stamp (a copy of both) must have the same bytes.
+      if (checked.stamp !== stamp && !describesBytes(checked, readFileSync(fd))) return this.read();
+      const ranges = candidateRanges(checked, ref, size);
+      if (!ranges) return this.read();
+      const slice = (start: number, end: number) => {
+        const buffer = Buffer.alloc(end - start);
+        for (let done = 0; done < buffer.length; ) {
+          const n = readSync(fd, buffer, done, buffer.length - done, start + done);
+          if (n === 0) break;
+          done += n;
+        }
+        return buffer.toString('utf8');
+      };
+      const [listStart, listEnd] = checked.list;
+      const rest = JSON.parse(`${slice(0, listStart)}[]${slice(listEnd, size)}`) as VaultDocument;
+      const doc = { ...rest, keys: ranges.map(([start, end]) => JSON.parse(slice(start, end)) as KeyRecord) };
+      this.#checkIdentity(doc);
+      this.#checkedStamp = stamp;
+      return deepFreeze(doc);
+    } catch (error) {
+      if (error instanceof VaultIdentityError) throw error;
+      return this.read();
+    } finally {
+      closeSync(fd);
+    }
   }
 
   #current(): { doc: VaultDocument; damage: readonly DamagedPart[] } {
     const stamp = this.#stamp();
     if (this.#cache && this.#cache.stamp === stamp) return this.#cache;
     const { doc, damage } = this.#parse();
+    this.#checkIdentity(doc);
+    this.#cache = { stamp: this.#stamp(), doc: deepFreeze(doc), damage };
+    return this.#cache;
+  }
+
+  #checkIdentity(doc: VaultDocument): void {
     if (doc.vaultId && this.#vaultId && doc.vaultId !== this.#vaultId) {
       throw new VaultIdentityError(
         `${this.location} belongs to the vault with id ${doc.vaultId}, but ${join(this.#home, 'vault-id.json')} says ${this.#vaultId}: the two files come from different vaults. ` +
           `Put back the matching vault-id.json, or run "keyturn vault recover-id --id ${doc.vaultId}" if vault.json is the right one`,
       );
     }
-    this.#cache = { stamp: this.#stamp(), doc: deepFreeze(doc), damage };
-    return this.#cache;
   }
 
   #stamp(): string {
     try {
-      const st = statSync(this.location, { bigint: true });
-      return `${st.ino}:${st.size}:${st.mtimeNs}`;
+      return stampOf(statSync(this.location, { bigint: true }));
     } catch {
       return 'missing';
     }
@@ -147,9 +207,11 @@ export class ConfMetadataStore implements MetadataStore {
 
   #parse(): { doc: VaultDocument; damage: DamagedPart[] } {
     // Reads go straight to the file conf writes (same path, same JSON), without conf's constructor cost.
+    let bytes: Buffer;
     let raw: unknown;
     try {
-      raw = JSON.parse(readFileSync(this.location, 'utf8'));
+      bytes = readFileSync(this.location);
+      raw = JSON.parse(bytes.toString('utf8'));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { doc: emptyVaultDocument(), damage: [] };
       // Only a file that is not JSON is moved aside; a file we may not read is the user's to fix.
@@ -162,6 +224,8 @@ export class ConfMetadataStore implements MetadataStore {
       return { doc: emptyVaultDocument(), damage: [] };
     }
     if (Object.keys(raw).filter((k) => k !== '__internal__').length === 0) return { doc: emptyVaultDocument(), damage: [] };
+    // The very bytes the last write checked as a whole: checking each record again would find what it found.
+    if (describesBytes(readChecked(this.#home), bytes)) return { doc: raw as VaultDocument, damage: [] };
     return parseVaultDocument(raw as Record<string, unknown>);
   }
 
@@ -212,7 +276,11 @@ export class ConfMetadataStore implements MetadataStore {
         const conf = await this.#open();
         // The file being replaced parsed without damage (checked above): it is the last good copy.
         if (existsSync(this.location)) preserveCopy(this.location, this.lastGoodLocation);
+        this.#written = null;
         conf.store = checked;
+        const bytes = readFileSync(this.location);
+        const written = this.#written as { text: string; index: KeyIndex | null } | null;
+        recordChecked(this.#home, { stamp: this.#stamp(), bytes }, written && bytes.equals(Buffer.from(written.text)) ? written.index : null);
         this.#cache = { stamp: this.#stamp(), doc: checked, damage: [] };
       }
       return result;
@@ -229,6 +297,10 @@ export function describeVaultDamage(store: { location: string; lastGoodLocation:
     : `fix ${lines.length === 1 ? 'it' : 'them'} in ${store.location} (there is no backup copy yet)`;
   const head = `the vault metadata is damaged, so ${lines.length === 1 ? 'this part is' : 'these parts are'} left out and no change can be saved until it is fixed${outcome ? ` (${outcome})` : ''}`;
   return `${head}:\n  ${lines.join('\n  ')}\n${restore}`;
+}
+
+function stampOf(st: { ino: bigint; size: bigint; mtimeNs: bigint }): string {
+  return `${st.ino}:${st.size}:${st.mtimeNs}`;
 }
 
 /** Freezes the document, its lists and their records: enough to make an accidental shared mutation throw. */

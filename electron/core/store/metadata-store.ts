@@ -11,6 +11,11 @@ export interface MetadataStore {
   readonly warnings: readonly string[];
   read(): VaultDocument;
   /**
+   * read() with, of the key records, only those a lookup of `ref` could find (others may be left
+   * out): for reading one key's secret without reading every record. Absent: read() is used.
+   */
+  readForKey?(ref: string): VaultDocument;
+  /**
    * Runs `change` on a fresh copy of the document while holding the cross-process lock; the
    * document it returns is written before the lock is released. Return `undefined` to write nothing.
    */

@@ -5,13 +5,16 @@ import { join } from 'node:path';
 export const VAULT_FILE = 'vault.json';
 export const LAST_GOOD_FILE = 'vault.last-good.json';
 export const LOCK_FILE = 'vault.lock';
+/** The digest of the vault.json Keyturn last wrote after checking it: see checked-digest.ts. */
+export const CHECKED_FILE = 'vault.checked.json';
 
 /** conf writes through `atomically`, whose temporary files are `<file>.tmp-<10 digits><6 hex>`. */
 const CONF_TEMP = /^vault\.json\.tmp-\d{10}[0-9a-f]{6}$/;
 /** Ours, for the last-good copy. */
 const LAST_GOOD_TEMP = /^vault\.last-good\.json\.tmp-\d+-[0-9a-f]+$/;
-/** Ours, for vault-id.json (recover-id): see writeFileAtomicSync. */
+/** Ours, for vault-id.json (recover-id) and vault.checked.json: see writeFileAtomicSync. */
 const IDENTITY_TEMP = /^vault-id\.json\.tmp-\d+-[0-9a-f]+$/;
+const CHECKED_TEMP = /^vault\.checked\.json\.tmp-\d+-[0-9a-f]+$/;
 
 /** Temporary files a killed write left behind. Call only while holding the vault lock: then no write is under way. */
 export function removeStaleTempFiles(home: string): string[] {
@@ -22,7 +25,7 @@ export function removeStaleTempFiles(home: string): string[] {
 
 export function staleTempFiles(home: string): string[] {
   try {
-    return readdirSync(home).filter((name) => CONF_TEMP.test(name) || LAST_GOOD_TEMP.test(name) || IDENTITY_TEMP.test(name));
+    return readdirSync(home).filter((name) => CONF_TEMP.test(name) || LAST_GOOD_TEMP.test(name) || IDENTITY_TEMP.test(name) || CHECKED_TEMP.test(name));
   } catch {
     return [];
   }

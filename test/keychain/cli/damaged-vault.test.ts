@@ -42,6 +42,29 @@ describe('one bad field in vault.json', () => {
     expect(got.code).toBe(3);
   });
 
+  it('key get reads one record, yet a damaged record is still found: another one is reported beside the secret, the asked-for one instead of it', async () => {
+    const { home, run, secrets } = await vaultWithKeys(['a', 'b', 'c']);
+    // Written by Keyturn, so checked whole and indexed: then edited by hand.
+    expect(existsSync(join(home, 'vault.checked.json'))).toBe(true);
+    const doc = readDoc(home);
+    const damaged = doc.keys[1] as Doc['keys'][number];
+    damaged.status = 'lost';
+    writeDoc(home, doc);
+
+    const other = await run(['key', 'get', 'xora/acme/main/c']);
+    expect(other.stdout).toBe(`${secrets.c}\n`);
+    expect(other.stderr).toContain(`keys[1] (id ${damaged.id}, name b): status: `);
+    expect(other.code).toBe(3);
+
+    const target = await run(['key', 'get', 'xora/acme/main/b']);
+    expect(target.stdout).toBe('');
+    expect(target.stderr).toContain(`keys[1] (id ${damaged.id}, name b): status: `);
+    expect(target.code).not.toBe(0);
+    const byId = await run(['key', 'get', damaged.id]);
+    expect(byId.stdout).toBe('');
+    expect(byId.stderr).toContain(`keys[1] (id ${damaged.id}, name b): status: `);
+  });
+
   it('refuses a write while a record is damaged, so the damaged record is never dropped', async () => {
     const { home, run } = await vaultWithKeys(['a', 'b']);
     const doc = readDoc(home);
