@@ -28,7 +28,8 @@ const KEYTAR_SCHEMA = 'org.freedesktop.Secret.Generic';
  * Answers exactly as KeytarSecretStore.get would for each account: the secret, or null when no item
  * exists; an account whose only items are locked throws KeychainLockedError; a
  * Secret Service that answers with an error throws the typed keychain failure. When no connection can
- * be made (no session bus address, a transport dbus-next cannot open), it throws
+ * be made (no session bus address; an abstract socket, `unix:abstract=…`, which dbus-next opens only
+ * through an optional native module Keyturn does not install), it throws
  * SecretServiceUnreachable so that the caller reads key by key and fails with the per-key wording.
  */
 export async function readSecretsOverDbus(
@@ -40,7 +41,7 @@ export async function readSecretsOverDbus(
   const dbus = await loadDbusNext();
   let bus: Bus;
   try {
-    bus = dbus.sessionBus({ busAddress: withAbstractSockets(busAddress) });
+    bus = dbus.sessionBus({ busAddress });
   } catch (error) {
     throw new SecretServiceUnreachable(firstLine(error));
   }
@@ -123,15 +124,6 @@ async function loadDbusNext(): Promise<DbusNext> {
   } catch (error) {
     throw new SecretServiceUnreachable(firstLine(error));
   }
-}
-
-/**
- * dbus-next opens an abstract socket (`unix:abstract=…`, what older desktops' buses listen on) only
- * through an optional native module; node opens one itself from a path starting with a NUL byte,
- * which dbus-next passes through as `unix:socket=…`.
- */
-export function withAbstractSockets(address: string): string {
-  return address.replace(/unix:abstract=([^,;]*)[^;]*/g, (_, name: string) => `unix:socket=\u0000${name}`);
 }
 
 function dbusErrorText(error: unknown): string {
