@@ -43,8 +43,11 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  // keytar is a native addon: it stays a real module next to its .node file.
-  external: ['keytar', 'electron'],
+  // keytar is a native addon: it stays a real module next to its .node file. x11 and usocket are
+  // optional modules of dbus-next, required only to find a bus from an X display or to open an
+  // abstract socket; Keyturn passes the bus address, and without usocket a batch read falls back to
+  // reading key by key.
+  external: ['keytar', 'electron', 'x11', 'usocket'],
   banner: { js: "import { createRequire as __keyturnCreateRequire } from 'node:module'; const require = __keyturnCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   sourcemap: 'linked',

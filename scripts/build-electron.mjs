@@ -21,7 +21,8 @@ await build({
   outdir: 'dist/electron',
   platform: 'node',
   // keytar is a native addon (rebuilt for Electron by the packager); electron is the runtime itself.
-  external: ['electron', 'keytar'],
+  // x11 and usocket: optional modules of dbus-next that Keyturn's batch keychain read never needs.
+  external: ['electron', 'keytar', 'x11', 'usocket'],
 });
 await build({
   ...common,

@@ -102,6 +102,18 @@ async function benchVerify(): Promise<void> {
       if (valid !== VERIFY_KEYS) throw new Error(`only ${valid} of ${VERIFY_KEYS} keys verified as valid`);
     }
     const concurrent = median(runs);
+    // The same verify reading key by key (a store without a batch read), in the same run: on a shared,
+    // loaded machine the two are comparable only side by side.
+    const store = new KeytarSecretStore();
+    const perKeyStore: SecretStore = { get: (s, a) => store.get(s, a), set: (s, a, v) => store.set(s, a, v), delete: (s, a) => store.delete(s, a) };
+    const perKeyVault = new Vault({ metadata: new ConfMetadataStore(home), secrets: perKeyStore, keychainService, http, clock });
+    const perKeyRuns: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      const started = performance.now();
+      await perKeyVault.verify('all');
+      perKeyRuns.push(performance.now() - started);
+    }
+    const perKeyVerify = median(perKeyRuns);
     const sent = await Promise.all(
       [served.xora, served.nexora, served.nora, served.xerotier].map(async (c) => {
         const r = await fetch(`${c.controlUrl}/requests`, { headers: { 'x-emulator-token': c.controlToken } });
@@ -112,10 +124,16 @@ async function benchVerify(): Promise<void> {
     const perHostBound = (perOrigin * LATENCY_MS) / cap;
     const issueBound = (VERIFY_KEYS * LATENCY_MS) / cap;
     record(
+      'the same verify reading its secrets key by key (no batch read), same run',
+      `${perKeyVerify.toFixed(0)} ms (median of 3, runs ${perKeyRuns.map((r) => r.toFixed(0)).join(', ')} ms) = ${(perKeyVerify / perHostBound).toFixed(2)}× the per-host bound; the batch read's verify is ${(concurrent / perKeyVerify).toFixed(2)}× of it`,
+      'reported',
+      true,
+    );
+    record(
       `verify ${VERIFY_KEYS} keys over ${origins.length} emulator origins, ${LATENCY_MS} ms latency, cap ${cap}/host`,
       `${concurrent.toFixed(0)} ms (median of 3) = ${(concurrent / perHostBound).toFixed(2)}× the per-host bound ${perHostBound.toFixed(0)} ms (${perOrigin} keys × ${LATENCY_MS} ms ÷ ${cap} on each origin, in parallel); ${(concurrent / issueBound).toFixed(2)}× keys × latency ÷ cap = ${issueBound.toFixed(0)} ms`,
-      '≤ 1.5× the bound',
-      concurrent <= 1.5 * perHostBound,
+      '≤ 1.2× the bound',
+      concurrent <= 1.2 * perHostBound,
     );
 
     // The naive way: one keychain read and one request at a time.
@@ -275,8 +293,9 @@ async function benchCliGet(large: Awaited<ReturnType<typeof largeVault>>): Promi
 }
 
 /**
- * One keychain call for a whole service (keytar's findCredentials) against one read per key, four at
- * a time as verify reads, on a service of VERIFY_KEYS items: which way verify should read a batch.
+ * How verify should read a batch, on a service of VERIFY_KEYS items: one read per key (four at a
+ * time, as verify reads small batches), the store's batch read over D-Bus (a search per account, one
+ * GetSecrets), and keytar's one call for a whole service (findCredentials).
  */
 async function benchKeychainReads(): Promise<void> {
   const service = `keyturn:bench-${randomUUID()}`;
@@ -285,9 +304,12 @@ async function benchKeychainReads(): Promise<void> {
   const writes = pLimit(4);
   await Promise.all(accounts.map((account) => writes(() => secrets.set(service, account, `sk_live_${randomBytes(16).toString('hex')}`))));
   try {
-    for (const size of [10, 100, VERIFY_KEYS]) {
+    // The first batch read loads the D-Bus client; a verify pays that once, not per chunk.
+    await secrets.readMany(service, accounts.slice(0, 1));
+    for (const size of [10, 20, 50, 100, VERIFY_KEYS]) {
       const subset = accounts.slice(0, size);
       const perKey: number[] = [];
+      const batch: number[] = [];
       const whole: number[] = [];
       for (let r = 0; r < 3; r++) {
         let started = performance.now();
@@ -295,13 +317,17 @@ async function benchKeychainReads(): Promise<void> {
         await Promise.all(subset.map((account) => reads(() => secrets.get(service, account))));
         perKey.push(performance.now() - started);
         started = performance.now();
+        const many = await secrets.readMany(service, subset);
+        batch.push(performance.now() - started);
+        if ([...many.values()].filter((v) => v !== null).length !== size) throw new Error(`the batch read found ${many.size} of ${size} secrets`);
+        started = performance.now();
         const found = await keytar.findCredentials(service);
         whole.push(performance.now() - started);
         if (found.length !== VERIFY_KEYS) throw new Error(`findCredentials found ${found.length} of ${VERIFY_KEYS} items`);
       }
       record(
         `keychain: ${size} of a service's ${VERIFY_KEYS} secrets`,
-        `one read per key (4 at a time) ${median(perKey).toFixed(0)} ms; one findCredentials call ${median(whole).toFixed(0)} ms (medians of 3)`,
+        `one read per key (4 at a time) ${median(perKey).toFixed(0)} ms; one batch read over D-Bus ${median(batch).toFixed(0)} ms (${(median(batch) / median(perKey)).toFixed(2)}× per key); one findCredentials call ${median(whole).toFixed(0)} ms (medians of 3)`,
         'reported',
         true,
       );

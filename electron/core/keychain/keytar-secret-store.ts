@@ -1,9 +1,15 @@
 import keytar from 'keytar';
 import { KeychainLockedError, KeychainUnavailableError, type SecretStore } from '../ports/secret-store.js';
+import pLimit from 'p-limit';
 import { keychainFailure } from './keychain-failure.js';
+import { SecretServiceUnreachable } from './secret-service-unreachable.js';
 import { searchSecretService, servicesHoldingAccount, type ItemPresence } from './secret-service-search.js';
 
 type Search = (attributes: Record<string, string>) => Promise<{ presence: ItemPresence; detail: string }>;
+type BatchRead = (service: string, accounts: readonly string[]) => Promise<Map<string, string | null>>;
+
+/** keytar runs on libuv's thread pool (4 threads); more reads at once only queue there. */
+const KEYTAR_READS_AT_ONCE = 4;
 
 /**
  * The OS keychain (Secret Service, macOS Keychain, Windows Credential Vault) through keytar.
@@ -16,15 +22,36 @@ type Search = (attributes: Record<string, string>) => Promise<{ presence: ItemPr
  */
 export class KeytarSecretStore implements SecretStore {
   readonly #search: Search | null;
+  readonly #batchRead: BatchRead | null;
 
-  constructor(options: { platform?: NodeJS.Platform; search?: Search } = {}) {
-    this.#search = (options.platform ?? process.platform) === 'linux' ? (options.search ?? searchSecretService) : null;
+  constructor(options: { platform?: NodeJS.Platform; search?: Search; batchRead?: BatchRead } = {}) {
+    const linux = (options.platform ?? process.platform) === 'linux';
+    this.#search = linux ? (options.search ?? searchSecretService) : null;
+    this.#batchRead = linux ? (options.batchRead ?? readBatchOverDbus) : null;
   }
 
   async get(service: string, account: string): Promise<string | null> {
     const secret = await keytar.getPassword(service, account).catch(rethrowTyped);
     if (secret === null) await this.#confirmAbsent(service, account);
     return secret;
+  }
+
+  /**
+   * On Linux the whole batch in a few Secret Service round trips (see secret-service-batch.ts);
+   * elsewhere, or where no D-Bus connection can be opened, one get per account, a few at a time, so
+   * the answers and failures are get's own.
+   */
+  async readMany(service: string, accounts: readonly string[]): Promise<Map<string, string | null>> {
+    if (this.#batchRead) {
+      try {
+        return await this.#batchRead(service, accounts);
+      } catch (error) {
+        if (!(error instanceof SecretServiceUnreachable)) throw error;
+      }
+    }
+    const slot = pLimit(KEYTAR_READS_AT_ONCE);
+    const secrets = await Promise.all(accounts.map((account) => slot(() => this.get(service, account))));
+    return new Map(accounts.map((account, i) => [account, secrets[i] ?? null]));
   }
 
   async set(service: string, account: string, secret: string): Promise<void> {
@@ -76,4 +103,10 @@ export class KeytarSecretStore implements SecretStore {
 
 function rethrowTyped(error: unknown): never {
   throw keychainFailure(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
+}
+
+/** The D-Bus reader is loaded with its first batch: a single get never loads dbus-next. */
+async function readBatchOverDbus(service: string, accounts: readonly string[]): Promise<Map<string, string | null>> {
+  const { readSecretsOverDbus } = await import('./secret-service-batch.js');
+  return readSecretsOverDbus(service, accounts);
 }

@@ -13,6 +13,12 @@ export interface SecretStore {
   set(service: string, account: string, secret: string): Promise<void>;
   /** Returns false when there was nothing to delete. */
   delete(service: string, account: string): Promise<boolean>;
+  /**
+   * Many secrets of one service at once, answering for each account as get would (the secret, or
+   * null when there is none); fails as a whole as get fails. Optional: a store without it is read
+   * key by key. Where the keychain has no cheaper way, it may itself read key by key.
+   */
+  readMany?(service: string, accounts: readonly string[]): Promise<Map<string, string | null>>;
 }
 
 /** The keychain could not answer; `reason` is one line, never a secret. Exit code 3 like any keychain failure. */

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent, AuditSink } from '../audit/audit-log.js';
-import pLimit from 'p-limit';
 import { checkDays, parseDay } from '../policy/policy-changes.js';
 import type { HttpClient } from '../http/types.js';
 import type { Clock } from '../ports/clock.js';
@@ -32,6 +31,7 @@ import { addTargetTo, makeTarget, removeTargetFrom, type NewTarget } from './tar
 import { findInstance, findKey, instanceRef, keyRef, type ResolvedKey } from './refs.js';
 import { matchesFilter, toKeyView, type KeyFilter, type KeyView } from './views.js';
 import { readStoredSecret, revealSecret, type RevealAction } from './reveal.js';
+import { verifySecretReader } from './verify-secrets.js';
 
 export interface VaultDeps {
   metadata: MetadataStore;
@@ -376,28 +376,24 @@ export class Vault {
 
   /**
    * Verifies keys with each provider's cheap authenticated call, all at once: the HTTP client's
-   * per-host cap bounds the network concurrency. Each secret is read just before its call, a few
-   * reads at a time, so keychain reads overlap the network instead of preceding it (a bulk read of
-   * the Secret Service costs about a millisecond per item, serially).
+   * per-host cap bounds the network concurrency. Secrets are read in the order the requests go out
+   * (a large batch in chunks of one keychain call each, a small one key by key), so keychain reads
+   * overlap the network instead of preceding it.
    */
   async verify(refs: readonly string[] | 'all'): Promise<VerifyOutcome[]> {
     const doc = this.read();
     const targets: ResolvedKey[] = refs === 'all' ? this.#allResolved(doc) : refs.map((ref) => findKey(doc, ref));
     if (targets.length === 0) return [];
-    const keychainSlot = pLimit(KEYCHAIN_READS_AT_ONCE);
-    // A keychain that cannot answer (locked, unavailable) stops the whole verification and nothing is
-    // recorded: all secrets live in one keychain, and "holds no secret" would be false.
-    let keychainFailure: unknown = null;
     // Secrets are read in turn across provider hosts, so every host's queue is fed from the start
     // rather than the last host waiting for all the others' secrets.
+    const ordered = interleaveByHost(targets);
+    // A keychain that cannot answer (locked, unavailable) stops the whole verification and nothing is
+    // recorded: all secrets live in one keychain, and "holds no secret" would be false.
+    const readSecret = verifySecretReader(this.#deps.secrets, this.#deps.keychainService, ordered.map(({ record }) => record.id));
     const outcomes = await Promise.all(
-      interleaveByHost(targets).map(async ({ record, instance }): Promise<VerifyOutcome & { verification: Verification }> => {
+      ordered.map(async ({ record, instance }): Promise<VerifyOutcome & { verification: Verification }> => {
         const ref = keyRef(instance, record);
-        const secret = await keychainSlot(() => {
-          if (keychainFailure) throw keychainFailure;
-          return this.#deps.secrets.get(this.#deps.keychainService, record.id);
-        }).catch((error: unknown) => {
-          keychainFailure ??= error;
+        const secret = await readSecret(record.id).catch((error: unknown) => {
           if (error instanceof KeychainError) throw error;
           throw new VaultOperationError(`could not read the OS keychain (${describeKeychainError(error)})`);
         });
@@ -449,9 +445,6 @@ function interleaveByHost(targets: readonly ResolvedKey[]): ResolvedKey[] {
   }
   return out;
 }
-
-/** keytar runs on libuv's thread pool (4 threads); more reads at once only queue there. */
-const KEYCHAIN_READS_AT_ONCE = 4;
 
 function pickOutcome(v: Verification): Pick<VerifyOutcome, 'result' | 'httpStatus' | 'revoked' | 'reason'> {
   return { result: v.result, httpStatus: v.httpStatus, revoked: v.revoked, reason: v.reason };
