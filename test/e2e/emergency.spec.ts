@@ -111,7 +111,10 @@ test('emergency revoke: after a paste that matches nothing, Find the key stays a
 test("emergency revoke: Revoke… in a key's detail opens for that key, and revokes it from the keychain's copy", async ({ page, keyturn }) => {
   const { nexora } = keyturn.emulators;
   const ci = nexora.control.createKey({ name: 'ci' });
-  const other = nexora.control.createKey({ name: 'deploy' });
+  // In an account of its own, Nexora's list shows only this key, so its id is found and it is revoked
+  // by API (two pasted-in keys of one account are asked about; this panel leaves that to the dashboard).
+  const account = nexora.control.createUser({ email: `deploy-${Date.now()}@acme.test`, password: 'pw' });
+  const other = nexora.control.createKey({ name: 'deploy', userId: account.id });
   await keyturn.seed(async (core) => {
     await core.vault.addInstance({ provider: 'nexora', org: 'acme', name: 'self-hosted', env: 'production', baseUrl: nexora.baseUrl() });
     await core.vault.addKey({ instanceRef: 'nexora/acme/self-hosted', name: 'ci', secret: ci.secret });
