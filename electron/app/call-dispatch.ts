@@ -2,7 +2,9 @@ import { ZodError } from 'zod';
 import type { CallReply } from '../contract/api.js';
 import { parseArgs, type Handlers } from '../contract/contract.js';
 import { CALL_NAMES, type CallName } from '../contract/names.js';
-import { UserInputError } from '../core/domain/errors.js';
+import { UserInputError, VaultOperationError } from '../core/domain/errors.js';
+import { PROBLEM_KINDS, type Problem } from '../core/domain/problems/catalogue.js';
+import { ProblemError, problem } from '../core/domain/problems/problem-error.js';
 
 const CALLS = new Set<string>(CALL_NAMES);
 
@@ -21,7 +23,7 @@ export interface Dispatched {
  * contract's schema before core sees them, and any failure becomes a sentence.
  */
 export async function dispatchCall(handlers: Handlers, name: string, rawArgs: unknown): Promise<Dispatched> {
-  if (!isCallName(name)) return { status: 404, reply: { ok: false, error: { kind: 'input', message: `there is no call named ${name}` } } };
+  if (!isCallName(name)) return failed(404, problem('call.unknown', { name }));
   try {
     const args = parseArgs(name, rawArgs);
     const handler = handlers[name] as (a: unknown) => Promise<unknown>;
@@ -31,12 +33,21 @@ export async function dispatchCall(handlers: Handlers, name: string, rawArgs: un
   }
 }
 
-/** Errors cross as sentences; never a stack, never a secret (core errors carry none). */
+/** Errors cross as problems (a code and parameters): never a stack, never a secret. */
 function describeError(error: unknown): Dispatched {
   if (error instanceof ZodError) {
     const issue = error.issues[0];
-    return { status: 400, reply: { ok: false, error: { kind: 'input', message: `${issue?.path.join('.') || 'arguments'}: ${issue?.message ?? 'invalid'}` } } };
+    return failed(400, problem('call.invalid-arguments', { path: issue?.path.join('.') ?? '', reason: issue?.message ?? 'invalid' }));
   }
-  if (error instanceof UserInputError) return { status: 400, reply: { ok: false, error: { kind: 'input', message: error.message } } };
-  return { status: 500, reply: { ok: false, error: { kind: 'failure', message: error instanceof Error ? error.message : 'the host failed' } } };
+  if (error instanceof ProblemError) return failed(STATUS[error.kind], error.problem);
+  // TRANSITIONAL: sentences core still throws, until each becomes a problem.
+  if (error instanceof UserInputError) return failed(400, problem('legacy.input', { text: error.message }));
+  if (error instanceof VaultOperationError) return failed(500, problem('legacy.failure', { text: error.message }));
+  return failed(500, problem('unexpected', { detail: error instanceof Error ? error.message : 'the host failed' }));
+}
+
+const STATUS = { input: 400, failure: 500, busy: 409 } as const;
+
+function failed(status: number, p: Problem): Dispatched {
+  return { status, reply: { ok: false, error: { kind: PROBLEM_KINDS[p.code], problem: p } } };
 }

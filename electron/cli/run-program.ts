@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserInputError } from '../core/domain/errors.js';
+import { ProblemError } from '../core/domain/problems/problem-error.js';
+import { cliProblemText } from './problems/wordings.js';
 import { createCliContext, type CliContext, type VaultParts } from './context.js';
 import { EXIT, type CliIo } from './io.js';
 
@@ -61,6 +63,10 @@ function reportError(error: unknown, io: CliIo): number {
     // Help and version are successes; commander already printed usage errors.
     return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   }
+  if (error instanceof ProblemError) {
+    io.err(`keyturn: ${cliProblemText(error.problem)}\n`);
+    return PROBLEM_EXIT[error.kind];
+  }
   if (error instanceof UserInputError) {
     io.err(`keyturn: ${error.message}\n`);
     return EXIT.badInput;
@@ -69,3 +75,6 @@ function reportError(error: unknown, io: CliIo): number {
   io.err(`keyturn: ${message}\n`);
   return EXIT.failure;
 }
+
+/** A problem's kind as the exit code scripts test. */
+const PROBLEM_EXIT = { input: EXIT.badInput, failure: EXIT.failure, busy: EXIT.busy } as const;

@@ -1,3 +1,4 @@
+import type { Problem, ProblemKind } from './problems.js';
 import type { CallArgs, CallResult, EventPayloads } from './contract.js';
 import type { CallName, EventName } from './names.js';
 
@@ -12,10 +13,13 @@ export type KeyturnApi = {
   [N in CallName as Camel<N>]: (args: CallArgs<N>) => Promise<CallResult<N>>;
 } & Listeners;
 
-/** How a failed call reaches the renderer: a sentence for the person, and whether it was their input. */
+/**
+ * How a failed call reaches the renderer: the problem (a code and its parameters), which the
+ * renderer words for the person and shows next to the field it names, and what kind it is.
+ */
 export interface CallFailure {
-  kind: 'input' | 'failure';
-  message: string;
+  kind: ProblemKind;
+  problem: Problem;
 }
 
 /**

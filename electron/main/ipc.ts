@@ -4,7 +4,7 @@ import type { CallReply } from '../contract/api.js';
 import type { Handlers } from '../contract/contract.js';
 import { CALL_NAMES, channelOf } from '../contract/names.js';
 
-const REFUSED: CallReply<never> = { ok: false, error: { kind: 'failure', message: 'refused: this call did not come from the Keyturn window' } };
+const REFUSED: CallReply<never> = { ok: false, error: { kind: 'failure', problem: { code: 'host.untrusted-sender' } } };
 
 /**
  * The contract over IPC: one handler per call, each checking who sent it before the arguments

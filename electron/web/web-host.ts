@@ -57,20 +57,20 @@ export async function startWebHost(options: { handlers: Handlers; rendererDir: s
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     // A path that is not valid percent-encoding names nothing: bad input, not a host failure.
-    if (!decodable(url.pathname)) return send(res, 400, { ok: false, error: { kind: 'input', message: 'the path is not valid percent-encoding' } });
+    if (!decodable(url.pathname)) return send(res, 400, { ok: false, error: { kind: 'input', problem: { code: 'host.request-refused', reason: 'the path is not valid percent-encoding' } } });
     // The launch: the token in the URL is exchanged, once, for the session cookie.
     const foreign = checkOrigin(req, port);
-    if (foreign) return send(res, foreign.status, { ok: false, error: { kind: 'input', message: foreign.reason } });
+    if (foreign) return send(res, foreign.status, { ok: false, error: { kind: 'input', problem: { code: 'host.request-refused', reason: foreign.reason } } });
     const offered = url.searchParams.get('launch');
     if (req.method === 'GET' && url.pathname === '/' && offered !== null) {
-      if (launchToken === null || !sameToken(offered, launchToken)) return send(res, 401, { ok: false, error: { kind: 'input', message: 'this launch link was used already or is wrong: restart Keyturn for a new one' } });
+      if (launchToken === null || !sameToken(offered, launchToken)) return send(res, 401, { ok: false, error: { kind: 'input', problem: { code: 'host.request-refused', reason: 'this launch link was used already or is wrong: restart Keyturn for a new one' } } });
       launchToken = null;
       sessionId = randomToken();
       res.writeHead(303, { ...SECURITY_HEADERS, location: '/', 'set-cookie': `${SESSION_COOKIE}=${sessionId}; HttpOnly; SameSite=Strict; Path=/` });
       return void res.end();
     }
     const noSession = checkSession(req, sessionId);
-    if (noSession) return send(res, noSession.status, { ok: false, error: { kind: 'input', message: noSession.reason } });
+    if (noSession) return send(res, noSession.status, { ok: false, error: { kind: 'input', problem: { code: 'host.request-refused', reason: noSession.reason } } });
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', connection: 'keep-alive' });
@@ -82,24 +82,24 @@ export async function startWebHost(options: { handlers: Handlers; rendererDir: s
     }
     if (url.pathname.startsWith('/api/')) {
       const name = url.pathname.slice('/api/'.length);
-      if (req.method !== 'POST' || !isCallName(name)) return send(res, 404, { ok: false, error: { kind: 'input', message: `no call ${name}` } });
+      if (req.method !== 'POST' || !isCallName(name)) return send(res, 404, { ok: false, error: { kind: 'input', problem: { code: 'host.request-refused', reason: `no call ${name}` } } });
       // JSON only: a form post from another page cannot send it without a preflight.
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, { ok: false, error: { kind: 'input', message: 'send application/json' } });
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, { ok: false, error: { kind: 'input', problem: { code: 'host.request-refused', reason: 'send application/json' } } });
       const body = await readBody(req);
       // The whole body was read (and dropped): the connection closes cleanly after this answer.
-      if (body === null) return send(res, 413, { ok: false, error: { kind: 'input', message: 'request too large' } }, { connection: 'close' });
+      if (body === null) return send(res, 413, { ok: false, error: { kind: 'input', problem: { code: 'host.request-refused', reason: 'request too large' } } }, { connection: 'close' });
       let args: unknown;
       try {
         args = body === '' ? {} : JSON.parse(body);
       } catch {
-        return send(res, 400, { ok: false, error: { kind: 'input', message: 'the request body is not JSON' } });
+        return send(res, 400, { ok: false, error: { kind: 'input', problem: { code: 'host.request-refused', reason: 'the request body is not JSON' } } });
       }
       const { status, reply } = await dispatchCall(options.handlers, name, args);
       return send(res, status, reply);
     }
-    if (req.method !== 'GET') return send(res, 405, { ok: false, error: { kind: 'input', message: 'method not allowed' } });
+    if (req.method !== 'GET') return send(res, 405, { ok: false, error: { kind: 'input', problem: { code: 'host.request-refused', reason: 'method not allowed' } } });
     const file = await readRendererFile(options.rendererDir, url.pathname);
-    if (!file) return send(res, 404, { ok: false, error: { kind: 'input', message: 'not found' } });
+    if (!file) return send(res, 404, { ok: false, error: { kind: 'input', problem: { code: 'host.request-refused', reason: 'not found' } } });
     res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.type });
     res.end(file.body);
   };
@@ -107,7 +107,7 @@ export async function startWebHost(options: { handlers: Handlers; rendererDir: s
   const timeouts = options.timeouts ?? WEB_HOST_TIMEOUTS;
   const server = createServer({ connectionsCheckingInterval: timeouts.checkEveryMs }, (req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, { ok: false, error: { kind: 'failure', message: 'the host failed' } });
+      if (!res.headersSent) send(res, 500, { ok: false, error: { kind: 'failure', problem: { code: 'host.request-refused', reason: 'the host failed' } } });
     });
   });
   server.headersTimeout = timeouts.headersMs;

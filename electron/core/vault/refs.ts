@@ -1,4 +1,4 @@
-import { UserInputError } from '../domain/errors.js';
+import { fail } from '../domain/problems/problem-error.js';
 import type { Instance, KeyRecord, VaultDocument } from '../domain/model.js';
 
 export function instanceRef(instance: Pick<Instance, 'provider' | 'org' | 'name'>): string {
@@ -13,7 +13,7 @@ export function keyRef(instance: Pick<Instance, 'provider' | 'org' | 'name'>, ke
 function splitRef(ref: string, parts: number, form: string): string[] {
   const segments = ref.split('/');
   if (segments.length !== parts || segments.some((s) => s.length === 0)) {
-    throw new UserInputError(`"${ref}" is not a valid reference: write it as ${form}`);
+    fail('ref.malformed', { field: 'ref', ref, form });
   }
   return segments;
 }
@@ -26,7 +26,7 @@ export function findInstance(doc: VaultDocument, ref: string): Instance {
   const [provider, org, name] = splitRef(ref, 3, 'PROVIDER/ORG/INSTANCE') as [string, string, string];
   const found = doc.instances.find((i) => sameProvider(i.provider, provider) && i.org === org && i.name === name);
   if (!found) {
-    throw new UserInputError(`no instance ${ref}: add it with "keyturn instance add ${provider} ${org} ${name} --env sandbox|production"`);
+    fail('instance.not-found', { field: 'instance', ref, provider, org, name });
   }
   return found;
 }
@@ -41,11 +41,11 @@ export function findKey(doc: VaultDocument, ref: string): ResolvedKey {
   const byId = doc.keys.find((k) => k.id === ref);
   const instancesById = new Map(doc.instances.map((i) => [i.id, i]));
   if (byId) return { record: byId, instance: instancesById.get(byId.instanceId) as Instance };
-  if (!ref.includes('/')) throw new UserInputError(`no key with id ${ref}: give a key id or PROVIDER/ORG/INSTANCE/NAME ("keyturn key list" shows them)`);
+  if (!ref.includes('/')) fail('key.not-found-by-id', { field: 'ref', ref });
   const slash = ref.lastIndexOf('/');
   const instance = findInstance(doc, ref.slice(0, slash));
   const name = ref.slice(slash + 1);
   const record = doc.keys.find((k) => k.instanceId === instance.id && k.name === name);
-  if (!record) throw new UserInputError(`no key named "${name}" in ${instanceRef(instance)}: "keyturn key list" shows the keys`);
+  if (!record) fail('key.not-found', { field: 'ref', name, instance: instanceRef(instance) });
   return { record, instance };
 }

@@ -1,4 +1,6 @@
 import type { CallReply, KeyturnApi, KeyturnBridge } from '../../../electron/contract/api.js';
+import { PROBLEM_KINDS, problemSchema, type Problem, type ProblemKind } from '../../../electron/contract/problems.js';
+import { appProblemText } from '../problems/wordings.js';
 import { CALL_NAMES, EVENT_NAMES, listenerOf, methodOf } from '../../../electron/contract/names.js';
 
 declare global {
@@ -8,19 +10,27 @@ declare global {
   }
 }
 
-/** A call that failed: `input` means the person can fix it; the message says how. */
+/**
+ * A call that failed: `input` means the person can fix it; the message (the app's wording of the
+ * problem) says how, and `problem.field`, when there is one, names the field it belongs next to.
+ */
 export class CallError extends Error {
   constructor(
-    message: string,
-    readonly kind: 'input' | 'failure',
+    readonly problem: Problem,
+    readonly kind: ProblemKind,
   ) {
-    super(message);
+    super(appProblemText(problem));
   }
 }
 
 function unwrap(reply: CallReply<unknown> | null, status: string): unknown {
-  if (!reply) throw new CallError(`Keyturn did not answer (${status}); restart it and reload`, 'failure');
-  if (!reply.ok) throw new CallError(reply.error.message, reply.error.kind);
+  if (!reply) throw new CallError({ code: 'unexpected', detail: `Keyturn did not answer (${status}); restart it and reload` }, 'failure');
+  if (!reply.ok) {
+    // The host is ours, but what crosses a boundary is parsed: an unknown code is shown as unexpected.
+    const parsed = problemSchema.safeParse(reply.error.problem);
+    const p: Problem = parsed.success ? parsed.data : { code: 'unexpected', detail: 'the vault answered with a problem this window does not know; reload it' };
+    throw new CallError(p, PROBLEM_KINDS[p.code]);
+  }
   return reply.result;
 }
 

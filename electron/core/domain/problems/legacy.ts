@@ -1,0 +1,16 @@
+import * as z from 'zod';
+import { outsideTextParam } from './params.js';
+import type { KindsOf } from './kinds.js';
+
+/**
+ * TRANSITIONAL: errors core still throws as sentences (UserInputError, VaultOperationError). Each
+ * conversion removes callers; this file goes when the last does, and the compiler finds any left.
+ */
+export const legacyProblems = [
+  z.object({ code: z.literal('legacy.input'), text: outsideTextParam }),
+  z.object({ code: z.literal('legacy.failure'), text: outsideTextParam }),
+] as const;
+
+export type LegacyProblem = z.infer<(typeof legacyProblems)[number]>;
+
+export const legacyKinds = { 'legacy.input': 'input', 'legacy.failure': 'failure' } as const satisfies KindsOf<LegacyProblem>;
