@@ -157,7 +157,7 @@ describe('IPC', () => {
   it('refuses arguments that break the contract before core runs, saying what is wrong', async () => {
     const before = secrets.reads;
     expect(await call('key.reveal', { ref: 'xora/acme/main/api', extra: true })).toMatchObject({ ok: false, error: { kind: 'input' } });
-    expect(await call('key.reveal', { ref: 42 })).toMatchObject({ ok: false, error: { kind: 'input', message: expect.stringContaining('ref') } });
+    expect(await call('key.reveal', { ref: 42 })).toMatchObject({ ok: false, error: { kind: 'input', problem: { code: 'call.invalid-arguments', path: 'ref' } } });
     expect(await call('key.verify', { refs: 'everything' })).toMatchObject({ ok: false, error: { kind: 'input' } });
     expect(secrets.reads).toBe(before);
   });

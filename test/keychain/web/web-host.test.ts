@@ -108,7 +108,7 @@ describe('browser mode host: the gates', () => {
     const cookie = await session();
     const bad = await api(cookie, 'instance.add', { provider: 'nora', org: 'acme', name: 'live', env: 'staging' });
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { kind: 'input', message: expect.stringMatching(/^env:/) } });
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { kind: 'input', problem: { code: 'call.invalid-arguments', path: 'env' } } });
     const extra = await api(cookie, 'vault.overview', { everything: true });
     expect(extra.status).toBe(400);
     expect((await api(cookie, 'no.such.call', {})).status).toBe(404);
@@ -128,7 +128,7 @@ describe('browser mode host: the gates', () => {
     for (const path of ['/%E0%A4%A', '/%', '/assets/%ZZ.js']) {
       const reply = await send(port, path, { headers: { cookie } });
       expect(reply.status, path).toBe(400);
-      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { kind: 'input', message: expect.stringMatching(/percent-encoding/) } });
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { kind: 'input', problem: { code: 'host.request-refused', reason: expect.stringMatching(/percent-encoding/) } } });
     }
   });
 
