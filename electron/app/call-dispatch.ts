@@ -3,7 +3,8 @@ import type { CallReply } from '../contract/api.js';
 import { parseArgs, type Handlers } from '../contract/contract.js';
 import { CALL_NAMES, type CallName } from '../contract/names.js';
 import { UserInputError, VaultOperationError } from '../core/domain/errors.js';
-import { PROBLEM_KINDS, type Problem } from '../core/domain/problems/catalogue.js';
+import type { Problem } from '../core/domain/problems/catalogue.js';
+import { PROBLEM_KINDS } from '../core/domain/problems/problem-kinds.js';
 import { ProblemError, problem } from '../core/domain/problems/problem-error.js';
 
 const CALLS = new Set<string>(CALL_NAMES);

@@ -1,4 +1,5 @@
-import { wordProblem, type Problem, type Wordings } from '../../core/domain/problems/catalogue.js';
+import type { Problem } from '../../core/domain/problems/catalogue.js';
+import { wordProblem, type Wordings } from '../../core/domain/problems/wording.js';
 import { generalWordings } from './general.js';
 import { instanceWordings } from './instance.js';
 import { legacyWordings } from './legacy.js';

@@ -1,14 +1,17 @@
 import * as z from 'zod';
-import { generalKinds, generalProblems } from './general.js';
-import { instanceKinds, instanceProblems } from './instance.js';
-import type { ProblemKind } from './kinds.js';
-import { legacyKinds, legacyProblems } from './legacy.js';
-import { refKinds, refProblems } from './refs.js';
+import { generalProblems } from './general.js';
+import { instanceProblems } from './instance.js';
+import { legacyProblems } from './legacy.js';
+import { refProblems } from './refs.js';
 
 /**
- * Every problem core reports, by code. One area per file; a new area is one import here and one
- * line in each list below. Hosts word them (electron/cli/problems, renderer/src/problems), and the
- * compiler checks that each host words every code.
+ * Every problem core reports, by code: its schema (zod, for parsing a problem that crossed a
+ * boundary and for the catalogue test). One area per file; a new area is one import and one
+ * spread here, one in problem-kinds.ts, and one wording file per host (electron/cli/problems,
+ * renderer/src/problems): the compiler checks that each host words every code.
+ *
+ * Throwing or wording a problem never needs this file (problem-error.ts, problem-kinds.ts and
+ * wording.ts load no zod), so the smallest commands stay small.
  */
 export const PROBLEM_SCHEMAS = [...generalProblems, ...instanceProblems, ...refProblems, ...legacyProblems] as const;
 
@@ -19,16 +22,5 @@ export type ProblemCode = Problem['code'];
 export type ProblemOf<C extends ProblemCode> = Extract<Problem, { code: C }>;
 export type ParamsOf<C extends ProblemCode> = Omit<ProblemOf<C>, 'code'>;
 
-export const PROBLEM_KINDS = { ...generalKinds, ...instanceKinds, ...refKinds, ...legacyKinds } as const satisfies { readonly [C in ProblemCode]: ProblemKind };
-
-/** How a host words every problem: one function per code, checked exhaustively by the compiler. */
-export type Wordings = { readonly [C in ProblemCode]: (problem: ProblemOf<C>) => string };
-
-/** Words a problem with a host's wordings (the one place the union is narrowed by its code). */
-export function wordProblem(wordings: Wordings, problem: Problem): string {
-  const word = wordings[problem.code] as (p: Problem) => string;
-  return word(problem);
-}
-
-/** One area's wordings: a function per code of that area (hosts build their Wordings from these). */
-export type AreaWordings<P extends { code: string }> = { readonly [C in P['code']]: (problem: Extract<P, { code: C }>) => string };
+export { PROBLEM_KINDS } from './problem-kinds.js';
+export { wordProblem, type AreaWordings, type Wordings } from './wording.js';

@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import { inputParam, nameParam, outsideTextParam } from './params.js';
-import type { KindsOf } from './kinds.js';
 
 /** Problems of any call: arguments the contract refused, and failures no code was given for. */
 export const generalProblems = [
@@ -16,11 +15,3 @@ export const generalProblems = [
 ] as const;
 
 export type GeneralProblem = z.infer<(typeof generalProblems)[number]>;
-
-export const generalKinds = {
-  'call.invalid-arguments': 'input',
-  'call.unknown': 'input',
-  'host.request-refused': 'input',
-  'host.untrusted-sender': 'failure',
-  unexpected: 'failure',
-} as const satisfies KindsOf<GeneralProblem>;

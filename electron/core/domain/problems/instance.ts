@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import { formParam, inputParam, nameParam, refParam } from './params.js';
-import type { KindsOf } from './kinds.js';
 
 /** Problems with what an instance is given: its base URL, verify path, project id. */
 export const instanceProblems = [
@@ -15,14 +14,3 @@ export const instanceProblems = [
 ] as const;
 
 export type InstanceProblem = z.infer<(typeof instanceProblems)[number]>;
-
-export const instanceKinds = {
-  'base-url.required': 'input',
-  'base-url.not-a-url': 'input',
-  'base-url.not-https': 'input',
-  'base-url.has-extras': 'input',
-  'verify-path.invalid': 'input',
-  'project-id.required': 'input',
-  'project-id.invalid': 'input',
-  'instance.not-found': 'input',
-} as const satisfies KindsOf<InstanceProblem>;

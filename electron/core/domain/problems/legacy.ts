@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import { outsideTextParam } from './params.js';
-import type { KindsOf } from './kinds.js';
 
 /**
  * TRANSITIONAL: errors core still throws as sentences (UserInputError, VaultOperationError). Each
@@ -12,5 +11,3 @@ export const legacyProblems = [
 ] as const;
 
 export type LegacyProblem = z.infer<(typeof legacyProblems)[number]>;
-
-export const legacyKinds = { 'legacy.input': 'input', 'legacy.failure': 'failure' } as const satisfies KindsOf<LegacyProblem>;

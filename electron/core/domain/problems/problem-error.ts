@@ -1,4 +1,5 @@
-import { PROBLEM_KINDS, type ParamsOf, type Problem, type ProblemCode, type ProblemOf } from './catalogue.js';
+import type { ParamsOf, Problem, ProblemCode, ProblemOf } from './catalogue.js';
+import { PROBLEM_KINDS } from './problem-kinds.js';
 import type { ProblemKind } from './kinds.js';
 
 /**

@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import { formParam, nameParam, refParam } from './params.js';
-import type { KindsOf } from './kinds.js';
 
 /** Problems finding what a reference names. */
 export const refProblems = [
@@ -10,9 +9,3 @@ export const refProblems = [
 ] as const;
 
 export type RefProblem = z.infer<(typeof refProblems)[number]>;
-
-export const refKinds = {
-  'ref.malformed': 'input',
-  'key.not-found-by-id': 'input',
-  'key.not-found': 'input',
-} as const satisfies KindsOf<RefProblem>;
