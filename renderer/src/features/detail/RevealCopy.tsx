@@ -1,6 +1,6 @@
 import { Copy, Eye, EyeOff } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client.js';
+import { hostApi } from '../../api/client.js';
 import { errorText } from '../../ui/format.js';
 import { useApp } from '../../store/store.js';
 
@@ -15,7 +15,7 @@ export function RevealCopy({ keyRef }: { keyRef: string }) {
 
   async function reveal() {
     try {
-      const { secret, hideAfterSeconds } = await api.keyReveal({ ref: keyRef });
+      const { secret, hideAfterSeconds } = await hostApi().keyReveal({ ref: keyRef });
       setRevealed(secret);
       setTimeout(() => setRevealed(null), hideAfterSeconds * 1000);
       announce(`Key shown for ${hideAfterSeconds} seconds`);
@@ -26,7 +26,7 @@ export function RevealCopy({ keyRef }: { keyRef: string }) {
 
   async function copy() {
     try {
-      const result = await api.keyCopy({ ref: keyRef });
+      const result = await hostApi().keyCopy({ ref: keyRef });
       if (result.by === 'renderer') {
         await navigator.clipboard.writeText(result.secret);
         // Browser mode: the page clears what it wrote; it cannot read the clipboard to check first.
