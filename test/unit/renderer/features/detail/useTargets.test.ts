@@ -9,7 +9,12 @@ import { fakeHost, resetAppBetweenTests } from '../../fake-host.js';
 
 resetAppBetweenTests();
 
-const added: Target = { id: 't1', kind: 'dotenv', file: '/home/a/.env', variable: 'KEY' } as Target;
+const added: Target = { id: 't1', kind: 'dotenv', file: '/home/a/.env', variable: 'KEY' };
+
+function shown<T>(value: T | null): T {
+  if (value === null) throw new Error('the hook shows no question');
+  return value;
+}
 const fileCheck = (over: Partial<TargetFileCheck> = {}): TargetFileCheck => ({ path: '/home/a/.env', resolved: '/home/a/.env', throughLink: false, refusal: null, missing: false, ...over });
 
 function targets() {
@@ -31,7 +36,7 @@ describe('useTargets', () => {
     expect(targetAdd).not.toHaveBeenCalled();
     const link = result.current.pendingLink;
     expect(link?.resolved).toBe('/home/a/real.env');
-    await act(() => result.current.confirmLink(link as TargetFileCheck));
+    await act(() => result.current.confirmLink(shown(link)));
     expect(targetAdd).toHaveBeenCalledWith({ ref: 'xora/acme/jobs/api', target: { kind: 'dotenv', file: '/home/a/link.env', variable: 'KEY', createVariable: false, confirmLinkTo: '/home/a/real.env' } });
     expect(onChanged).toHaveBeenCalledOnce();
     expect(result.current.pendingLink).toBeNull();
@@ -57,7 +62,7 @@ describe('useTargets', () => {
     act(() => result.current.setFile('/elsewhere/.env'));
     expect(result.current.pendingCreate).toBeNull();
     await act(() => result.current.add());
-    await act(() => result.current.createFile(result.current.pendingCreate as TargetFileCheck));
+    await act(() => result.current.createFile(shown(result.current.pendingCreate)));
     expect(targetAdd).toHaveBeenCalledWith({ ref: 'xora/acme/jobs/api', target: { kind: 'dotenv', file: '/home/a/.env', variable: 'KEY', createVariable: false, createFile: true } });
   });
 
