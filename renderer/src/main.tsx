@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { api } from './api/client.js';
+import { hostApi } from './api/client.js';
 import { App } from './App.js';
 import { useApp } from './store/store.js';
 import './styles.css';
@@ -13,13 +13,13 @@ if (root) {
     </StrictMode>,
   );
   void useApp.getState().loadOverview();
-  api.onVaultChanged(() => void useApp.getState().loadOverview());
+  hostApi().onVaultChanged(() => void useApp.getState().loadOverview());
   // The desktop menu's Emergency revoke (and its accelerator, which the menu takes before the page sees it).
-  api.onEmergencyOpen(() => useApp.getState().open({ kind: 'emergency' }));
+  hostApi().onEmergencyOpen(() => useApp.getState().open({ kind: 'emergency' }));
   // A clicked reminder notification (desktop) opens that key's rotation.
-  api.onRotationOpen(({ ref }) => useApp.getState().open({ kind: 'rotate', ref }));
+  hostApi().onRotationOpen(({ ref }) => useApp.getState().open({ kind: 'rotate', ref }));
   // Browser mode's notifications arrive as events and show in the page.
-  api.onReminderFired((reminder) => {
+  hostApi().onReminderFired((reminder) => {
     useApp.getState().remind(reminder);
     useApp.getState().announce(reminder.title);
   });

@@ -72,5 +72,21 @@ function browserClient(): KeyturnApi {
   );
 }
 
-export const api: KeyturnApi = window.keyturn ? desktopClient(window.keyturn) : browserClient();
+let host: KeyturnApi | null = null;
+
+/**
+ * The host every call goes to: the desktop bridge or browser mode's HTTP, made on first use (the
+ * page's first call, at start). Hooks and the store ask for it when they call, so a test can put a
+ * fake host in its place (`setHostApi`) before anything is rendered.
+ */
+export function hostApi(): KeyturnApi {
+  host ??= window.keyturn ? desktopClient(window.keyturn) : browserClient();
+  return host;
+}
+
+/** Puts a host in place of the real one (a test's fake, typed from the contract); null goes back to the real one. */
+export function setHostApi(fake: KeyturnApi | null): void {
+  host = fake;
+}
+
 export const isDesktop = window.keyturn !== undefined;

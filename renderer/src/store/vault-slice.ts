@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { VaultOverview } from '../../../electron/contract/views.js';
-import { api } from '../api/client.js';
+import { hostApi } from '../api/client.js';
 import type { AppState } from './store.js';
 
 export interface VaultSlice {
@@ -21,7 +21,7 @@ export const createVaultSlice: StateCreator<AppState, [], [], VaultSlice> = (set
   selectedKeyRef: null,
   async loadOverview() {
     try {
-      const overview = await api.vaultOverview({});
+      const overview = await hostApi().vaultOverview({});
       // User Timing marks: the renderer benchmark measures first render from the host's answer.
       performance.mark('keyturn:overview-received');
       set({ overview, loadError: null });

@@ -1,14 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { CalendarPlus, Download, ShieldCheck } from 'lucide-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AuditRow, AuditSummary, LogVerification, PolicyState } from '../../../../electron/contract/views.js';
-import { api } from '../../api/client.js';
+import { useRef } from 'react';
 import { useApp } from '../../store/store.js';
 import { EnvBadge } from '../../ui/EnvBadge.js';
-import { errorText, shortDate } from '../../ui/format.js';
+import { shortDate } from '../../ui/format.js';
 import { POLICY_STATE_OPTIONS, PolicyBadge } from '../../ui/PolicyBadge.js';
-import { download } from './download.js';
-import { sortRows, type Sort, type SortKey } from './sort-rows.js';
+import { LogVerificationNote } from './LogVerificationNote.js';
+import type { SortKey } from './sort-rows.js';
+import { useAudit, type AuditEnv, type AuditState } from './useAudit.js';
 
 const ROW_HEIGHT = 34;
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -24,56 +23,24 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 
 /** The security lead's view: every key's age, expiry, policy state, verification and rotation; sortable, filterable, exportable. */
 export function AuditView() {
-  const overview = useApp((s) => s.overview);
-  const announce = useApp((s) => s.announce);
   const open = useApp((s) => s.open);
-  const [env, setEnv] = useState<'all' | 'sandbox' | 'production'>('all');
-  const [state, setState] = useState<'all' | PolicyState>('all');
-  const [sort, setSort] = useState<Sort>({ key: 'policyState', descending: false });
-  const [report, setReport] = useState<{ rows: AuditRow[]; summary: AuditSummary } | null>(null);
-  const [log, setLog] = useState<LogVerification | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const filter = useMemo(() => ({ ...(env === 'all' ? {} : { env }), ...(state === 'all' ? {} : { state }) }), [env, state]);
-
-  useEffect(() => {
-    api.auditReport(filter).then(setReport, (e: unknown) => setError(errorText(e)));
-  }, [filter, overview]);
-  const rows = useMemo(() => sortRows(report?.rows ?? [], sort), [report, sort]);
+  const audit = useAudit();
+  const { rows, sort, log } = audit;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-
-  async function exportAs(format: 'csv' | 'json' | 'ics') {
-    try {
-      download(await api.auditExport({ format, ...filter }));
-      announce(`Exported ${rows.length} keys as ${format.toUpperCase()}`);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }
-
-  async function checkLog() {
-    try {
-      const result = await api.logVerify({});
-      setLog(result);
-      announce(result.ok ? `The audit log is intact: ${result.entries} entries` : `The audit log has been tampered with: ${result.problems.length} problem(s)`);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }
-
-  const s = report?.summary;
+  const s = audit.summary;
   return (
     <section className="audit" aria-label="Audit">
       <div className="filters">
         <p className="summary" data-testid="audit-summary">
           {s ? `${s.keys} ${s.keys === 1 ? 'key' : 'keys'}: ${s.overdue} overdue, ${s.expired} expired, ${s.dueIn7Days} due in 7 days, ${s.unverified30Days} unverified for 30 days` : 'Loading…'}
         </p>
-        <select aria-label="Audit environment" value={env} onChange={(e) => setEnv(e.target.value as typeof env)}>
+        <select aria-label="Audit environment" value={audit.env} onChange={(e) => audit.setEnv(e.target.value as AuditEnv)}>
           <option value="all">All environments</option>
           <option value="production">Production</option>
           <option value="sandbox">Sandbox</option>
         </select>
-        <select aria-label="Policy state" value={state} onChange={(e) => setState(e.target.value as typeof state)}>
+        <select aria-label="Policy state" value={audit.state} onChange={(e) => audit.setState(e.target.value as AuditState)}>
           <option value="all">All states</option>
           {POLICY_STATE_OPTIONS.map((p) => (
             <option key={p} value={p}>
@@ -81,45 +48,33 @@ export function AuditView() {
             </option>
           ))}
         </select>
-        <button type="button" onClick={() => void exportAs('csv')}>
+        <button type="button" onClick={() => void audit.exportAs('csv')}>
           <Download size={14} aria-hidden /> CSV
         </button>
-        <button type="button" onClick={() => void exportAs('json')}>
+        <button type="button" onClick={() => void audit.exportAs('json')}>
           <Download size={14} aria-hidden /> JSON
         </button>
-        <button type="button" onClick={() => void exportAs('ics')}>
+        <button type="button" onClick={() => void audit.exportAs('ics')}>
           <CalendarPlus size={14} aria-hidden /> Calendar (.ics)
         </button>
-        <button type="button" onClick={() => void checkLog()}>
+        <button type="button" onClick={() => void audit.checkLog()}>
           <ShieldCheck size={14} aria-hidden /> Check the audit log
         </button>
         <button type="button" onClick={() => open({ kind: 'settings' })}>
           Policy…
         </button>
       </div>
-      {error && (
+      {audit.failure && (
         <p role="alert" className="error">
-          {error}
+          {audit.failure.text}
         </p>
       )}
-      {log && (
-        <div role="status" className={log.ok ? 'log-ok' : 'error'} data-testid="log-verification">
-          {log.ok ? `The audit log is intact: ${log.entries} entries, each following the one before, the newest matching the keychain.` : `The audit log has been tampered with:`}
-          <ul>
-            {log.problems.map((p) => (
-              <li key={`${p.line ?? 'file'}-${p.problem}`}>{p.line === null ? `The log: ${p.problem}` : `Line ${p.line}: ${p.problem}`}</li>
-            ))}
-            {log.notes.map((n) => (
-              <li key={n}>{n}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {log && <LogVerificationNote log={log} />}
       <div role="table" aria-label="Audit" aria-rowcount={rows.length} className="table audit-table">
         <div role="row" className="row head audit-row">
           {COLUMNS.map((c) => (
             <span role="columnheader" key={c.key} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-              <button type="button" className="sort" onClick={() => setSort((prev) => ({ key: c.key, descending: prev.key === c.key ? !prev.descending : false }))}>
+              <button type="button" className="sort" onClick={() => audit.sortBy(c.key)}>
                 {c.label}
                 {sort.key === c.key ? (sort.descending ? ' ↓' : ' ↑') : ''}
               </button>

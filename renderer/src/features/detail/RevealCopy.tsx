@@ -1,48 +1,14 @@
 import { Copy, Eye, EyeOff } from 'lucide-react';
-import { useEffect, useState } from 'react';
-import { api } from '../../api/client.js';
-import { errorText } from '../../ui/format.js';
-import { useApp } from '../../store/store.js';
+import { useRevealCopy } from './useRevealCopy.js';
 
-/**
- * Reveal and copy. A revealed secret lives in this component's state only — never in the store —
- * and is hidden again after the host's timeout.
- */
+/** Reveal and copy; the secret is shown only while revealed (see useRevealCopy). */
 export function RevealCopy({ keyRef }: { keyRef: string }) {
-  const announce = useApp((s) => s.announce);
-  const [revealed, setRevealed] = useState<string | null>(null);
-  useEffect(() => setRevealed(null), [keyRef]);
-
-  async function reveal() {
-    try {
-      const { secret, hideAfterSeconds } = await api.keyReveal({ ref: keyRef });
-      setRevealed(secret);
-      setTimeout(() => setRevealed(null), hideAfterSeconds * 1000);
-      announce(`Key shown for ${hideAfterSeconds} seconds`);
-    } catch (error) {
-      announce(errorText(error));
-    }
-  }
-
-  async function copy() {
-    try {
-      const result = await api.keyCopy({ ref: keyRef });
-      if (result.by === 'renderer') {
-        await navigator.clipboard.writeText(result.secret);
-        // Browser mode: the page clears what it wrote; it cannot read the clipboard to check first.
-        setTimeout(() => void navigator.clipboard.writeText('').catch(() => undefined), result.clearsAfterSeconds * 1000);
-      }
-      announce(`Copied; the clipboard is cleared in ${result.clearsAfterSeconds} seconds`);
-    } catch (error) {
-      announce(errorText(error));
-    }
-  }
-
+  const { revealed, hide, reveal, copy } = useRevealCopy(keyRef);
   return (
     <div className="reveal">
       <code className="mono secret" data-testid="revealed">{revealed ?? '••••••••••••••••'}</code>
       {revealed ? (
-        <button type="button" onClick={() => setRevealed(null)}>
+        <button type="button" onClick={hide}>
           <EyeOff size={16} aria-hidden /> Hide
         </button>
       ) : (

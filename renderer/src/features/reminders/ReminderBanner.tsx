@@ -1,5 +1,5 @@
 import { BellRing, RefreshCw } from 'lucide-react';
-import { api } from '../../api/client.js';
+import { hostApi } from '../../api/client.js';
 import { useApp } from '../../store/store.js';
 import { errorText } from '../../ui/format.js';
 
@@ -13,7 +13,7 @@ export function ReminderBanner() {
 
   async function snooze(ref: string) {
     try {
-      const { until } = await api.reminderSnooze({ ref, days: 1 });
+      const { until } = await hostApi().reminderSnooze({ ref, days: 1 });
       dismiss(ref);
       announce(`No reminder for ${ref} until ${until.slice(0, 16).replace('T', ' ')}`);
     } catch (error) {

@@ -1,13 +1,13 @@
 import { ExternalLink } from 'lucide-react';
 import type { GuidedStep } from '../../../../electron/contract/views.js';
-import { api, isDesktop } from '../../api/client.js';
+import { hostApi, isDesktop } from '../../api/client.js';
 
 /** A provider dashboard link and what to click there, from the provider's own documentation. */
 export function GuideSteps({ guide }: { guide: GuidedStep }) {
   return (
     <div className="guide">
       {isDesktop ? (
-        <button type="button" className="link" onClick={() => void api.dashboardOpen({ url: guide.url })}>
+        <button type="button" className="link" onClick={() => void hostApi().dashboardOpen({ url: guide.url })}>
           Open {guide.url} <ExternalLink size={14} aria-hidden />
         </button>
       ) : (

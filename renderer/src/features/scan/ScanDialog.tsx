@@ -1,11 +1,14 @@
 import { FolderOpen, FolderSearch } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
-import type { ScanResult } from '../../../../electron/contract/views.js';
-import { api, isDesktop } from '../../api/client.js';
+import type { FormEvent } from 'react';
+import { isDesktop } from '../../api/client.js';
 import { useApp } from '../../store/store.js';
-import { EnvBadge } from '../../ui/EnvBadge.js';
-import { errorText } from '../../ui/format.js';
+import { FieldMessage, fieldMessageProps } from '../../ui/FieldMessage.js';
 import { Modal } from '../../ui/Modal.js';
+import { placeFailure } from '../../ui/placed-failure.js';
+import { ScanFindings } from './ScanFindings.js';
+import { useScan } from './useScan.js';
+
+const FOLDER_NOTE = 'scan-folder-message';
 
 // Busy buttons are aria-disabled, not disabled: a disabled button drops the focus to the page, and
 // the dialog would then miss Escape and keyboard users would lose their place.
@@ -13,133 +16,44 @@ import { Modal } from '../../ui/Modal.js';
 /** Find keys already sitting in .env files, see which the vault lacks, and import those with their files as swap targets. */
 export function ScanDialog() {
   const close = useApp((s) => s.close);
-  const announce = useApp((s) => s.announce);
-  const [dir, setDir] = useState('');
-  const [result, setResult] = useState<ScanResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const newOnes = result?.findings.filter((f) => f.inVault === null).length ?? 0;
+  const scan = useScan();
+  const { result } = scan;
+  // The folder is the form's one input: a problem about a path belongs next to it.
+  const placed = placeFailure(scan.failure, ['file'] as const);
 
-  async function scan(importing: boolean) {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const scanned = await api.scanFolder({ dir, import: importing });
-      setResult(scanned);
-      if (importing) announce(`Imported ${scanned.imported.length} key(s); ${scanned.skipped.length} not imported`);
-      else announce(`Found ${scanned.findings.length} key(s) in .env files`);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function pick() {
-    try {
-      const picked = await api.pathPick({ kind: 'folder' });
-      if (picked.path) setDir(picked.path);
-    } catch (err) {
-      setError(errorText(err));
-    }
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void scan.scan(false);
   }
 
   return (
     <Modal title="Scan a folder for keys" onClose={close} wide>
-      <form
-        className="inline-form"
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void scan(false);
-        }}
-      >
-        <input aria-label="Folder to scan" placeholder="~/code" value={dir} onChange={(e) => setDir(e.target.value)} required />
+      <form className="inline-form" onSubmit={submit}>
+        <input aria-label="Folder to scan" placeholder="~/code" value={scan.dir} onChange={(e) => scan.setDir(e.target.value)} required {...fieldMessageProps(FOLDER_NOTE, placed.at('file'))} />
         {isDesktop && (
-          <button type="button" onClick={() => void pick()}>
+          <button type="button" onClick={() => void scan.pick()}>
             <FolderOpen size={14} aria-hidden /> Choose…
           </button>
         )}
-        <button type="submit" className="primary" aria-disabled={busy}>
+        <button type="submit" className="primary" aria-disabled={scan.busy}>
           <FolderSearch size={14} aria-hidden /> Scan
         </button>
       </form>
+      <FieldMessage id={FOLDER_NOTE} text={placed.at('file')} />
       <p className="muted">Looks in .env files (node_modules and .git are skipped). Nothing is stored until you import.</p>
-      {error && (
+      {placed.general && (
         <p role="alert" className="error">
-          {error}
+          {placed.general}
         </p>
       )}
-      {result && (
-        <>
-          {result.findings.length === 0 ? (
-            <p>No provider keys found under this folder.</p>
-          ) : (
-            <table className="scan-table" aria-label="Keys found">
-              <thead>
-                <tr>
-                  <th scope="col">File</th>
-                  <th scope="col">Variable</th>
-                  <th scope="col">Key</th>
-                  <th scope="col">Provider</th>
-                  <th scope="col">In the vault</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.findings.map((f) => (
-                  <tr key={`${f.file}:${f.line}`}>
-                    <td className="mono">
-                      {f.file}:{f.line}
-                    </td>
-                    <td className="mono">{f.variable}</td>
-                    <td className="mono">{f.maskedKey}</td>
-                    <td>
-                      {f.providerId} {f.environment && <EnvBadge env={f.environment} />}
-                    </td>
-                    <td>{f.inVault ?? 'no'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {result.imported.map((i) => (
-            <div key={i.ref}>
-              <p>
-                Imported <code>{i.ref}</code> with {i.targets} swap target(s).
-              </p>
-              {i.refusedTargets.map((r) => (
-                <p key={r.file} className="warning">
-                  Not a swap target: {r.reason}
-                </p>
-              ))}
-            </div>
-          ))}
-          {result.skippedFiles.length > 0 && (
-            <details>
-              <summary>{result.skippedFiles.length} file(s) not read</summary>
-              <ul>
-                {result.skippedFiles.map((f) => (
-                  <li key={f.file}>
-                    <code>{f.file}</code>: {f.reason}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
-          {result.skipped.map((s) => (
-            <p key={s.maskedKey} className="warning">
-              Not imported <code>{s.maskedKey}</code>: {s.reason}
-            </p>
-          ))}
-        </>
-      )}
+      {result && <ScanFindings result={result} />}
       <div className="actions">
         <button type="button" onClick={close}>
           Close
         </button>
-        {result && newOnes > 0 && result.imported.length === 0 && (
-          <button type="button" className="primary" aria-disabled={busy} onClick={() => void scan(true)}>
-            Import {newOnes} new key(s)
+        {result && scan.newOnes > 0 && result.imported.length === 0 && (
+          <button type="button" className="primary" aria-disabled={scan.busy} onClick={() => void scan.scan(true)}>
+            Import {scan.newOnes} new key(s)
           </button>
         )}
       </div>

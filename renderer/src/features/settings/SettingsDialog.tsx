@@ -1,17 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { Settings } from '../../../../electron/contract/views.js';
-import { api } from '../../api/client.js';
+import type { FormEvent } from 'react';
+import { instanceRef } from '../../../../electron/contract/refs.js';
 import { useApp } from '../../store/store.js';
 import { EnvBadge } from '../../ui/EnvBadge.js';
-import { errorText } from '../../ui/format.js';
 import { Modal } from '../../ui/Modal.js';
+import { useSettings, type DaysText } from './useSettings.js';
 
-type Env = 'production' | 'sandbox';
-/** A number field's text: empty means "follow the level above". */
-type Field = string;
-
-const toField = (days: number | undefined): Field => (days === undefined ? '' : String(days));
-const fromField = (field: Field): number | undefined => (field.trim() === '' ? undefined : Number(field));
+function DaysInput({ label, value, onChange, required = false }: { label: string; value: DaysText; onChange: (text: DaysText) => void; required?: boolean }) {
+  return <input type="number" aria-label={label} min={1} max={36500} required={required} placeholder={required ? '' : 'inherit'} value={value} onChange={(e) => onChange(e.target.value)} />;
+}
 
 /**
  * The rotation policy at every level — default, per provider, per instance — and scheduled
@@ -19,60 +15,20 @@ const fromField = (field: Field): number | undefined => (field.trim() === '' ? u
  * audit log entry.
  */
 export function SettingsDialog() {
-  const close = useApp((s) => s.close);
-  const announce = useApp((s) => s.announce);
   const instances = useApp((s) => s.overview?.instances ?? []);
-  const [loaded, setLoaded] = useState<Settings | null>(null);
-  const [defaults, setDefaults] = useState<Record<Env, Field>>({ production: '', sandbox: '' });
-  const [providers, setProviders] = useState<Record<string, Record<Env, Field>>>({});
-  const [perInstance, setPerInstance] = useState<Record<string, Field>>({});
-  const [scheduled, setScheduled] = useState<Field>('');
-  const [error, setError] = useState<string | null>(null);
+  const settings = useSettings();
   const providerIds = [...new Set(instances.map((i) => i.provider))].sort();
+  const error = settings.failure?.text ?? null;
 
-  useEffect(() => {
-    api.settingsGet({}).then(
-      (s) => {
-        setLoaded(s);
-        setDefaults({ production: String(s.defaults.production), sandbox: String(s.defaults.sandbox) });
-        setProviders(Object.fromEntries(Object.entries(s.providers).map(([p, d]) => [p, { production: toField(d.production), sandbox: toField(d.sandbox) }])));
-        setPerInstance(Object.fromEntries(s.instances.map((i) => [i.ref, String(i.days)])));
-        setScheduled(toField(s.scheduledVerifyHours ?? undefined));
-      },
-      (e: unknown) => setError(errorText(e)),
-    );
-  }, []);
-
-  async function save(e: FormEvent) {
+  function save(e: FormEvent) {
     e.preventDefault();
-    try {
-      const providerDays = Object.fromEntries(
-        Object.entries(providers)
-          .map(([p, d]) => [p, { ...(fromField(d.production) ? { production: fromField(d.production) } : {}), ...(fromField(d.sandbox) ? { sandbox: fromField(d.sandbox) } : {}) }] as const)
-          .filter(([, d]) => Object.keys(d).length > 0),
-      );
-      const instanceDays = Object.fromEntries(Object.entries(perInstance).flatMap(([ref, f]) => (fromField(f) ? [[ref, fromField(f) as number]] : [])));
-      await api.settingsSet({
-        defaults: { production: Number(defaults.production), sandbox: Number(defaults.sandbox) },
-        providers: providerDays,
-        instances: instanceDays,
-        scheduledVerifyHours: fromField(scheduled) ?? null,
-      });
-      announce('Policy saved');
-      close();
-    } catch (err) {
-      setError(errorText(err));
-    }
+    void settings.save();
   }
 
-  const days = (label: string, value: Field, set: (v: Field) => void, required = false) => (
-    <input type="number" aria-label={label} min={1} max={36500} required={required} placeholder={required ? '' : 'inherit'} value={value} onChange={(e) => set(e.target.value)} />
-  );
-
   return (
-    <Modal title="Rotation policy" onClose={close} wide>
-      {loaded ? (
-        <form className="form policy-form" onSubmit={(e) => void save(e)}>
+    <Modal title="Rotation policy" onClose={settings.close} wide>
+      {settings.loaded ? (
+        <form className="form policy-form" onSubmit={save}>
           <p className="muted">Maximum key age in days. The narrowest level that has one wins: the key's own, its instance's, its provider's, then the default. A provider's expiry date counts when it is sooner.</p>
           <table className="policy-table">
             <thead>
@@ -89,20 +45,26 @@ export function SettingsDialog() {
             <tbody>
               <tr>
                 <th scope="row">Default</th>
-                <td>{days('Default for production', defaults.production, (v) => setDefaults({ ...defaults, production: v }), true)}</td>
-                <td>{days('Default for sandbox', defaults.sandbox, (v) => setDefaults({ ...defaults, sandbox: v }), true)}</td>
+                <td>
+                  <DaysInput label="Default for production" value={settings.defaults.production} onChange={(v) => settings.setDefault('production', v)} required />
+                </td>
+                <td>
+                  <DaysInput label="Default for sandbox" value={settings.defaults.sandbox} onChange={(v) => settings.setDefault('sandbox', v)} required />
+                </td>
               </tr>
               {providerIds.map((p) => (
                 <tr key={p}>
                   <th scope="row">Provider {p}</th>
                   {(['production', 'sandbox'] as const).map((env) => (
-                    <td key={env}>{days(`${p} ${env}`, providers[p]?.[env] ?? '', (v) => setProviders({ ...providers, [p]: { production: providers[p]?.production ?? '', sandbox: providers[p]?.sandbox ?? '', [env]: v } }))}</td>
+                    <td key={env}>
+                      <DaysInput label={`${p} ${env}`} value={settings.providerDays(p, env)} onChange={(v) => settings.setProviderDays(p, env, v)} />
+                    </td>
                   ))}
                 </tr>
               ))}
               {instances.map((i) => {
-                const ref = `${i.provider}/${i.org}/${i.name}`;
-                const field = days(`Instance ${ref}`, perInstance[ref] ?? '', (v) => setPerInstance({ ...perInstance, [ref]: v }));
+                const ref = instanceRef(i);
+                const field = <DaysInput label={`Instance ${ref}`} value={settings.instanceDays(ref)} onChange={(v) => settings.setInstanceDays(ref, v)} />;
                 return (
                   <tr key={ref}>
                     <th scope="row">Instance {ref}</th>
@@ -115,10 +77,10 @@ export function SettingsDialog() {
           </table>
           <label>
             Verify every key on a schedule, every … hours (empty: off)
-            <input type="number" aria-label="Scheduled verification hours" min={1} max={720} placeholder="off" value={scheduled} onChange={(e) => setScheduled(e.target.value)} />
+            <input type="number" aria-label="Scheduled verification hours" min={1} max={720} placeholder="off" value={settings.scheduled} onChange={(e) => settings.setScheduled(e.target.value)} />
           </label>
           <div className="actions">
-            <button type="button" onClick={close}>
+            <button type="button" onClick={settings.close}>
               Cancel
             </button>
             <button type="submit" className="primary">
@@ -129,7 +91,7 @@ export function SettingsDialog() {
       ) : (
         <p>{error ?? 'Loading…'}</p>
       )}
-      {loaded && error && (
+      {settings.loaded && error && (
         <p role="alert" className="error">
           {error}
         </p>

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { instanceRef, orgRef } from '../../../../electron/contract/refs.js';
 import { EnvBadge } from '../../ui/EnvBadge.js';
 import { needsAttention } from '../../ui/PolicyBadge.js';
 import { useApp } from '../../store/store.js';
@@ -14,15 +15,15 @@ export function VaultTree() {
     const due = new Map<string, number>();
     const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
     for (const k of overview?.keys ?? []) {
-      const ref = `${k.provider}/${k.org}/${k.instance}`;
+      const ref = instanceRef({ provider: k.provider, org: k.org, name: k.instance });
       if (k.status === 'active' || k.status === 'pending') bump(counts, ref);
-      if (needsAttention(k.policy.state)) for (const node of [k.provider, `${k.provider}/${k.org}`, ref]) bump(due, node);
+      if (needsAttention(k.policy.state)) for (const node of [k.provider, orgRef(k.provider, k.org), ref]) bump(due, node);
     }
     const providers = new Map<string, Map<string, { ref: string; name: string; env: 'sandbox' | 'production'; count: number }[]>>();
     for (const i of overview?.instances ?? []) {
       const orgs = providers.get(i.provider) ?? new Map();
       const list = orgs.get(i.org) ?? [];
-      const ref = `${i.provider}/${i.org}/${i.name}`;
+      const ref = instanceRef(i);
       list.push({ ref, name: i.name, env: i.env, count: counts.get(ref) ?? 0 });
       orgs.set(i.org, list);
       providers.set(i.provider, orgs);
@@ -46,8 +47,8 @@ export function VaultTree() {
           </button>
           {[...orgs.entries()].map(([org, instances]) => (
             <div key={org}>
-              <button type="button" className={`tree-item tree-level-1 ${selected === `${provider}/${org}` ? 'selected' : ''}`} onClick={() => selectNode(`${provider}/${org}`)}>
-                {org} {dueBadge(`${provider}/${org}`)}
+              <button type="button" className={`tree-item tree-level-1 ${selected === orgRef(provider, org) ? 'selected' : ''}`} onClick={() => selectNode(orgRef(provider, org))}>
+                {org} {dueBadge(orgRef(provider, org))}
               </button>
               {/* Production first, always in the same place. */}
               {[...instances].sort((a, b) => (a.env === b.env ? a.name.localeCompare(b.name) : a.env === 'production' ? -1 : 1)).map((i) => (

@@ -1,0 +1,26 @@
+import { CheckCircle2, Circle, Loader2, XCircle } from 'lucide-react';
+import type { Rotation } from '../../../../electron/contract/views.js';
+import { STEPS } from './steps.js';
+
+const ICONS = { waiting: Circle, running: Loader2, done: CheckCircle2, failed: XCircle } as const;
+
+/** create → swap → verify → revoke, each with its live state and what it did. */
+export function StepList({ rotation }: { rotation: Rotation }) {
+  return (
+    <ol className="stepper" aria-label="Rotation steps">
+      {STEPS.map((s) => {
+        const step = rotation.steps[s.id];
+        const Icon = ICONS[step.status];
+        return (
+          <li key={s.id} className={`step step-${step.status}`} data-testid={`step-${s.id}`} data-status={step.status}>
+            <Icon size={18} aria-hidden className={step.status === 'running' ? 'spin' : ''} />
+            <div>
+              <strong>{s.title}</strong> <span className="muted">{step.status}</span>
+              {step.detail && <p>{step.detail}</p>}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,39 @@
+// @vitest-environment happy-dom
+import { act, renderHook } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { KeyturnApi } from '../../../../../electron/contract/api.js';
+import type { ScanResult } from '../../../../../electron/contract/views.js';
+import { CallError } from '../../../../../renderer/src/api/client.js';
+import { useScan } from '../../../../../renderer/src/features/scan/useScan.js';
+import { useApp } from '../../../../../renderer/src/store/store.js';
+import { fakeHost, resetAppBetweenTests } from '../../fake-host.js';
+
+resetAppBetweenTests();
+
+const finding = (inVault: string | null): ScanResult['findings'][number] => ({ file: '/p/.env', line: 1, variable: 'XORA_API_KEY', maskedKey: 'xora_ab…', fingerprint: 'f', providerId: 'xora', environment: null, org: null, inVault });
+const result = (over: Partial<ScanResult> = {}): ScanResult => ({ findings: [finding(null), finding('xora/acme/main/api')], imported: [], skipped: [], skippedFiles: [], ...over });
+
+describe('useScan', () => {
+  it('a scan counts the keys the vault lacks and announces what it found; importing sends import: true', async () => {
+    const scanFolder = vi.fn<KeyturnApi['scanFolder']>(async ({ import: importing }) => (importing ? result({ imported: [{ ref: 'xora/acme/main/x', targets: 1, refusedTargets: [] }] }) : result()));
+    fakeHost({ scanFolder });
+    const { result: scan } = renderHook(() => useScan());
+    act(() => scan.current.setDir('/p'));
+    await act(() => scan.current.scan(false));
+    expect(scanFolder).toHaveBeenLastCalledWith({ dir: '/p', import: false });
+    expect(scan.current.newOnes).toBe(1);
+    expect(useApp.getState().announcement).toBe('Found 2 key(s) in .env files');
+    await act(() => scan.current.scan(true));
+    expect(scanFolder).toHaveBeenLastCalledWith({ dir: '/p', import: true });
+    expect(useApp.getState().announcement).toBe('Imported 1 key(s); 0 not imported');
+  });
+
+  it('a refused scan keeps the app wording and the result of the last one', async () => {
+    fakeHost({ scanFolder: async () => Promise.reject(new CallError({ code: 'legacy.input', text: '"project" is not a full path' }, 'input')) });
+    const { result: scan } = renderHook(() => useScan());
+    await act(() => scan.current.scan(false));
+    expect(scan.current.failure).toEqual({ field: null, text: '"project" is not a full path' });
+    expect(scan.current.busy).toBe(false);
+    expect(scan.current.result).toBeNull();
+  });
+});
