@@ -6,7 +6,9 @@ import { legacyWordings } from './legacy.js';
 import { refWordings } from './refs.js';
 
 /** The terminal's words for every problem: they name flags and commands, since that is what a person types here. */
-export const CLI_WORDINGS: Wordings = { ...generalWordings, ...instanceWordings, ...refWordings, ...legacyWordings };
+export const CLI_WORDINGS: Wordings = {
+  ...generalWordings, ...instanceWordings, ...refWordings, ...legacyWordings,
+};
 
 export function cliProblemText(problem: Problem): string {
   return wordProblem(CLI_WORDINGS, problem);

@@ -5,7 +5,9 @@ import { legacyWordings } from './legacy.js';
 import { refWordings } from './refs.js';
 
 /** The app's words for every problem: they name fields and buttons, never a flag or a command. */
-export const APP_WORDINGS: Wordings = { ...generalWordings, ...instanceWordings, ...refWordings, ...legacyWordings };
+export const APP_WORDINGS: Wordings = {
+  ...generalWordings, ...instanceWordings, ...refWordings, ...legacyWordings,
+};
 
 export function appProblemText(problem: Problem): string {
   return wordProblem(APP_WORDINGS, problem);

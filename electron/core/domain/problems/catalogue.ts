@@ -13,7 +13,9 @@ import { refProblems } from './refs.js';
  * Throwing or wording a problem never needs this file (problem-error.ts, problem-kinds.ts and
  * wording.ts load no zod), so the smallest commands stay small.
  */
-export const PROBLEM_SCHEMAS = [...generalProblems, ...instanceProblems, ...refProblems, ...legacyProblems] as const;
+export const PROBLEM_SCHEMAS = [
+  ...generalProblems, ...instanceProblems, ...refProblems, ...legacyProblems,
+] as const;
 
 export const problemSchema = z.discriminatedUnion('code', PROBLEM_SCHEMAS);
 
