@@ -1,6 +1,7 @@
 // What crosses to the renderer: metadata views, never a secret (except the explicit reveal and copy).
 import type { Environment, Instance, Rotation, Target, Verification } from '../core/domain/model.js';
-import type { GuidedStep } from '../core/providers/profile.js';
+import type { Capability, GuidedStep } from '../core/providers/profile.js';
+import type { ProviderId } from '../core/domain/model.js';
 import type { PolicyState } from '../core/policy/key-policy.js';
 import type { DisplayedFinding } from '../core/scan/scan-folder.js';
 import type { KeyView } from '../core/vault/views.js';
@@ -8,13 +9,13 @@ import type { KeyView } from '../core/vault/views.js';
 export type { Environment, Instance, Rotation, Target, Verification, GuidedStep, KeyView, PolicyState };
 
 export interface ProviderInfo {
-  id: string;
+  id: ProviderId;
   displayName: string;
   keyFormat: string;
   needsProjectId: boolean;
   needsBaseUrl: boolean;
-  createBy: 'api' | 'guided';
-  revokeBy: 'api' | 'guided';
+  createBy: Capability;
+  revokeBy: Capability;
   rotateInPlace: boolean;
 }
 

@@ -1,11 +1,13 @@
 import { wordProblem, type Problem, type Wordings } from '../../core/domain/problems/catalogue.js';
 import { generalWordings } from './general.js';
 import { instanceWordings } from './instance.js';
+import { keyShapeWordings } from './key-shape.js';
 import { legacyWordings } from './legacy.js';
+import { providerWordings } from './provider.js';
 import { refWordings } from './refs.js';
 
 /** The terminal's words for every problem: they name flags and commands, since that is what a person types here. */
-export const CLI_WORDINGS: Wordings = { ...generalWordings, ...instanceWordings, ...refWordings, ...legacyWordings };
+export const CLI_WORDINGS: Wordings = { ...generalWordings, ...instanceWordings, ...refWordings, ...providerWordings, ...keyShapeWordings, ...legacyWordings };
 
 export function cliProblemText(problem: Problem): string {
   return wordProblem(CLI_WORDINGS, problem);

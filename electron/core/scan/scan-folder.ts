@@ -1,8 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { fingerprintOf, maskSecret } from '../crypto/fingerprint.js';
+import { fingerprintOf } from '../crypto/fingerprint.js';
 import type { Environment } from '../domain/model.js';
 import { detectProvider } from '../providers/detect.js';
+import { maskKey } from '../providers/key-shape.js';
 import { scanDotenvText } from '../targets/dotenv-text.js';
 import { specialFileKind } from '../fs/file-kind.js';
 import { readCappedRegularFile } from '../fs/read-capped.js';
@@ -94,7 +95,7 @@ export async function scanFolder(dir: string, options: ScanOptions = {}): Promis
           providerId: detected.profile.id,
           environment: detected.environment,
           org: detected.org,
-          maskedKey: maskSecret(value, detected.profile.visiblePrefix(value), detected.profile.id === 'xerotier' ? 4 : 6),
+          maskedKey: maskKey(detected.profile, value),
           fingerprint: fingerprintOf(value),
           secret: value,
         });

@@ -1,8 +1,10 @@
 import * as z from 'zod';
 import { generalKinds, generalProblems } from './general.js';
 import { instanceKinds, instanceProblems } from './instance.js';
+import { keyShapeKinds, keyShapeProblems } from './key-shape.js';
 import type { ProblemKind } from './kinds.js';
 import { legacyKinds, legacyProblems } from './legacy.js';
+import { providerKinds, providerProblems } from './provider.js';
 import { refKinds, refProblems } from './refs.js';
 
 /**
@@ -10,7 +12,7 @@ import { refKinds, refProblems } from './refs.js';
  * line in each list below. Hosts word them (electron/cli/problems, renderer/src/problems), and the
  * compiler checks that each host words every code.
  */
-export const PROBLEM_SCHEMAS = [...generalProblems, ...instanceProblems, ...refProblems, ...legacyProblems] as const;
+export const PROBLEM_SCHEMAS = [...generalProblems, ...instanceProblems, ...refProblems, ...providerProblems, ...keyShapeProblems, ...legacyProblems] as const;
 
 export const problemSchema = z.discriminatedUnion('code', PROBLEM_SCHEMAS);
 
@@ -19,7 +21,7 @@ export type ProblemCode = Problem['code'];
 export type ProblemOf<C extends ProblemCode> = Extract<Problem, { code: C }>;
 export type ParamsOf<C extends ProblemCode> = Omit<ProblemOf<C>, 'code'>;
 
-export const PROBLEM_KINDS = { ...generalKinds, ...instanceKinds, ...refKinds, ...legacyKinds } as const satisfies { readonly [C in ProblemCode]: ProblemKind };
+export const PROBLEM_KINDS = { ...generalKinds, ...instanceKinds, ...refKinds, ...providerKinds, ...keyShapeKinds, ...legacyKinds } as const satisfies { readonly [C in ProblemCode]: ProblemKind };
 
 /** How a host words every problem: one function per code, checked exhaustively by the compiler. */
 export type Wordings = { readonly [C in ProblemCode]: (problem: ProblemOf<C>) => string };

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { KeyCheck, KeyView } from '../../../../electron/contract/views.js';
+import type { BuiltinProviderId } from '../../../../electron/contract/providers.js';
 import { api } from '../../api/client.js';
 import { Modal } from '../../ui/Modal.js';
 import { errorText } from '../../ui/format.js';
@@ -7,6 +8,8 @@ import { secretLengthProblem } from '../../ui/secret-length.js';
 import { useApp } from '../../store/store.js';
 
 const NEW = '__new__';
+/** The provider a new instance starts with (any from the provider list can be chosen). */
+const FIRST_PROVIDER: string = 'nora' satisfies BuiltinProviderId;
 
 /** Paste a key, see in words what is wrong with it before anything is stored, choose or create its instance. */
 export function AddKeyDialog() {
@@ -16,7 +19,7 @@ export function AddKeyDialog() {
   const loadOverview = useApp((s) => s.loadOverview);
   const instances = overview?.instances ?? [];
   const [instanceRef, setInstanceRef] = useState(instances[0] ? `${instances[0].provider}/${instances[0].org}/${instances[0].name}` : NEW);
-  const [fresh, setFresh] = useState({ provider: 'nora', org: '', name: '', env: 'sandbox' as 'sandbox' | 'production', baseUrl: '', projectId: '' });
+  const [fresh, setFresh] = useState({ provider: FIRST_PROVIDER, org: '', name: '', env: 'sandbox' as 'sandbox' | 'production', baseUrl: '', projectId: '' });
   const [name, setName] = useState('');
   const [secret, setSecret] = useState('');
   const [expiresOn, setExpiresOn] = useState('');
