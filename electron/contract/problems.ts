@@ -9,4 +9,5 @@ export type { InstanceProblem } from '../core/domain/problems/instance.js';
 export type { RefProblem } from '../core/domain/problems/refs.js';
 export type { ProviderProblem } from '../core/domain/problems/provider.js';
 export type { KeyShapeProblem } from '../core/domain/problems/key-shape.js';
+export type { ScanProblem } from '../core/domain/problems/scan.js';
 export type { LegacyProblem } from '../core/domain/problems/legacy.js';

@@ -5,9 +5,10 @@ import { keyShapeWordings } from './key-shape.js';
 import { legacyWordings } from './legacy.js';
 import { providerWordings } from './provider.js';
 import { refWordings } from './refs.js';
+import { scanWordings } from './scan.js';
 
 /** The app's words for every problem: they name fields and buttons, never a flag or a command. */
-export const APP_WORDINGS: Wordings = { ...generalWordings, ...instanceWordings, ...refWordings, ...providerWordings, ...keyShapeWordings, ...legacyWordings };
+export const APP_WORDINGS: Wordings = { ...generalWordings, ...instanceWordings, ...refWordings, ...providerWordings, ...keyShapeWordings, ...scanWordings, ...legacyWordings };
 
 export function appProblemText(problem: Problem): string {
   return wordProblem(APP_WORDINGS, problem);

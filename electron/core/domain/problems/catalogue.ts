@@ -6,13 +6,14 @@ import type { ProblemKind } from './kinds.js';
 import { legacyKinds, legacyProblems } from './legacy.js';
 import { providerKinds, providerProblems } from './provider.js';
 import { refKinds, refProblems } from './refs.js';
+import { scanKinds, scanProblems } from './scan.js';
 
 /**
  * Every problem core reports, by code. One area per file; a new area is one import here and one
  * line in each list below. Hosts word them (electron/cli/problems, renderer/src/problems), and the
  * compiler checks that each host words every code.
  */
-export const PROBLEM_SCHEMAS = [...generalProblems, ...instanceProblems, ...refProblems, ...providerProblems, ...keyShapeProblems, ...legacyProblems] as const;
+export const PROBLEM_SCHEMAS = [...generalProblems, ...instanceProblems, ...refProblems, ...providerProblems, ...keyShapeProblems, ...scanProblems, ...legacyProblems] as const;
 
 export const problemSchema = z.discriminatedUnion('code', PROBLEM_SCHEMAS);
 
@@ -21,7 +22,7 @@ export type ProblemCode = Problem['code'];
 export type ProblemOf<C extends ProblemCode> = Extract<Problem, { code: C }>;
 export type ParamsOf<C extends ProblemCode> = Omit<ProblemOf<C>, 'code'>;
 
-export const PROBLEM_KINDS = { ...generalKinds, ...instanceKinds, ...refKinds, ...providerKinds, ...keyShapeKinds, ...legacyKinds } as const satisfies { readonly [C in ProblemCode]: ProblemKind };
+export const PROBLEM_KINDS = { ...generalKinds, ...instanceKinds, ...refKinds, ...providerKinds, ...keyShapeKinds, ...scanKinds, ...legacyKinds } as const satisfies { readonly [C in ProblemCode]: ProblemKind };
 
 /** How a host words every problem: one function per code, checked exhaustively by the compiler. */
 export type Wordings = { readonly [C in ProblemCode]: (problem: ProblemOf<C>) => string };

@@ -6,6 +6,7 @@ import { useApp } from '../../store/store.js';
 import { EnvBadge } from '../../ui/EnvBadge.js';
 import { errorText } from '../../ui/format.js';
 import { Modal } from '../../ui/Modal.js';
+import { appProblemText } from '../../problems/wordings.js';
 
 // Busy buttons are aria-disabled, not disabled: a disabled button drops the focus to the page, and
 // the dialog would then miss Escape and keyboard users would lose their place.
@@ -109,7 +110,7 @@ export function ScanDialog() {
               </p>
               {i.refusedTargets.map((r) => (
                 <p key={r.file} className="warning">
-                  Not a swap target: {r.reason}
+                  Not a swap target: {appProblemText(r.problem)}
                 </p>
               ))}
             </div>
@@ -120,7 +121,7 @@ export function ScanDialog() {
               <ul>
                 {result.skippedFiles.map((f) => (
                   <li key={f.file}>
-                    <code>{f.file}</code>: {f.reason}
+                    <code>{f.file}</code>: {appProblemText(f.problem)}
                   </li>
                 ))}
               </ul>
@@ -128,7 +129,7 @@ export function ScanDialog() {
           )}
           {result.skipped.map((s) => (
             <p key={s.maskedKey} className="warning">
-              Not imported <code>{s.maskedKey}</code>: {s.reason}
+              Not imported <code>{s.maskedKey}</code>: {appProblemText(s.problem)}
             </p>
           ))}
         </>
