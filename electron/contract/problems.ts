@@ -6,5 +6,8 @@ export type { ProblemField } from '../core/domain/problems/params.js';
 export type { ProblemKind } from '../core/domain/problems/kinds.js';
 export type { GeneralProblem } from '../core/domain/problems/general.js';
 export type { InstanceProblem } from '../core/domain/problems/instance.js';
+export type { KeyShapeProblem } from '../core/domain/problems/key-shape.js';
+export type { ProviderProblem } from '../core/domain/problems/provider.js';
 export type { RefProblem } from '../core/domain/problems/refs.js';
+export type { ScanProblem } from '../core/domain/problems/scan.js';
 export type { LegacyProblem } from '../core/domain/problems/legacy.js';

@@ -1,20 +1,22 @@
 // What crosses to the renderer: metadata views, never a secret (except the explicit reveal and copy).
 import type { Environment, Instance, Rotation, Target, Verification } from '../core/domain/model.js';
-import type { GuidedStep } from '../core/providers/profile.js';
+import type { Capability, GuidedStep } from '../core/providers/profile.js';
+import type { ProviderId } from '../core/domain/model.js';
 import type { PolicyState } from '../core/policy/key-policy.js';
-import type { DisplayedFinding } from '../core/scan/scan-folder.js';
+import type { DisplayedFinding, SkippedFile } from '../core/scan/scan-folder.js';
+import type { ImportOutcome } from '../core/scan/import-findings.js';
 import type { KeyView } from '../core/vault/views.js';
 
 export type { Environment, Instance, Rotation, Target, Verification, GuidedStep, KeyView, PolicyState };
 
 export interface ProviderInfo {
-  id: string;
+  id: ProviderId;
   displayName: string;
   keyFormat: string;
   needsProjectId: boolean;
   needsBaseUrl: boolean;
-  createBy: 'api' | 'guided';
-  revokeBy: 'api' | 'guided';
+  createBy: Capability;
+  revokeBy: Capability;
   rotateInPlace: boolean;
 }
 
@@ -125,10 +127,12 @@ export type ScanFindingView = DisplayedFinding & { inVault: string | null };
 
 export interface ScanResult {
   findings: ScanFindingView[];
-  imported: { ref: string; targets: number; refusedTargets: { file: string; reason: string }[] }[];
-  skipped: { maskedKey: string; reason: string }[];
+  /** Each with the found files that cannot be its swap targets, and the problem with each. */
+  imported: ImportOutcome['imported'];
+  /** Found keys not imported, and why (no instance fits, several do). */
+  skipped: ImportOutcome['skipped'];
   /** `.env`-style files the scan did not read (a link, a FIFO, too large), with why. */
-  skippedFiles: { file: string; reason: string }[];
+  skippedFiles: SkippedFile[];
 }
 
 /** A path the person chose in the host's own file dialog; `available: false` where there is none (browser mode). */

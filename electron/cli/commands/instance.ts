@@ -4,6 +4,7 @@ import { table } from '../format.js';
 import { UserInputError } from '../../core/domain/errors.js';
 import { setInstanceVerifyPath } from '../../core/vault/instance-settings.js';
 import { instanceRef } from '../../core/vault/refs.js';
+import { providerHelp } from '../provider-help.js';
 import { parseEnvironment } from './parsers.js';
 
 export function registerInstanceCommands(program: Command, ctx: CliContext): void {
@@ -12,12 +13,12 @@ export function registerInstanceCommands(program: Command, ctx: CliContext): voi
   instance
     .command('add')
     .description('add an instance (sandbox or production)')
-    .argument('<provider>', 'xora, nexora, nora, xerotier, or a provider you defined')
-    .argument('<org>', 'organization (for Xerotier: the project slug)')
+    .argument('<provider>', providerHelp.choices)
+    .argument('<org>', providerHelp.org)
     .argument('<instance>', 'instance name')
     .requiredOption('--env <env>', 'sandbox or production', parseEnvironment)
     .option('--base-url <url>', "the provider's base URL, in the form its docs give")
-    .option('--project-id <id>', 'Xerotier project id (proj_...)')
+    .option('--project-id <id>', providerHelp.projectId)
     .option('--verify-path <path>', 'path of the authenticated call used to verify keys')
     .option('--dashboard-url <url>', "the provider dashboard's URL for guided steps")
     .action(async (provider: string, org: string, name: string, opts: { env: string; baseUrl?: string; projectId?: string; verifyPath?: string; dashboardUrl?: string }) => {
@@ -27,7 +28,7 @@ export function registerInstanceCommands(program: Command, ctx: CliContext): voi
 
   instance
     .command('set')
-    .description("change an instance's verify path (Nora, providers you describe), e.g. after a mistyped one")
+    .description(`change an instance's verify path (${providerHelp.verifyPathSetting}), e.g. after a mistyped one`)
     .argument('<instance>', 'PROVIDER/ORG/INSTANCE')
     .option('--verify-path <path>', 'path of the authenticated call used to verify keys, or "default"')
     .action(async (ref: string, opts: { verifyPath?: string }) => {

@@ -55,7 +55,7 @@ export function registerPolicyCommands(program: Command, ctx: CliContext): void 
   const key = program.commands.find((c) => c.name() === 'key');
   key
     ?.command('set')
-    .description("change a key's expiry (Nora's, as set in its dashboard) or its own maximum age")
+    .description("change a key's expiry (the provider's, as set in its dashboard) or its own maximum age")
     .argument('<ref>', 'PROVIDER/ORG/INSTANCE/NAME or key id')
     .option('--expires <date>', 'YYYY-MM-DD, or "never"')
     .option('--max-age <days>', 'days, or "policy" to follow the policy', (v: string) => {

@@ -8,6 +8,7 @@ import { EXIT, stripOneTrailingNewline } from '../io.js';
 import { parseWaitSeconds, wholeNumberIn } from './parsers.js';
 import { describeGuess, listCandidates } from './leak-guess.js';
 import { chooseRemoteKeyOnTerminal } from '../remote-key-choice.js';
+import { providerHelp } from '../provider-help.js';
 
 interface RevokeOptions {
   leaked?: boolean;
@@ -51,7 +52,7 @@ export function registerRevokeCommands(program: Command, ctx: CliContext): void 
     .option('--yes', 'do not ask before revoking (nor for a production instance name)')
     .option('--wait <seconds>', 'how long to wait for the key to be rejected', parseWaitSeconds)
     .option('--resume', 'a revocation whose wait ran out: keep checking until the key is rejected, without revoking again')
-    .option('--remote-id <id>', "the key's id at the provider (Nexora), when its list leaves open which key it is")
+    .option('--remote-id <id>', `the key's id at the provider (${providerHelp.remoteId}), when its list leaves open which key it is`)
     .action(async (refArg: string | undefined, opts: RevokeOptions) => {
       if (Boolean(refArg) === Boolean(opts.leaked)) throw new UserInputError('give a key reference, or --leaked with the leaked key on stdin');
       if (opts.pick !== undefined && !opts.leaked) throw new UserInputError('--pick chooses among the keys of a pasted text: use it with --leaked');

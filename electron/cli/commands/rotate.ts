@@ -2,11 +2,13 @@ import type { Command } from 'commander';
 import { ROTATION_STEPS, type Rotation } from '../../core/domain/model.js';
 import { describeProgress, refOfRotation } from '../../core/rotation/engine.js';
 import { RotationHeldError, describeOwner } from '../../core/rotation/rotation-lock.js';
+import { resolveProfile } from '../../core/providers/registry.js';
 import { findKey } from '../../core/vault/refs.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
 import { EXIT, stripOneTrailingNewline } from '../io.js';
 import { STEP_TITLES, terminalInteraction } from '../rotation-interaction.js';
+import { providerHelp } from '../provider-help.js';
 import { parseWaitSeconds } from './parsers.js';
 
 interface RotateOptions {
@@ -37,18 +39,20 @@ export function registerRotateCommands(program: Command, ctx: CliContext): void 
     .command('rotate')
     .description('rotate a key without downtime: create → swap → verify → revoke (resumable)')
     .argument('<ref>', 'PROVIDER/ORG/INSTANCE/NAME or key id')
-    .option('--in-place', "Nexora only: rotate in place — the old key dies at once (downtime until consumers swap)")
+    .option('--in-place', `${providerHelp.inPlace}: rotate in place — the old key dies at once (downtime until consumers swap)`)
     .option('--yes', 'do not ask: production name check, warnings before revoking')
     .option('--new-key-stdin', 'guided create without a terminal: the new key is read from stdin')
     .option('--revoke-wait <seconds>', 'how long to wait for the old key to be rejected', parseWaitSeconds)
     .option('--resume', 'resume the rotation in progress')
-    .option('--remote-id <id>', "the old key's id at the provider (Nexora), when its list leaves open which key it is")
+    .option('--remote-id <id>', `the old key's id at the provider (${providerHelp.remoteId}), when its list leaves open which key it is`)
     .action(async (ref: string, opts: RotateOptions) => {
       const stdinKey = opts.newKeyStdin ? await stdinNewKey(ctx, ref, opts) : null;
       const interaction = terminalInteraction(ctx.io, { newKeyFromStdin: opts.newKeyStdin ?? false, stdinKey });
       const options = { inPlace: opts.inPlace, yes: opts.yes, ...(opts.revokeWait ? { revokeWaitMs: opts.revokeWait * 1000 } : {}), ...(stdinKey === null ? {} : { newKey: stdinKey }), ...(opts.remoteId !== undefined ? { remoteId: opts.remoteId } : {}) };
       if (opts.inPlace && !opts.resume) {
-        ctx.io.err('warning: an in-place rotation invalidates the old key the moment Nexora rotates it: every consumer fails until it has the new key.\n');
+        const doc = ctx.vault().read();
+        const provider = resolveProfile(findKey(doc, ref).instance.provider, doc.customProviders).displayName;
+        ctx.io.err(`warning: an in-place rotation invalidates the old key the moment ${provider} rotates it: every consumer fails until it has the new key.\n`);
         if (!opts.yes && !(ctx.io.confirm && (await ctx.io.confirm('Rotate in place anyway?')))) {
           ctx.io.err('keyturn: not rotating in place without --yes; leave out --in-place for a rotation without downtime\n');
           ctx.exitCode = EXIT.badInput;

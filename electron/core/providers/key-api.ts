@@ -1,3 +1,7 @@
+import type { ProblemOf } from '../domain/problems/catalogue.js';
+import { ProblemError } from '../domain/problems/problem-error.js';
+import { legacyProviderCallText } from './legacy-text.js';
+
 /** A key as a provider's key-management API lists it: never the secret. */
 export interface RemoteKey {
   id: string;
@@ -14,8 +18,8 @@ export interface CreatedKey {
 }
 
 /**
- * A provider's key-management API (Nexora's). `auth` is a key of the same account; calls that
- * change keys are never retried blindly (see the rotation's create step).
+ * A provider's key-management API (a profile's keyApi). `auth` is a key of the same account; calls
+ * that change keys are never retried blindly (see the rotation's create step).
  */
 export interface KeyManagementApi {
   list(auth: string): Promise<RemoteKey[]>;
@@ -26,15 +30,29 @@ export interface KeyManagementApi {
   revoke(auth: string, id: string): Promise<'revoked' | 'not-found'>;
 }
 
-/** A provider call that did not succeed; the message names the call and the provider's reason, never a key. */
-export class ProviderCallError extends Error {
-  override readonly name = 'ProviderCallError';
-  constructor(
-    message: string,
-    readonly status: number | null,
-    /** True when the request may have reached the provider and done its work (timeouts, 5xx, resets). */
-    readonly outcomeUnknown: boolean,
-  ) {
-    super(message);
+export type ProviderCallProblem = ProblemOf<'provider.call-failed' | 'provider.answer-unreadable' | 'provider.remote-key-unchosen'>;
+
+/**
+ * A provider call that did not succeed, as a problem: it names the call and the provider's reason,
+ * never a key. The status and whether the call may have done its work are the problem's own
+ * parameters; the getters read them for the callers that decide by them.
+ */
+export class ProviderCallError extends ProblemError {
+  declare readonly problem: ProviderCallProblem;
+
+  constructor(callProblem: ProviderCallProblem, options?: { cause?: unknown }) {
+    super(callProblem, options);
+    // TRANSITIONAL: callers that still put an error's message into a sentence (a rotation step's detail) get today's words.
+    this.message = legacyProviderCallText(callProblem);
+  }
+
+  /** The provider's HTTP status; null when no answer came. */
+  get status(): number | null {
+    return this.problem.code === 'provider.remote-key-unchosen' ? null : (this.problem.status ?? null);
+  }
+
+  /** True when the request may have reached the provider and done its work (timeouts, 5xx, resets). */
+  get outcomeUnknown(): boolean {
+    return this.problem.code === 'provider.call-failed' && this.problem.outcomeUnknown;
   }
 }

@@ -1,4 +1,6 @@
-import type { Environment, Instance } from '../domain/model.js';
+import type { Environment, Instance, ProviderId } from '../domain/model.js';
+import type { KeyShapeProblem } from '../domain/problems/key-shape.js';
+import { problem } from '../domain/problems/problem-error.js';
 import type { HttpClient } from '../http/types.js';
 import type { KeyManagementApi } from './key-api.js';
 
@@ -23,19 +25,31 @@ export interface GuidedStep {
   steps: string[];
 }
 
+/** Makes a provider's key-management API for one instance. */
+export type KeyApiFactory = (instance: Instance, http: HttpClient) => KeyManagementApi;
+
 /**
- * A provider's declared profile: everything Keyturn needs to know about its keys and API.
- * Built from the provider's own documents (../shared/providers/).
+ * What a provider's profile declares whatever its capabilities: everything Keyturn needs to know
+ * about its keys and API. Built from the provider's own documents (../shared/providers/).
  */
-export interface ProviderProfile {
-  id: string;
+interface ProfileBase {
+  id: ProviderId;
   displayName: string;
   /** Human description of the key format, for error messages and the UI. */
   keyFormat: string;
   /** The fixed prefix a masked key keeps visible (e.g. `sk_live_`). */
   visiblePrefix(secret: string): string;
-  /** Null when the secret fits this provider and context; otherwise what is wrong, in words, without the secret. */
-  checkKey(secret: string, context: KeyContext): string | null;
+  /**
+   * How many characters a masked key shows after its visible prefix: fewer where the prefix is
+   * long and the key's own part short (a Xerotier slug), so a masked key never gives away much.
+   */
+  shownAfterPrefix: number;
+  /** Null when the secret fits this provider and context; otherwise what is wrong (never the secret). */
+  checkKey(secret: string, context: KeyContext): KeyShapeProblem | null;
+  /** The organization a key names, where its format carries one (Xerotier's project slug), else null. */
+  orgOf(secret: string): string | null;
+  /** What an organization is at this provider, where it is more than a name (Xerotier: the project slug its keys carry). */
+  orgMeaning: string | null;
   /**
    * The longest key this provider issues, checked with every new key, so a pasted page or a 20 KB
    * header is refused as "not a key" instead of being stored and sent to the provider.
@@ -49,6 +63,11 @@ export interface ProviderProfile {
   baseUrlForm: string;
   /** Extra instance settings this provider needs. */
   requires: { projectId: boolean };
+  /**
+   * Whether an instance may set its own verify path: where the documents name no verify call (Nora)
+   * or Keyturn knows nothing of the API (providers you describe). Elsewhere the call is the documents' own.
+   */
+  verifyPathSetting: boolean;
   authHeaders(secret: string): Record<string, string>;
   /** The cheap authenticated call used to verify a key. */
   verifyUrl(instance: Instance): string;
@@ -65,10 +84,30 @@ export interface ProviderProfile {
   notFoundHint?(instance: Instance): string;
   /** Added to a 401's reason where the instance's settings, not the key, may be what was refused. */
   rejectionHint?(instance: Instance): string;
-  capabilities: { create: Capability; rotateInPlace: boolean; revoke: Capability; list: Capability };
   dashboard(instance: Instance): { create: GuidedStep; revoke: GuidedStep };
-  /** The provider's key-management API, where it has one (create/rotate/revoke by API). */
-  keyApi?: (instance: Instance, http: HttpClient) => KeyManagementApi;
+}
+
+/** A provider with a key-management API: it creates keys by API, and by type it has the API to do so. */
+export interface ApiProfile extends ProfileBase {
+  capabilities: { create: 'api'; rotateInPlace: boolean; revoke: Capability; list: Capability };
+  keyApi: KeyApiFactory;
+}
+
+/** A provider whose keys are made, revoked and listed in its dashboard: no key API. */
+export interface GuidedProfile extends ProfileBase {
+  capabilities: { create: 'guided'; rotateInPlace: false; revoke: 'guided'; list: 'guided' };
+  keyApi?: undefined;
+}
+
+/** Discriminated by `capabilities.create`: a profile that creates by API always has its key API. */
+export type ProviderProfile = ApiProfile | GuidedProfile;
+
+/**
+ * Whether a profile creates keys by API, narrowing it to one that has a key API. (TypeScript narrows
+ * a union by a property of its own, not by a property of a property, so the check is named once here.)
+ */
+export function createsByApi(profile: ProviderProfile): profile is ApiProfile {
+  return profile.capabilities.create === 'api';
 }
 
 /** Joins a base URL and a path without doubling or losing the slash. */
@@ -87,10 +126,10 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export const MAX_KEY_LENGTH = 4096;
 
 /** Checks shared by every provider: a paste with inner whitespace or control characters is not a key. */
-export function commonKeyProblem(secret: string): string | null {
-  if (secret.length === 0) return 'the key is empty';
-  if (/\s/.test(secret)) return 'the key contains whitespace or a line break inside it; copy it again in one piece';
+export function commonKeyProblem(secret: string): KeyShapeProblem | null {
+  if (secret.length === 0) return problem('key.empty', { field: 'secret' });
+  if (/\s/.test(secret)) return problem('key.whitespace-inside', { field: 'secret' });
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(secret)) return 'the key contains control characters; copy it again';
+  if (/[\u0000-\u001f\u007f]/.test(secret)) return problem('key.control-characters', { field: 'secret' });
   return null;
 }

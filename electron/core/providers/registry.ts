@@ -1,5 +1,5 @@
-import { BUILTIN_PROVIDERS, type CustomProvider } from '../domain/model.js';
-import { UserInputError } from '../domain/errors.js';
+import { BUILTIN_PROVIDERS, type BuiltinProviderId, type CustomProvider, type ProviderId } from '../domain/model.js';
+import { fail } from '../domain/problems/problem-error.js';
 import { CUSTOM_PREFIX, customProfile } from './custom/profile.js';
 import { nexoraProfile } from './nexora/profile.js';
 import { noraProfile } from './nora/profile.js';
@@ -7,23 +7,34 @@ import type { ProviderProfile } from './profile.js';
 import { xerotierProfile } from './xerotier/profile.js';
 import { xoraProfile } from './xora/profile.js';
 
-export const builtinProfiles: readonly ProviderProfile[] = [xoraProfile, nexoraProfile, noraProfile, xerotierProfile];
+/** The profile of each built-in provider, by its id in BUILTIN_PROVIDERS: an id without a profile does not compile. */
+const BUILTIN: { readonly [Id in BuiltinProviderId]: ProviderProfile } = {
+  xora: xoraProfile,
+  nexora: nexoraProfile,
+  nora: noraProfile,
+  xerotier: xerotierProfile,
+};
+
+/** The built-in profiles, in the order of BUILTIN_PROVIDERS. */
+export const builtinProfiles: readonly ProviderProfile[] = BUILTIN_PROVIDERS.map((id) => BUILTIN[id]);
+
+function isBuiltin(providerId: string): providerId is BuiltinProviderId {
+  return (BUILTIN_PROVIDERS as readonly string[]).includes(providerId);
+}
 
 /**
  * The profile for a provider id. A user-defined provider may be named plainly (`acme`) or
  * with its prefix (`custom:acme`); built-in names win.
  */
 export function resolveProfile(providerId: string, customProviders: readonly CustomProvider[]): ProviderProfile {
-  const builtin = builtinProfiles.find((p) => p.id === providerId);
-  if (builtin) return builtin;
+  if (isBuiltin(providerId)) return BUILTIN[providerId];
   const name = providerId.startsWith(CUSTOM_PREFIX) ? providerId.slice(CUSTOM_PREFIX.length) : providerId;
   const custom = customProviders.find((c) => c.name === name);
   if (custom) return customProfile(custom);
-  const known = [...BUILTIN_PROVIDERS, ...customProviders.map((c) => c.name)].join(', ');
-  throw new UserInputError(`unknown provider "${providerId}": use one of ${known}, or define it with "keyturn provider add"`);
+  fail('provider.unknown', { field: 'provider', provider: providerId, known: [...BUILTIN_PROVIDERS, ...customProviders.map((c) => c.name)] });
 }
 
 /** The canonical id stored on an instance. */
-export function canonicalProviderId(providerId: string, customProviders: readonly CustomProvider[]): string {
+export function canonicalProviderId(providerId: string, customProviders: readonly CustomProvider[]): ProviderId {
   return resolveProfile(providerId, customProviders).id;
 }

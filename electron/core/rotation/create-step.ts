@@ -2,7 +2,8 @@ import { checkNewKey } from '../vault/new-key-check.js';
 import { storeSecretVerified } from '../vault/secret-write.js';
 import { ProviderCallError, type KeyManagementApi } from '../providers/key-api.js';
 import type { KeyRecord, VaultDocument } from '../domain/model.js';
-import type { ProviderProfile } from '../providers/profile.js';
+import { createsByApi, type ProviderProfile } from '../providers/profile.js';
+import { maskedText } from '../domain/problems/params.js';
 import type { StepContext } from './context.js';
 import { failStep } from './fail-step.js';
 import { pendingKeyName } from './derived-names.js';
@@ -10,7 +11,7 @@ import { oldKeyRemoteId } from './old-key-remote-id.js';
 
 /**
  * create: the new secret is in the keychain as the PENDING key, read back, before anything else
- * happens. By API (Nexora: a new key, or in place), else guided (dashboard, paste).
+ * happens. By the provider's key API (a new key, or in place), else guided (dashboard, paste).
  */
 export async function runCreate(ctx: StepContext): Promise<boolean> {
   const { rotation, oldKey } = ctx.state();
@@ -24,10 +25,11 @@ export async function runCreate(ctx: StepContext): Promise<boolean> {
   const saved = await ctx.secretOf(rotation.newKeyId);
   if (saved !== null) return finishCreate(ctx, saved, await findRemoteId(ctx, api, saved));
 
-  if (path === 'guided') return createGuided(ctx);
+  // A profile that creates by API has its key API by type; in place is offered only by such profiles.
+  if (path === 'guided' || !createsByApi(ctx.profile)) return createGuided(ctx);
   const oldSecret = await ctx.secretOf(oldKey.id);
   if (oldSecret === null) return failStep(ctx, 'create', 'the old key is not in the keychain, so Keyturn cannot call the provider with it');
-  const keyApi = api as KeyManagementApi;
+  const keyApi = ctx.profile.keyApi(ctx.instance, ctx.deps.http);
 
   if (path === 'api' && resumed) {
     // A create that lost its answer (timeout, reset, crash) may have made a key whose secret nobody
@@ -58,7 +60,7 @@ export async function runCreate(ctx: StepContext): Promise<boolean> {
 /** How a rotation's new key is made: in place, by the provider's API, or pasted from its dashboard. */
 export function createPath(profile: ProviderProfile, inPlace: boolean): 'in-place' | 'api' | 'guided' {
   if (inPlace) return 'in-place';
-  return profile.keyApi && profile.capabilities.create === 'api' ? 'api' : 'guided';
+  return createsByApi(profile) ? 'api' : 'guided';
 }
 
 async function createGuided(ctx: StepContext): Promise<boolean> {
@@ -135,6 +137,6 @@ async function findRemoteId(ctx: StepContext, api: KeyManagementApi | null, auth
 /** The old key's id at the provider, for an in-place rotation. */
 async function oldRemoteId(ctx: StepContext, api: KeyManagementApi, auth: string, oldKey: KeyRecord): Promise<string> {
   const id = await oldKeyRemoteId(ctx, api, auth);
-  if (!id) throw new ProviderCallError(`${ctx.profile.displayName} lists several keys that could be ${oldKey.maskedKey} and none was chosen`, null, false);
+  if (!id) throw new ProviderCallError({ code: 'provider.remote-key-unchosen', provider: ctx.profile.displayName, maskedKey: maskedText(oldKey.maskedKey) });
   return id;
 }

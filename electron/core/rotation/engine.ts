@@ -89,7 +89,7 @@ export class RotationEngine {
       // Unique and dated, as the providers suggest (backend-2026-04): how a lost create is found again.
       providerKeyName: providerKeyNameFor(record.name, now, id),
       targets: [],
-      warnings: options.inPlace ? ['in-place rotation: the old key stopped working the moment Nexora rotated it; consumers fail until they have the new key'] : [],
+      warnings: options.inPlace ? [`in-place rotation: the old key stopped working the moment ${profile.displayName} rotated it; consumers fail until they have the new key`] : [],
       journal: [{ at: now, step: 'rotation', event: 'begin', detail: `rotation of ${keyRef(instance, record)} started` }],
     };
     try {

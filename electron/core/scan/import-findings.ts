@@ -1,12 +1,21 @@
 import { UserInputError } from '../domain/errors.js';
+import type { Problem } from '../domain/problems/catalogue.js';
+import { isProblem, problem } from '../domain/problems/problem-error.js';
 import type { Vault } from '../vault/vault.js';
 import { instanceRef } from '../vault/refs.js';
-import { planImport, type Classified } from './import-plan.js';
+import { noInstance, planImport, type Classified } from './import-plan.js';
 
 export interface ImportOutcome {
   /** `refusedTargets`: files the key was found in that cannot be swap targets (a link, a hard link, read-only), with why. */
-  imported: { ref: string; targets: number; refusedTargets: { file: string; reason: string }[] }[];
-  skipped: { maskedKey: string; reason: string }[];
+  imported: { ref: string; targets: number; refusedTargets: { file: string; problem: Problem }[] }[];
+  skipped: { maskedKey: string; problem: Problem }[];
+}
+
+/** Why a file is refused as a swap target, when the refusal is about the file (bad input), not a failure. */
+function refusal(error: unknown): Problem | null {
+  if (isProblem(error)) return error.kind === 'input' ? error.problem : null;
+  // TRANSITIONAL: target checks that still throw a sentence.
+  return error instanceof UserInputError ? problem('legacy.input', { text: error.message }) : null;
 }
 
 /** Adds the keys a scan found that the vault lacks, each with the files it was found in as swap targets. */
@@ -14,19 +23,21 @@ export async function importFindings(vault: Vault, classified: readonly Classifi
   const outcome: ImportOutcome = { imported: [], skipped: [] };
   for (const plan of planImport(classified, vault.read())) {
     const first = plan.findings[0];
-    if (!plan.instance || !first) {
-      outcome.skipped.push({ maskedKey: first?.maskedKey ?? '', reason: plan.reason ?? 'no instance fits' });
+    if (!first) continue;
+    if (!plan.instance) {
+      outcome.skipped.push({ maskedKey: first.maskedKey, problem: plan.problem ?? noInstance(first) });
       continue;
     }
     const { key } = await vault.addKey({ instanceRef: instanceRef(plan.instance), name: plan.name, secret: first.secret });
     // A file the swap would refuse does not undo the key's import: the key is stored, the file is named with why.
-    const refusedTargets: { file: string; reason: string }[] = [];
+    const refusedTargets: { file: string; problem: Problem }[] = [];
     for (const target of plan.targets) {
       try {
         await vault.addTarget(key.ref, target, cwd);
       } catch (error) {
-        if (!(error instanceof UserInputError)) throw error;
-        refusedTargets.push({ file: target.file, reason: error.message });
+        const refused = refusal(error);
+        if (refused === null) throw error;
+        refusedTargets.push({ file: target.file, problem: refused });
       }
     }
     outcome.imported.push({ ref: key.ref, targets: plan.targets.length - refusedTargets.length, refusedTargets });

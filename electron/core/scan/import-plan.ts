@@ -1,4 +1,6 @@
 import type { Instance, VaultDocument } from '../domain/model.js';
+import { problem } from '../domain/problems/problem-error.js';
+import type { ScanProblem } from '../domain/problems/scan.js';
 import { instanceRef, keyRef } from '../vault/refs.js';
 import type { Finding } from './scan-folder.js';
 
@@ -20,7 +22,7 @@ export interface PlannedImport {
   findings: Finding[];
   instance: Instance | null;
   /** Why it cannot be imported, when instance is null. */
-  reason: string | null;
+  problem: ScanProblem | null;
   name: string;
   targets: { kind: 'dotenv'; file: string; variable: string }[];
 }
@@ -34,17 +36,25 @@ export function planImport(classified: readonly Classified[], doc: VaultDocument
     const first = findings[0] as Finding;
     const fits = doc.instances.filter((i) => i.provider === first.providerId && (!first.environment || i.env === first.environment) && (!first.org || i.org === first.org));
     const instance = fits.length === 1 ? (fits[0] as Instance) : null;
-    const what = `${first.providerId}${first.environment ? ` ${first.environment}` : ''}${first.org ? ` (organization ${first.org})` : ''}`;
-    const reason =
+    const why =
       fits.length === 0
-        ? `no ${what} instance: add one with "keyturn instance add ${first.providerId} ${first.org ?? 'ORG'} NAME --env ${first.environment ?? 'sandbox|production'}"`
+        ? noInstance(first)
         : fits.length > 1
-          ? `${fits.length} instances fit (${fits.map(instanceRef).join(', ')}): add this key by hand with "keyturn key add"`
+          ? problem('scan.several-instances', { count: fits.length, instances: fits.map(instanceRef) })
           : null;
     const base = first.variable.toLowerCase().replace(/_/g, '-').replace(/[^a-z0-9.-]/g, '') || 'key';
     let name = base;
     for (let n = 2; instance && taken.has(`${instance.id}/${name}`); n++) name = `${base}-${n}`;
     if (instance) taken.add(`${instance.id}/${name}`);
-    return { findings, instance, reason, name, targets: findings.map((f) => ({ kind: 'dotenv' as const, file: f.file, variable: f.variable })) };
+    return { findings, instance, problem: why, name, targets: findings.map((f) => ({ kind: 'dotenv' as const, file: f.file, variable: f.variable })) };
+  });
+}
+
+/** No instance of the finding's provider, in its environment and organization where the key says them. */
+export function noInstance(finding: Finding): ScanProblem {
+  return problem('scan.no-instance', {
+    provider: finding.providerId,
+    ...(finding.environment ? { env: finding.environment } : {}),
+    ...(finding.org ? { org: finding.org } : {}),
   });
 }

@@ -1,8 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { fingerprintOf, maskSecret } from '../crypto/fingerprint.js';
+import { fingerprintOf } from '../crypto/fingerprint.js';
 import type { Environment } from '../domain/model.js';
+import { problem } from '../domain/problems/problem-error.js';
+import type { ScanProblem } from '../domain/problems/scan.js';
 import { detectProvider } from '../providers/detect.js';
+import { maskKey } from '../providers/key-shape.js';
 import { scanDotenvText } from '../targets/dotenv-text.js';
 import { specialFileKind } from '../fs/file-kind.js';
 import { readCappedRegularFile } from '../fs/read-capped.js';
@@ -36,7 +39,7 @@ function isEnvFile(name: string): boolean {
 /** A `.env`-style file that was not read, and why (a symbolic link, a FIFO, too large...). */
 export interface SkippedFile {
   file: string;
-  reason: string;
+  problem: ScanProblem;
 }
 
 export interface ScanOptions {
@@ -53,7 +56,7 @@ export interface ScanOptions {
  */
 export async function scanFolder(dir: string, options: ScanOptions = {}): Promise<Finding[]> {
   const maxFileBytes = options.maxFileBytes ?? 1024 * 1024;
-  const skip = (file: string, reason: string) => options.onSkip?.({ file, reason });
+  const skip = (file: string, why: ScanProblem) => options.onSkip?.({ file, problem: why });
   const findings: Finding[] = [];
   const walk = async (folder: string, isRoot: boolean): Promise<void> => {
     let entries;
@@ -62,7 +65,7 @@ export async function scanFolder(dir: string, options: ScanOptions = {}): Promis
       entries = await readdir(folder, { withFileTypes: true });
     } catch (error) {
       if (isRoot) throw error;
-      return skip(folder, `folder could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      return skip(folder, problem('scan.folder-unreadable', { reason: (error as NodeJS.ErrnoException).code ?? 'error' }));
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = join(folder, entry.name);
@@ -72,16 +75,16 @@ export async function scanFolder(dir: string, options: ScanOptions = {}): Promis
       }
       if (!isEnvFile(entry.name)) continue;
       if (entry.isSymbolicLink()) {
-        skip(full, 'a symbolic link, not followed (scan or add the file it points to)');
+        skip(full, problem('scan.symbolic-link', {}));
         continue;
       }
       if (!entry.isFile()) {
-        skip(full, `not a regular file (${specialFileKind(entry) ?? 'not a file'}), not opened`);
+        skip(full, problem('scan.not-regular-file', { kind: specialFileKind(entry) ?? 'not a file' }));
         continue;
       }
       const read = await readCappedRegularFile(full, maxFileBytes);
       if (!read.ok) {
-        skip(full, read.reason);
+        skip(full, problem('scan.file-unread', { reason: read.reason }));
         continue;
       }
       for (const { variable, value, line } of scanDotenvText(read.text)) {
@@ -94,7 +97,7 @@ export async function scanFolder(dir: string, options: ScanOptions = {}): Promis
           providerId: detected.profile.id,
           environment: detected.environment,
           org: detected.org,
-          maskedKey: maskSecret(value, detected.profile.visiblePrefix(value), detected.profile.id === 'xerotier' ? 4 : 6),
+          maskedKey: maskKey(detected.profile, value),
           fingerprint: fingerprintOf(value),
           secret: value,
         });

@@ -1,4 +1,7 @@
-import { fingerprintOf, maskSecret } from '../crypto/fingerprint.js';
+import { fingerprintOf } from '../crypto/fingerprint.js';
+import type { KeyShapeProblem } from '../domain/problems/key-shape.js';
+import { keyShapeProblem, maskKey } from '../providers/key-shape.js';
+import { legacyKeyShapeText } from '../providers/legacy-text.js';
 import type { ProviderProfile } from '../providers/profile.js';
 import { normalizePastedSecret } from './key-input.js';
 import type { Instance, VaultDocument } from '../domain/model.js';
@@ -7,6 +10,8 @@ import { keyRef } from './refs.js';
 export interface NewKeyCheck {
   /** What is wrong with the key for this instance, in words; null when it can be stored. */
   problem: string | null;
+  /** What is wrong with the key's shape, as a problem, when that is what `problem` says. */
+  shape?: KeyShapeProblem;
   warnings: string[];
   secret: string;
   fingerprint: string;
@@ -22,12 +27,9 @@ export function checkNewKey(doc: VaultDocument, profile: ProviderProfile, instan
   const { secret, trimmed } = normalizePastedSecret(pasted);
   const warnings = trimmed ? ['whitespace around the pasted key was removed'] : [];
   const fingerprint = fingerprintOf(secret);
-  const maskedKey = maskSecret(secret, profile.visiblePrefix(secret), profile.id === 'xerotier' ? 4 : 6);
-  // A page or a header pasted by mistake is not a key, whatever it starts with: it is never stored or sent.
-  const formatProblem =
-    profile.checkKey(secret, { org: instance.org, env: instance.env }) ??
-    (secret.length > profile.maxKeyLength ? `this is ${secret.length} characters long; a ${profile.displayName} key has at most ${profile.maxKeyLength}: copy only the key` : null);
-  if (formatProblem) return { problem: formatProblem, warnings, secret, fingerprint, maskedKey };
+  const maskedKey = maskKey(profile, secret);
+  const shape = keyShapeProblem(profile, secret, { org: instance.org, env: instance.env });
+  if (shape) return { problem: legacyKeyShapeText(shape), shape, warnings, secret, fingerprint, maskedKey };
   const twin = doc.keys.find((k) => k.fingerprint === fingerprint);
   if (twin) {
     const owner = doc.instances.find((i) => i.id === twin.instanceId);

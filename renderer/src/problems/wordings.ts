@@ -1,12 +1,15 @@
 import { wordProblem, type Problem, type Wordings } from '../../../electron/contract/problems.js';
 import { generalWordings } from './general.js';
 import { instanceWordings } from './instance.js';
+import { keyShapeWordings } from './key-shape.js';
 import { legacyWordings } from './legacy.js';
+import { providerWordings } from './provider.js';
 import { refWordings } from './refs.js';
+import { scanWordings } from './scan.js';
 
 /** The app's words for every problem: they name fields and buttons, never a flag or a command. */
 export const APP_WORDINGS: Wordings = {
-  ...generalWordings, ...instanceWordings, ...refWordings, ...legacyWordings,
+  ...generalWordings, ...instanceWordings, ...keyShapeWordings, ...providerWordings, ...refWordings, ...scanWordings, ...legacyWordings,
 };
 
 export function appProblemText(problem: Problem): string {

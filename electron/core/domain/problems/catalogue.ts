@@ -1,8 +1,11 @@
 import * as z from 'zod';
 import { generalProblems } from './general.js';
 import { instanceProblems } from './instance.js';
+import { keyShapeProblems } from './key-shape.js';
 import { legacyProblems } from './legacy.js';
+import { providerProblems } from './provider.js';
 import { refProblems } from './refs.js';
+import { scanProblems } from './scan.js';
 
 /**
  * Every problem core reports, by code: its schema (zod, for parsing a problem that crossed a
@@ -14,7 +17,7 @@ import { refProblems } from './refs.js';
  * wording.ts load no zod), so the smallest commands stay small.
  */
 export const PROBLEM_SCHEMAS = [
-  ...generalProblems, ...instanceProblems, ...refProblems, ...legacyProblems,
+  ...generalProblems, ...instanceProblems, ...keyShapeProblems, ...providerProblems, ...refProblems, ...scanProblems, ...legacyProblems,
 ] as const;
 
 export const problemSchema = z.discriminatedUnion('code', PROBLEM_SCHEMAS);

@@ -2,10 +2,13 @@ import type { ProblemCode } from './catalogue.js';
 import type { ProblemKind } from './kinds.js';
 import { generalKinds } from './general.kinds.js';
 import { instanceKinds } from './instance.kinds.js';
+import { keyShapeKinds } from './key-shape.kinds.js';
 import { legacyKinds } from './legacy.kinds.js';
+import { providerKinds } from './provider.kinds.js';
 import { refKinds } from './refs.kinds.js';
+import { scanKinds } from './scan.kinds.js';
 
 /** Every code's kind (one spread per area); the compiler checks none is missing. */
 export const PROBLEM_KINDS = {
-  ...generalKinds, ...instanceKinds, ...refKinds, ...legacyKinds,
+  ...generalKinds, ...instanceKinds, ...keyShapeKinds, ...providerKinds, ...refKinds, ...scanKinds, ...legacyKinds,
 } as const satisfies { readonly [C in ProblemCode]: ProblemKind };

@@ -1,12 +1,13 @@
 import type { CustomProvider } from '../../domain/model.js';
 import { instanceRef } from '../../vault/refs.js';
-import { commonKeyProblem, isRecord, joinUrl, MAX_KEY_LENGTH, type ProviderProfile } from '../profile.js';
+import { problem } from '../../domain/problems/problem-error.js';
+import { commonKeyProblem, isRecord, joinUrl, MAX_KEY_LENGTH, type GuidedProfile } from '../profile.js';
 import { jsonDocumentProblem } from '../verify-answer.js';
 
-export const CUSTOM_PREFIX = 'custom:';
+export const CUSTOM_PREFIX = 'custom:' as const;
 
 /** A provider the user describes: key prefix or pattern, auth header and scheme, base URLs, verify path. */
-export function customProfile(definition: CustomProvider): ProviderProfile {
+export function customProfile(definition: CustomProvider): GuidedProfile {
   const pattern = definition.keyPattern ? new RegExp(definition.keyPattern) : null;
   const prefix = definition.keyPrefix ?? '';
   return {
@@ -14,18 +15,23 @@ export function customProfile(definition: CustomProvider): ProviderProfile {
     displayName: definition.name,
     keyFormat: pattern ? `matching ${definition.keyPattern}` : prefix ? `${prefix}…` : 'any key',
     visiblePrefix: () => prefix,
+    shownAfterPrefix: 6,
     maxKeyLength: MAX_KEY_LENGTH,
     checkKey(secret) {
       const common = commonKeyProblem(secret);
       if (common) return common;
-      if (prefix && !secret.startsWith(prefix)) return `a ${definition.name} key starts with ${prefix}`;
-      if (pattern && !pattern.test(secret)) return `a ${definition.name} key matches ${definition.keyPattern}; this one does not`;
+      if (prefix && !secret.startsWith(prefix)) return problem('key.wrong-prefix', { field: 'secret', provider: definition.name, form: prefix });
+      if (pattern && !pattern.test(secret)) return problem('key.pattern-mismatch', { field: 'secret', provider: definition.name, pattern: definition.keyPattern ?? '' });
       return null;
     },
+    orgOf: () => null,
+    orgMeaning: null,
     environmentOf: () => null,
     defaultBaseUrl: (env) => definition.baseUrls[env] ?? null,
     baseUrlForm: definition.baseUrls.production ?? definition.baseUrls.sandbox ?? 'https://api.example.com',
     requires: { projectId: false },
+    // Keyturn knows nothing of its API but what the user said: the path is theirs to set.
+    verifyPathSetting: true,
     authHeaders: (secret) => ({
       [definition.headerName.toLowerCase()]: definition.headerScheme ? `${definition.headerScheme} ${secret}` : secret,
     }),

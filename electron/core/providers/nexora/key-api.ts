@@ -4,6 +4,10 @@ import type { Instance } from '../../domain/model.js';
 import { joinUrl } from '../profile.js';
 import { providerText } from '../provider-text.js';
 import { ProviderCallError, type KeyManagementApi } from '../key-api.js';
+import type { KEY_API_CALLS } from '../../domain/problems/provider.js';
+
+type KeyApiCall = (typeof KEY_API_CALLS)[number];
+const NAME = 'Nexora';
 
 const listedKeySchema = z.object({
   id: z.string(),
@@ -17,23 +21,23 @@ const createdKeySchema = z.object({ id: z.string(), key: z.string().startsWith('
 /** Nexora's key API: GET/POST /users/me/api-keys, POST …/{id}/rotate, DELETE …/{id}; errors are {detail}. */
 export function nexoraKeyApi(instance: Instance, http: HttpClient): KeyManagementApi {
   const url = (path: string) => joinUrl(instance.baseUrl, `users/me/api-keys${path}`);
-  const call = async (what: string, req: HttpRequest): Promise<HttpResponse> => {
+  const call = async (what: KeyApiCall, req: HttpRequest): Promise<HttpResponse> => {
     let response: HttpResponse;
     try {
       response = await http.request(req);
     } catch (error) {
       const why = error instanceof HttpFailure ? error.message : 'the request failed';
       // A timeout or reset after the request was sent may still have done its work at Nexora.
-      throw new ProviderCallError(`Nexora ${what}: ${why}`, null, true);
+      throw new ProviderCallError({ code: 'provider.call-failed', provider: NAME, call: what, outcomeUnknown: true, reason: why }, { cause: error });
     }
     if (response.status >= 200 && response.status < 300) return response;
     const detail = typeof (response.json as { detail?: unknown } | undefined)?.detail === 'string' ? (response.json as { detail: string }).detail : `status ${response.status}`;
-    throw new ProviderCallError(`Nexora ${what} answered ${response.status}: ${providerText(detail)}`, response.status, response.status >= 500);
+    throw new ProviderCallError({ code: 'provider.call-failed', provider: NAME, call: what, status: response.status, outcomeUnknown: response.status >= 500, reason: providerText(detail) });
   };
   const auth = (secret: string) => ({ authorization: `Bearer ${secret}` });
-  const parse = <T>(schema: z.ZodType<T>, response: HttpResponse, what: string): T => {
+  const parse = <T>(schema: z.ZodType<T>, response: HttpResponse, what: KeyApiCall): T => {
     const parsed = schema.safeParse(response.json);
-    if (!parsed.success) throw new ProviderCallError(`Nexora ${what} answered with a body Keyturn cannot read`, response.status, false);
+    if (!parsed.success) throw new ProviderCallError({ code: 'provider.answer-unreadable', provider: NAME, call: what, status: response.status });
     return parsed.data;
   };
 

@@ -1,31 +1,36 @@
 import { nexoraKeyApi } from './key-api.js';
-import { commonKeyProblem, isRecord, joinUrl, type ProviderProfile } from '../profile.js';
+import { problem } from '../../domain/problems/problem-error.js';
+import { commonKeyProblem, isRecord, joinUrl, type ApiProfile } from '../profile.js';
 import { jsonArrayProblem } from '../verify-answer.js';
 
 const PREFIX = 'nxr_';
 
 /** Nexora (self-hosted): `nxr_` keys, Bearer, a full key API (list, create, rotate in place, revoke). */
-export const nexoraProfile: ProviderProfile = {
+export const nexoraProfile: ApiProfile = {
   id: 'nexora',
   displayName: 'Nexora',
   keyFormat: `${PREFIX} followed by the key`,
   visiblePrefix: () => PREFIX,
+  shownAfterPrefix: 6,
   // The docs give no length; real keys are tens of characters, never hundreds.
   maxKeyLength: 256,
   checkKey(secret) {
     const common = commonKeyProblem(secret);
     if (common) return common;
-    if (!secret.startsWith(PREFIX)) return `a Nexora key starts with ${PREFIX}`;
+    if (!secret.startsWith(PREFIX)) return problem('key.wrong-prefix', { field: 'secret', provider: 'Nexora', form: PREFIX });
     // The docs give no length; a few characters after the prefix is the least a real key has.
-    if (secret.length < PREFIX.length + 8) return `this Nexora key is too short (${secret.length} characters); copy the whole key`;
-    if (!/^nxr_[A-Za-z0-9_-]+$/.test(secret)) return 'a Nexora key has only letters, digits, "_" and "-" after nxr_';
+    if (secret.length < PREFIX.length + 8) return problem('key.too-short', { field: 'secret', provider: 'Nexora', actual: secret.length });
+    if (!/^nxr_[A-Za-z0-9_-]+$/.test(secret)) return problem('key.bad-characters', { field: 'secret', provider: 'Nexora', part: 'key', after: PREFIX });
     return null;
   },
+  orgOf: () => null,
+  orgMeaning: null,
   environmentOf: () => null,
   // Self-hosted: there is no public base URL.
   defaultBaseUrl: () => null,
   baseUrlForm: 'https://your-nexora-host/api',
   requires: { projectId: false },
+  verifyPathSetting: false,
   authHeaders: (secret) => ({ authorization: `Bearer ${secret}` }),
   verifyUrl: (instance) => joinUrl(instance.baseUrl, 'users/me/api-keys'),
   // The list of the user's keys, as the key API reads it.

@@ -1,6 +1,7 @@
 import type { Environment, Instance } from '../../domain/model.js';
 import { instanceRef } from '../../vault/refs.js';
-import { commonKeyProblem, isRecord, joinUrl, type ProviderProfile } from '../profile.js';
+import { problem } from '../../domain/problems/problem-error.js';
+import { commonKeyProblem, isRecord, joinUrl, type GuidedProfile } from '../profile.js';
 import { jsonDocumentProblem } from '../verify-answer.js';
 
 const PREFIX: Record<Environment, string> = { sandbox: 'sk_test_', production: 'sk_live_' };
@@ -34,30 +35,38 @@ function verifyPathHint(instance: Instance): string {
 }
 
 /** Nora: X-API-Key only; `sk_test_` keys belong to sandbox and `sk_live_` to production, never both. */
-export const noraProfile: ProviderProfile = {
+export const noraProfile: GuidedProfile = {
   id: 'nora',
   displayName: 'Nora',
   keyFormat: 'sk_test_… for sandbox, sk_live_… for production',
   // The docs give no length; real keys are tens of characters, never hundreds.
   maxKeyLength: 256,
-  visiblePrefix: (secret) => (environmentOf(secret) ? PREFIX[environmentOf(secret) as Environment] : ''),
+  visiblePrefix: (secret) => {
+    const env = environmentOf(secret);
+    return env ? PREFIX[env] : '';
+  },
+  shownAfterPrefix: 6,
   checkKey(secret, context) {
     const common = commonKeyProblem(secret);
     if (common) return common;
     const keyEnv = environmentOf(secret);
-    if (!keyEnv) return 'a Nora key starts with sk_test_ (sandbox) or sk_live_ (production)';
+    if (!keyEnv) return problem('key.wrong-prefix', { field: 'secret', provider: 'Nora', form: `${PREFIX.sandbox} (sandbox) or ${PREFIX.production} (production)` });
     if (keyEnv !== context.env) {
-      return `this is a ${keyEnv} key (${PREFIX[keyEnv]}) but the instance is ${context.env}: a Nora ${context.env} instance takes only ${PREFIX[context.env]} keys`;
+      return problem('key.wrong-environment', { field: 'secret', provider: 'Nora', keyEnv, keyPrefix: PREFIX[keyEnv], instanceEnv: context.env, instancePrefix: PREFIX[context.env] });
     }
-    if (secret.length < PREFIX[keyEnv].length + 8) return `this Nora key is too short (${secret.length} characters); copy the whole key`;
+    if (secret.length < PREFIX[keyEnv].length + 8) return problem('key.too-short', { field: 'secret', provider: 'Nora', actual: secret.length });
     // The docs show no alphabet: the characters of any URL-safe token pass.
-    if (!/^sk_(test|live)_[A-Za-z0-9_-]+$/.test(secret)) return 'a Nora key has only letters, digits, "_" and "-"';
+    if (!/^sk_(test|live)_[A-Za-z0-9_-]+$/.test(secret)) return problem('key.bad-characters', { field: 'secret', provider: 'Nora', part: 'key' });
     return null;
   },
+  orgOf: () => null,
+  orgMeaning: null,
   environmentOf,
   defaultBaseUrl: (env) => BASE_URL[env],
   baseUrlForm: 'https://api.nora.finance',
   requires: { projectId: false },
+  // The documents name no endpoint to verify with: the path is the instance's to set.
+  verifyPathSetting: true,
   authHeaders: (secret) => ({ 'x-api-key': secret }),
   verifyUrl: (instance) => joinUrl(instance.baseUrl, instance.verifyPath ?? NORA_DEFAULT_VERIFY_PATH),
   // The path is configurable and the docs show no answer body: any JSON document (object or list).

@@ -1,8 +1,9 @@
-import { commonKeyProblem, isRecord, joinUrl, type ProviderProfile } from '../profile.js';
+import { problem } from '../../domain/problems/problem-error.js';
+import { commonKeyProblem, isRecord, joinUrl, type GuidedProfile } from '../profile.js';
 import { openAiListProblem } from '../verify-answer.js';
 
 /** Xerotier: `xero_<project_slug>_<token>`, Bearer, calls under `/<project_id>/...`. */
-export const xerotierProfile: ProviderProfile = {
+export const xerotierProfile: GuidedProfile = {
   id: 'xerotier',
   displayName: 'Xerotier',
   keyFormat: 'xero_<project_slug>_<token>',
@@ -12,23 +13,27 @@ export const xerotierProfile: ProviderProfile = {
     const slugEnd = secret.indexOf('_', 'xero_'.length);
     return slugEnd > 0 ? secret.slice(0, slugEnd + 1) : 'xero_';
   },
+  // The visible prefix carries the whole slug: the key's own part shows less.
+  shownAfterPrefix: 4,
   checkKey(secret, context) {
     const common = commonKeyProblem(secret);
     if (common) return common;
-    if (!secret.startsWith('xero_')) return 'a Xerotier key starts with xero_ and the project slug';
+    if (!secret.startsWith('xero_')) return problem('key.wrong-prefix', { field: 'secret', provider: 'Xerotier', form: 'xero_ and the project slug' });
     const ownPrefix = `xero_${context.org}_`;
-    if (!secret.startsWith(ownPrefix)) {
-      return `this Xerotier key belongs to another project: keys of organization ${context.org} start with ${ownPrefix}`;
-    }
+    if (!secret.startsWith(ownPrefix)) return problem('key.other-project', { field: 'secret', provider: 'Xerotier', org: context.org, prefix: ownPrefix });
     const token = secret.slice(ownPrefix.length);
-    if (token.length < 6) return 'this Xerotier key has no token after the project slug; copy the whole key';
-    if (!/^[A-Za-z0-9_-]+$/.test(token)) return 'a Xerotier key token has only letters, digits, "_" and "-"';
+    if (token.length < 6) return problem('key.no-token', { field: 'secret', provider: 'Xerotier' });
+    if (!/^[A-Za-z0-9_-]+$/.test(token)) return problem('key.bad-characters', { field: 'secret', provider: 'Xerotier', part: 'token' });
     return null;
   },
+  // xero_<project_slug>_<token>: the slug is what the token's 6+ characters follow.
+  orgOf: (secret) => /^xero_(.+?)_[A-Za-z0-9_-]{6,}$/.exec(secret)?.[1] ?? null,
+  orgMeaning: 'the project slug',
   environmentOf: () => null,
   defaultBaseUrl: () => 'https://api.xerotier.ai',
   baseUrlForm: 'https://api.xerotier.ai',
   requires: { projectId: true },
+  verifyPathSetting: false,
   authHeaders: (secret) => ({ authorization: `Bearer ${secret}` }),
   verifyUrl: (instance) => joinUrl(instance.baseUrl, `${encodeURIComponent(instance.projectId ?? '')}/v1/models`),
   // OpenAI-compatible: GET /v1/models answers {"object":"list","data":[…]}.

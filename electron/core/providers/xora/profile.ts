@@ -1,31 +1,34 @@
-import { commonKeyProblem, isRecord, joinUrl, type ProviderProfile } from '../profile.js';
+import { problem } from '../../domain/problems/problem-error.js';
+import { commonKeyProblem, isRecord, joinUrl, type GuidedProfile } from '../profile.js';
 import { jsonDocumentProblem } from '../verify-answer.js';
 
 const PREFIX = 'nte_';
 const LENGTH = 52;
 
 /** Xora: `nte_` keys of 52 characters; Bearer or X-API-KEY; created and revoked in the dashboard. */
-export const xoraProfile: ProviderProfile = {
+export const xoraProfile: GuidedProfile = {
   id: 'xora',
   displayName: 'Xora',
   keyFormat: `${PREFIX} followed by ${LENGTH - PREFIX.length} characters (${LENGTH} in all)`,
   visiblePrefix: () => PREFIX,
+  shownAfterPrefix: 6,
   // The docs give the length exactly.
   maxKeyLength: LENGTH,
   checkKey(secret) {
     const common = commonKeyProblem(secret);
     if (common) return common;
-    if (!secret.startsWith(PREFIX)) return `a Xora key starts with ${PREFIX}`;
-    if (secret.length !== LENGTH) {
-      return `a Xora key is ${LENGTH} characters long (${PREFIX} and ${LENGTH - PREFIX.length} more); this one has ${secret.length}`;
-    }
-    if (!/^nte_[A-Za-z0-9_-]+$/.test(secret)) return 'a Xora key has only letters, digits, "_" and "-" after nte_';
+    if (!secret.startsWith(PREFIX)) return problem('key.wrong-prefix', { field: 'secret', provider: 'Xora', form: PREFIX });
+    if (secret.length !== LENGTH) return problem('key.wrong-length', { field: 'secret', provider: 'Xora', prefix: PREFIX, expected: LENGTH, actual: secret.length });
+    if (!/^nte_[A-Za-z0-9_-]+$/.test(secret)) return problem('key.bad-characters', { field: 'secret', provider: 'Xora', part: 'key', after: PREFIX });
     return null;
   },
+  orgOf: () => null,
+  orgMeaning: null,
   environmentOf: () => null,
   defaultBaseUrl: () => 'https://api.xora.sh/v1',
   baseUrlForm: 'https://api.xora.sh/v1',
   requires: { projectId: false },
+  verifyPathSetting: false,
   authHeaders: (secret) => ({ authorization: `Bearer ${secret}` }),
   verifyUrl: (instance) => joinUrl(instance.baseUrl, 'jobs'),
   // The docs show no body for GET /v1/jobs, only the error shape: any JSON document that is not an error.

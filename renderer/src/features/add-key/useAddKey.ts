@@ -5,6 +5,10 @@ import { hostApi } from '../../api/client.js';
 import { failureOf, generalFailure, type Failure } from '../../ui/placed-failure.js';
 import { secretLengthProblem } from '../../ui/secret-length.js';
 import { useApp } from '../../store/store.js';
+import type { BuiltinProviderId } from '../../../../electron/contract/providers.js';
+
+/** The provider a new instance starts with (any from the provider list can be chosen). */
+const FIRST_PROVIDER: string = 'nora' satisfies BuiltinProviderId;
 
 /** The instance choice that means "create one with the key". */
 export const NEW_INSTANCE = '__new__';
@@ -35,7 +39,7 @@ export function useAddKey() {
   const instances = overview?.instances ?? [];
   const providers = overview?.providers ?? [];
   const [instanceRef, setInstanceRef] = useState(instances[0] ? refOf(instances[0]) : NEW_INSTANCE);
-  const [fresh, setFresh] = useState<FreshInstance>({ provider: 'nora', org: '', name: '', env: 'sandbox', baseUrl: '', projectId: '' });
+  const [fresh, setFresh] = useState<FreshInstance>({ provider: FIRST_PROVIDER, org: '', name: '', env: 'sandbox', baseUrl: '', projectId: '' });
   const [name, setName] = useState('');
   const [secret, setSecret] = useState('');
   const [expiresOn, setExpiresOn] = useState('');

@@ -1,5 +1,6 @@
 import type { ScanResult } from '../../../../electron/contract/views.js';
 import { EnvBadge } from '../../ui/EnvBadge.js';
+import { appProblemText } from '../../problems/wordings.js';
 
 /** What a scan found (masked), what it imported, and what it did not read or import, with why. */
 export function ScanFindings({ result }: { result: ScanResult }) {
@@ -42,7 +43,7 @@ export function ScanFindings({ result }: { result: ScanResult }) {
           </p>
           {i.refusedTargets.map((r) => (
             <p key={r.file} className="warning">
-              Not a swap target: {r.reason}
+              Not a swap target: {appProblemText(r.problem)}
             </p>
           ))}
         </div>
@@ -53,7 +54,7 @@ export function ScanFindings({ result }: { result: ScanResult }) {
           <ul>
             {result.skippedFiles.map((f) => (
               <li key={f.file}>
-                <code>{f.file}</code>: {f.reason}
+                <code>{f.file}</code>: {appProblemText(f.problem)}
               </li>
             ))}
           </ul>
@@ -61,7 +62,7 @@ export function ScanFindings({ result }: { result: ScanResult }) {
       )}
       {result.skipped.map((s) => (
         <p key={s.maskedKey} className="warning">
-          Not imported <code>{s.maskedKey}</code>: {s.reason}
+          Not imported <code>{s.maskedKey}</code>: {appProblemText(s.problem)}
         </p>
       ))}
     </>

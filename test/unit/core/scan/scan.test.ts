@@ -61,10 +61,10 @@ describe('scan', () => {
     const classified = classifyFindings(await scanFolder(tree()), doc);
     expect(classified.filter((c) => c.known).map((c) => (c.known ? c.keyRef : ''))).toEqual(['nora/acme/live/stored', 'nora/acme/live/stored']);
     const plan = planImport(classified, doc);
-    const reasons = Object.fromEntries(plan.map((p) => [p.findings[0]?.providerId === 'nora' ? 'nora-sandbox' : (p.findings[0]?.providerId ?? ''), p.reason]));
-    expect(reasons['nora-sandbox']).toMatch(/no nora sandbox instance/);
-    expect(reasons.xora).toMatch(/2 instances fit/);
-    expect(reasons.nexora).toMatch(/no nexora instance/);
+    const reasons = Object.fromEntries(plan.map((p) => [p.findings[0]?.providerId === 'nora' ? 'nora-sandbox' : (p.findings[0]?.providerId ?? ''), p.problem]));
+    expect(reasons['nora-sandbox']).toEqual({ code: 'scan.no-instance', provider: 'nora', env: 'sandbox' });
+    expect(reasons.xora).toEqual({ code: 'scan.several-instances', count: 2, instances: ['xora/acme/a', 'xora/acme/b'] });
+    expect(reasons.nexora).toEqual({ code: 'scan.no-instance', provider: 'nexora' });
   });
 
   it('plans one key with two targets for the same secret in two files, named after the variable', async () => {
@@ -80,7 +80,7 @@ describe('scan', () => {
     async function scanWithSkips(root: string, maxFileBytes?: number) {
       const skipped: SkippedFile[] = [];
       const findings = await scanFolder(root, { maxFileBytes, onSkip: (s) => skipped.push(s) });
-      return { findings, skipped: skipped.map((s) => [s.file.slice(root.length + 1), s.reason]) };
+      return { findings, skipped: skipped.map((s) => [s.file.slice(root.length + 1), s.problem]) };
     }
 
     it('skips a symbolic link to a FIFO and a FIFO itself, and says why, without waiting for a writer', async () => {
@@ -93,8 +93,8 @@ describe('scan', () => {
       const { findings, skipped } = await scanWithSkips(root);
       expect(findings).toHaveLength(6);
       expect(skipped).toEqual([
-        ['.env.pipe', expect.stringMatching(/symbolic link, not followed/)],
-        ['fifo.env', 'not a regular file (a named pipe (FIFO)), not opened'],
+        ['.env.pipe', { code: 'scan.symbolic-link' }],
+        ['fifo.env', { code: 'scan.not-regular-file', kind: 'a named pipe (FIFO)' }],
       ]);
     });
 
@@ -108,7 +108,7 @@ describe('scan', () => {
       symlinkSync(big, join(root, '.env.big'));
       const { findings, skipped } = await scanWithSkips(root);
       expect(findings).toHaveLength(6);
-      expect(skipped).toEqual([['.env.big', expect.stringMatching(/symbolic link, not followed/)]]);
+      expect(skipped).toEqual([['.env.big', { code: 'scan.symbolic-link' }]]);
     });
 
     it('skips a symbolic link to a small .env in the tree too: a found file becomes a swap target, and a target is never a link', async () => {
@@ -118,7 +118,7 @@ describe('scan', () => {
       const { findings, skipped } = await scanWithSkips(root);
       expect(findings.map((f) => f.file.slice(root.length + 1))).not.toContain('.env.link');
       expect(findings).toHaveLength(6);
-      expect(skipped).toEqual([['.env.link', expect.stringMatching(/symbolic link/)]]);
+      expect(skipped).toEqual([['.env.link', { code: 'scan.symbolic-link' }]]);
     });
 
     it('reads a regular file up to the cap and skips a larger one, saying so', async () => {
@@ -128,7 +128,7 @@ describe('scan', () => {
       writeFileSync(join(root, 'over.env'), line.padEnd(101, '#'));
       const { findings, skipped } = await scanWithSkips(root, 100);
       expect(findings.map((f) => f.file.slice(root.length + 1))).toContain('exact.env');
-      expect(skipped.filter(([file]) => file === 'over.env')).toEqual([['over.env', 'larger than 100 bytes']]);
+      expect(skipped.filter(([file]) => file === 'over.env')).toEqual([['over.env', { code: 'scan.file-unread', reason: 'larger than 100 bytes' }]]);
     });
   });
 });

@@ -1,0 +1,12 @@
+import type { KindsOf } from './kinds.js';
+import type { ScanProblem } from './scan.js';
+
+/** Kept apart from the schemas so that throwing a problem never loads zod (the `key get` path stays small). */
+export const scanKinds = {
+  'scan.folder-unreadable': 'failure',
+  'scan.symbolic-link': 'input',
+  'scan.not-regular-file': 'input',
+  'scan.file-unread': 'failure',
+  'scan.no-instance': 'input',
+  'scan.several-instances': 'input',
+} as const satisfies KindsOf<ScanProblem>;

@@ -1,0 +1,24 @@
+import * as z from 'zod';
+import { countParam, nameParam, outsideTextParam, refParam } from './params.js';
+
+const env = z.enum(['sandbox', 'production']);
+
+/**
+ * Why a folder scan did not read a file, and why a found key was not imported. None stops the scan:
+ * each is shown next to the file or the key it is about.
+ */
+export const scanProblems = [
+  /** `reason`: the OS's error code. */
+  z.object({ code: z.literal('scan.folder-unreadable'), reason: outsideTextParam }),
+  z.object({ code: z.literal('scan.symbolic-link') }),
+  /** `kind`: what the entry is instead (a named pipe, a socket, a device). */
+  z.object({ code: z.literal('scan.not-regular-file'), kind: nameParam }),
+  /** `reason`: what reading the file met (too large, changed while being read, an OS error code). */
+  z.object({ code: z.literal('scan.file-unread'), reason: outsideTextParam }),
+  /** No instance of the key's provider (in its environment, of its organization) to import it into. */
+  z.object({ code: z.literal('scan.no-instance'), provider: nameParam, env: env.optional(), org: nameParam.optional() }),
+  /** Several instances fit the key: which one is the person's to say. */
+  z.object({ code: z.literal('scan.several-instances'), count: countParam, instances: z.array(refParam) }),
+] as const;
+
+export type ScanProblem = z.infer<(typeof scanProblems)[number]>;

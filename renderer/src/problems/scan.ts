@@ -1,0 +1,12 @@
+import type { AreaWordings, ScanProblem } from '../../../electron/contract/problems.js';
+
+// Shown after the file or the key they are about ("linked.env: …", "Not imported nte_…: …").
+export const scanWordings: AreaWordings<ScanProblem> = {
+  'scan.folder-unreadable': (p) => `this folder could not be read (${p.reason})`,
+  'scan.symbolic-link': () => 'a symbolic link, not followed (scan the folder of the file it points to instead)',
+  'scan.not-regular-file': (p) => `not a regular file (${p.kind}), not opened`,
+  'scan.file-unread': (p) => `not read: ${p.reason}`,
+  'scan.no-instance': (p) =>
+    `no ${p.provider}${p.env ? ` ${p.env}` : ''}${p.org ? ` (organization ${p.org})` : ''} instance to put it in: add that instance first (Add key, new instance), then import again`,
+  'scan.several-instances': (p) => `${p.count} instances fit (${p.instances.join(', ')}): add this key with Add key and choose its instance`,
+};
