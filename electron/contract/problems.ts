@@ -7,4 +7,8 @@ export type { ProblemKind } from '../core/domain/problems/kinds.js';
 export type { GeneralProblem } from '../core/domain/problems/general.js';
 export type { InstanceProblem } from '../core/domain/problems/instance.js';
 export type { RefProblem } from '../core/domain/problems/refs.js';
+export type { NewKeyProblem, VaultProblem } from '../core/domain/problems/vault.js';
+export type { PolicyProblem } from '../core/domain/problems/policy.js';
+export type { StoreProblem } from '../core/domain/problems/store.js';
+export type { KeychainProblem } from '../core/domain/problems/keychain.js';
 export type { LegacyProblem } from '../core/domain/problems/legacy.js';

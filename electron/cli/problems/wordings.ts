@@ -1,11 +1,24 @@
 import { wordProblem, type Problem, type Wordings } from '../../core/domain/problems/catalogue.js';
 import { generalWordings } from './general.js';
 import { instanceWordings } from './instance.js';
+import { keychainWordings } from './keychain.js';
 import { legacyWordings } from './legacy.js';
+import { policyWordings } from './policy.js';
 import { refWordings } from './refs.js';
+import { storeWordings } from './store.js';
+import { vaultWordings } from './vault.js';
 
 /** The terminal's words for every problem: they name flags and commands, since that is what a person types here. */
-export const CLI_WORDINGS: Wordings = { ...generalWordings, ...instanceWordings, ...refWordings, ...legacyWordings };
+export const CLI_WORDINGS: Wordings = {
+  ...generalWordings,
+  ...instanceWordings,
+  ...refWordings,
+  ...vaultWordings,
+  ...policyWordings,
+  ...storeWordings,
+  ...keychainWordings,
+  ...legacyWordings,
+};
 
 export function cliProblemText(problem: Problem): string {
   return wordProblem(CLI_WORDINGS, problem);

@@ -1,11 +1,18 @@
 import { fingerprintOf, maskSecret } from '../crypto/fingerprint.js';
+import type { Problem } from '../domain/problems/catalogue.js';
+import { problem } from '../domain/problems/problem-error.js';
 import type { ProviderProfile } from '../providers/profile.js';
 import { normalizePastedSecret } from './key-input.js';
 import type { Instance, VaultDocument } from '../domain/model.js';
 import { keyRef } from './refs.js';
 
 export interface NewKeyCheck {
-  /** What is wrong with the key for this instance, in words; null when it can be stored. */
+  /** What is wrong with the key for this instance; null when it can be stored. */
+  refusal: Problem | null;
+  /**
+   * TRANSITIONAL: the refusal as today's sentence, for the callers that still show a string (the
+   * rotation's step reasons, the Add key dialog's live check). It goes when they word `refusal`.
+   */
   problem: string | null;
   warnings: string[];
   secret: string;
@@ -23,16 +30,32 @@ export function checkNewKey(doc: VaultDocument, profile: ProviderProfile, instan
   const warnings = trimmed ? ['whitespace around the pasted key was removed'] : [];
   const fingerprint = fingerprintOf(secret);
   const maskedKey = maskSecret(secret, profile.visiblePrefix(secret), profile.id === 'xerotier' ? 4 : 6);
+  const checked = (refusal: Problem | null): NewKeyCheck => ({ refusal, problem: refusal && sentenceOf(refusal), warnings, secret, fingerprint, maskedKey });
   // A page or a header pasted by mistake is not a key, whatever it starts with: it is never stored or sent.
-  const formatProblem =
-    profile.checkKey(secret, { org: instance.org, env: instance.env }) ??
-    (secret.length > profile.maxKeyLength ? `this is ${secret.length} characters long; a ${profile.displayName} key has at most ${profile.maxKeyLength}: copy only the key` : null);
-  if (formatProblem) return { problem: formatProblem, warnings, secret, fingerprint, maskedKey };
+  const shape = profile.checkKey(secret, { org: instance.org, env: instance.env });
+  // TRANSITIONAL: the profiles still answer in words; they become problems with the providers' catalogue.
+  if (shape) return checked(problem('legacy.input', { text: shape }));
+  if (secret.length > profile.maxKeyLength) {
+    return checked(problem('new-key.too-long', { field: 'secret', length: secret.length, provider: profile.displayName, max: profile.maxKeyLength }));
+  }
   const twin = doc.keys.find((k) => k.fingerprint === fingerprint);
   if (twin) {
     const owner = doc.instances.find((i) => i.id === twin.instanceId);
-    const where = owner ? keyRef(owner, twin) : twin.id;
-    return { problem: `this key is already stored as ${where}`, warnings, secret, fingerprint, maskedKey };
+    return checked(problem('new-key.already-stored', { field: 'secret', where: owner ? keyRef(owner, twin) : twin.id }));
   }
-  return { problem: null, warnings, secret, fingerprint, maskedKey };
+  return checked(null);
+}
+
+/** TRANSITIONAL (see NewKeyCheck.problem): today's sentence for a refusal of this check. */
+function sentenceOf(refusal: Problem): string {
+  switch (refusal.code) {
+    case 'new-key.too-long':
+      return `this is ${refusal.length} characters long; a ${refusal.provider} key has at most ${refusal.max}: copy only the key`;
+    case 'new-key.already-stored':
+      return `this key is already stored as ${refusal.where}`;
+    case 'legacy.input':
+      return refusal.text;
+    default:
+      return refusal.code;
+  }
 }

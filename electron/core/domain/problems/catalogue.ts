@@ -1,16 +1,29 @@
 import * as z from 'zod';
 import { generalKinds, generalProblems } from './general.js';
 import { instanceKinds, instanceProblems } from './instance.js';
+import { keychainKinds, keychainProblems } from './keychain.js';
 import type { ProblemKind } from './kinds.js';
 import { legacyKinds, legacyProblems } from './legacy.js';
+import { policyKinds, policyProblems } from './policy.js';
 import { refKinds, refProblems } from './refs.js';
+import { storeKinds, storeProblems } from './store.js';
+import { vaultKinds, vaultProblems } from './vault.js';
 
 /**
  * Every problem core reports, by code. One area per file; a new area is one import here and one
  * line in each list below. Hosts word them (electron/cli/problems, renderer/src/problems), and the
  * compiler checks that each host words every code.
  */
-export const PROBLEM_SCHEMAS = [...generalProblems, ...instanceProblems, ...refProblems, ...legacyProblems] as const;
+export const PROBLEM_SCHEMAS = [
+  ...generalProblems,
+  ...instanceProblems,
+  ...refProblems,
+  ...vaultProblems,
+  ...policyProblems,
+  ...storeProblems,
+  ...keychainProblems,
+  ...legacyProblems,
+] as const;
 
 export const problemSchema = z.discriminatedUnion('code', PROBLEM_SCHEMAS);
 
@@ -19,7 +32,16 @@ export type ProblemCode = Problem['code'];
 export type ProblemOf<C extends ProblemCode> = Extract<Problem, { code: C }>;
 export type ParamsOf<C extends ProblemCode> = Omit<ProblemOf<C>, 'code'>;
 
-export const PROBLEM_KINDS = { ...generalKinds, ...instanceKinds, ...refKinds, ...legacyKinds } as const satisfies { readonly [C in ProblemCode]: ProblemKind };
+export const PROBLEM_KINDS = {
+  ...generalKinds,
+  ...instanceKinds,
+  ...refKinds,
+  ...vaultKinds,
+  ...policyKinds,
+  ...storeKinds,
+  ...keychainKinds,
+  ...legacyKinds,
+} as const satisfies { readonly [C in ProblemCode]: ProblemKind };
 
 /** How a host words every problem: one function per code, checked exhaustively by the compiler. */
 export type Wordings = { readonly [C in ProblemCode]: (problem: ProblemOf<C>) => string };
