@@ -21,7 +21,7 @@ export const vaultWordings: AreaWordings<VaultProblem> = {
   'new-key.too-long': (p) => `This is ${p.length} characters long; a ${p.provider} key has at most ${p.max}: copy only the key.${notStored(p)}`,
   'new-key.already-stored': (p) => `This key is already stored as ${p.where}.${notStored(p)}`,
   'key.rejected': (p) =>
-    `${p.provider} rejected this key (${p.httpStatus ?? 401}: ${p.reason}); nothing was stored${p.newInstance ? ` (nor the new instance ${p.newInstance})` : ''}: to store it anyway, tick "Store without checking"`,
+    `${p.provider} rejected this key (${p.httpStatus ?? 401}: ${p.reason}); nothing was stored: to store it anyway, tick "Store without checking".${p.newInstance ? ` The new instance ${p.newInstance} was not stored either.` : ''}`,
   'key.secret-missing': (p) => `The keychain holds no secret for ${p.ref}: it was removed outside Keyturn. Remove this key and add it again.`,
   'keychain.read-failed': (p) => `Keyturn could not read the OS keychain (${p.detail}). Try again; if it keeps failing, restart your desktop's keyring.`,
   'keychain.write-failed': (p) => `Keyturn could not save the key in the OS keychain (${p.detail}); nothing was stored. Try again.`,

@@ -64,7 +64,7 @@ describe('the app’s vault problems', () => {
       expect(added.status).toBe(400);
       const refused = failure(added.reply);
       expect(refused.problem).toMatchObject({ code: 'key.rejected', field: 'secret', provider: 'Nora', httpStatus: 401, revoked: true, newInstance: 'nora/acme/live' });
-      expect(refused.text).toMatch(/^Nora rejected this key \(401: .*\); nothing was stored \(nor the new instance nora\/acme\/live\): to store it anyway, tick "Store without checking"$/);
+      expect(refused.text).toMatch(/^Nora rejected this key \(401: .*\); nothing was stored: to store it anyway, tick "Store without checking"\. The new instance nora\/acme\/live was not stored either\.$/);
       expect(JSON.stringify(added.reply)).not.toContain(revoked.secret);
       expect(core.vault.listInstances()).toEqual([]);
     });
