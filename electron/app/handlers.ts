@@ -18,7 +18,6 @@ import { importFindings } from '../core/scan/import-findings.js';
 import { classifyFindings } from '../core/scan/import-plan.js';
 import { scanFolder, toDisplay, type SkippedFile } from '../core/scan/scan-folder.js';
 import { findKey } from '../core/vault/refs.js';
-import { KeyRejectedError } from '../core/vault/key-rejected.js';
 import { inspectTargetFile } from '../core/vault/target-ops.js';
 import type { AppCore } from './app-core.js';
 import { RotationSessions } from './rotation-sessions.js';
@@ -93,13 +92,8 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
     },
     'instance.add': async (args) => vaultChanged(await core.vault.addInstance(args)),
     'key.check': async ({ instanceRef, newInstance, secret }) => core.vault.checkKey(newInstance ?? instanceRef ?? '', secret),
-    'key.add': async (args) =>
-      vaultChanged(
-        await core.vault.addKey(args).catch((error: unknown) => {
-          if (error instanceof KeyRejectedError) throw new UserInputError(`${error.message}: to store it anyway, tick "Store without checking"`);
-          throw error;
-        }),
-      ),
+    // A key the provider rejects reaches the dialog as `key.rejected`, worded with its "Store without checking" box.
+    'key.add': async (args) => vaultChanged(await core.vault.addKey(args)),
     'key.detail': async ({ ref }) => {
       const doc = core.vault.read();
       const { record, instance } = findKey(doc, ref);

@@ -6,6 +6,7 @@ import type { PolicyState } from '../core/policy/key-policy.js';
 import type { DisplayedFinding, SkippedFile } from '../core/scan/scan-folder.js';
 import type { ImportOutcome } from '../core/scan/import-findings.js';
 import type { KeyView } from '../core/vault/views.js';
+import type { Problem } from './problems.js';
 
 export type { Environment, Instance, Rotation, Target, Verification, GuidedStep, KeyView, PolicyState };
 
@@ -51,6 +52,12 @@ export interface TargetFileCheck {
 }
 
 export interface KeyCheck {
+  /**
+   * Why the key cannot be stored (a problem the renderer words next to the key field); null when it
+   * can. The host always sends it; optional only while the Add key dialog still builds its own checks.
+   */
+  refusal?: Problem | null;
+  /** TRANSITIONAL: the refusal as a sentence, which the Add key dialog shows until it words `refusal`. */
   problem: string | null;
   warnings: string[];
   maskedKey: string;

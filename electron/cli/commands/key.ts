@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { UserInputError } from '../../core/domain/errors.js';
 import { ROTATION_STEPS, type Environment } from '../../core/domain/model.js';
-import { KeyRejectedError } from '../../core/vault/key-rejected.js';
 import type { KeyView } from '../../core/vault/views.js';
 import type { CliContext } from '../context.js';
 import { keyRows, table } from '../format.js';
@@ -53,13 +52,8 @@ export function registerKeyCommands(program: Command, ctx: CliContext): void {
     .option('--no-verify', 'store the key without asking the provider whether it works')
     .action(async (instanceRef: string, name: string, opts: { expires?: string; maxAge?: number; verify: boolean }) => {
       const secret = await readSecretInput(ctx);
-      const { key: added, warnings } = await ctx
-        .vault()
-        .addKey({ instanceRef, name, secret, expiresOn: opts.expires, maxAgeDays: opts.maxAge, verify: opts.verify })
-        .catch((error: unknown) => {
-          if (error instanceof KeyRejectedError) throw new UserInputError(`${error.message} (to store it anyway, add --no-verify)`);
-          throw error;
-        });
+      // A key the provider rejects is `key.rejected`, whose wording here names --no-verify.
+      const { key: added, warnings } = await ctx.vault().addKey({ instanceRef, name, secret, expiresOn: opts.expires, maxAgeDays: opts.maxAge, verify: opts.verify });
       for (const w of warnings) ctx.io.err(`warning: ${w}\n`);
       ctx.io.out(`stored ${added.ref} (${added.maskedKey}) in the keychain, ${opts.verify ? describeAddVerification(added) : 'not verified (--no-verify)'}\n`);
     });

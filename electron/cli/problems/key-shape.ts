@@ -1,7 +1,9 @@
 import type { KeyShapeProblem } from '../../core/domain/problems/key-shape.js';
 import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
+import { notStored } from './vault.js';
 
-export const keyShapeWordings: AreaWordings<KeyShapeProblem> = {
+/** Today's words for a shape, and when `key add` refused it, that nothing was stored. */
+const shapeWordings: AreaWordings<KeyShapeProblem> = {
   'key.empty': () => 'the key is empty',
   'key.whitespace-inside': () => 'the key contains whitespace or a line break inside it; copy it again in one piece',
   'key.control-characters': () => 'the key contains control characters; copy it again',
@@ -16,3 +18,7 @@ export const keyShapeWordings: AreaWordings<KeyShapeProblem> = {
   'key.other-project': (p) => `this ${p.provider} key belongs to another project: keys of organization ${p.org} start with ${p.prefix}`,
   'key.no-token': (p) => `this ${p.provider} key has no token after the project slug; copy the whole key`,
 };
+
+export const keyShapeWordings = Object.fromEntries(
+  Object.entries(shapeWordings).map(([code, word]) => [code, (p: KeyShapeProblem) => `${(word as (p: KeyShapeProblem) => string)(p)}${notStored(p)}`]),
+) as unknown as AreaWordings<KeyShapeProblem>;

@@ -3,14 +3,18 @@ import { wordProblem, type Wordings } from '../../core/domain/problems/wording.j
 import { generalWordings } from './general.js';
 import { instanceWordings } from './instance.js';
 import { keyShapeWordings } from './key-shape.js';
+import { keychainWordings } from './keychain.js';
 import { legacyWordings } from './legacy.js';
+import { policyWordings } from './policy.js';
 import { providerWordings } from './provider.js';
 import { refWordings } from './refs.js';
 import { scanWordings } from './scan.js';
+import { storeWordings } from './store.js';
+import { vaultWordings } from './vault.js';
 
 /** The terminal's words for every problem: they name flags and commands, since that is what a person types here. */
 export const CLI_WORDINGS: Wordings = {
-  ...generalWordings, ...instanceWordings, ...keyShapeWordings, ...providerWordings, ...refWordings, ...scanWordings, ...legacyWordings,
+  ...generalWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...scanWordings, ...storeWordings, ...vaultWordings, ...legacyWordings,
 };
 
 export function cliProblemText(problem: Problem): string {

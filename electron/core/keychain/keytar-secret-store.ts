@@ -90,7 +90,7 @@ export class KeytarSecretStore implements SecretStore {
     if (presence === 'no-tool') {
       throw new KeychainUnavailableError(
         'Keyturn cannot tell a locked keychain from a missing secret here: dbus-send, which asks the Secret Service, is not installed',
-        'install dbus-send (on Debian and Ubuntu: the package dbus-bin, or dbus on older releases)',
+        'install-dbus-send',
       );
     }
     if (presence === 'unknown') {

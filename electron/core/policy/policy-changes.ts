@@ -1,5 +1,6 @@
 import type { AuditSink } from '../audit/audit-log.js';
-import { UserInputError } from '../domain/errors.js';
+import type { ProblemOf } from '../domain/problems/catalogue.js';
+import { fail } from '../domain/problems/problem-error.js';
 import { MAX_DAYS, type Environment, type Policy, type VaultDocument } from '../domain/model.js';
 import type { Clock } from '../ports/clock.js';
 import type { MetadataStore } from '../store/metadata-store.js';
@@ -11,20 +12,23 @@ interface Deps {
   audit?: AuditSink;
 }
 
-/** A date as the person typed it: `YYYY-MM-DD`, a real calendar day. */
-export function parseDay(value: string, what: string): string {
+/** A key's expiry date as the person typed it: `YYYY-MM-DD`, a real calendar day. */
+export function parseDay(value: string): string {
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
-  if (!valid) throw new UserInputError(`${what} "${value}" is not a date: write it as YYYY-MM-DD`);
+  if (!valid) fail('date.invalid', { field: 'expires', value });
   return value;
 }
 
 /** A provider override only means something for a provider the vault has instances of (a typo would never apply). */
 export function checkProviderInVault(doc: VaultDocument, provider: string): void {
-  if (!doc.instances.some((i) => i.provider === provider)) throw new UserInputError(`no instance of provider ${provider} in this vault: check the name with "keyturn instance list"`);
+  if (!doc.instances.some((i) => i.provider === provider)) fail('policy.provider-not-in-vault', { field: 'provider', provider });
 }
 
-export function checkDays(days: number, what: string): number {
-  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) throw new UserInputError(`${what} must be a whole number of days between 1 and ${MAX_DAYS}`);
+/** Whose maximum age a number of days is: a key's (as added, or as changed), or a policy level's for one environment. */
+export type DaysOf = ProblemOf<'days.out-of-range'>['which'];
+
+export function checkDays(days: number, which: DaysOf): number {
+  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) fail('days.out-of-range', { field: 'days', which, max: MAX_DAYS });
   return days;
 }
 
@@ -33,8 +37,8 @@ export function checkDays(days: number, what: string): number {
  * maximum age. `null` clears one. Each change is an audit event.
  */
 export async function setKeyDates(deps: Deps, ref: string, change: { expiresOn?: string | null; maxAgeDays?: number | null }): Promise<{ ref: string; expiresOn: string | null; maxAgeDays: number | null }> {
-  const expiresOn = change.expiresOn ? parseDay(change.expiresOn, '--expires') : change.expiresOn;
-  const maxAgeDays = change.maxAgeDays ? checkDays(change.maxAgeDays, '--max-age') : change.maxAgeDays;
+  const expiresOn = change.expiresOn ? parseDay(change.expiresOn) : change.expiresOn;
+  const maxAgeDays = change.maxAgeDays ? checkDays(change.maxAgeDays, 'key-max-age') : change.maxAgeDays;
   const result = await deps.metadata.update((doc) => {
     const { record, instance } = findKey(doc, ref);
     const next = { ...record };
@@ -66,21 +70,21 @@ export async function setPolicy(deps: Deps, change: PolicyChange): Promise<Polic
     let described: string;
     if (change.scope.kind === 'instance') {
       const instance = findInstance(doc, change.scope.ref);
-      const days = typeof change.days === 'number' ? checkDays(change.days, 'the maximum age') : change.days === null ? null : (change.days[instance.env] ?? null);
+      const days = typeof change.days === 'number' ? checkDays(change.days, 'maximum-age') : change.days === null ? null : (change.days[instance.env] ?? null);
       const instances = { ...current.instances };
       if (days === null) delete instances[instance.id];
-      else instances[instance.id] = checkDays(days, 'the maximum age');
+      else instances[instance.id] = checkDays(days, 'maximum-age');
       next = { ...current, instances };
       described = `${instanceRef(instance)}: ${days === null ? 'no override' : `${days} d`}`;
     } else {
-      if (typeof change.days === 'number' || change.days === null) throw new UserInputError('give the maximum age per environment: --production DAYS and/or --sandbox DAYS');
+      if (typeof change.days === 'number' || change.days === null) fail('policy.days-per-environment', { field: 'days' });
       const days = change.days;
       const merge = (base: Partial<Record<Environment, number>> | undefined) => {
         const out: Partial<Record<Environment, number>> = { ...base };
         for (const env of ['production', 'sandbox'] as const) {
           const value = days[env];
           if (value === null) delete out[env];
-          else if (value !== undefined) out[env] = checkDays(value, `the ${env} maximum age`);
+          else if (value !== undefined) out[env] = checkDays(value, env);
         }
         return out;
       };

@@ -1,4 +1,5 @@
-import { VaultOperationError } from '../domain/errors.js';
+import type { KeychainProblem } from '../domain/problems/keychain.js';
+import { ProblemError } from '../domain/problems/problem-error.js';
 
 /**
  * Where secrets live: the OS keychain in the app, CLI and keychain tests.
@@ -21,20 +22,20 @@ export interface SecretStore {
   readMany?(service: string, accounts: readonly string[]): Promise<Map<string, string | null>>;
 }
 
-/** The keychain could not answer; `reason` is one line, never a secret. Exit code 3 like any keychain failure. */
-export class KeychainError extends VaultOperationError {
-  constructor(
-    readonly reason: string,
-    message: string,
-  ) {
-    super(message);
+/**
+ * The keychain could not answer: a problem (exit code 3 like any keychain failure) whose class
+ * callers test, so a locked or absent keychain is never mistaken for a removed secret.
+ */
+export class KeychainError extends ProblemError {
+  constructor(problem: KeychainProblem) {
+    super(problem);
   }
 }
 
 /** The keychain exists but is locked: nothing can be read, written or removed until it is unlocked. */
 export class KeychainLockedError extends KeychainError {
-  constructor(how = UNLOCK_ADVICE) {
-    super('the OS keychain is locked', `the OS keychain is locked: ${how}, then run the command again; nothing was changed`);
+  constructor() {
+    super({ code: 'keychain.locked' });
   }
 }
 
@@ -43,11 +44,7 @@ export class KeychainLockedError extends KeychainError {
  * it answered in a way that cannot be trusted. `advice` replaces the default "start your keyring".
  */
 export class KeychainUnavailableError extends KeychainError {
-  constructor(cause: string, advice = START_KEYRING_ADVICE) {
-    super(`the OS keychain is unavailable (${cause})`, `the OS keychain is unavailable (${cause}): ${advice}, then run the command again; nothing was changed`);
+  constructor(cause: string, advice: Extract<KeychainProblem, { code: 'keychain.unavailable' }>['advice'] = 'start-keyring') {
+    super({ code: 'keychain.unavailable', cause, advice });
   }
 }
-
-const START_KEYRING_ADVICE = "start your desktop's keyring (e.g. gnome-keyring) or log in to a desktop session";
-
-const UNLOCK_ADVICE = 'unlock it (on Linux: open "Passwords and Keys" and unlock the login keyring, or log in to the desktop again; on macOS: Keychain Access; on Windows: sign in again)';

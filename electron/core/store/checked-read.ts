@@ -29,10 +29,7 @@ export function deepFreeze(doc: VaultDocument): VaultDocument {
 /** vault.json recording another vault id than vault-id.json: the two files come from different vaults. */
 export function checkVaultIdentity(home: string, vaultId: string | undefined, doc: VaultDocument): void {
   if (doc.vaultId && vaultId && doc.vaultId !== vaultId) {
-    throw new VaultIdentityError(
-      `${join(home, VAULT_FILE)} belongs to the vault with id ${doc.vaultId}, but ${join(home, 'vault-id.json')} says ${vaultId}: the two files come from different vaults. ` +
-        `Put back the matching vault-id.json, or run "keyturn vault recover-id --id ${doc.vaultId}" if vault.json is the right one`,
-    );
+    throw new VaultIdentityError({ code: 'vault.identity-mismatch', vaultFile: join(home, VAULT_FILE), idFile: join(home, 'vault-id.json'), recordedId: doc.vaultId, fileId: vaultId });
   }
 }
 

@@ -3,19 +3,23 @@ import { join } from 'node:path';
 import type Conf from 'conf';
 import lockfile from 'proper-lockfile';
 import { auditLogLength } from '../audit/audit-log.js';
-import { VaultOperationError } from '../domain/errors.js';
+import { ProblemError, fail } from '../domain/problems/problem-error.js';
 import { emptyVaultDocument, vaultDocumentSchema, type VaultDocument } from '../domain/model.js';
 import type { MetadataStore, UpdateResult } from './metadata-store.js';
 import { describesBytes, readChecked, recordChecked, serializeIndexed, type KeyIndex } from './checked-index.js';
 import { checkVaultIdentity, deepFreeze, readCheckedForKey, stampOf } from './checked-read.js';
 import { describeDamage, parseVaultDocument, type DamagedPart } from './parse-document.js';
+import { vaultDamageText } from './vault-damage-text.js';
 import { LAST_GOOD_FILE, LOCK_FILE, preserveCopy, removeStaleTempFiles, staleTempFiles, VAULT_FILE } from './vault-files.js';
 
 const CONFIG_NAME = 'vault';
 const LOCK_OPTIONS = { realpath: false, stale: 10_000 } as const;
 
-/** A vault.json with damaged records: nothing may be written until it is fixed, so no write drops them. */
-export class VaultDamagedError extends VaultOperationError {}
+/**
+ * A vault.json with damaged records: nothing may be written until it is fixed, so no write drops
+ * them. The CLI tells it by its class, so the damage it reports at the end is not said twice.
+ */
+export class VaultDamagedError extends ProblemError {}
 
 /**
  * The metadata store on `conf` (electron-store's base class, usable in plain Node).
@@ -192,7 +196,8 @@ export class ConfMetadataStore implements MetadataStore {
 
   /** Why nothing can be written, with every damaged part and what to do. */
   #damagedError(damage: readonly DamagedPart[]): VaultDamagedError {
-    return new VaultDamagedError(describeVaultDamage(this, damage.map(describeDamage), 'nothing was changed'));
+    const lastGood = existsSync(this.lastGoodLocation) ? { lastGood: this.lastGoodLocation } : {};
+    return new VaultDamagedError({ code: 'vault.damaged', file: this.location, ...lastGood, parts: damage.map(describeDamage) });
   }
 
   /**
@@ -231,7 +236,7 @@ export class ConfMetadataStore implements MetadataStore {
         const valid = vaultDocumentSchema.safeParse(this.#vaultId ? { ...recorded, vaultId: this.#vaultId } : recorded);
         if (!valid.success) {
           const issue = valid.error.issues[0];
-          throw new VaultOperationError(`the vault's metadata would become invalid (${issue?.path.join('.') ?? 'document'}: ${issue?.message ?? 'invalid'}); nothing was written`);
+          fail('vault.metadata-invalid', { where: issue?.path.join('.') ?? 'document', reason: issue?.message ?? 'invalid' });
         }
         const checked = deepFreeze(valid.data);
         const conf = await this.#open();
@@ -251,11 +256,10 @@ export class ConfMetadataStore implements MetadataStore {
   }
 }
 
-/** The damage report: each damaged part on its own line, and how to fix it (edit, or restore the last good copy). */
+/**
+ * The damage report the CLI prints after a command that read a damaged vault (each damaged part on
+ * its own line, and how to fix it). Its words are the CLI's wording of `vault.damaged`.
+ */
 export function describeVaultDamage(store: { location: string; lastGoodLocation: string }, lines: readonly string[], outcome = ''): string {
-  const restore = existsSync(store.lastGoodLocation)
-    ? `fix ${lines.length === 1 ? 'it' : 'them'} in ${store.location}, or restore the last good copy: cp '${store.lastGoodLocation}' '${store.location}'`
-    : `fix ${lines.length === 1 ? 'it' : 'them'} in ${store.location} (there is no backup copy yet)`;
-  const head = `the vault metadata is damaged, so ${lines.length === 1 ? 'this part is' : 'these parts are'} left out and no change can be saved until it is fixed${outcome ? ` (${outcome})` : ''}`;
-  return `${head}:\n  ${lines.join('\n  ')}\n${restore}`;
+  return vaultDamageText({ file: store.location, lastGood: existsSync(store.lastGoodLocation) ? store.lastGoodLocation : undefined, parts: lines }, outcome);
 }

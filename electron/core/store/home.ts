@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
-import { VaultOperationError } from '../domain/errors.js';
+import type { ProblemOf } from '../domain/problems/catalogue.js';
+import { ProblemError } from '../domain/problems/problem-error.js';
 import { LAST_GOOD_FILE, VAULT_FILE } from './vault-files.js';
 
 /** The vault home: `--home`, else KEYTURN_HOME, else the OS's per-user app-data folder. */
@@ -29,8 +30,15 @@ function parseIdentity(raw: unknown): string | null {
   return typeof createdAt === 'string' ? parseVaultId(vaultId) : null;
 }
 
-/** The vault id file is missing or damaged while the vault may hold keys: running on would hide their secrets. Exit 3. */
-export class VaultIdentityError extends VaultOperationError {}
+/**
+ * The vault id file is missing, damaged or from another vault while the vault may hold keys:
+ * running on would hide their secrets. A failure (exit 3) that every read passes on untouched.
+ */
+export class VaultIdentityError extends ProblemError {
+  constructor(identity: ProblemOf<'vault.identity-lost'> | ProblemOf<'vault.identity-mismatch'>) {
+    super(identity);
+  }
+}
 
 export type IdentityFile = { state: 'ok'; vaultId: string } | { state: 'missing' } | { state: 'damaged'; why: string };
 
@@ -104,8 +112,8 @@ export function ensureVaultIdentity(home: string): string {
   const existing = readIdentityFile(home);
   if (existing.state === 'ok') return existing.vaultId;
   const recorded = peekRecordedVault(home);
-  if (existing.state === 'damaged') throw new VaultIdentityError(identityProblem(home, `is damaged (${existing.why})`, recorded));
-  if (recorded.records > 0 || recorded.recordedId || recorded.unreadable) throw new VaultIdentityError(identityProblem(home, 'is missing', recorded));
+  if (existing.state === 'damaged') throw new VaultIdentityError(identityLost(home, 'damaged', recorded, existing.why));
+  if (recorded.records > 0 || recorded.recordedId || recorded.unreadable) throw new VaultIdentityError(identityLost(home, 'missing', recorded));
   const identity = { vaultId: randomBytes(16).toString('hex'), createdAt: new Date().toISOString() };
   try {
     // 'wx': two processes creating the same home at once agree on whichever id landed first.
@@ -115,17 +123,21 @@ export function ensureVaultIdentity(home: string): string {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   const landed = readIdentityFile(home);
-  if (landed.state !== 'ok') throw new VaultIdentityError(identityProblem(home, 'is damaged', recorded));
+  if (landed.state !== 'ok') throw new VaultIdentityError(identityLost(home, 'damaged', recorded));
   return landed.vaultId;
 }
 
-function identityProblem(home: string, what: string, recorded: RecordedVault): string {
-  const file = join(home, VAULT_ID_FILE);
-  const holds = recorded.records > 0 ? `, and ${join(home, VAULT_FILE)} lists ${recorded.records} ${recorded.records === 1 ? 'record' : 'records'} (keys and instances)` : '';
-  const where = recorded.recordedId
-    ? `Your secrets are in the OS keychain under ${keychainServiceFor(recorded.recordedId)} (recorded in ${recorded.recordedIn}): run "keyturn vault recover-id" to restore the file.`
-    : 'Your secrets are in the OS keychain under keyturn:<id>: run "keyturn vault recover-id" to find that id in the keychain and restore the file (or give it with --id <id>, the keychain service name as e.g. "Passwords and Keys" shows it).';
-  return `the vault id file ${file} ${what}${holds}; a new id would hide every secret this vault stored, so Keyturn stops here. ${where}`;
+function identityLost(home: string, state: 'missing' | 'damaged', recorded: RecordedVault, why?: string): ProblemOf<'vault.identity-lost'> {
+  return {
+    code: 'vault.identity-lost',
+    idFile: join(home, VAULT_ID_FILE),
+    state,
+    ...(why ? { why } : {}),
+    vaultFile: join(home, VAULT_FILE),
+    records: recorded.records,
+    ...(recorded.recordedId ? { recordedService: keychainServiceFor(recorded.recordedId) } : {}),
+    ...(recorded.recordedIn ? { recordedIn: recorded.recordedIn } : {}),
+  };
 }
 
 export function keychainServiceFor(vaultId: string): string {

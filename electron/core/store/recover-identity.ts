@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
-import { UserInputError, VaultOperationError } from '../domain/errors.js';
+import { fail } from '../domain/problems/problem-error.js';
 import type { SecretStore } from '../ports/secret-store.js';
 import { keychainServiceFor, peekRecordedVault, readIdentityFile, VAULT_ID_FILE, parseVaultId } from './home.js';
 import { parseVaultDocument } from './parse-document.js';
@@ -32,24 +32,20 @@ export async function recoverVaultIdentity(
   let candidate: string;
   if (options.id !== undefined) {
     const parsed = parseVaultId(options.id.replace(/^keyturn:/, ''));
-    if (parsed === null) throw new UserInputError(`--id "${options.id}" is not a vault id: it is 32 lowercase hex characters (the part after "keyturn:" of the keychain service name)`);
+    if (parsed === null) fail('recover-id.not-an-id', { value: options.id });
     candidate = parsed;
     // vault.json's id is what every open checks against: any other id would be written, then refused by every command.
     if (recorded.recordedId && recorded.recordedId !== candidate) {
-      throw new UserInputError(
-        `--id ${candidate} is not the id ${recorded.recordedIn} records (${recorded.recordedId}): run "keyturn vault recover-id" without --id to restore ${recorded.recordedId}; nothing was written`,
-      );
+      fail('recover-id.not-recorded-id', { given: candidate, recordedId: recorded.recordedId, recordedIn: recorded.recordedIn ?? join(home, VAULT_FILE) });
     }
   } else if (recorded.recordedId) {
     candidate = recorded.recordedId;
   } else {
     const found = options.findServices ? await idFromKeychain(records, options.findServices) : null;
     if (found) candidate = found;
-    else throw new UserInputError(
-      `${join(home, VAULT_FILE)} records no vault id (it was last written by an older Keyturn) and the keychain could not be searched for it: pass --id <id>, the part after "keyturn:" of the keychain service name that holds this vault's keys`,
-    );
+    else fail('recover-id.unknown', { vaultFile: join(home, VAULT_FILE) });
   }
-  if (current.state === 'ok' && current.vaultId === candidate) throw new UserInputError(`nothing to recover: ${join(home, VAULT_ID_FILE)} already holds the id ${candidate}`);
+  if (current.state === 'ok' && current.vaultId === candidate) fail('recover-id.nothing-to-recover', { idFile: join(home, VAULT_ID_FILE), id: candidate });
 
   const service = keychainServiceFor(candidate);
   let found = 0;
@@ -60,9 +56,8 @@ export async function recoverVaultIdentity(
     else missing.push(record.name);
   }
   if (records.length > 0 && found === 0) {
-    const why = `the OS keychain holds none of the ${records.length} key secrets of this vault under ${service}, so ${candidate} is not this vault's id; nothing was written`;
     // A mistyped --id is the person's input to correct; an id vault.json records yet the keychain lacks is a keychain problem.
-    throw options.id !== undefined ? new UserInputError(`--id: ${why}`) : new VaultOperationError(why);
+    fail(options.id !== undefined ? 'recover-id.given-id-holds-nothing' : 'recover-id.recorded-id-holds-nothing', { records: records.length, service, id: candidate });
   }
   await writeIdentity(home, candidate);
   return { vaultId: candidate, checked: records.length, found, missing };
@@ -88,7 +83,7 @@ async function idFromKeychain(records: readonly { id: string }[], findServices: 
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   if (ranked.length === 0) return null;
   if (ranked.length > 1 && ranked[0]?.[1] === ranked[1]?.[1]) {
-    throw new UserInputError(`the keychain holds this vault's keys under several vault ids (${ranked.map(([id, n]) => `${id}: ${n}`).join(', ')}): choose one with --id`);
+    fail('recover-id.ambiguous', { ids: ranked.map(([id]) => id), counts: ranked.map(([, n]) => n) });
   }
   return ranked[0]?.[0] ?? null;
 }

@@ -1,5 +1,5 @@
 import type { AuditSink } from '../audit/audit-log.js';
-import { UserInputError } from '../domain/errors.js';
+import { fail } from '../domain/problems/problem-error.js';
 import { resolveProfile } from '../providers/registry.js';
 import type { MetadataStore } from '../store/metadata-store.js';
 import { checkVerifyPath } from './instance-input.js';
@@ -20,7 +20,7 @@ export async function setInstanceVerifyPath(deps: Deps, ref: string, path: strin
   const result = await deps.metadata.update((doc) => {
     const instance = findInstance(doc, ref);
     const configurable = instance.provider === 'nora' || instance.provider.startsWith('custom:');
-    if (!configurable) throw new UserInputError(`${instanceRef(instance)}: ${instance.provider}'s verify call is fixed by its documents; only Nora and providers you describe take --verify-path`);
+    if (!configurable) fail('instance.verify-path-fixed', { field: 'verifyPath', ref: instanceRef(instance), provider: instance.provider });
     const next = { ...instance };
     if (checked === null) delete next.verifyPath;
     else next.verifyPath = checked;

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../audit/audit-log.js';
-import { VaultOperationError } from '../domain/errors.js';
+import { fail } from '../domain/problems/problem-error.js';
 import type { Instance, KeyRecord, VaultDocument } from '../domain/model.js';
 import { KeychainError, type SecretStore } from '../ports/secret-store.js';
 import { findKey, keyRef } from './refs.js';
@@ -29,7 +29,7 @@ export async function revealSecret(deps: RevealDeps, ref: string, action: Reveal
   return secret;
 }
 
-/** A key's secret from the keychain; a failure or an absent secret is an error that says which and what to do. */
+/** A key's secret from the keychain; a failure or an absent secret is a problem that says which. */
 export async function readStoredSecret(secrets: SecretStore, keychainService: string, record: KeyRecord, instance: Instance): Promise<string> {
   let secret: string | null;
   try {
@@ -37,10 +37,10 @@ export async function readStoredSecret(secrets: SecretStore, keychainService: st
   } catch (error) {
     // A locked or absent keychain says so and how to fix it: it is never "the secret was removed".
     if (error instanceof KeychainError) throw error;
-    throw new VaultOperationError(`could not read the OS keychain (${describeKeychainError(error)})`);
+    fail('keychain.read-failed', { detail: describeKeychainError(error) }, { cause: error });
   }
   if (secret === null) {
-    throw new VaultOperationError(`the keychain holds no secret for ${keyRef(instance, record)}: it was removed outside Keyturn; add the key again`);
+    fail('key.secret-missing', { ref: keyRef(instance, record) });
   }
   return secret;
 }

@@ -1,4 +1,4 @@
-import { VaultOperationError } from '../domain/errors.js';
+import { ProblemError, fail, isProblem } from '../domain/problems/problem-error.js';
 import { KeychainError, type SecretStore } from '../ports/secret-store.js';
 
 /** Keychain errors carry no secrets, but keep only their first line. */
@@ -11,12 +11,11 @@ export async function storeSecretVerified(secrets: SecretStore, service: string,
   try {
     await secrets.set(service, id, secret);
     const back = await secrets.get(service, id);
-    if (back !== secret) throw new VaultOperationError('the keychain returned a different value than was written');
+    if (back !== secret) fail('keychain.write-mismatch', {});
   } catch (error) {
     await secrets.delete(service, id).catch(() => false);
-    // A locked or unreachable keychain says so and how to fix it.
-    if (error instanceof KeychainError) throw error;
-    const why = error instanceof VaultOperationError ? error.message : describeKeychainError(error);
-    throw new VaultOperationError(`could not save the key in the OS keychain (${why}); nothing was stored`);
+    // A locked or unreachable keychain says so and how to fix it; a read-back that differs says that.
+    if (error instanceof KeychainError || isProblem(error, 'keychain.write-mismatch')) throw error;
+    throw new ProblemError({ code: 'keychain.write-failed', detail: describeKeychainError(error) }, { cause: error });
   }
 }

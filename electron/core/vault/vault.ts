@@ -8,7 +8,8 @@ import type { ProviderProfile } from '../providers/profile.js';
 import { canonicalProviderId, resolveProfile } from '../providers/registry.js';
 import type { MetadataStore } from '../store/metadata-store.js';
 import { verifyKey } from '../verify/verify-key.js';
-import { UserInputError, VaultOperationError } from '../domain/errors.js';
+import type { Problem } from '../domain/problems/catalogue.js';
+import { ProblemError, fail } from '../domain/problems/problem-error.js';
 import { checkBaseUrl, checkProjectId, checkVerifyPath } from './instance-input.js';
 import {
   BUILTIN_PROVIDERS,
@@ -25,13 +26,15 @@ import {
   type VerifyResult,
 } from '../domain/model.js';
 import { checkNewKey, type NewKeyCheck } from './new-key-check.js';
-import { KeyRejectedError } from './key-rejected.js';
+import { keyRejected } from './key-rejected.js';
 import { describeKeychainError, storeSecretVerified } from './secret-write.js';
 import { addTargetTo, makeTarget, removeTargetFrom, type NewTarget } from './target-ops.js';
 import { findInstance, findKey, instanceRef, keyRef, type ResolvedKey } from './refs.js';
 import { matchesFilter, toKeyView, type KeyFilter, type KeyView } from './views.js';
 import { readStoredSecret, revealSecret, type RevealAction } from './reveal.js';
 import { verifySecretReader } from './verify-secrets.js';
+import type { KeyShapeProblem } from '../domain/problems/key-shape.js';
+import { keyShapeKinds } from '../domain/problems/key-shape.kinds.js';
 
 export interface VaultDeps {
   metadata: MetadataStore;
@@ -82,11 +85,17 @@ export interface VerifyOutcome {
   reason: string;
 }
 
-function parseWith<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, value: unknown, what: string): T {
+type Parsed<T> = { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
+
+/** A value parsed by `schema`, or the problem `refuse` makes of the first issue's message. */
+function parseWith<T>(schema: { safeParse(v: unknown): Parsed<T> }, value: unknown, refuse: (reason: string) => Problem): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new UserInputError(`${what} ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
+  if (!parsed.success) throw new ProblemError(refuse(parsed.error.issues[0]?.message ?? 'is invalid'));
   return parsed.data;
 }
+
+/** A name the vault cannot use: `field` says which (the organization, the instance, the key). */
+const badName = (field: 'org' | 'instance' | 'name') => (reason: string): Problem => ({ code: 'name.invalid', field, reason });
 
 /** The vault: instances, key records and their secrets. All behaviour the hosts expose lives here. */
 export class Vault {
@@ -135,9 +144,9 @@ export class Vault {
 
   /** An instance as `addInstance` would add it to `doc`, every field checked; not stored. */
   #draftInstance(doc: VaultDocument, input: AddInstanceInput): Instance {
-    const org = parseWith(segmentSchema, input.org, 'the organization name');
-    const name = parseWith(segmentSchema, input.name, 'the instance name');
-    const env: Environment = parseWith(environmentSchema, input.env, '--env must be sandbox or production:');
+    const org = parseWith(segmentSchema, input.org, badName('org'));
+    const name = parseWith(segmentSchema, input.name, badName('instance'));
+    const env: Environment = parseWith(environmentSchema, input.env, (reason) => ({ code: 'env.invalid', field: 'env', reason }));
     const profile = resolveProfile(input.provider, doc.customProviders);
     const instance: Instance = {
       id: this.#newId(),
@@ -154,7 +163,7 @@ export class Vault {
     if (verifyPath) instance.verifyPath = verifyPath;
     if (input.dashboardUrl) instance.dashboardUrl = checkBaseUrl(input.dashboardUrl, profile, env);
     if (doc.instances.some((i) => i.provider === instance.provider && i.org === org && i.name === name)) {
-      throw new UserInputError(`instance ${instanceRef(instance)} already exists: choose another name, or use it as it is`);
+      fail('instance.exists', { field: 'instance', ref: instanceRef(instance) });
     }
     return instance;
   }
@@ -164,18 +173,18 @@ export class Vault {
   }
 
   async addCustomProvider(definition: CustomProvider): Promise<CustomProvider> {
-    const provider = parseWith(customProviderInputSchema, definition, 'the provider definition');
-    if (!provider.keyPrefix && !provider.keyPattern) throw new UserInputError('a provider needs --prefix or --pattern so its keys can be recognised');
+    const provider = parseWith(customProviderInputSchema, definition, (reason) => ({ code: 'provider.definition-invalid', reason }));
+    if (!provider.keyPrefix && !provider.keyPattern) fail('provider.needs-prefix-or-pattern', { field: 'prefix' });
     if (provider.keyPattern) {
       try {
         new RegExp(provider.keyPattern);
       } catch {
-        throw new UserInputError(`--pattern "${provider.keyPattern}" is not a valid regular expression`);
+        fail('provider.pattern-invalid', { field: 'pattern', value: provider.keyPattern });
       }
     }
     return this.#deps.metadata.update((doc) => {
       if (doc.customProviders.some((c) => c.name === provider.name) || (BUILTIN_PROVIDERS as readonly string[]).includes(provider.name)) {
-        throw new UserInputError(`a provider named ${provider.name} already exists: choose another name`);
+        fail('provider.exists', { field: 'name', name: provider.name });
       }
       return { doc: { ...doc, customProviders: [...doc.customProviders, provider] }, result: provider };
     }).then((added) => {
@@ -188,11 +197,11 @@ export class Vault {
    * Checks a pasted key for an instance without storing anything (live validation); `instance` is a
    * stored instance's ref, or one about to be created with the key.
    */
-  checkKey(instance: string | AddInstanceInput, pasted: string): { problem: string | null; warnings: string[]; maskedKey: string } {
+  checkKey(instance: string | AddInstanceInput, pasted: string): { refusal: Problem | null; problem: string | null; warnings: string[]; maskedKey: string } {
     const doc = this.read();
     const target = typeof instance === 'string' ? findInstance(doc, instance) : this.#draftInstance(doc, instance);
     const check = checkNewKey(doc, resolveProfile(target.provider, doc.customProviders), target, pasted);
-    return { problem: check.problem, warnings: check.warnings, maskedKey: check.maskedKey };
+    return { refusal: check.refusal, problem: check.problem, warnings: check.warnings, maskedKey: check.maskedKey };
   }
 
   /**
@@ -203,13 +212,13 @@ export class Vault {
    * step leaves nothing behind.
    */
   async addKey(input: AddKeyInput): Promise<{ key: KeyView; warnings: string[] }> {
-    const name = parseWith(segmentSchema, input.name, 'the key name');
+    const name = parseWith(segmentSchema, input.name, badName('name'));
     const expiresOn = input.expiresOn === undefined ? undefined : this.#checkExpiry(input.expiresOn);
-    if (input.maxAgeDays !== undefined) checkDays(input.maxAgeDays, 'the maximum age');
+    if (input.maxAgeDays !== undefined) checkDays(input.maxAgeDays, 'maximum-age');
     // Everything about the key is checked before the provider is asked, and again under the lock.
     const placed = this.#placeKey(this.read(), input, name);
     const verification = input.verify ? await verifyKey(this.#deps.http, placed.profile, placed.instance, placed.check.secret, this.#deps.clock) : undefined;
-    if (verification?.result === 'rejected') throw new KeyRejectedError(placed.profile.displayName, verification);
+    if (verification?.result === 'rejected') throw new ProblemError(keyRejected(placed.profile.displayName, verification, placed.isNew ? instanceRef(placed.instance) : undefined));
     let storedId: string | null = null;
     return this.#deps.metadata.update(async (doc) => {
       const { instance, isNew, check } = this.#placeKey(doc, input, name, placed.instance);
@@ -250,24 +259,24 @@ export class Vault {
   /**
    * Where a new key goes and whether it may go there: its instance (stored, or drafted from
    * `newInstance`; `draft` keeps the id chosen before the lock), a free name, and a key that passes
-   * every check. Throws the refusal, with "nothing was stored".
+   * every check. Throws the refusal, marked "nothing was stored" (nor the new instance).
    */
   #placeKey(doc: VaultDocument, input: AddKeyInput, name: string, draft?: Instance): { instance: Instance; isNew: boolean; profile: ProviderProfile; check: NewKeyCheck } {
     const isNew = input.newInstance !== undefined;
     const instance = input.newInstance === undefined ? findInstance(doc, input.instanceRef ?? '') : { ...this.#draftInstance(doc, input.newInstance), ...(draft ? { id: draft.id, createdAt: draft.createdAt } : {}) };
     if (doc.keys.some((k) => k.instanceId === instance.id && k.name === name)) {
-      throw new UserInputError(`${instanceRef(instance)} already has a key named "${name}": choose another name`);
+      fail('key.name-taken', { field: 'name', instance: instanceRef(instance), name });
     }
     const profile = resolveProfile(instance.provider, doc.customProviders);
     const check = checkNewKey(doc, profile, instance, input.secret);
-    if (check.problem) throw new UserInputError(`${check.problem}; nothing was stored${isNew ? ` (nor the instance ${instanceRef(instance)})` : ''}`);
+    if (check.refusal) throw new ProblemError(refusedAtAdd(check.refusal, isNew ? instanceRef(instance) : undefined));
     return { instance, isNew, profile, check };
   }
 
   #checkExpiry(value: string): string {
-    parseDay(value, '--expires');
+    parseDay(value);
     const today = this.#deps.clock.now().toISOString().slice(0, 10);
-    if (value < today) throw new UserInputError(`--expires ${value} has already passed: a key that expired cannot be stored as active`);
+    if (value < today) fail('key.expiry-passed', { field: 'expires', value });
     return value;
   }
 
@@ -356,7 +365,7 @@ export class Vault {
       } catch (error) {
         // A locked keychain reads as empty to keytar; the store tells it apart, so the record is kept.
         if (error instanceof KeychainError) throw error;
-        throw new VaultOperationError(`could not remove the key from the OS keychain (${describeKeychainError(error)}); nothing was changed`);
+        fail('keychain.remove-failed', { detail: describeKeychainError(error) }, { cause: error });
       }
       if (secret !== null) removed = { id: record.id, secret };
       return { doc: { ...doc, keys: doc.keys.filter((k) => k.id !== record.id) }, result: toKeyView(record, instance) };
@@ -395,7 +404,7 @@ export class Vault {
         const ref = keyRef(instance, record);
         const secret = await readSecret(record.id).catch((error: unknown) => {
           if (error instanceof KeychainError) throw error;
-          throw new VaultOperationError(`could not read the OS keychain (${describeKeychainError(error)})`);
+          fail('keychain.read-failed', { detail: describeKeychainError(error) }, { cause: error });
         });
         const verification: Verification =
           secret === null
@@ -430,6 +439,19 @@ export class Vault {
         return instance ? [{ record, instance }] : [];
       });
   }
+}
+
+function isKeyShapeProblem(p: Problem): p is KeyShapeProblem {
+  return p.code.startsWith('key.') && p.code in keyShapeKinds;
+}
+
+/** A new key's refusal as `key add` reports it: nothing was stored, nor the instance to be created with it. */
+function refusedAtAdd(refusal: Problem, newInstance: string | undefined): Problem {
+  const context = { nothingStored: true, ...(newInstance ? { newInstance } : {}) };
+  if (refusal.code === 'new-key.already-stored' || isKeyShapeProblem(refusal)) return { ...refusal, ...context };
+  // TRANSITIONAL: a profile's words (legacy) get the same ending as words.
+  if (refusal.code === 'legacy.input') return { ...refusal, text: `${refusal.text}; nothing was stored${newInstance ? ` (nor the instance ${newInstance})` : ''}` };
+  return refusal;
 }
 
 function interleaveByHost(targets: readonly ResolvedKey[]): ResolvedKey[] {

@@ -1,6 +1,8 @@
 import type { AreaWordings, KeyShapeProblem } from '../../../electron/contract/problems.js';
+import { notStored } from './vault.js';
 
-export const keyShapeWordings: AreaWordings<KeyShapeProblem> = {
+/** Today's words for a shape, and when `key add` refused it, that nothing was stored. */
+const shapeWordings: AreaWordings<KeyShapeProblem> = {
   'key.empty': () => 'The key is empty: paste the key.',
   'key.whitespace-inside': () => 'The key has a space or a line break inside it: copy it again in one piece.',
   'key.control-characters': () => 'The key contains control characters: copy it again.',
@@ -15,3 +17,7 @@ export const keyShapeWordings: AreaWordings<KeyShapeProblem> = {
   'key.other-project': (p) => `This ${p.provider} key belongs to another project: keys of organization ${p.org} start with ${p.prefix}. Choose that project's instance, or paste one of its keys.`,
   'key.no-token': (p) => `This ${p.provider} key has no token after the project slug: copy the whole key.`,
 };
+
+export const keyShapeWordings = Object.fromEntries(
+  Object.entries(shapeWordings).map(([code, word]) => [code, (p: KeyShapeProblem) => `${(word as (p: KeyShapeProblem) => string)(p)}${notStored(p)}`]),
+) as unknown as AreaWordings<KeyShapeProblem>;

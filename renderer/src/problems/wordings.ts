@@ -2,14 +2,18 @@ import { wordProblem, type Problem, type Wordings } from '../../../electron/cont
 import { generalWordings } from './general.js';
 import { instanceWordings } from './instance.js';
 import { keyShapeWordings } from './key-shape.js';
+import { keychainWordings } from './keychain.js';
 import { legacyWordings } from './legacy.js';
+import { policyWordings } from './policy.js';
 import { providerWordings } from './provider.js';
 import { refWordings } from './refs.js';
 import { scanWordings } from './scan.js';
+import { storeWordings } from './store.js';
+import { vaultWordings } from './vault.js';
 
 /** The app's words for every problem: they name fields and buttons, never a flag or a command. */
 export const APP_WORDINGS: Wordings = {
-  ...generalWordings, ...instanceWordings, ...keyShapeWordings, ...providerWordings, ...refWordings, ...scanWordings, ...legacyWordings,
+  ...generalWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...scanWordings, ...storeWordings, ...vaultWordings, ...legacyWordings,
 };
 
 export function appProblemText(problem: Problem): string {

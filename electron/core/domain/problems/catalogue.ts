@@ -2,10 +2,14 @@ import * as z from 'zod';
 import { generalProblems } from './general.js';
 import { instanceProblems } from './instance.js';
 import { keyShapeProblems } from './key-shape.js';
+import { keychainProblems } from './keychain.js';
 import { legacyProblems } from './legacy.js';
+import { policyProblems } from './policy.js';
 import { providerProblems } from './provider.js';
 import { refProblems } from './refs.js';
 import { scanProblems } from './scan.js';
+import { storeProblems } from './store.js';
+import { vaultProblems } from './vault.js';
 
 /**
  * Every problem core reports, by code: its schema (zod, for parsing a problem that crossed a
@@ -17,7 +21,7 @@ import { scanProblems } from './scan.js';
  * wording.ts load no zod), so the smallest commands stay small.
  */
 export const PROBLEM_SCHEMAS = [
-  ...generalProblems, ...instanceProblems, ...keyShapeProblems, ...providerProblems, ...refProblems, ...scanProblems, ...legacyProblems,
+  ...generalProblems, ...instanceProblems, ...keyShapeProblems, ...keychainProblems, ...policyProblems, ...providerProblems, ...refProblems, ...scanProblems, ...storeProblems, ...vaultProblems, ...legacyProblems,
 ] as const;
 
 export const problemSchema = z.discriminatedUnion('code', PROBLEM_SCHEMAS);

@@ -3,12 +3,16 @@ import type { ProblemKind } from './kinds.js';
 import { generalKinds } from './general.kinds.js';
 import { instanceKinds } from './instance.kinds.js';
 import { keyShapeKinds } from './key-shape.kinds.js';
+import { keychainKinds } from './keychain.kinds.js';
 import { legacyKinds } from './legacy.kinds.js';
+import { policyKinds } from './policy.kinds.js';
 import { providerKinds } from './provider.kinds.js';
 import { refKinds } from './refs.kinds.js';
 import { scanKinds } from './scan.kinds.js';
+import { storeKinds } from './store.kinds.js';
+import { vaultKinds } from './vault.kinds.js';
 
 /** Every code's kind (one spread per area); the compiler checks none is missing. */
 export const PROBLEM_KINDS = {
-  ...generalKinds, ...instanceKinds, ...keyShapeKinds, ...providerKinds, ...refKinds, ...scanKinds, ...legacyKinds,
+  ...generalKinds, ...instanceKinds, ...keyShapeKinds, ...keychainKinds, ...policyKinds, ...providerKinds, ...refKinds, ...scanKinds, ...storeKinds, ...vaultKinds, ...legacyKinds,
 } as const satisfies { readonly [C in ProblemCode]: ProblemKind };

@@ -69,7 +69,7 @@ describe('reading a batch of secrets over D-Bus', () => {
       await keyring.lock();
       const error = await readSecretsOverDbus(service, [account], { busAddress: keyring.env.DBUS_SESSION_BUS_ADDRESS }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(KeychainLockedError);
-      expect((error as Error).message).toMatch(/the OS keychain is locked: unlock it/);
+      expect(error).toMatchObject({ problem: { code: 'keychain.locked' } });
       expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(secret);
     } finally {
       await keyring.close();
@@ -101,8 +101,8 @@ describe('reading a batch of secrets over D-Bus', () => {
       const { stdout } = await run(process.execPath, ['-e', `require('keytar').getPassword('s', 'a').then(() => console.log('answered'), (e) => console.log(e.message))`], {
         env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: address },
       });
-      expect((error as Error).message).toBe(keychainFailure(stdout.split('\n')[0] ?? '').message);
-      expect((error as Error).message).toMatch(/the OS keychain is unavailable \(no Secret Service such as gnome-keyring runs in this session: /);
+      expect((error as KeychainUnavailableError).problem).toEqual(keychainFailure(stdout.split('\n')[0] ?? '').problem);
+      expect((error as KeychainUnavailableError).problem).toMatchObject({ code: 'keychain.unavailable', cause: expect.stringMatching(/^no Secret Service such as gnome-keyring runs in this session: /) });
     } finally {
       const exited = new Promise((resolve) => bus.once('exit', resolve));
       bus.kill('SIGTERM');

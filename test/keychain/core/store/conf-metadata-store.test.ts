@@ -39,7 +39,7 @@ describe('ConfMetadataStore', () => {
     const store = new ConfMetadataStore(home);
     expect(store.read().instances).toEqual([]);
     expect(store.damage()).toEqual(['instances: is not a list']);
-    await expect(store.update((doc) => ({ doc, result: undefined }))).rejects.toThrow(/nothing was changed[\s\S]*instances: is not a list/);
+    await expect(store.update((doc) => ({ doc, result: undefined }))).rejects.toMatchObject({ problem: { code: 'vault.damaged', file: join(home, 'vault.json'), parts: ['instances: is not a list'] } });
     expect(readFileSync(join(home, 'vault.json'), 'utf8')).toBe(text);
     expect(readdirSync(home).some((f) => f.startsWith('vault.corrupt-'))).toBe(false);
   });

@@ -30,7 +30,7 @@ describe('Vault: nothing is left behind when a step fails', () => {
     const { vault } = open(home, {
       secrets: (real): SecretStore => ({ ...bind(real), set: async () => Promise.reject(new Error('org.freedesktop.Secret.Error.IsLocked')) }),
     });
-    await expect(vault.addKey({ instanceRef: 'xora/acme/main', name: 'k', secret: sampleKeys.xora() })).rejects.toThrow(/could not save the key in the OS keychain \(org.freedesktop.Secret.Error.IsLocked\); nothing was stored/);
+    await expect(vault.addKey({ instanceRef: 'xora/acme/main', name: 'k', secret: sampleKeys.xora() })).rejects.toMatchObject({ problem: { code: 'keychain.write-failed', detail: 'org.freedesktop.Secret.Error.IsLocked' } });
     expect(await vaultState(home)).toEqual(before);
   });
 
@@ -38,7 +38,7 @@ describe('Vault: nothing is left behind when a step fails', () => {
     const home = await homeWithInstance();
     const before = await vaultState(home);
     const { vault } = open(home, { secrets: (real): SecretStore => ({ ...bind(real), get: async () => 'something else' }) });
-    await expect(vault.addKey({ instanceRef: 'xora/acme/main', name: 'k', secret: sampleKeys.xora() })).rejects.toThrow(/different value/);
+    await expect(vault.addKey({ instanceRef: 'xora/acme/main', name: 'k', secret: sampleKeys.xora() })).rejects.toMatchObject({ problem: { code: 'keychain.write-mismatch' } });
     expect(await vaultState(home)).toEqual(before);
   });
 

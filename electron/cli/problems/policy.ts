@@ -1,0 +1,11 @@
+import type { PolicyProblem } from '../../core/domain/problems/policy.js';
+import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
+
+const DAYS_OF = { 'maximum-age': 'the maximum age', 'key-max-age': '--max-age', production: 'the production maximum age', sandbox: 'the sandbox maximum age' } as const;
+
+export const policyWordings: AreaWordings<PolicyProblem> = {
+  'date.invalid': (p) => `--expires "${p.value}" is not a date: write it as YYYY-MM-DD`,
+  'days.out-of-range': (p) => `${DAYS_OF[p.which]} must be a whole number of days between 1 and ${p.max}`,
+  'policy.provider-not-in-vault': (p) => `no instance of provider ${p.provider} in this vault: check the name with "keyturn instance list"`,
+  'policy.days-per-environment': () => 'give the maximum age per environment: --production DAYS and/or --sandbox DAYS',
+};

@@ -1,0 +1,30 @@
+import type { VaultProblem } from '../../core/domain/problems/vault.js';
+import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
+
+const NAME_OF = { org: 'the organization name', instance: 'the instance name', name: 'the key name' } as const;
+
+/** How `key add` ends a new-key refusal: nothing was stored (nor the instance it was to create). */
+export function notStored(p: { nothingStored?: boolean | undefined; newInstance?: string | undefined }): string {
+  return p.nothingStored ? `; nothing was stored${p.newInstance ? ` (nor the instance ${p.newInstance})` : ''}` : '';
+}
+
+export const vaultWordings: AreaWordings<VaultProblem> = {
+  'name.invalid': (p) => `${NAME_OF[p.field]} ${p.reason}`,
+  'env.invalid': (p) => `--env must be sandbox or production: ${p.reason}`,
+  'instance.exists': (p) => `instance ${p.ref} already exists: choose another name, or use it as it is`,
+  'instance.verify-path-fixed': (p) => `${p.ref}: ${p.provider}'s verify call is fixed by its documents; only Nora and providers you describe take --verify-path`,
+  'provider.definition-invalid': (p) => `the provider definition ${p.reason}`,
+  'provider.needs-prefix-or-pattern': () => 'a provider needs --prefix or --pattern so its keys can be recognised',
+  'provider.pattern-invalid': (p) => `--pattern "${p.value}" is not a valid regular expression`,
+  'provider.exists': (p) => `a provider named ${p.name} already exists: choose another name`,
+  'key.name-taken': (p) => `${p.instance} already has a key named "${p.name}": choose another name`,
+  'key.expiry-passed': (p) => `--expires ${p.value} has already passed: a key that expired cannot be stored as active`,
+  'new-key.already-stored': (p) => `this key is already stored as ${p.where}${notStored(p)}`,
+  'key.rejected': (p) =>
+    `${p.provider} rejected this key (${p.httpStatus ?? 401}: ${p.reason}); nothing was stored${p.newInstance ? ` (nor the instance ${p.newInstance})` : ''} (to store it anyway, add --no-verify)`,
+  'key.secret-missing': (p) => `the keychain holds no secret for ${p.ref}: it was removed outside Keyturn; add the key again`,
+  'keychain.read-failed': (p) => `could not read the OS keychain (${p.detail})`,
+  'keychain.write-failed': (p) => `could not save the key in the OS keychain (${p.detail}); nothing was stored`,
+  'keychain.write-mismatch': () => 'could not save the key in the OS keychain (the keychain returned a different value than was written); nothing was stored',
+  'keychain.remove-failed': (p) => `could not remove the key from the OS keychain (${p.detail}); nothing was changed`,
+};

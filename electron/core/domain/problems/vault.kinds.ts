@@ -1,0 +1,23 @@
+import type { KindsOf } from './kinds.js';
+import type { VaultProblem } from './vault.js';
+
+/** Kept apart from the schemas so that throwing a problem never loads zod (the `key get` path stays small). */
+export const vaultKinds = {
+  'name.invalid': 'input',
+  'env.invalid': 'input',
+  'instance.exists': 'input',
+  'instance.verify-path-fixed': 'input',
+  'provider.definition-invalid': 'input',
+  'provider.needs-prefix-or-pattern': 'input',
+  'provider.pattern-invalid': 'input',
+  'provider.exists': 'input',
+  'key.name-taken': 'input',
+  'key.expiry-passed': 'input',
+  'new-key.already-stored': 'input',
+  'key.rejected': 'input',
+  'key.secret-missing': 'failure',
+  'keychain.read-failed': 'failure',
+  'keychain.write-failed': 'failure',
+  'keychain.write-mismatch': 'failure',
+  'keychain.remove-failed': 'failure',
+} as const satisfies KindsOf<VaultProblem>;

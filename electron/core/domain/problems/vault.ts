@@ -1,0 +1,45 @@
+import * as z from 'zod';
+import { countParam, inputParam, nameParam, outsideTextParam, refParam } from './params.js';
+
+/**
+ * What refusing a key at `key add` adds to a new-key problem: nothing was stored, nor the instance
+ * that was to be created with it. Absent when the same check answers a live validation.
+ */
+const refusedAt = { nothingStored: z.boolean().optional(), newInstance: refParam.optional() };
+
+/** Problems adding and removing instances, providers and keys, and reading a key's secret. */
+export const vaultProblems = [
+  /** A name (organization, instance, key) the vault cannot use; `reason` is the rule it breaks. */
+  z.object({ code: z.literal('name.invalid'), field: z.enum(['org', 'instance', 'name']), reason: outsideTextParam }),
+  z.object({ code: z.literal('env.invalid'), field: z.literal('env'), reason: outsideTextParam }),
+  z.object({ code: z.literal('instance.exists'), field: z.literal('instance'), ref: refParam }),
+  z.object({ code: z.literal('instance.verify-path-fixed'), field: z.literal('verifyPath'), ref: refParam, provider: nameParam }),
+  z.object({ code: z.literal('provider.definition-invalid'), reason: outsideTextParam }),
+  z.object({ code: z.literal('provider.needs-prefix-or-pattern'), field: z.literal('prefix') }),
+  z.object({ code: z.literal('provider.pattern-invalid'), field: z.literal('pattern'), value: inputParam }),
+  z.object({ code: z.literal('provider.exists'), field: z.literal('name'), name: nameParam }),
+  z.object({ code: z.literal('key.name-taken'), field: z.literal('name'), instance: refParam, name: nameParam }),
+  z.object({ code: z.literal('key.expiry-passed'), field: z.literal('expires'), value: inputParam }),
+  /** A pasted key longer than any key of its provider (a page or a header pasted by mistake). */
+  /** A pasted key whose fingerprint a stored key has: `where` is that key's ref (or id). */
+  z.object({ code: z.literal('new-key.already-stored'), field: z.literal('secret'), where: refParam, ...refusedAt }),
+  /** The provider rejected the key when asked before storing it (its verification, without the time). */
+  z.object({
+    code: z.literal('key.rejected'),
+    field: z.literal('secret'),
+    provider: nameParam,
+    httpStatus: countParam.nullable(),
+    revoked: z.boolean(),
+    reason: outsideTextParam,
+    newInstance: refParam.optional(),
+  }),
+  z.object({ code: z.literal('key.secret-missing'), ref: refParam }),
+  /** The OS keychain failed in a way it has no typed error for; `detail` is its first line. */
+  z.object({ code: z.literal('keychain.read-failed'), detail: outsideTextParam }),
+  z.object({ code: z.literal('keychain.write-failed'), detail: outsideTextParam }),
+  z.object({ code: z.literal('keychain.write-mismatch') }),
+  z.object({ code: z.literal('keychain.remove-failed'), detail: outsideTextParam }),
+] as const;
+
+export type VaultProblem = z.infer<(typeof vaultProblems)[number]>;
+export type NewKeyProblem = Extract<VaultProblem, { code: `new-key.${string}` }>;

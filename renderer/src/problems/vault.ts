@@ -1,0 +1,29 @@
+import type { AreaWordings, VaultProblem } from '../../../electron/contract/problems.js';
+
+const NAME_OF = { org: 'The organization', instance: 'The instance name', name: 'The key name' } as const;
+
+/** How the Add key dialog ends a refused key: nothing was stored, nor the new instance. */
+export function notStored(p: { nothingStored?: boolean | undefined; newInstance?: string | undefined }): string {
+  return p.nothingStored ? ` Nothing was stored${p.newInstance ? ` (nor the new instance ${p.newInstance})` : ''}.` : '';
+}
+
+export const vaultWordings: AreaWordings<VaultProblem> = {
+  'name.invalid': (p) => `${NAME_OF[p.field]} ${p.reason}.`,
+  'env.invalid': () => 'Choose the environment: Sandbox or Production.',
+  'instance.exists': (p) => `There is already an instance ${p.ref}: give the new one another name, or choose ${p.ref} in the Instance list.`,
+  'instance.verify-path-fixed': (p) => `${p.ref}: ${p.provider}'s verify call is fixed by its documents; only Nora and providers you describe have a verify path to change.`,
+  'provider.definition-invalid': (p) => `The provider's description ${p.reason}.`,
+  'provider.needs-prefix-or-pattern': () => 'A provider needs a key prefix or a key pattern so its keys can be recognised: fill in one of them.',
+  'provider.pattern-invalid': (p) => `"${p.value}" is not a valid regular expression: correct the key pattern.`,
+  'provider.exists': (p) => `There is already a provider named ${p.name}: choose another name.`,
+  'key.name-taken': (p) => `${p.instance} already has a key named "${p.name}": choose another key name.`,
+  'key.expiry-passed': (p) => `The expiry date ${p.value} has already passed: a key that expired cannot be stored as active. Choose a later date, or leave Expires empty.`,
+  'new-key.already-stored': (p) => `This key is already stored as ${p.where}.${notStored(p)}`,
+  'key.rejected': (p) =>
+    `${p.provider} rejected this key (${p.httpStatus ?? 401}: ${p.reason}); nothing was stored: to store it anyway, tick "Store without checking".${p.newInstance ? ` The new instance ${p.newInstance} was not stored either.` : ''}`,
+  'key.secret-missing': (p) => `The keychain holds no secret for ${p.ref}: it was removed outside Keyturn. Remove this key and add it again.`,
+  'keychain.read-failed': (p) => `Keyturn could not read the OS keychain (${p.detail}). Try again; if it keeps failing, restart your desktop's keyring.`,
+  'keychain.write-failed': (p) => `Keyturn could not save the key in the OS keychain (${p.detail}); nothing was stored. Try again.`,
+  'keychain.write-mismatch': () => 'The OS keychain returned a different value than Keyturn wrote, so nothing was stored. Try again; if it keeps happening, restart your desktop\'s keyring.',
+  'keychain.remove-failed': (p) => `Keyturn could not remove the key from the OS keychain (${p.detail}); nothing was changed. Try again.`,
+};
