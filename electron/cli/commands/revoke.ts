@@ -8,6 +8,7 @@ import { EXIT, stripOneTrailingNewline } from '../io.js';
 import { parseWaitSeconds, wholeNumberIn } from './parsers.js';
 import { describeGuess, listCandidates } from './leak-guess.js';
 import { chooseRemoteKeyOnTerminal } from '../remote-key-choice.js';
+import { describeTarget } from '../../core/targets/kinds.js';
 
 interface RevokeOptions {
   leaked?: boolean;
@@ -84,7 +85,7 @@ export function registerRevokeCommands(program: Command, ctx: CliContext): void 
       }
       const { record, instance } = findKey(doc, ref);
       const shownRef = keyRef(instance, record);
-      const targets = record.targets.map((t) => (t.kind === 'dotenv' ? `${t.variable} in ${t.file}` : `command ${t.command}`));
+      const targets = record.targets.map((t) => describeTarget(t).where);
       ctx.io.out(`${opts.leaked ? 'leaked key found: ' : ''}${shownRef} (${record.maskedKey}), ${instance.env.toUpperCase()}\n`);
       ctx.io.out(targets.length > 0 ? `used in: ${targets.join('; ')}\n` : 'no swap targets recorded for it\n');
       const production = instance.env === 'production';

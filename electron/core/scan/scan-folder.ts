@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { fingerprintOf, maskSecret } from '../crypto/fingerprint.js';
 import type { Environment } from '../domain/model.js';
 import { detectProvider } from '../providers/detect.js';
-import { scanDotenvText } from '../targets/dotenv-text.js';
+import { scanDotenvText } from '../targets/kinds/dotenv/text.js';
 import { specialFileKind } from '../fs/file-kind.js';
 import { readCappedRegularFile } from '../fs/read-capped.js';
 

@@ -2,7 +2,9 @@ import { FolderOpen, Trash2 } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import type { KeyturnApi } from '../../../../electron/contract/api.js';
 import type { Target, TargetFileCheck } from '../../../../electron/contract/views.js';
+import { describeTarget } from '../../../../electron/contract/targets.js';
 import { api, isDesktop } from '../../api/client.js';
+import { appProblemText } from '../../problems/wordings.js';
 import { errorText } from '../../ui/format.js';
 
 type Kind = 'dotenv' | 'command';
@@ -38,7 +40,7 @@ export function Targets({ keyRef, targets, onChanged }: { keyRef: string; target
         setError(null);
         return setPendingCreate(check);
       }
-      if (check.refusal !== null) return setError(check.refusal);
+      if (check.refusal !== null) return setError(appProblemText(check.refusal));
       if (check.throughLink) {
         setError(null);
         return setPendingLink(check);
@@ -103,23 +105,8 @@ export function Targets({ keyRef, targets, onChanged }: { keyRef: string; target
       <ul className="targets">
         {targets.map((t) => (
           <li key={t.id}>
-            {t.kind === 'dotenv' ? (
-              <>
-                <code>{t.variable}</code> in <code>{t.file}</code>
-                {t.linkTo && (
-                  <>
-                    {' '}
-                    (a link to <code>{t.linkTo}</code>)
-                  </>
-                )}
-                {t.createVariable && ', appended if missing'}
-              </>
-            ) : (
-              <>
-                command <code>{[t.command, ...t.args].join(' ')}</code> (key on stdin)
-              </>
-            )}
-            <button type="button" aria-label={`Remove target ${t.kind === 'dotenv' ? `${t.variable} in ${t.file}` : t.command}`} onClick={() => void remove(t.id)}>
+            {describeTarget(t).full}
+            <button type="button" aria-label={`Remove target ${describeTarget(t).where}`} onClick={() => void remove(t.id)}>
               <Trash2 size={14} aria-hidden />
             </button>
           </li>

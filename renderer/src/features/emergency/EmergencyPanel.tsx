@@ -8,6 +8,7 @@ import { errorText } from '../../ui/format.js';
 import { useApp } from '../../store/store.js';
 import { GuideSteps } from '../rotation/GuideSteps.js';
 import { CandidateList } from './CandidateList.js';
+import { describeTarget } from '../../../../electron/contract/targets.js';
 
 type Match = NonNullable<LeakCandidateView['match']>;
 
@@ -161,7 +162,7 @@ export function EmergencyPanel({ keyRef }: { keyRef?: string }) {
             {match.ref} <EnvBadge env={match.key.env} />
           </h3>
           <p className="mono">{match.key.maskedKey}</p>
-          <p>{match.targets.length > 0 ? `Used in: ${match.targets.map((t) => (t.kind === 'dotenv' ? `${t.variable} in ${t.file}` : `command ${t.command}`)).join('; ')}` : 'No swap targets recorded for it.'}</p>
+          <p>{match.targets.length > 0 ? `Used in: ${match.targets.map((t) => describeTarget(t).where).join('; ')}` : 'No swap targets recorded for it.'}</p>
           {phase === 'found' && match.key.status === 'revoked' && <p className="muted">This key is revoked already.</p>}
           {phase === 'found' && match.key.status !== 'revoked' && (
             <form
