@@ -1,4 +1,6 @@
 import { UserInputError } from '../domain/errors.js';
+import { isProblem } from '../domain/problems/problem-error.js';
+import { reasonOf } from '../targets/reasons.js';
 import type { Vault } from '../vault/vault.js';
 import { instanceRef } from '../vault/refs.js';
 import { planImport, type Classified } from './import-plan.js';
@@ -25,8 +27,9 @@ export async function importFindings(vault: Vault, classified: readonly Classifi
       try {
         await vault.addTarget(key.ref, target, cwd);
       } catch (error) {
-        if (!(error instanceof UserInputError)) throw error;
-        refusedTargets.push({ file: target.file, reason: error.message });
+        // A refusal is a problem of bad input (the file, not the import, is wrong): worded as the journal words it.
+        if (!(error instanceof UserInputError) && !(isProblem(error) && error.kind === 'input')) throw error;
+        refusedTargets.push({ file: target.file, reason: reasonOf(error, 'refused') });
       }
     }
     outcome.imported.push({ ref: key.ref, targets: plan.targets.length - refusedTargets.length, refusedTargets });
