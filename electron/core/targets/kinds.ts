@@ -32,8 +32,6 @@ export const newTargetSchema = z.discriminatedUnion('kind', inputSchemas);
 export type NewTarget = z.infer<typeof newTargetSchema>;
 export type NewTargetOf<K extends TargetKind> = Extract<NewTarget, { kind: K }>;
 
-export const TARGET_KINDS_NAMES: readonly TargetKind[] = TARGET_KIND_DEFINITIONS.map((d) => d.kind);
-
 type DescribeOf<K extends TargetKind> = (target: TargetOf<K>) => TargetDescription;
 const DESCRIBERS = Object.fromEntries(TARGET_KIND_DEFINITIONS.map((d) => [d.kind, d.describe])) as { [K in TargetKind]: DescribeOf<K> };
 

@@ -14,12 +14,12 @@ export const TARGET_KINDS: { readonly [K in TargetKind]: TargetKindModule<K> } =
 
 // TypeScript cannot relate a target's kind to its module's parameter by itself: each call below
 // hands the target to the module of its own kind, which the map's type guarantees.
-type AnyKindModule = TargetKindModule<TargetKind> & {
+interface AnyKindModule {
   make(input: NewTarget, id: string, cwd: string): Promise<Target>;
   sameAs(a: Target, b: Target): boolean;
   check(target: Target, keys: SwapKeys): Promise<string | null>;
   write(target: Target, swap: SwapWrite): Promise<SwapOutcome>;
-};
+}
 function moduleOf(kind: TargetKind): AnyKindModule {
   return TARGET_KINDS[kind] as unknown as AnyKindModule;
 }
