@@ -5,6 +5,7 @@ import type { CallName, EventName } from './names.js';
 import { MAX_DAYS } from '../core/domain/model.js';
 import { POLICY_STATES } from '../core/policy/key-policy.js';
 import { MAX_PASTED_TEXT_LENGTH } from '../core/emergency/leaked-input.js';
+import { newTargetSchema } from '../core/targets/kinds.js';
 import type {
   AuditEntry,
   AuditExport,
@@ -40,19 +41,8 @@ const secret = z.string().min(1).max(MAX_SECRET_LENGTH);
 const pastedText = z.string().max(MAX_PASTED_TEXT_LENGTH, `paste at most ${MAX_PASTED_TEXT_LENGTH.toLocaleString('en')} characters: only the lines around the key`);
 const maxAge = z.number().int().positive().max(MAX_DAYS);
 
-const newTarget = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('dotenv'),
-    file: z.string().min(1).max(4096),
-    variable: z.string().min(1).max(200),
-    createVariable: z.boolean().optional(),
-    /** Create the file (0600, `VARIABLE=`) when nothing is at the path. */
-    createFile: z.boolean().optional(),
-    /** The link's target the person was shown (target.check) and accepted. */
-    confirmLinkTo: z.string().min(1).max(4096).optional(),
-  }),
-  z.object({ kind: z.literal('command'), command: z.string().min(1).max(4096), args: z.array(z.string().max(4096)).max(100) }),
-]);
+/** A new swap target: the union of every kind's input (electron/core/targets/kinds.ts). */
+const newTarget = newTargetSchema;
 
 const newInstance = z
   .object({

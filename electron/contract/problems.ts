@@ -13,5 +13,6 @@ export type { ProviderProblem } from '../core/domain/problems/provider.js';
 export type { RefProblem } from '../core/domain/problems/refs.js';
 export type { ScanProblem } from '../core/domain/problems/scan.js';
 export type { StoreProblem } from '../core/domain/problems/store.js';
+export type { TargetProblem } from '../core/domain/problems/targets.js';
 export type { VaultProblem } from '../core/domain/problems/vault.js';
 export type { LegacyProblem } from '../core/domain/problems/legacy.js';

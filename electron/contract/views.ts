@@ -7,8 +7,11 @@ import type { DisplayedFinding, SkippedFile } from '../core/scan/scan-folder.js'
 import type { ImportOutcome } from '../core/scan/import-findings.js';
 import type { KeyView } from '../core/vault/views.js';
 import type { Problem } from './problems.js';
+import type { TargetRefusal } from '../core/domain/problems/targets.js';
+import type { TargetDescription } from '../core/targets/kind-definition.js';
+import type { TargetKind } from '../core/targets/kinds.js';
 
-export type { Environment, Instance, Rotation, Target, Verification, GuidedStep, KeyView, PolicyState };
+export type { Environment, Instance, Rotation, Target, TargetDescription, TargetKind, Verification, GuidedStep, KeyView, PolicyState };
 
 export interface ProviderInfo {
   id: ProviderId;
@@ -46,7 +49,8 @@ export interface TargetFileCheck {
   /** Where it leads once every link is followed: what the person confirms when it differs. */
   resolved: string;
   throughLink: boolean;
-  refusal: string | null;
+  /** Why Keyturn would not write it (the app words it next to the file's field); null: it would. */
+  refusal: TargetRefusal | null;
   /** Nothing is at the path (its folder exists): the file can be created if the person allows it. */
   missing: boolean;
 }

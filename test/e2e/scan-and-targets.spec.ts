@@ -61,13 +61,13 @@ test('swap targets: add a command target with its arguments one per line, and re
   await targets.getByRole('textbox', { name: 'Command' }).fill(vault);
   await targets.getByLabel('Arguments, one per line').fill('kv\nput\nsecret/app key=-\n');
   await targets.getByRole('button', { name: 'Add target' }).click();
-  await expect(targets.getByRole('alert')).toHaveText(`command not found: ${vault} is no executable file: nothing was added`);
+  await expect(targets.getByRole('alert')).toHaveText(`${vault} is no executable file. Nothing was added; give the path of a program in the Command field.`);
   mkdirSync(dirname(vault));
   writeFileSync(vault, '#!/bin/sh\ncat >/dev/null\n', { mode: 0o755 });
   await targets.getByRole('button', { name: 'Add target' }).click();
   await expect(targets.getByRole('listitem')).toContainText(`command ${vault} kv put secret/app key=- (key on stdin)`);
   await keyturn.shot('key-detail-targets');
-  await targets.getByRole('button', { name: `Remove target ${vault}` }).click();
+  await targets.getByRole('button', { name: `Remove target command ${vault}` }).click();
   await expect(targets.getByRole('listitem')).toHaveCount(0);
 });
 

@@ -9,6 +9,7 @@ import { parseWaitSeconds, wholeNumberIn } from './parsers.js';
 import { describeGuess, listCandidates } from './leak-guess.js';
 import { chooseRemoteKeyOnTerminal } from '../remote-key-choice.js';
 import { providerHelp } from '../provider-help.js';
+import { describeTarget } from '../../core/targets/kinds.js';
 
 interface RevokeOptions {
   leaked?: boolean;
@@ -85,7 +86,7 @@ export function registerRevokeCommands(program: Command, ctx: CliContext): void 
       }
       const { record, instance } = findKey(doc, ref);
       const shownRef = keyRef(instance, record);
-      const targets = record.targets.map((t) => (t.kind === 'dotenv' ? `${t.variable} in ${t.file}` : `command ${t.command}`));
+      const targets = record.targets.map((t) => describeTarget(t).where);
       ctx.io.out(`${opts.leaked ? 'leaked key found: ' : ''}${shownRef} (${record.maskedKey}), ${instance.env.toUpperCase()}\n`);
       ctx.io.out(targets.length > 0 ? `used in: ${targets.join('; ')}\n` : 'no swap targets recorded for it\n');
       const production = instance.env === 'production';

@@ -10,11 +10,12 @@ import { providerWordings } from './provider.js';
 import { refWordings } from './refs.js';
 import { scanWordings } from './scan.js';
 import { storeWordings } from './store.js';
+import { targetWordings } from './targets.js';
 import { vaultWordings } from './vault.js';
 
 /** The terminal's words for every problem: they name flags and commands, since that is what a person types here. */
 export const CLI_WORDINGS: Wordings = {
-  ...generalWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...scanWordings, ...storeWordings, ...vaultWordings, ...legacyWordings,
+  ...generalWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...legacyWordings,
 };
 
 export function cliProblemText(problem: Problem): string {

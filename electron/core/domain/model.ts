@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { targetSchema } from '../targets/kinds.js';
 
 /** The built-in providers; user-defined ones are `custom:<name>`. */
 export const BUILTIN_PROVIDERS = ['xora', 'nexora', 'nora', 'xerotier'] as const;
@@ -140,22 +141,11 @@ export function emptyVaultDocument(): VaultDocument {
   return { schemaVersion: 1, instances: [], keys: [], customProviders: [], rotations: [] };
 }
 
-/** Where a key is used: a variable in a `.env` file, or a command that receives the key on stdin. */
-export const targetSchema = z.discriminatedUnion('kind', [
-  z.looseObject({
-    id: z.string(),
-    kind: z.literal('dotenv'),
-    /** Absolute, as the person saw it when adding the target. */
-    file: z.string(),
-    variable: z.string(),
-    /** The file is reached through a link: where it led when the person accepted writing through it. */
-    linkTo: z.string().optional(),
-    /** The person allowed appending the variable when the file lacks it (--create-variable). */
-    createVariable: z.boolean().optional(),
-  }),
-  z.looseObject({ id: z.string(), kind: z.literal('command'), command: z.string(), args: z.array(z.string()), timeoutMs: z.number().int().positive().optional() }),
-]);
-export type Target = z.infer<typeof targetSchema>;
+/**
+ * Where a key is used (a swap target): each kind is a module of electron/core/targets/kinds, and
+ * the stored union is derived from their schemas (electron/core/targets/kinds.ts).
+ */
+export { targetSchema, type Target, type TargetKind, type TargetOf } from '../targets/kinds.js';
 
 export const ROTATION_STEPS = ['create', 'swap', 'verify', 'revoke'] as const;
 export type RotationStepName = (typeof ROTATION_STEPS)[number];

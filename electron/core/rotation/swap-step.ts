@@ -1,7 +1,8 @@
 import { rm } from 'node:fs/promises';
 import type { Rotation, Target } from '../domain/model.js';
-import { commandProblem, runCommandTarget } from '../targets/command-target.js';
-import { backupPathOf, missingVariable, readDotenvTarget, writeDotenvTarget } from '../targets/dotenv-file.js';
+import type { SwapKeys } from '../targets/kind-module.js';
+import { describeTarget } from '../targets/kinds.js';
+import { checkTarget, writeTarget } from '../targets/registry.js';
 import { verifyKey } from '../verify/verify-key.js';
 import type { StepContext } from './context.js';
 import { failStep } from './fail-step.js';
@@ -38,7 +39,7 @@ export async function runSwap(ctx: StepContext): Promise<boolean> {
     await ctx.journal.mutate((r) => ({
       rotation: { ...r, targets: r.targets.map((t) => (why.has(t.targetId) ? { ...t, status: 'failed' as const, detail: why.get(t.targetId) } : t)) },
     }));
-    return failStep(ctx, 'swap', `${blocked.length} target(s) cannot take the new key, so it was written to none: ${blocked.map((b) => `${describeTarget(b.target)}: ${b.detail}`).join('; ')}. Fix them, then resume; the old key still works`);
+    return failStep(ctx, 'swap', `${blocked.length} target(s) cannot take the new key, so it was written to none: ${blocked.map((b) => `${where(b.target)}: ${b.detail}`).join('; ')}. Fix them, then resume; the old key still works`);
   }
 
   for (const [index, target] of targets.entries()) {
@@ -48,10 +49,10 @@ export async function runSwap(ctx: StepContext): Promise<boolean> {
       rotation: {
         ...r,
         targets: r.targets.map((t) => (t.targetId === target.id ? { ...t, status: outcome.ok ? 'done' : 'failed', detail: outcome.detail } : t)),
-        journal: [...r.journal, { at: ctx.deps.clock.now().toISOString(), step: 'swap', event: outcome.ok ? 'note' : 'fail', detail: `${describeTarget(target)}: ${outcome.detail}` }],
+        journal: [...r.journal, { at: ctx.deps.clock.now().toISOString(), step: 'swap', event: outcome.ok ? 'note' : 'fail', detail: `${where(target)}: ${outcome.detail}` }],
       },
     }));
-    ctx.interaction.progress({ step: 'swap', status: 'running', detail: `${describeTarget(target)}: ${outcome.detail}` });
+    ctx.interaction.progress({ step: 'swap', status: 'running', detail: `${where(target)}: ${outcome.detail}` });
     await ctx.checkpoint(`swap:after-target-${index}`);
   }
 
@@ -85,68 +86,29 @@ async function blockedTargets(ctx: StepContext, targets: readonly Target[], oldS
   const blocked: { target: Target; detail: string }[] = [];
   for (const target of targets) {
     if (ctx.state().rotation.targets.find((t) => t.targetId === target.id)?.status === 'done') continue;
-    const detail = await targetProblem(target, oldSecret, newSecret);
+    const detail = await targetProblem(target, { oldSecret, newSecret });
     if (detail) blocked.push({ target, detail });
   }
   return blocked;
 }
 
 /** Why a target cannot take the new key now (the checks its write makes, without writing), or null. */
-async function targetProblem(target: Target, oldSecret: string | null, newSecret: string): Promise<string | null> {
-  if (target.kind === 'command') return commandProblem(target.command);
-  try {
-    const current = await readDotenvTarget(target.file, target.variable, target.linkTo ?? target.file);
-    return dotenvValueProblem(target, current.value, oldSecret, newSecret);
-  } catch (error) {
-    return error instanceof Error ? error.message : 'cannot be read';
-  }
+function targetProblem(target: Target, keys: SwapKeys): Promise<string | null> {
+  return checkTarget(target, keys);
 }
 
-/** Whether the variable's value may be replaced: the old key, the new one, an empty slot, or absent where allowed. */
-function dotenvValueProblem(target: Extract<Target, { kind: 'dotenv' }>, value: string | null, oldSecret: string | null, newSecret: string): string | null {
-  if (value === null) return target.createVariable ? null : missingVariable(target.file, target.variable, 'swap');
-  // An empty assignment (`VAR=`) is a slot waiting for a key, not somebody else's key.
-  if (value !== '' && value !== oldSecret && value !== newSecret) return 'holds a key that is neither the old nor the new one; not overwritten';
-  return null;
+function where(target: Target): string {
+  return describeTarget(target).where;
 }
 
-export function describeTarget(target: Target): string {
-  return target.kind === 'dotenv' ? `${target.file} (${target.variable})` : `command ${target.command}`;
-}
-
-async function applyTarget(ctx: StepContext, target: Target, oldSecret: string | null, newSecret: string): Promise<{ ok: boolean; detail: string }> {
-  try {
-    if (target.kind === 'command') {
-      const result = await runCommandTarget({ command: target.command, args: target.args, secret: newSecret, timeoutMs: target.timeoutMs ?? 30_000 });
-      if (result.ok) return { ok: true, detail: 'the command took the new key' };
-      const why = result.timedOut ? 'timed out' : `exited with ${result.exitCode ?? result.signal}`;
-      return { ok: false, detail: `the command ${why}${result.output ? `: ${result.output.slice(-300)}` : ''}` };
-    }
-    // Every file check runs again here: the file may have been replaced since the target was added.
-    const expectedResolved = target.linkTo ?? target.file;
-    const current = await readDotenvTarget(target.file, target.variable, expectedResolved);
-    if (current.value === newSecret) return { ok: true, detail: 'already holds the new key' };
-    const problem = dotenvValueProblem(target, current.value, oldSecret, newSecret);
-    if (problem) return { ok: false, detail: problem };
-    // The backup holds the file as it was before this rotation: a second target in the same file
-    // (or a resume) does not replace it with a state that already holds the new key.
-    const tag = backupTag(ctx.state().rotation);
-    const backupPath = backupPathOf(current.resolved, tag);
-    const alreadyBackedUp = ctx.state().rotation.targets.some((t) => t.backup === backupPath);
-    await writeDotenvTarget({
-      file: target.file,
-      variable: target.variable,
-      value: newSecret,
-      expectedResolved,
-      createVariable: target.createVariable === true,
-      expectedSha256: current.sha256,
-      ...(alreadyBackedUp ? {} : { backupTag: tag }),
-      onBackup: (path) => ctx.journal.mutate((r) => ({ rotation: { ...r, targets: r.targets.map((t) => (t.targetId === target.id ? { ...t, backup: path } : t)) } })).then(() => undefined),
-    });
-    return { ok: true, detail: current.value === null ? 'the variable was added' : 'the new key was written' };
-  } catch (error) {
-    return { ok: false, detail: error instanceof Error ? error.message : 'writing failed' };
-  }
+function applyTarget(ctx: StepContext, target: Target, oldSecret: string | null, newSecret: string): Promise<{ ok: boolean; detail: string }> {
+  return writeTarget(target, {
+    oldSecret,
+    newSecret,
+    backupTag: backupTag(ctx.state().rotation),
+    hasBackup: (path) => ctx.state().rotation.targets.some((t) => t.backup === path),
+    onBackup: (path) => ctx.journal.mutate((r) => ({ rotation: { ...r, targets: r.targets.map((t) => (t.targetId === target.id ? { ...t, backup: path } : t)) } })).then(() => undefined),
+  });
 }
 
 /** Each rotation backs files up under its own name: another rotation of a key in the same file neither replaces nor removes it. */

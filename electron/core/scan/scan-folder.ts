@@ -6,7 +6,7 @@ import { problem } from '../domain/problems/problem-error.js';
 import type { ScanProblem } from '../domain/problems/scan.js';
 import { detectProvider } from '../providers/detect.js';
 import { maskKey } from '../providers/key-shape.js';
-import { scanDotenvText } from '../targets/dotenv-text.js';
+import { scanDotenvText } from '../targets/kinds/dotenv/text.js';
 import { specialFileKind } from '../fs/file-kind.js';
 import { readCappedRegularFile } from '../fs/read-capped.js';
 

@@ -28,6 +28,7 @@ import {
 import { checkNewKey, type NewKeyCheck } from './new-key-check.js';
 import { keyRejected } from './key-rejected.js';
 import { describeKeychainError, storeSecretVerified } from './secret-write.js';
+import { describeTarget } from '../targets/kinds.js';
 import { addTargetTo, makeTarget, removeTargetFrom, type NewTarget } from './target-ops.js';
 import { findInstance, findKey, instanceRef, keyRef, type ResolvedKey } from './refs.js';
 import { matchesFilter, toKeyView, type KeyFilter, type KeyView } from './views.js';
@@ -288,7 +289,7 @@ export class Vault {
     const target = await makeTarget(input, this.#newId(), cwd);
     const added = await this.#deps.metadata.update((doc) => ({ doc: addTargetTo(doc, ref, target), result: target }));
     const { record } = findKey(this.read(), ref);
-    this.#audit({ action: 'target.add', keyId: record.id, maskedKey: record.maskedKey, outcome: 'ok', detail: describeTarget(added) });
+    this.#audit({ action: 'target.add', keyId: record.id, maskedKey: record.maskedKey, outcome: 'ok', detail: describeTarget(added).where });
     return added;
   }
 
@@ -302,7 +303,7 @@ export class Vault {
       return { doc: next, result: removed };
     });
     const { record } = findKey(this.read(), ref);
-    this.#audit({ action: 'target.remove', keyId: record.id, maskedKey: record.maskedKey, outcome: 'ok', detail: describeTarget(removed) });
+    this.#audit({ action: 'target.remove', keyId: record.id, maskedKey: record.maskedKey, outcome: 'ok', detail: describeTarget(removed).where });
     return removed;
   }
 
@@ -470,8 +471,4 @@ function interleaveByHost(targets: readonly ResolvedKey[]): ResolvedKey[] {
 
 function pickOutcome(v: Verification): Pick<VerifyOutcome, 'result' | 'httpStatus' | 'revoked' | 'reason'> {
   return { result: v.result, httpStatus: v.httpStatus, revoked: v.revoked, reason: v.reason };
-}
-
-function describeTarget(target: Target): string {
-  return target.kind === 'dotenv' ? `${target.variable} in ${target.file}` : `command ${target.command}`;
 }

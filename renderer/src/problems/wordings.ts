@@ -9,11 +9,12 @@ import { providerWordings } from './provider.js';
 import { refWordings } from './refs.js';
 import { scanWordings } from './scan.js';
 import { storeWordings } from './store.js';
+import { targetWordings } from './targets.js';
 import { vaultWordings } from './vault.js';
 
 /** The app's words for every problem: they name fields and buttons, never a flag or a command. */
 export const APP_WORDINGS: Wordings = {
-  ...generalWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...scanWordings, ...storeWordings, ...vaultWordings, ...legacyWordings,
+  ...generalWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...legacyWordings,
 };
 
 export function appProblemText(problem: Problem): string {

@@ -339,7 +339,7 @@ describe('keyturn target add and the swap refuse files that would turn the key a
     expect((await run(['target', 'add', REF, 'dotenv', second, 'NEXORA_API_KEY'])).code).toBe(0);
     unlinkSync(second);
     const rotated = await run(['rotate', REF, '--yes']);
-    expectStoppedAtSwap(rotated, new RegExp(`1 target\\(s\\) cannot take the new key, so it was written to none: ${second} \\(NEXORA_API_KEY\\): ${second} does not exist`));
+    expectStoppedAtSwap(rotated, new RegExp(`1 target\\(s\\) cannot take the new key, so it was written to none: NEXORA_API_KEY in ${second}: ${second} does not exist`));
     expect(rotated.stdout + rotated.stderr).not.toMatch(/ENOENT/);
     expect(readFileSync(first, 'utf8')).toBe(`NEXORA_API_KEY=${old.secret}\n`);
     expect(backupsOf(first)).toEqual([]);

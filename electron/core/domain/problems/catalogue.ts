@@ -9,6 +9,7 @@ import { providerProblems } from './provider.js';
 import { refProblems } from './refs.js';
 import { scanProblems } from './scan.js';
 import { storeProblems } from './store.js';
+import { targetProblems } from './targets.js';
 import { vaultProblems } from './vault.js';
 
 /**
@@ -21,7 +22,7 @@ import { vaultProblems } from './vault.js';
  * wording.ts load no zod), so the smallest commands stay small.
  */
 export const PROBLEM_SCHEMAS = [
-  ...generalProblems, ...instanceProblems, ...keyShapeProblems, ...keychainProblems, ...policyProblems, ...providerProblems, ...refProblems, ...scanProblems, ...storeProblems, ...vaultProblems, ...legacyProblems,
+  ...generalProblems, ...instanceProblems, ...keyShapeProblems, ...keychainProblems, ...policyProblems, ...providerProblems, ...refProblems, ...scanProblems, ...storeProblems, ...targetProblems, ...vaultProblems, ...legacyProblems,
 ] as const;
 
 export const problemSchema = z.discriminatedUnion('code', PROBLEM_SCHEMAS);

@@ -10,9 +10,10 @@ import { providerKinds } from './provider.kinds.js';
 import { refKinds } from './refs.kinds.js';
 import { scanKinds } from './scan.kinds.js';
 import { storeKinds } from './store.kinds.js';
+import { targetKinds } from './targets.kinds.js';
 import { vaultKinds } from './vault.kinds.js';
 
 /** Every code's kind (one spread per area); the compiler checks none is missing. */
 export const PROBLEM_KINDS = {
-  ...generalKinds, ...instanceKinds, ...keyShapeKinds, ...keychainKinds, ...policyKinds, ...providerKinds, ...refKinds, ...scanKinds, ...storeKinds, ...vaultKinds, ...legacyKinds,
+  ...generalKinds, ...instanceKinds, ...keyShapeKinds, ...keychainKinds, ...policyKinds, ...providerKinds, ...refKinds, ...scanKinds, ...storeKinds, ...targetKinds, ...vaultKinds, ...legacyKinds,
 } as const satisfies { readonly [C in ProblemCode]: ProblemKind };

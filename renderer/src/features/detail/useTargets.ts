@@ -3,6 +3,7 @@ import type { CallArgs } from '../../../../electron/contract/contract.js';
 import type { TargetFileCheck } from '../../../../electron/contract/views.js';
 import { hostApi } from '../../api/client.js';
 import { failureOf, type Failure } from '../../ui/placed-failure.js';
+import { appProblemText } from '../../problems/wordings.js';
 
 export type TargetKind = 'dotenv' | 'command';
 type NewTarget = CallArgs<'target.add'>['target'];
@@ -53,7 +54,7 @@ export function useTargets(keyRef: string, onChanged: () => void) {
         setFailure(null);
         return setPendingCreate(check);
       }
-      if (check.refusal !== null) return setFailure({ field: 'file', text: check.refusal });
+      if (check.refusal !== null) return setFailure({ field: 'file', text: appProblemText(check.refusal) });
       if (check.throughLink) {
         setFailure(null);
         return setPendingLink(check);

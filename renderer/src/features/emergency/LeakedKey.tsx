@@ -4,6 +4,7 @@ import { EnvBadge } from '../../ui/EnvBadge.js';
 import { FieldMessage, fieldMessageProps } from '../../ui/FieldMessage.js';
 import { GuideSteps } from '../rotation/GuideSteps.js';
 import type { EmergencyControl, LeakMatch } from './useEmergency.js';
+import { describeTarget } from '../../../../electron/contract/targets.js';
 
 const CONFIRM_NOTE = 'emergency-confirm-name-message';
 
@@ -20,7 +21,7 @@ export function LeakedKey({ match, emergency, startedAtKey, confirmNote }: { mat
         {match.ref} <EnvBadge env={match.key.env} />
       </h3>
       <p className="mono">{match.key.maskedKey}</p>
-      <p>{match.targets.length > 0 ? `Used in: ${match.targets.map((t) => (t.kind === 'dotenv' ? `${t.variable} in ${t.file}` : `command ${t.command}`)).join('; ')}` : 'No swap targets recorded for it.'}</p>
+      <p>{match.targets.length > 0 ? `Used in: ${match.targets.map((t) => describeTarget(t).where).join('; ')}` : 'No swap targets recorded for it.'}</p>
       {phase === 'found' && match.key.status === 'revoked' && <p className="muted">This key is revoked already.</p>}
       {phase === 'found' && match.key.status !== 'revoked' && (
         <form className="form" onSubmit={submit}>

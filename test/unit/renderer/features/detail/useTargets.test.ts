@@ -6,6 +6,7 @@ import type { Target, TargetFileCheck } from '../../../../../electron/contract/v
 import { CallError } from '../../../../../renderer/src/api/client.js';
 import { useTargets } from '../../../../../renderer/src/features/detail/useTargets.js';
 import { fakeHost, resetAppBetweenTests } from '../../fake-host.js';
+import { appProblemText } from '../../../../../renderer/src/problems/wordings.js';
 
 resetAppBetweenTests();
 
@@ -45,10 +46,10 @@ describe('useTargets', () => {
 
   it('a file the host would not write is refused next to the path, and nothing is added', async () => {
     const targetAdd = vi.fn<KeyturnApi['targetAdd']>(async () => added);
-    fakeHost({ targetCheck: async () => fileCheck({ refusal: '/home/a/pipe.env is a named pipe (FIFO), not a regular file' }), targetAdd });
+    fakeHost({ targetCheck: async () => fileCheck({ refusal: { code: 'target.file.not-regular', field: 'file', path: '/home/a/pipe.env', what: 'a named pipe (FIFO)' } }), targetAdd });
     const { result } = targets();
     await act(() => result.current.add());
-    expect(result.current.failure).toEqual({ field: 'file', text: '/home/a/pipe.env is a named pipe (FIFO), not a regular file' });
+    expect(result.current.failure).toEqual({ field: 'file', text: appProblemText({ code: 'target.file.not-regular', field: 'file', path: '/home/a/pipe.env', what: 'a named pipe (FIFO)' }) });
     expect(targetAdd).not.toHaveBeenCalled();
   });
 

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { problem } from '../../../domain/problems/problem-error.js';
+import type { TargetRefusal } from '../../../domain/problems/targets.js';
 
 export interface CommandTargetRun {
   command: string;
@@ -66,15 +68,15 @@ export function runCommandTarget(run: CommandTargetRun): Promise<CommandTargetRe
  * a bare name must be one on PATH (as spawn looks it up, without a shell). Known before the swap
  * writes anything, so a missing program does not stop a swap half-done.
  */
-export async function commandProblem(command: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<string | null> {
+export async function commandProblem(command: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<TargetRefusal | null> {
   if (command.includes('/')) {
     const path = isAbsolute(command) ? command : resolve(cwd, command);
-    return (await isExecutableFile(path)) ? null : `command not found: ${command} is no executable file`;
+    return (await isExecutableFile(path)) ? null : problem('target.command.not-found', { field: 'command', command, given: 'path' });
   }
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     if (dir !== '' && (await isExecutableFile(join(dir, command)))) return null;
   }
-  return `command not found: ${command} is not on PATH; give its full path, or install it`;
+  return problem('target.command.not-found', { field: 'command', command, given: 'name' });
 }
 
 async function isExecutableFile(path: string): Promise<boolean> {

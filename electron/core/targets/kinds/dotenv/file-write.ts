@@ -2,13 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { chown, lstat, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { readCheckedFile, requireWritableDotenv, sameFile, TargetRefusedError } from './dotenv-checks.js';
-import { readDotenvValue, replaceDotenvValue } from './dotenv-text.js';
-
-/** The file changed after it was read: it is not overwritten blindly. */
-export class TargetChangedError extends Error {
-  override readonly name = 'TargetChangedError';
-}
+import { problem } from '../../../domain/problems/problem-error.js';
+import { readCheckedFile, refused, requireWritableDotenv, sameFile } from './file-checks.js';
+import { readDotenvValue, replaceDotenvValue } from './text.js';
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -30,7 +26,7 @@ export async function readDotenvTarget(file: string, variable: string, expectedR
 export interface DotenvWrite extends DotenvTargetFile {
   variable: string;
   value: string;
-  /** The target was added with --create-variable: a missing variable may be appended. */
+  /** The target was added with leave to append the variable: a missing one may be appended. */
   createVariable?: boolean;
   /** The hash of the content the caller read; the write is refused if the file no longer has it. */
   expectedSha256?: string;
@@ -55,10 +51,11 @@ export async function writeDotenvTarget(write: DotenvWrite): Promise<{ file: str
   const before = await readCheckedFile(real, info);
   const previousSha256 = sha256(before);
   if (write.expectedSha256 && write.expectedSha256 !== previousSha256) {
-    throw new TargetChangedError(`${write.file} changed since Keyturn read it: check it, then resume`);
+    // The file changed after it was read: it is not overwritten blindly.
+    throw refused(problem('target.file.changed', { field: 'file', path: write.file }));
   }
   if (readDotenvValue(before, write.variable) === null && !write.createVariable) {
-    throw new TargetRefusedError(missingVariable(write.file, write.variable, 'swap'));
+    throw refused(problem('target.variable.missing', { field: 'variable', path: write.file, variable: write.variable }));
   }
   const next = replaceDotenvValue(before, write.variable, write.value, { append: write.createVariable === true });
   const backupPath = write.backupTag ? backupPathOf(real, write.backupTag) : null;
@@ -74,13 +71,6 @@ export function backupPathOf(resolved: string, tag: string): string {
   return `${resolved}.keyturn-backup-${tag}`;
 }
 
-/** Why a file that lacks the variable is not written: it is probably not the file the person meant. */
-export function missingVariable(file: string, variable: string, when: 'add' | 'swap'): string {
-  return when === 'add'
-    ? `${file} has no ${variable}= line: nothing was added; add the line to the file, or allow Keyturn to append it`
-    : `${file} has no ${variable}= line: not written (this target was added without leave to append the line); add the line, then resume`;
-}
-
 async function writeAtomically(path: string, text: string, mode: number, owner: { uid: number; gid: number } | null, replacing?: Stats): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', mode);
@@ -94,7 +84,7 @@ async function writeAtomically(path: string, text: string, mode: number, owner: 
   try {
     if (owner && process.getuid?.() === 0) await chown(temp, owner.uid, owner.gid);
     // The name must still be the file that was read and checked, not something put there since.
-    if (replacing && !sameFile(await lstat(path), replacing)) throw new TargetChangedError(`${path} was replaced while Keyturn wrote it: check it, then resume`);
+    if (replacing && !sameFile(await lstat(path), replacing)) throw refused(problem('target.file.replaced', { field: 'file', path }));
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });

@@ -3,9 +3,16 @@ import { chmodSync, closeSync, constants, linkSync, lstatSync, mkdirSync, mkdtem
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkDotenvFile, TargetRefusedError } from '../../../../electron/core/targets/dotenv-checks.js';
-import { readDotenvTarget, writeDotenvTarget } from '../../../../electron/core/targets/dotenv-file.js';
-import { inspectTargetFile, makeTarget } from '../../../../electron/core/vault/target-ops.js';
+import type { TargetRefusal } from '../../../../../../electron/core/domain/problems/targets.js';
+import { refusalReason } from '../../../../../../electron/core/targets/reasons.js';
+import { checkDotenvFile } from '../../../../../../electron/core/targets/kinds/dotenv/file-checks.js';
+import { readDotenvTarget, writeDotenvTarget } from '../../../../../../electron/core/targets/kinds/dotenv/file-write.js';
+import { inspectTargetFile, makeTarget } from '../../../../../../electron/core/vault/target-ops.js';
+
+/** A refusal in the words the rotation's journal keeps (the wording hosts build on). */
+const reason = (check: { refusal: TargetRefusal | null }) => (check.refusal ? refusalReason(check.refusal) : null);
+/** A promise rejected with the problem `code` (and these parameters). */
+const problem = (code: string, params: Record<string, unknown> = {}) => ({ problem: { code, ...params } });
 
 describe('swap target file checks', () => {
   const dirs: string[] = [];
@@ -44,24 +51,24 @@ describe('swap target file checks', () => {
   });
 
   it('forbids a device node: /dev/null is refused and stays a device', async () => {
-    expect((await checkDotenvFile('/dev/null')).refusal).toMatch(/\/dev\/null is a device, not a regular file/);
-    await expect(writeDotenvTarget({ file: '/dev/null', variable: 'K', value: 'new', createVariable: true })).rejects.toBeInstanceOf(TargetRefusedError);
+    expect(reason(await checkDotenvFile('/dev/null'))).toMatch(/\/dev\/null is a device, not a regular file/);
+    await expect(writeDotenvTarget({ file: '/dev/null', variable: 'K', value: 'new', createVariable: true })).rejects.toMatchObject(problem('target.file.not-regular', { what: 'a device' }));
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
   it('forbids a FIFO without opening it (no hang) and leaves it a FIFO', { timeout: 5_000 }, async () => {
     const path = fifo();
-    expect((await checkDotenvFile(path)).refusal).toMatch(/is a named pipe \(FIFO\)/);
-    await expect(readDotenvTarget(path, 'K')).rejects.toBeInstanceOf(TargetRefusedError);
-    await expect(writeDotenvTarget({ file: path, variable: 'K', value: 'new' })).rejects.toThrow(/named pipe/);
+    expect(reason(await checkDotenvFile(path))).toMatch(/is a named pipe \(FIFO\)/);
+    await expect(readDotenvTarget(path, 'K')).rejects.toMatchObject(problem('target.file.not-regular'));
+    await expect(writeDotenvTarget({ file: path, variable: 'K', value: 'new' })).rejects.toMatchObject(problem('target.file.not-regular', { what: 'a named pipe (FIFO)' }));
     expect(lstatSync(path).isFIFO()).toBe(true);
   });
 
   it('forbids a folder', async () => {
     const folder = join(dir(), '.env');
     mkdirSync(folder);
-    expect((await checkDotenvFile(folder)).refusal).toMatch(/is a folder, not a regular file/);
-    await expect(writeDotenvTarget({ file: folder, variable: 'K', value: 'new' })).rejects.toThrow(/a folder/);
+    expect(reason(await checkDotenvFile(folder))).toMatch(/is a folder, not a regular file/);
+    await expect(writeDotenvTarget({ file: folder, variable: 'K', value: 'new' })).rejects.toMatchObject(problem('target.file.not-regular', { what: 'a folder' }));
   });
 
   it('forbids writing through a link the person did not accept', async () => {
@@ -71,7 +78,8 @@ describe('swap target file checks', () => {
     writeFileSync(real, 'K=old\n');
     symlinkSync(real, link);
     expect(await checkDotenvFile(link)).toMatchObject({ path: link, resolved: real, throughLink: true, refusal: null });
-    await expect(writeDotenvTarget({ file: link, variable: 'K', value: 'new' })).rejects.toThrow(`${link} now leads to ${real} but was no link when the target was added`);
+    await expect(writeDotenvTarget({ file: link, variable: 'K', value: 'new' })).rejects.toMatchObject(problem('target.file.moved', { path: link, now: real }));
+    expect(refusalReason({ code: 'target.file.moved', field: 'file', path: link, now: real })).toBe(`${link} now leads to ${real} but was no link when the target was added: not written; point it back (then resume), or remove the target and add it again to accept where it leads now`);
     expect(readFileSync(real, 'utf8')).toBe('K=old\n');
   });
 
@@ -83,7 +91,7 @@ describe('swap target file checks', () => {
     writeFileSync(accepted, 'K=old\n');
     writeFileSync(other, 'K=old\n');
     symlinkSync(other, link);
-    await expect(writeDotenvTarget({ file: link, variable: 'K', value: 'new', expectedResolved: accepted })).rejects.toThrow(`now leads to ${other} but led to ${accepted}`);
+    await expect(writeDotenvTarget({ file: link, variable: 'K', value: 'new', expectedResolved: accepted })).rejects.toMatchObject(problem('target.file.moved', { now: other, was: accepted }));
     expect(readFileSync(other, 'utf8')).toBe('K=old\n');
   });
 
@@ -91,8 +99,8 @@ describe('swap target file checks', () => {
     const file = envFile();
     const second = join(dir(), 'second.env');
     linkSync(file, second);
-    expect((await checkDotenvFile(file)).refusal).toMatch(/has 2 hard links: replacing it would leave the other names holding the old key/);
-    await expect(writeDotenvTarget({ file, variable: 'K', value: 'new' })).rejects.toThrow(/hard links/);
+    expect(reason(await checkDotenvFile(file))).toMatch(/has 2 hard links: replacing it would leave the other names holding the old key/);
+    await expect(writeDotenvTarget({ file, variable: 'K', value: 'new' })).rejects.toMatchObject(problem('target.file.hard-links', { links: 2 }));
     expect(statSync(file).ino).toBe(statSync(second).ino);
     expect(readFileSync(second, 'utf8')).toBe('K=old\n');
   });
@@ -100,15 +108,15 @@ describe('swap target file checks', () => {
   it('forbids replacing a read-only file: refused, content and mode kept', async () => {
     const file = envFile();
     chmodSync(file, 0o444);
-    expect((await checkDotenvFile(file)).refusal).toMatch(/is read-only \(mode 0444\)/);
-    await expect(writeDotenvTarget({ file, variable: 'K', value: 'new' })).rejects.toThrow(/read-only/);
+    expect(reason(await checkDotenvFile(file))).toMatch(/is read-only \(mode 0444\)/);
+    await expect(writeDotenvTarget({ file, variable: 'K', value: 'new' })).rejects.toMatchObject(problem('target.file.read-only', { mode: '0444' }));
     expect(readFileSync(file, 'utf8')).toBe('K=old\n');
     expect(statSync(file).mode & 0o777).toBe(0o444);
   });
 
   it('forbids appending a missing variable unless the target allows it', async () => {
     const file = envFile('OTHER=1\n');
-    await expect(writeDotenvTarget({ file, variable: 'K', value: 'new' })).rejects.toThrow(/has no K= line: not written/);
+    await expect(writeDotenvTarget({ file, variable: 'K', value: 'new' })).rejects.toMatchObject(problem('target.variable.missing', { path: file, variable: 'K' }));
     expect(readFileSync(file, 'utf8')).toBe('OTHER=1\n');
     await writeDotenvTarget({ file, variable: 'K', value: 'new', createVariable: true });
     expect(readFileSync(file, 'utf8')).toBe('OTHER=1\nK=new\n');
@@ -117,7 +125,7 @@ describe('swap target file checks', () => {
   it('refuses a link that leads nowhere', async () => {
     const link = join(dir(), '.env');
     symlinkSync(join(dir(), 'gone.env'), link);
-    expect((await checkDotenvFile(link)).refusal).toMatch(/a link that leads nowhere/);
+    expect(reason(await checkDotenvFile(link))).toMatch(/a link that leads nowhere/);
   });
 });
 
@@ -147,15 +155,15 @@ describe('makeTarget', () => {
     const link = join(root, '.env');
     writeFileSync(real, 'K=old\n');
     symlinkSync(real, link);
-    await expect(makeTarget({ kind: 'dotenv', file: link, variable: 'K' }, 'id1', root)).rejects.toThrow(`${link} is a link to ${real}: nothing was added`);
-    await expect(makeTarget({ kind: 'dotenv', file: link, variable: 'K', confirmLinkTo: join(root, 'elsewhere.env') }, 'id1', root)).rejects.toThrow(/as confirmed/);
+    await expect(makeTarget({ kind: 'dotenv', file: link, variable: 'K' }, 'id1', root)).rejects.toMatchObject(problem('target.needs-consent', { consent: 'follow-link', path: link, resolved: real }));
+    await expect(makeTarget({ kind: 'dotenv', file: link, variable: 'K', confirmLinkTo: join(root, 'elsewhere.env') }, 'id1', root)).rejects.toMatchObject(problem('target.needs-consent', { consent: 'follow-link', confirmed: join(root, 'elsewhere.env') }));
     expect(await makeTarget({ kind: 'dotenv', file: link, variable: 'K', confirmLinkTo: real }, 'id1', root)).toEqual({ id: 'id1', kind: 'dotenv', file: link, variable: 'K', linkTo: real });
   });
 
   it('forbids a file without the variable unless createVariable', async () => {
     const root = dir();
     writeFileSync(join(root, '.env'), 'OTHER=1\n');
-    await expect(makeTarget({ kind: 'dotenv', file: '.env', variable: 'K' }, 'id1', root)).rejects.toThrow(/has no K= line: nothing was added/);
+    await expect(makeTarget({ kind: 'dotenv', file: '.env', variable: 'K' }, 'id1', root)).rejects.toMatchObject(problem('target.needs-consent', { consent: 'create-variable', variable: 'K' }));
     expect(await makeTarget({ kind: 'dotenv', file: '.env', variable: 'K', createVariable: true }, 'id1', root)).toMatchObject({ createVariable: true });
   });
 
@@ -163,10 +171,10 @@ describe('makeTarget', () => {
     const root = dir();
     writeFileSync(join(root, 'ro.env'), 'K=old\n');
     chmodSync(join(root, 'ro.env'), 0o444);
-    await expect(makeTarget({ kind: 'dotenv', file: '/dev/null', variable: 'K', createVariable: true }, 'id1', root)).rejects.toThrow(/is a device/);
-    await expect(makeTarget({ kind: 'dotenv', file: root, variable: 'K', createVariable: true }, 'id1', root)).rejects.toThrow(/is a folder/);
-    await expect(makeTarget({ kind: 'dotenv', file: 'ro.env', variable: 'K' }, 'id1', root)).rejects.toThrow(/read-only/);
-    await expect(makeTarget({ kind: 'dotenv', file: 'missing.env', variable: 'K' }, 'id1', root)).rejects.toThrow(/does not exist/);
+    await expect(makeTarget({ kind: 'dotenv', file: '/dev/null', variable: 'K', createVariable: true }, 'id1', root)).rejects.toMatchObject(problem('target.file.not-regular', { what: 'a device' }));
+    await expect(makeTarget({ kind: 'dotenv', file: root, variable: 'K', createVariable: true }, 'id1', root)).rejects.toMatchObject(problem('target.file.not-regular', { what: 'a folder' }));
+    await expect(makeTarget({ kind: 'dotenv', file: 'ro.env', variable: 'K' }, 'id1', root)).rejects.toMatchObject(problem('target.file.read-only'));
+    await expect(makeTarget({ kind: 'dotenv', file: 'missing.env', variable: 'K' }, 'id1', root)).rejects.toMatchObject(problem('target.needs-consent', { consent: 'create-file', path: join(root, 'missing.env') }));
     unlinkSync(join(root, 'ro.env'));
   });
 });

@@ -1,4 +1,4 @@
-import { UserInputError } from '../domain/errors.js';
+import { fail } from '../../../domain/problems/problem-error.js';
 
 /**
  * `.env` text, edited by hand-written code because the loaders (dotenv and friends) only parse:
@@ -19,7 +19,8 @@ export interface DotenvAssignment {
   line: number;
 }
 
-const VARIABLE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+/** A name a `.env` loader reads as a variable. */
+export const VARIABLE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const ASSIGNMENT = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_.-]*)(\s*=\s*)/;
 
 /** Every `NAME=value` line, in order, with where its value lies in the text. */
@@ -106,11 +107,13 @@ function dominantEnding(text: string): string {
  * is otherwise not the file they meant. Every other byte of the text is kept.
  */
 export function replaceDotenvValue(text: string, variable: string, value: string, options: { append?: boolean } = {}): { text: string; replaced: number; appended: boolean } {
-  if (!VARIABLE.test(variable)) throw new UserInputError(`"${variable}" is not a variable name`);
-  if (/[\r\n]/.test(value)) throw new UserInputError('a value with a line break cannot be written to a .env file');
+  if (!VARIABLE.test(variable)) fail('target.variable.invalid', { field: 'variable', variable });
+  if (/[\r\n]/.test(value)) fail('target.value.multiline', { field: 'variable', variable });
   const targets = scanAssignments(text).filter((a) => a.variable === variable);
   if (targets.length === 0) {
-    if (!options.append) throw new UserInputError(`there is no ${variable}= line to replace`);
+    // Callers check first (a target without leave to append is refused before its file is read):
+    // reaching this is a bug, not something a person can fix.
+    if (!options.append) throw new Error(`there is no ${variable}= line to replace`);
     const ending = dominantEnding(text);
     const separator = text.length > 0 && !/[\r\n]$/.test(text) ? ending : '';
     return { text: `${text}${separator}${variable}=${render(value, 'none')}${ending}`, replaced: 0, appended: true };

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, ls
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readDotenvTarget, TargetChangedError, writeDotenvTarget } from '../../../../electron/core/targets/dotenv-file.js';
+import { readDotenvTarget, writeDotenvTarget } from '../../../../../../electron/core/targets/kinds/dotenv/file-write.js';
 
 describe('writeDotenvTarget', () => {
   const dirs: string[] = [];
@@ -43,12 +43,12 @@ describe('writeDotenvTarget', () => {
     writeFileSync(file, 'K=old\n');
     const read = await readDotenvTarget(file, 'K');
     writeFileSync(file, 'K=someone-else\n');
-    await expect(writeDotenvTarget({ file, variable: 'K', value: 'new', expectedSha256: read.sha256 })).rejects.toBeInstanceOf(TargetChangedError);
+    await expect(writeDotenvTarget({ file, variable: 'K', value: 'new', expectedSha256: read.sha256 })).rejects.toMatchObject({ problem: { code: 'target.file.changed', path: file } });
     expect(readFileSync(file, 'utf8')).toBe('K=someone-else\n');
   });
 
   it('refuses a missing file', async () => {
-    await expect(writeDotenvTarget({ file: join(dir(), 'nope.env'), variable: 'K', value: 'v' })).rejects.toThrow(/does not exist/);
+    await expect(writeDotenvTarget({ file: join(dir(), 'nope.env'), variable: 'K', value: 'v' })).rejects.toMatchObject({ problem: { code: 'target.file.missing' } });
   });
 
   it('never puts the value in an error message', async () => {

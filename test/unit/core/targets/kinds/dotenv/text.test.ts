@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readDotenvValue, replaceDotenvValue, scanAssignments } from '../../../../electron/core/targets/dotenv-text.js';
+import { readDotenvValue, replaceDotenvValue, scanAssignments } from '../../../../../../electron/core/targets/kinds/dotenv/text.js';
 
 const KEY = 'sk_live_NEWKEY0123456789abcdef';
 
@@ -40,7 +40,7 @@ describe('replaceDotenvValue keeps every other byte', () => {
   });
 
   it('refuses a value with a line break', () => {
-    expect(() => replaceDotenvValue('K=1\n', 'K', 'a\nb')).toThrow(/line break/);
+    expect(() => replaceDotenvValue('K=1\n', 'K', 'a\nb')).toThrow(expect.objectContaining({ problem: expect.objectContaining({ code: 'target.value.multiline' }) }));
   });
 
   it('never appends a missing variable unless asked to', () => {

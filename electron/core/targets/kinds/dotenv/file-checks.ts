@@ -1,8 +1,10 @@
 import { constants, type Stats } from 'node:fs';
 import { access, lstat, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { specialFileKind } from '../fs/file-kind.js';
-import { readCappedRegularFile } from '../fs/read-capped.js';
+import { specialFileKind } from '../../../fs/file-kind.js';
+import { readCappedRegularFile } from '../../../fs/read-capped.js';
+import { ProblemError, problem } from '../../../domain/problems/problem-error.js';
+import type { TargetRefusal } from '../../../domain/problems/targets.js';
 
 /**
  * What Keyturn will write a key into: a regular file, writable, with one name, reached through a link
@@ -17,14 +19,14 @@ export interface DotenvFileCheck {
   /** The path goes through a link: the person must see and accept `resolved`. */
   throughLink: boolean;
   /** Why Keyturn will not write this file; null when it can. */
-  refusal: string | null;
+  refusal: TargetRefusal | null;
   /** Nothing is at the path, in a folder that exists: Keyturn may create the file if the person allows it. */
   missing: boolean;
 }
 
-/** A target file Keyturn will not write: the message says why and what to do. */
-export class TargetRefusedError extends Error {
-  override readonly name = 'TargetRefusedError';
+/** A target file Keyturn will not write: the refusal says why. */
+export function refused(refusal: TargetRefusal): ProblemError {
+  return new ProblemError(refusal);
 }
 
 export function absoluteTargetPath(file: string, cwd: string): string {
@@ -33,44 +35,37 @@ export function absoluteTargetPath(file: string, cwd: string): string {
 
 /** Looks at a file without opening it (opening a FIFO for reading blocks). */
 export async function checkDotenvFile(path: string): Promise<DotenvFileCheck & { stats: Stats | null }> {
-  const refuse = (refusal: string, resolved = path, missing = false) => ({ path, resolved, throughLink: resolved !== path, refusal, missing, stats: null });
+  const at = { field: 'file' as const, path };
+  const refuse = (refusal: TargetRefusal, resolved = path, missing = false) => ({ path, resolved, throughLink: resolved !== path, refusal, missing, stats: null });
   try {
     await lstat(path);
   } catch (error) {
-    if (codeOf(error) !== 'ENOENT') return refuse(`${path} cannot be looked at (${codeOf(error) ?? 'error'})`);
-    if (!(await isFolder(dirname(path)))) return refuse(`${path} does not exist, nor does its folder ${dirname(path)}: give the path of the .env file`);
-    return refuse(`${path} does not exist: create the file, or let Keyturn create it`, path, true);
+    if (codeOf(error) !== 'ENOENT') return refuse(problem('target.file.cannot-look', { ...at, osCode: codeOf(error) ?? 'error' }));
+    if (!(await isFolder(dirname(path)))) return refuse(problem('target.file.no-folder', { ...at, folder: dirname(path) }));
+    return refuse(problem('target.file.missing', at), path, true);
   }
   let resolved: string;
   try {
     resolved = await realpath(path);
   } catch {
-    return refuse(`${path} is a link that leads nowhere: point it at the .env file, or give the file itself`);
+    return refuse(problem('target.file.dangling-link', at));
   }
-  const shown = resolved === path ? path : `${path} (a link to ${resolved})`;
+  const shown = resolved === path ? at : { ...at, link: resolved };
   let stats: Stats;
   try {
     stats = await stat(resolved);
   } catch (error) {
-    return refuse(`${path} cannot be looked at (${codeOf(error) ?? 'error'})`, resolved);
+    return refuse(problem('target.file.cannot-look', { ...at, osCode: codeOf(error) ?? 'error' }), resolved);
   }
   const base = { path, resolved, throughLink: resolved !== path, missing: false };
   const kind = specialFileKind(stats);
-  if (kind) return { ...base, stats, refusal: `${shown} is ${kind}, not a regular file: only a regular .env file can be a swap target` };
-  if (stats.nlink > 1) {
-    return {
-      ...base,
-      stats,
-      refusal: `${shown} has ${stats.nlink} hard links: replacing it would leave the other names holding the old key; make it a single file (a symbolic link to it works)`,
-    };
-  }
+  if (kind) return { ...base, stats, refusal: problem('target.file.not-regular', { ...shown, what: kind }) };
+  if (stats.nlink > 1) return { ...base, stats, refusal: problem('target.file.hard-links', { ...shown, links: stats.nlink }) };
   if ((stats.mode & 0o200) === 0) {
-    return { ...base, stats, refusal: `${shown} is read-only (mode ${(stats.mode & 0o777).toString(8).padStart(4, '0')}): Keyturn does not replace a read-only file; make it writable (chmod u+w) if the key belongs there` };
+    return { ...base, stats, refusal: problem('target.file.read-only', { ...shown, mode: (stats.mode & 0o777).toString(8).padStart(4, '0') }) };
   }
-  if (!(await canWrite(resolved))) return { ...base, stats, refusal: `${shown} is not writable by this user: Keyturn does not replace it` };
-  if (!(await canWrite(dirname(resolved)))) {
-    return { ...base, stats, refusal: `the folder of ${shown} is not writable: Keyturn writes the new file next to it and renames it over` };
-  }
+  if (!(await canWrite(resolved))) return { ...base, stats, refusal: problem('target.file.not-writable', shown) };
+  if (!(await canWrite(dirname(resolved)))) return { ...base, stats, refusal: problem('target.file.folder-not-writable', shown) };
   return { ...base, stats, refusal: null };
 }
 
@@ -80,10 +75,10 @@ export async function checkDotenvFile(path: string): Promise<DotenvFileCheck & {
  */
 export async function requireWritableDotenv(path: string, expectedResolved: string): Promise<{ resolved: string; stats: Stats }> {
   const check = await checkDotenvFile(path);
-  if (check.refusal !== null || !check.stats) throw new TargetRefusedError(check.refusal ?? `${path} cannot be looked at`);
+  if (check.refusal !== null) throw refused(check.refusal);
+  if (!check.stats) throw refused(problem('target.file.cannot-look', { field: 'file', path, osCode: 'error' }));
   if (check.resolved !== expectedResolved) {
-    const was = expectedResolved === path ? 'was no link when the target was added' : `led to ${expectedResolved} when the target was added`;
-    throw new TargetRefusedError(`${path} now leads to ${check.resolved} but ${was}: not written; point it back (then resume), or remove the target and add it again to accept where it leads now`);
+    throw refused(problem('target.file.moved', { field: 'file', path, now: check.resolved, ...(expectedResolved === path ? {} : { was: expectedResolved }) }));
   }
   return { resolved: check.resolved, stats: check.stats };
 }
@@ -97,14 +92,13 @@ export const MAX_DOTENV_BYTES = 1024 * 1024;
  */
 export async function readCheckedFile(resolved: string, expected: Stats): Promise<string> {
   const read = await readCappedRegularFile(resolved, MAX_DOTENV_BYTES, expected);
-  if (!read.ok) throw new TargetRefusedError(`${resolved} was not read (${read.reason}): not written; check it, then resume`);
+  if (!read.ok) throw refused(problem('target.file.unread', { field: 'file', path: resolved, reason: read.reason }));
   return read.text;
 }
 
 export function sameFile(a: Stats, b: Stats): boolean {
   return a.dev === b.dev && a.ino === b.ino;
 }
-
 
 async function isFolder(path: string): Promise<boolean> {
   try {
