@@ -7,4 +7,8 @@ export type { ProblemKind } from '../core/domain/problems/kinds.js';
 export type { GeneralProblem } from '../core/domain/problems/general.js';
 export type { InstanceProblem } from '../core/domain/problems/instance.js';
 export type { RefProblem } from '../core/domain/problems/refs.js';
+export type { RotationProblem } from '../core/domain/problems/rotation.js';
+export type { EmergencyProblem } from '../core/domain/problems/emergency.js';
+export type { RunProblem } from '../core/domain/problems/run.js';
+export type { ReportProblem } from '../core/domain/problems/report.js';
 export type { LegacyProblem } from '../core/domain/problems/legacy.js';

@@ -1,11 +1,15 @@
 import { wordProblem, type Problem, type Wordings } from '../../../electron/contract/problems.js';
+import { emergencyWordings } from './emergency.js';
 import { generalWordings } from './general.js';
 import { instanceWordings } from './instance.js';
 import { legacyWordings } from './legacy.js';
 import { refWordings } from './refs.js';
+import { reportWordings } from './report.js';
+import { rotationWordings } from './rotation.js';
+import { runWordings } from './run.js';
 
 /** The app's words for every problem: they name fields and buttons, never a flag or a command. */
-export const APP_WORDINGS: Wordings = { ...generalWordings, ...instanceWordings, ...refWordings, ...legacyWordings };
+export const APP_WORDINGS: Wordings = { ...generalWordings, ...instanceWordings, ...refWordings, ...rotationWordings, ...emergencyWordings, ...runWordings, ...reportWordings, ...legacyWordings };
 
 export function appProblemText(problem: Problem): string {
   return wordProblem(APP_WORDINGS, problem);
