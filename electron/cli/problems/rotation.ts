@@ -1,12 +1,18 @@
 import type { AreaWordings, ProblemOf } from '../../core/domain/problems/catalogue.js';
 import type { RotationProblem } from '../../core/domain/problems/rotation.js';
-import { describeOwner } from '../../core/rotation/rotation-lock.js';
 
 type OwnerParams = Pick<ProblemOf<'rotation.held'>, 'pid' | 'host' | 'machine' | 'since'>;
 
-/** The owner a problem carries, as `rotation status` describes it; `none` when it is unknown. */
-function who(p: OwnerParams, none: string): string {
-  return p.pid === undefined ? none : describeOwner({ pid: p.pid, host: p.host ?? 'Keyturn', machine: p.machine ?? 'an unknown machine', since: p.since ?? '' });
+/**
+ * The owner a problem carries, in the words `rotation status` uses (describeOwner in
+ * core/rotation/rotation-lock.ts; a test keeps them the same), or `none` when it is unknown.
+ * Written here, not imported: `keyturn key get` loads these wordings and none of the rotation.
+ */
+export function ownerWords(p: OwnerParams, none: string): string {
+  if (p.pid === undefined) return none;
+  const since = (p.since ?? '').replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
+  if (p.pid === 0) return `another Keyturn process (it left no owner record; its lock was refreshed at ${since})`;
+  return `process ${p.pid} (${p.host ?? 'Keyturn'} on ${p.machine ?? 'an unknown machine'}, since ${since})`;
 }
 
 /** The provider's text (an id): JSON-quoted, so no control character or escape reaches a terminal raw. */
@@ -23,12 +29,12 @@ export const rotationWordings: AreaWordings<RotationProblem> = {
   'rotation.production-not-confirmed': () => 'the instance name was not typed back: nothing was changed',
   'rotation.not-in-progress': (p) => `no rotation of ${p.ref} is in progress: start one with "keyturn rotate ${p.ref}"`,
   'rotation.already-in-progress': (p) => `a rotation of ${p.ref} is already in progress (${progress(p)}): resume it with "keyturn rotate ${p.ref} --resume"`,
-  'rotation.already-running': (p) => `a rotation of ${p.ref} is already running: held by ${who(p, 'another process')}. Wait for it to finish ("keyturn rotation status ${p.ref}" shows where it is)`,
+  'rotation.already-running': (p) => `a rotation of ${p.ref} is already running: held by ${ownerWords(p, 'another process')}. Wait for it to finish ("keyturn rotation status ${p.ref}" shows where it is)`,
   'rotation.held': (p) =>
     p.ref === undefined
-      ? `this rotation is held by ${who(p, 'another process')}`
-      : `the rotation of ${p.ref} is held by ${who(p, 'another process')}: it is running there, so nothing was done here. Wait for it to finish ("keyturn rotation status ${p.ref}" shows where it is)`,
-  'rotation.taken-over': (p) => `another process took this rotation over${p.pid === undefined ? '' : ` (${who(p, '')})`} after this one stopped answering; this process stopped before ${p.step}`,
+      ? `this rotation is held by ${ownerWords(p, 'another process')}`
+      : `the rotation of ${p.ref} is held by ${ownerWords(p, 'another process')}: it is running there, so nothing was done here. Wait for it to finish ("keyturn rotation status ${p.ref}" shows where it is)`,
+  'rotation.taken-over': (p) => `another process took this rotation over${p.pid === undefined ? '' : ` (${ownerWords(p, '')})`} after this one stopped answering; this process stopped before ${p.step}`,
   'rotation.instance-removed': () => 'the instance of this rotation was removed from the vault',
   'rotation.key-removed': () => 'the key being rotated was removed from the vault',
   'rotation.not-found': (p) => `rotation ${p.id} is no longer in the vault metadata`,

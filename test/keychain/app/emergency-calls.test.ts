@@ -61,7 +61,7 @@ describe('the app’s emergency calls', () => {
       await core.vault.addKey({ instanceRef: 'nexora/acme/self', name: 'ci', secret: key.secret });
       for (const args of [{ ref: 'nexora/acme/self/ci' }, { ref: 'nexora/acme/self/ci', confirmInstanceName: 'Self' }, { ref: 'nexora/acme/self/ci', leaked: key.secret }]) {
         const refused = await call('emergency.revoke', args);
-        expect(refused.reply).toEqual({ ok: false, error: { kind: 'input', message: 'the instance name "self" was not typed back: nothing was revoked' } });
+        expect(refused.reply).toEqual({ ok: false, error: { kind: 'input', problem: { code: 'emergency.production-not-confirmed', field: 'confirmName', instance: 'self' } } });
       }
       expect(emulators.nexora.control.keys().find((k) => k.id === key.id)?.status).toBe('active');
       expect(core.vault.showKey('nexora/acme/self/ci').status).toBe('active');

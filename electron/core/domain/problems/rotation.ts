@@ -1,7 +1,13 @@
 import * as z from 'zod';
-import { KEY_STATUSES, ROTATION_STEPS, stepStatusSchema } from '../model.js';
+import type { KeyStatus, RotationStepName, StepStatus } from '../model.js';
 import { countParam, inputParam, nameParam, outsideTextParam, refParam } from './params.js';
 import type { KindsOf } from './kinds.js';
+
+// The model's lists, written out: importing model.ts would load its schemas into every host start
+// (`keyturn key get` included). The engine passes the model's values, so the compiler checks both ways.
+const KEY_STATUSES = ['active', 'pending', 'previous', 'expired', 'revoked'] as const satisfies readonly KeyStatus[];
+const ROTATION_STEPS = ['create', 'swap', 'verify', 'revoke'] as const satisfies readonly RotationStepName[];
+const STEP_STATUSES = ['waiting', 'running', 'done', 'failed'] as const satisfies readonly StepStatus[];
 
 /**
  * Who runs a rotation, as its lock's owner record says (each host describes it). All absent when
@@ -29,7 +35,7 @@ export const rotationProblems = [
     code: z.literal('rotation.already-in-progress'),
     ref: refParam,
     step: z.enum(ROTATION_STEPS).optional(),
-    status: stepStatusSchema.optional(),
+    status: z.enum(STEP_STATUSES).optional(),
     detail: outsideTextParam.optional(),
   }),
   /** Another process runs this key's rotation right now: wait for it. */
