@@ -47,7 +47,7 @@ describe('the app’s emergency calls', () => {
       expect(JSON.stringify(finding)).not.toContain(key.secret);
       const refused = await call('emergency.find', { leaked: `${atBound} ` });
       expect(refused.status).toBe(400);
-      expect(refused.reply).toEqual({ ok: false, error: { kind: 'input', message: 'leaked: paste at most 65,536 characters: only the lines around the key' } });
+      expect(refused.reply).toEqual({ ok: false, error: { kind: 'input', problem: { code: 'call.invalid-arguments', path: 'leaked', reason: 'paste at most 65,536 characters: only the lines around the key' } } });
       const refusedRevoke = await call('emergency.revoke', { ref: 'nexora/acme/self/ci', leaked: `${atBound} `, confirmInstanceName: 'self' });
       expect(refusedRevoke.status).toBe(400);
       expect(emulators.nexora.control.keys().find((k) => k.id === key.id)?.status).toBe('active');
