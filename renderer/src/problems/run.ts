@@ -5,5 +5,5 @@ export const runWordings: AreaWordings<RunProblem> = {
   'run.env-twice': (p) => `${p.variable} is given twice: give each variable one key.`,
   'run.command-missing': () => 'Give the command to run.',
   'run.command-not-found': (p) => `There is no command ${p.command} on this machine: check its name.`,
-  'run.command-not-started': (p) => `${p.command} could not be started (${p.reason}).`,
+  'run.command-not-started': (p) => `${p.command} could not be started (${p.reason}): check that it is a program this account may run.`,
 };
