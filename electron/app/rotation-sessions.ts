@@ -1,8 +1,8 @@
-import { UserInputError } from '../core/domain/errors.js';
 import type { Rotation } from '../core/domain/model.js';
+import { fail } from '../core/domain/problems/problem-error.js';
 import type { BegunRotation, RotationEngine } from '../core/rotation/engine.js';
 import type { RotationInteraction } from '../core/rotation/interaction.js';
-import { RotationHeldError, describeOwner, type RotationLease, type RotationOwner } from '../core/rotation/rotation-lock.js';
+import { describeOwner, type RotationLease, type RotationOwner } from '../core/rotation/rotation-lock.js';
 import type { MetadataStore } from '../core/store/metadata-store.js';
 import { keyRef } from '../core/vault/refs.js';
 import type { GuidedStep, RotationQuestion, RotationView } from '../contract/views.js';
@@ -37,15 +37,8 @@ export class RotationSessions {
     const confirm = async (instanceName: string) => confirmInstanceName === instanceName;
     let id = '';
     const interaction = this.#interaction(() => id, confirm);
-    let begun: BegunRotation;
-    try {
-      begun = await this.engine.begin(ref, interaction, { inPlace, yes: false, revokeWaitMs: this.revokeWaitMs });
-    } catch (error) {
-      if (error instanceof UserInputError && /typed back/.test(error.message)) {
-        throw new UserInputError('type the instance name exactly as shown to rotate a production key: nothing was changed');
-      }
-      throw error;
-    }
+    // A name not typed back is the problem rotation.production-not-confirmed: the app words it for the wizard's field.
+    const begun: BegunRotation = await this.engine.begin(ref, interaction, { inPlace, yes: false, revokeWaitMs: this.revokeWaitMs });
     id = begun.id;
     // begin already holds the rotation for this host: the run keeps that lease, so no other
     // process can find it in progress and unowned between the record and the first step.
@@ -61,7 +54,7 @@ export class RotationSessions {
 
   answer(rotationId: string, answer: Answer): RotationView {
     const session = this.#sessions.get(rotationId);
-    if (!session?.answer) throw new UserInputError('this rotation is not waiting for an answer: reload it');
+    if (!session?.answer) fail('rotation.not-waiting', {});
     const reply = session.answer;
     session.answer = null;
     session.question = null;
@@ -94,7 +87,7 @@ export class RotationSessions {
 
   /**
    * Runs the rotation in the background; resolves once this host owns it. When another process
-   * (the CLI, the other UI host) runs it, rejects with what the wizard shows: who, and to wait.
+   * (the CLI, the other UI host) runs it, rejects with the problem the wizard shows: who, and to wait.
    */
   #launch(id: string, interaction: RotationInteraction, lease?: RotationLease): Promise<void> {
     const session = this.#session(id);
@@ -108,10 +101,7 @@ export class RotationSessions {
           () => undefined,
           (error: unknown) => {
             session.running = false;
-            if (error instanceof RotationHeldError) {
-              refused(new UserInputError(error.owner ? `this rotation is running in ${describeOwner(error.owner)}: wait for it to finish there, then open it here again` : error.message));
-              return;
-            }
+            // Held elsewhere: the problem (rotation.held, with the owner) says who, in the app's words.
             refused(error);
           },
         )

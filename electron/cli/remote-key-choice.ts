@@ -1,4 +1,4 @@
-import { UserInputError } from '../core/domain/errors.js';
+import { fail } from '../core/domain/problems/problem-error.js';
 import { describeCandidate, type ChooseRemoteKey } from '../core/rotation/remote-id.js';
 import type { CliIo } from './io.js';
 
@@ -14,7 +14,7 @@ export function chooseRemoteKeyOnTerminal(io: CliIo): ChooseRemoteKey {
     if (declined) return null;
     io.err(`${question.provider} lists ${question.candidates.length} keys that could be ${question.ref} (${question.maskedKey}):\n`);
     question.candidates.forEach((c, i) => io.err(`  ${i + 1}. ${describeCandidate(c)}\n`));
-    if (!io.ask) throw new UserInputError(`Keyturn cannot tell which of the keys ${question.provider} lists is ${question.ref}: pass --remote-id with one of the ids above`);
+    if (!io.ask) fail('remote-id.undecided', { field: 'remoteId', provider: question.provider, ref: question.ref });
     const typed = (await io.ask('Which one is it? Type its number or id (empty: revoke it in the dashboard instead):')).trim();
     if (typed === '') {
       declined = true;

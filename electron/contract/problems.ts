@@ -5,12 +5,16 @@ export type { AreaWordings, Problem, ProblemCode, ProblemOf, Wordings } from '..
 export type { ProblemField } from '../core/domain/problems/params.js';
 export type { ProblemKind } from '../core/domain/problems/kinds.js';
 export type { GeneralProblem } from '../core/domain/problems/general.js';
+export type { EmergencyProblem } from '../core/domain/problems/emergency.js';
 export type { InstanceProblem } from '../core/domain/problems/instance.js';
 export type { KeyShapeProblem } from '../core/domain/problems/key-shape.js';
 export type { KeychainProblem } from '../core/domain/problems/keychain.js';
 export type { PolicyProblem } from '../core/domain/problems/policy.js';
 export type { ProviderProblem } from '../core/domain/problems/provider.js';
 export type { RefProblem } from '../core/domain/problems/refs.js';
+export type { ReportProblem } from '../core/domain/problems/report.js';
+export type { RotationProblem } from '../core/domain/problems/rotation.js';
+export type { RunProblem } from '../core/domain/problems/run.js';
 export type { ScanProblem } from '../core/domain/problems/scan.js';
 export type { StoreProblem } from '../core/domain/problems/store.js';
 export type { TargetProblem } from '../core/domain/problems/targets.js';

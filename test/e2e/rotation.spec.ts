@@ -122,7 +122,7 @@ test('a rotation the CLI is running is shown as running there, the wizard says t
     await page.getByRole('button', { name: 'Rotate' }).click();
     const wizard = page.getByRole('dialog', { name: 'Rotate nexora/acme/dev/worker' });
     await wizard.getByRole('button', { name: 'Start rotation' }).click();
-    await expect(wizard.getByRole('alert')).toContainText(`a rotation of nexora/acme/dev/worker is already running: held by process ${cli.pid} (the keyturn CLI on`);
+    await expect(wizard.getByRole('alert')).toContainText(`A rotation of nexora/acme/dev/worker is already running in process ${cli.pid} (the keyturn CLI on`);
     await expect(wizard.getByRole('alert')).not.toContainText('--resume');
     await page.keyboard.press('Escape');
     await expect(wizard).toBeHidden();

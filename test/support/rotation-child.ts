@@ -2,6 +2,7 @@
 // real metadata store, real HTTP to the emulators) and kills itself with SIGKILL at one checkpoint.
 // Usage: node --import tsx test/support/rotation-child.ts '<json config>'
 import { z } from 'zod';
+import { isProblem } from '../../electron/core/domain/problems/problem-error.js';
 import { createHttpClient } from '../../electron/core/http/undici-client.js';
 import type { RotationInteraction } from '../../electron/core/rotation/interaction.js';
 import { rotationEngineFor } from './rotation-engine.js';
@@ -41,7 +42,12 @@ const interaction: RotationInteraction = {
 };
 
 const options = { yes: true, revokeWaitMs: config.revokeWaitMs };
-const rotation = config.resume ? await engine.resume(config.ref, interaction, options) : await engine.start(config.ref, interaction, options);
+const rotation = await (config.resume ? engine.resume(config.ref, interaction, options) : engine.start(config.ref, interaction, options)).catch((error: unknown) => {
+  // Refused: the problem, as data, for the test to read (not a stack trace).
+  if (!isProblem(error)) throw error;
+  process.stdout.write(`refused ${JSON.stringify(error.problem)}\n`);
+  process.exit(2);
+});
 await revokeSent;
 await http.close();
 process.stdout.write(`state ${rotation.state}\n`);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UserInputError } from '../../core/domain/errors.js';
+import { fail } from '../../core/domain/problems/problem-error.js';
 import { emergencyRevoke } from '../../core/emergency/emergency-revoke.js';
 import { findLeakCandidates, type LeakCandidate } from '../../core/emergency/leak-candidates.js';
 import { findKey, keyRef } from '../../core/vault/refs.js';
@@ -27,19 +27,17 @@ interface RevokeOptions {
 async function chooseCandidate(ctx: CliContext, candidates: LeakCandidate[], pick: number | undefined): Promise<LeakCandidate | null> {
   if (pick !== undefined) {
     const picked = candidates[pick - 1];
-    if (!picked) throw new UserInputError(`--pick ${pick}: the pasted text holds ${candidates.length === 1 ? 'one key' : `${candidates.length} keys`}; pick a number from 1 to ${candidates.length}`);
+    if (!picked) fail('emergency.pick-out-of-range', { pick, count: candidates.length });
     return picked;
   }
   if (candidates.length === 1) return candidates[0] ?? null;
   ctx.io.out(`the pasted text holds ${candidates.length} keys:\n${listCandidates(candidates)}`);
-  if (!ctx.io.ask) {
-    throw new UserInputError(`the pasted text holds ${candidates.length} keys (listed above): choose one with --pick N, or pass just that key; nothing was revoked`);
-  }
+  if (!ctx.io.ask) fail('emergency.several-keys', { count: candidates.length });
   const answer = (await ctx.io.ask(`Which one? (1-${candidates.length}, empty to stop)`)).trim();
   if (answer === '') return null;
   const chosen = /^\d+$/.test(answer) ? candidates[Number(answer) - 1] : undefined;
   // The answer is not echoed back: it may be the key itself, pasted at the wrong prompt.
-  if (!chosen) throw new UserInputError(`the answer is not a number from 1 to ${candidates.length}: nothing was revoked`);
+  if (!chosen) fail('emergency.answer-not-a-choice', { count: candidates.length });
   return chosen;
 }
 
@@ -55,9 +53,9 @@ export function registerRevokeCommands(program: Command, ctx: CliContext): void 
     .option('--resume', 'a revocation whose wait ran out: keep checking until the key is rejected, without revoking again')
     .option('--remote-id <id>', `the key's id at the provider (${providerHelp.remoteId}), when its list leaves open which key it is`)
     .action(async (refArg: string | undefined, opts: RevokeOptions) => {
-      if (Boolean(refArg) === Boolean(opts.leaked)) throw new UserInputError('give a key reference, or --leaked with the leaked key on stdin');
-      if (opts.pick !== undefined && !opts.leaked) throw new UserInputError('--pick chooses among the keys of a pasted text: use it with --leaked');
-      if (opts.resume && opts.leaked) throw new UserInputError('--resume keeps checking a key already being revoked: give its reference instead of --leaked');
+      if (Boolean(refArg) === Boolean(opts.leaked)) fail('emergency.ref-or-leaked', {});
+      if (opts.pick !== undefined && !opts.leaked) fail('emergency.pick-needs-leaked', {});
+      if (opts.resume && opts.leaked) fail('emergency.resume-needs-ref', {});
       const doc = ctx.vault().read();
       let ref = refArg ?? '';
       let leakedText: string | undefined;
@@ -93,7 +91,7 @@ export function registerRevokeCommands(program: Command, ctx: CliContext): void 
       const ask = ctx.io.ask;
       // A resume revokes nothing (it only checks), so it asks nothing.
       if (!opts.yes && !opts.resume) {
-        if (production ? !ask : !ctx.io.confirm) throw new UserInputError('pass --yes to revoke without a terminal');
+        if (production ? !ask : !ctx.io.confirm) fail('emergency.not-confirmed', {});
         if (!production && ctx.io.confirm && !(await ctx.io.confirm(`Revoke ${shownRef} now? Everything that uses it stops working.`))) {
           ctx.io.out('not revoked\n');
           return;

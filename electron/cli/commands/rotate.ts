@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ROTATION_STEPS, type Rotation } from '../../core/domain/model.js';
 import { describeProgress, refOfRotation } from '../../core/rotation/engine.js';
-import { RotationHeldError, describeOwner } from '../../core/rotation/rotation-lock.js';
+import { describeOwner } from '../../core/rotation/rotation-lock.js';
 import { resolveProfile } from '../../core/providers/registry.js';
 import { findKey } from '../../core/vault/refs.js';
 import type { CliContext } from '../context.js';
@@ -59,16 +59,8 @@ export function registerRotateCommands(program: Command, ctx: CliContext): void 
           return;
         }
       }
-      let rotation: Rotation;
-      try {
-        rotation = opts.resume ? await ctx.rotations().resume(ref, interaction, options) : await ctx.rotations().start(ref, interaction, options);
-      } catch (error) {
-        // Not bad input: the same command works once the other process is done.
-        if (!(error instanceof RotationHeldError)) throw error;
-        ctx.io.err(`keyturn: ${error.message}\n`);
-        ctx.exitCode = EXIT.busy;
-        return;
-      }
+      // A rotation another process runs is a `busy` problem: exit 4, the same command works once it is done.
+      const rotation = opts.resume ? await ctx.rotations().resume(ref, interaction, options) : await ctx.rotations().start(ref, interaction, options);
       const done = rotation.state === 'completed';
       ctx.io.out(`${done ? 'rotation complete' : `rotation stopped at ${describeProgress(rotation)}`}\n${summary(rotation)}\n`);
       for (const w of rotation.warnings) ctx.io.err(`warning: ${w}\n`);

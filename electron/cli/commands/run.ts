@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UserInputError } from '../../core/domain/errors.js';
+import { fail } from '../../core/domain/problems/problem-error.js';
 import { parseEnvAssignments } from '../../core/run/env-assignments.js';
 import { runWithSecrets, shellExitStatus } from '../../core/run/run-with-secrets.js';
 import type { CliContext } from '../context.js';
@@ -14,7 +14,7 @@ export function registerRunCommand(program: Command, ctx: CliContext, sinks: { s
     .argument('<command...>', 'after --: the command and its arguments')
     .action(async (commandLine: string[], opts: { env: string[] }) => {
       const [command, ...args] = commandLine;
-      if (!command) throw new UserInputError('give the command after --, e.g. keyturn run --env KEY=REF -- node app.js');
+      if (!command) fail('run.command-missing', { field: 'command' });
       const assignments = parseEnvAssignments(opts.env);
       const env: Record<string, string> = {};
       for (const { variable, ref } of assignments) env[variable] = await ctx.vault().revealSecret(ref, 'key.run');

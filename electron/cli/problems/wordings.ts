@@ -1,5 +1,6 @@
 import type { Problem } from '../../core/domain/problems/catalogue.js';
 import { wordProblem, type Wordings } from '../../core/domain/problems/wording.js';
+import { emergencyWordings } from './emergency.js';
 import { generalWordings } from './general.js';
 import { instanceWordings } from './instance.js';
 import { keyShapeWordings } from './key-shape.js';
@@ -8,6 +9,9 @@ import { legacyWordings } from './legacy.js';
 import { policyWordings } from './policy.js';
 import { providerWordings } from './provider.js';
 import { refWordings } from './refs.js';
+import { reportWordings } from './report.js';
+import { rotationWordings } from './rotation.js';
+import { runWordings } from './run.js';
 import { scanWordings } from './scan.js';
 import { storeWordings } from './store.js';
 import { targetWordings } from './targets.js';
@@ -15,7 +19,7 @@ import { vaultWordings } from './vault.js';
 
 /** The terminal's words for every problem: they name flags and commands, since that is what a person types here. */
 export const CLI_WORDINGS: Wordings = {
-  ...generalWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...legacyWordings,
+  ...generalWordings, ...emergencyWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...legacyWordings,
 };
 
 export function cliProblemText(problem: Problem): string {

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { createEvents, type EventAttributes } from 'ics';
 import type { Environment, VaultDocument } from '../domain/model.js';
+import { fail } from '../domain/problems/problem-error.js';
 import { keyPolicyState, type PolicyState } from '../policy/key-policy.js';
 import { keyRef } from '../vault/refs.js';
 
@@ -143,7 +144,7 @@ export function auditIcs(rows: readonly AuditRow[]): string {
       };
     });
   const { error, value } = createEvents(events);
-  if (error || !value) throw new Error(`the calendar could not be written: ${error?.message ?? 'no output'}`);
+  if (error || !value) fail('report.calendar-failed', { reason: error?.message ?? 'no output' }, { cause: error });
   return value;
 }
 

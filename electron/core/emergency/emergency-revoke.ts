@@ -1,5 +1,5 @@
-import { UserInputError } from '../domain/errors.js';
 import type { VaultDocument } from '../domain/model.js';
+import { fail } from '../domain/problems/problem-error.js';
 import type { KeyManagementApi } from '../providers/key-api.js';
 import type { GuidedStep } from '../providers/profile.js';
 import { resolveProfile } from '../providers/registry.js';
@@ -43,18 +43,18 @@ export async function emergencyRevoke(deps: EmergencyDeps, ref: string, options:
   const doc = deps.metadata.read();
   const { record, instance } = findKey(doc, ref);
   const shownRef = keyRef(instance, record);
-  if (record.status === 'revoked') throw new UserInputError(`${shownRef} is already revoked`);
+  if (record.status === 'revoked') fail('emergency.already-revoked', { ref: shownRef });
   let secret: string | null;
   if (options.leakedText !== undefined) {
     secret = secretFromPaste(doc, options.leakedText, record.id);
-    if (secret === null) throw new UserInputError(`the pasted text does not hold ${shownRef}: paste the text it was found in, or revoke it by its reference alone`);
+    if (secret === null) fail('emergency.paste-lacks-key', { field: 'leaked', ref: shownRef });
   } else {
     secret = await deps.secrets.get(deps.keychainService, record.id);
-    if (secret === null) throw new UserInputError(`the keychain holds no secret for ${shownRef}: paste the leaked key with --leaked instead`);
+    if (secret === null) fail('emergency.no-secret', { ref: shownRef });
   }
   // A resume only checks: nothing is sent to the provider, so there is nothing to confirm.
   if (!options.resume && instance.env === 'production' && options.confirmProduction && !(await options.confirmProduction(instance.name))) {
-    throw new UserInputError(`the instance name "${instance.name}" was not typed back: nothing was revoked`);
+    fail('emergency.production-not-confirmed', { field: 'confirmName', instance: instance.name });
   }
   const profile = resolveProfile(instance.provider, doc.customProviders);
   if (options.remoteId !== undefined && !profile.keyApi) throw noKeyApi(profile.displayName);

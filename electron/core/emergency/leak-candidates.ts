@@ -1,6 +1,6 @@
 import { fingerprintOf } from '../crypto/fingerprint.js';
-import { UserInputError } from '../domain/errors.js';
 import type { Instance, KeyRecord, VaultDocument } from '../domain/model.js';
+import { fail } from '../domain/problems/problem-error.js';
 import { keyRef } from '../vault/refs.js';
 import { guessRevocation, type ProviderGuess } from './guess.js';
 import { keyShapedStrings, MAX_PASTED_TEXT_LENGTH, normalizeLeaked } from './leaked-input.js';
@@ -28,9 +28,7 @@ export interface LeakCandidate {
 /** A paste past the bound is refused before any of it is looked at. */
 export function checkPastedSize(pasted: string): void {
   if (pasted.length <= MAX_PASTED_TEXT_LENGTH) return;
-  throw new UserInputError(
-    `the pasted text is ${pasted.length.toLocaleString('en')} characters long, more than the ${MAX_PASTED_TEXT_LENGTH.toLocaleString('en')} looked at: paste only the lines around the key`,
-  );
+  fail('leak.too-long', { field: 'leaked', length: pasted.length, max: MAX_PASTED_TEXT_LENGTH });
 }
 
 /**
@@ -42,7 +40,7 @@ export function checkPastedSize(pasted: string): void {
 export function findLeakCandidates(doc: VaultDocument, pasted: string): LeakCandidate[] {
   checkPastedSize(pasted);
   // `export VAR=` is an empty slot, not a key Keyturn does not know.
-  if (normalizeLeaked(pasted) === '') throw new UserInputError('the pasted text holds no key (its value is empty): paste the leaked key itself');
+  if (normalizeLeaked(pasted) === '') fail('leak.empty', { field: 'leaked' });
   const byFingerprint = new Map(doc.keys.map((k) => [k.fingerprint, k]));
   const found: LeakCandidate[] = [];
   for (const { value, line } of keyShapedStrings(pasted)) {

@@ -1,4 +1,5 @@
 import { UserInputError } from '../domain/errors.js';
+import { ProblemError, fail, isProblem, problem } from '../domain/problems/problem-error.js';
 import { ROTATION_STEPS, type Instance, type Rotation, type RotationStepName, type VaultDocument } from '../domain/model.js';
 import { ProviderCallError } from '../providers/key-api.js';
 import type { ProviderProfile } from '../providers/profile.js';
@@ -13,7 +14,7 @@ import type { RotationInteraction } from './interaction.js';
 import { RotationJournal, findRotation } from './journal.js';
 import { providerKeyNameFor } from './derived-names.js';
 import { runRevoke } from './revoke-step.js';
-import { RotationHeldError, describeOwner, type RotationLease, type RotationOwner } from './rotation-lock.js';
+import { RotationHeldError, ownerParams, type RotationLease, type RotationOwner } from './rotation-lock.js';
 import { removeSwapBackups, runSwap } from './swap-step.js';
 import { runVerify } from './verify-step.js';
 
@@ -65,10 +66,10 @@ export class RotationEngine {
     const profile = resolveProfile(instance.provider, doc.customProviders);
     const running = this.inProgressFor(doc, record.id);
     if (running) throw this.#alreadyInProgress(keyRef(instance, record), running);
-    if (record.status !== 'active') throw new UserInputError(`${keyRef(instance, record)} is ${record.status}, not active: only the current key can be rotated`);
-    if (options.inPlace && !profile.capabilities.rotateInPlace) throw new UserInputError(`${profile.displayName} has no in-place rotation: leave out --in-place`);
+    if (record.status !== 'active') fail('rotation.key-not-active', { ref: keyRef(instance, record), status: record.status });
+    if (options.inPlace && !profile.capabilities.rotateInPlace) fail('rotation.no-in-place', { provider: profile.displayName });
     if (instance.env === 'production' && !options.yes && !(await interaction.confirmProduction(instance.name))) {
-      throw new UserInputError(`the instance name was not typed back: nothing was changed`);
+      fail('rotation.production-not-confirmed', { field: 'confirmName', instance: instance.name });
     }
     if (createPath(profile, options.inPlace ?? false) === 'guided') refuseUnusableNewKey(doc, profile, instance, options.newKey);
     await this.#identifyOldKey(doc, ref, interaction, options);
@@ -159,7 +160,7 @@ export class RotationEngine {
     const doc = this.deps.metadata.read();
     const { record, instance } = findKey(doc, ref);
     const rotation = this.inProgressFor(doc, record.id);
-    if (!rotation) throw new UserInputError(`no rotation of ${keyRef(instance, record)} is in progress: start one with "keyturn rotate ${keyRef(instance, record)}"`);
+    if (!rotation) fail('rotation.not-in-progress', { ref: keyRef(instance, record) });
     return rotation.id;
   }
 
@@ -182,7 +183,10 @@ export class RotationEngine {
       for (const step of ROTATION_STEPS) {
         if (journal.current().rotation.steps[step].status === 'done') continue;
         const lost = lease.lost();
-        if (lost) throw new RotationHeldError(`${lost}; this process stopped before ${step}`, null);
+        if (lost) {
+          const owner = this.deps.locks.holder(rotationId);
+          throw new RotationHeldError(problem('rotation.taken-over', { ref: refOfRotation(journal.current().doc, journal.current().rotation), step, ...ownerParams(owner) }), owner);
+        }
         await ctx.checkpoint(`${step}:before`);
         if (!(await this.#runStep(step, ctx))) break;
       }
@@ -206,27 +210,29 @@ export class RotationEngine {
       if (!(error instanceof RotationHeldError)) throw error;
       const doc = this.deps.metadata.read();
       const rotation = findRotation(doc, rotationId);
-      const ref = refOfRotation(doc, rotation);
-      const who = error.owner ? describeOwner(error.owner) : 'another process';
-      throw new RotationHeldError(`the rotation of ${ref} is held by ${who}: it is running there, so nothing was done here. Wait for it to finish ("keyturn rotation status ${ref}" shows where it is)`, error.owner);
+      throw new RotationHeldError(problem('rotation.held', { ref: refOfRotation(doc, rotation), ...ownerParams(error.owner) }), error.owner);
     }
   }
 
   /** Refuses a second rotation of a key: running elsewhere (wait for it), or stopped (resume it). */
-  #alreadyInProgress(ref: string, rotation: Rotation): UserInputError {
+  #alreadyInProgress(ref: string, rotation: Rotation): ProblemError {
     const owner = this.deps.locks.holder(rotation.id);
-    if (owner) {
-      return new RotationHeldError(`a rotation of ${ref} is already running: held by ${describeOwner(owner)}. Wait for it to finish ("keyturn rotation status ${ref}" shows where it is)`, owner);
-    }
-    return new UserInputError(`a rotation of ${ref} is already in progress (${describeProgress(rotation)}): resume it with "keyturn rotate ${ref} --resume"`);
+    if (owner) return new RotationHeldError(problem('rotation.already-running', { ref, ...ownerParams(owner) }), owner);
+    const step = ROTATION_STEPS.find((s) => rotation.steps[s].status !== 'done');
+    const where = step ? { step, status: rotation.steps[step].status, ...(rotation.steps[step].detail ? { detail: rotation.steps[step].detail } : {}) } : {};
+    return new ProblemError(problem('rotation.already-in-progress', { ref, ...where }));
   }
 
-  /** A step that throws (a provider or keychain failure mid-step) ends as failed, with the reason, ready to resume. */
+  /**
+   * A step that throws a failure (a provider or keychain failure mid-step) ends as failed, with the
+   * reason, ready to resume; bad input, or a rotation held elsewhere, reaches the caller as it is.
+   */
   async #runStep(step: RotationStepName, ctx: StepContext): Promise<boolean> {
     try {
       return await STEP_RUNNERS[step](ctx);
     } catch (error) {
-      if (error instanceof UserInputError) throw error;
+      // TRANSITIONAL: UserInputError until every bad input is a problem.
+      if (error instanceof UserInputError || (isProblem(error) && error.kind !== 'failure')) throw error;
       return failStep(ctx, step, `${error instanceof Error ? error.message : 'the step failed'}; resume to try again`);
     }
   }
@@ -235,7 +241,7 @@ export class RotationEngine {
     const { deps } = this;
     const first = journal.current();
     const instance = first.doc.instances.find((i) => i.id === first.rotation.instanceId);
-    if (!instance) throw new UserInputError('the instance of this rotation was removed from the vault');
+    if (!instance) fail('rotation.instance-removed', {});
     return {
       deps,
       journal,
@@ -246,7 +252,7 @@ export class RotationEngine {
       state() {
         const { doc, rotation } = journal.current();
         const oldKey = doc.keys.find((k) => k.id === rotation.oldKeyId);
-        if (!oldKey) throw new UserInputError('the key being rotated was removed from the vault');
+        if (!oldKey) fail('rotation.key-removed', {});
         return { doc, rotation, oldKey, newKey: doc.keys.find((k) => k.id === rotation.newKeyId) ?? null };
       },
       secretOf: (keyId) => deps.secrets.get(deps.keychainService, keyId),
@@ -269,9 +275,9 @@ export class RotationEngine {
 /** A new key given up front that the instance refuses: bad input, before anything is recorded or run. */
 function refuseUnusableNewKey(doc: VaultDocument, profile: ProviderProfile, instance: Instance, newKey: string | undefined): void {
   if (newKey === undefined) return;
-  if (newKey.trim() === '') throw new UserInputError('no new key was given: create it in the dashboard, then pipe it in (--new-key-stdin); nothing was changed');
-  const { problem } = checkNewKey(doc, profile, instance, newKey);
-  if (problem) throw new UserInputError(`the new key cannot be used: ${problem}; nothing was changed`);
+  if (newKey.trim() === '') fail('rotation.new-key-missing', { field: 'secret' });
+  const check = checkNewKey(doc, profile, instance, newKey);
+  if (check.problem) fail('rotation.new-key-unusable', { field: 'secret', reason: check.problem });
 }
 
 /** PROVIDER/ORG/INSTANCE/NAME of a rotation's key (the new key's once it took the name). */

@@ -1,5 +1,5 @@
-import { VaultOperationError } from '../domain/errors.js';
 import type { JournalEntry, Rotation, RotationStep, RotationStepName, VaultDocument } from '../domain/model.js';
+import { fail } from '../domain/problems/problem-error.js';
 import type { Clock } from '../ports/clock.js';
 import type { MetadataStore } from '../store/metadata-store.js';
 
@@ -71,7 +71,7 @@ export class RotationJournal {
 
 export function findRotation(doc: VaultDocument, id: string): Rotation {
   const rotation = doc.rotations.find((r) => r.id === id);
-  if (!rotation) throw new VaultOperationError(`rotation ${id} is no longer in the vault metadata`);
+  if (!rotation) fail('rotation.not-found', { id });
   return rotation;
 }
 

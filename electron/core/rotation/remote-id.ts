@@ -1,4 +1,5 @@
-import { UserInputError } from '../domain/errors.js';
+import type { ParamsOf } from '../domain/problems/catalogue.js';
+import { ProblemError, fail, problem } from '../domain/problems/problem-error.js';
 import type { KeyRecord, VaultDocument } from '../domain/model.js';
 import type { KeyManagementApi, RemoteKey } from '../providers/key-api.js';
 import type { MetadataStore } from '../store/metadata-store.js';
@@ -58,8 +59,8 @@ export async function identifyRemoteKey(api: KeyManagementApi, secret: string, r
 }
 
 /** A remote id given for a provider whose keys Keyturn never addresses by id. */
-export function noKeyApi(provider: string): UserInputError {
-  return new UserInputError(`${provider} has no key API, so Keyturn never needs a key's id there: leave out the remote id; nothing was changed`);
+export function noKeyApi(provider: string): ProblemError {
+  return new ProblemError(problem('remote-id.no-key-api', { field: 'remoteId', provider }));
 }
 
 /** Stores the id on the key record, so the next rotation or revocation does not look again. */
@@ -79,20 +80,23 @@ export function describeCandidate(c: RemoteKeyCandidate): string {
   return `${text(c.id, '')}  ${JSON.stringify(c.name)}  created ${text(c.createdAt, 'unknown')}  last used ${text(c.lastUsedAt, 'never')}`;
 }
 
+/** What a listed key surely is instead of the one looked for, as a problem says it. */
+type OtherKey = Pick<ParamsOf<'remote-id.other-key'>, 'is' | 'name'>;
+
 /**
  * Listed keys that are surely not `record`: other live vault keys with a stored id on the same
  * account (same provider and base URL, whichever instance holds them), and the new key of this
  * key's rotation in progress (its unique name), whose id may not be stored yet after a crash.
- * Each maps to what it is, for a message.
+ * Each maps to what it is, for a problem.
  */
-function keysThatAreNotThisOne(doc: VaultDocument, record: KeyRecord, listed: RemoteKey[]): Map<string, string> {
+function keysThatAreNotThisOne(doc: VaultDocument, record: KeyRecord, listed: RemoteKey[]): Map<string, OtherKey> {
   const account = accountOf(doc, record.instanceId);
-  const ids = new Map<string, string>();
+  const ids = new Map<string, OtherKey>();
   for (const k of doc.keys) {
-    if (k.id !== record.id && k.remoteId && k.status !== 'revoked' && account !== null && accountOf(doc, k.instanceId) === account) ids.set(k.remoteId, `the key "${k.name}" in this vault`);
+    if (k.id !== record.id && k.remoteId && k.status !== 'revoked' && account !== null && accountOf(doc, k.instanceId) === account) ids.set(k.remoteId, { is: 'vault-key', name: k.name });
   }
   const rotation = doc.rotations.find((r) => r.oldKeyId === record.id && r.state === 'in-progress');
-  if (rotation) for (const k of listed) if (k.name === rotation.providerKeyName) ids.set(k.id, "this rotation's new key");
+  if (rotation) for (const k of listed) if (k.name === rotation.providerKeyName) ids.set(k.id, { is: 'new-key' });
   return ids;
 }
 
@@ -102,20 +106,14 @@ function accountOf(doc: VaultDocument, instanceId: string): string | null {
   return instance ? `${instance.provider} ${instance.baseUrl.replace(/\/+$/, '')}` : null;
 }
 
-function checkChosen(listed: RemoteKey[], others: Map<string, string>, chosenId: string): string {
+function checkChosen(listed: RemoteKey[], others: Map<string, OtherKey>, chosenId: string): string {
   const id = chosenId.trim();
-  const owner = others.get(id);
-  if (owner !== undefined) throw new UserInputError(`the remote id ${quoted(id)} is ${owner}, not this one: choose another of the listed ids`);
+  const other = others.get(id);
+  if (other !== undefined) fail('remote-id.other-key', { field: 'remoteId', id, ...other });
   if (!listed.some((k) => k.id === id)) {
-    const ids = listed.filter((k) => !others.has(k.id)).map((k) => quoted(k.id));
-    throw new UserInputError(`the remote id ${quoted(id)} is not among the keys the provider lists for this key's account (${ids.join(', ') || 'none'}): give one of those`);
+    fail('remote-id.not-listed', { field: 'remoteId', id, listed: listed.filter((k) => !others.has(k.id)).map((k) => k.id) });
   }
   return id;
-}
-
-/** The provider's text in a message: JSON-quoted, so no control character or escape reaches a terminal raw. */
-function quoted(text: string): string {
-  return JSON.stringify(text);
 }
 
 function candidateOf(k: RemoteKey): RemoteKeyCandidate {
@@ -170,7 +168,7 @@ export async function resolveRemoteId(req: ResolveRemoteIdRequest): Promise<stri
   const id = picked.trim();
   if (!found.candidates.some((c) => c.id === id)) {
     // The answer is not repeated: it may be a key pasted at the wrong prompt.
-    throw new UserInputError(`the answer is not one of the listed keys that could be ${req.question.ref} (${found.candidates.map((c) => quoted(c.id)).join(', ')}): nothing was changed; choose one of those`);
+    fail('remote-id.answer-not-listed', { field: 'remoteId', ref: req.question.ref, candidates: found.candidates.map((c) => c.id) });
   }
   await storeRemoteId(req.metadata, req.record.id, id);
   return id;

@@ -1,4 +1,5 @@
-import { UserInputError } from '../domain/errors.js';
+import type { ParamsOf, ProblemOf } from '../domain/problems/catalogue.js';
+import { ProblemError, problem } from '../domain/problems/problem-error.js';
 
 /** Who runs a rotation: recorded next to its lock, shown to anyone who finds it taken. */
 export interface RotationOwner {
@@ -40,15 +41,27 @@ export function describeOwner(owner: RotationOwner): string {
   return `process ${owner.pid} (${owner.host} on ${owner.machine}, since ${since})`;
 }
 
+/** An owner as a problem's parameters carry it (none when unknown): each host describes it. */
+export function ownerParams(owner: RotationOwner | null): Pick<ParamsOf<'rotation.held'>, 'pid' | 'host' | 'machine' | 'since'> {
+  return owner ? { pid: owner.pid, host: owner.host, machine: owner.machine, since: owner.since } : {};
+}
+
+/** The problems a rotation held elsewhere is reported with (kind `busy`). */
+export type RotationHeldProblem = ProblemOf<'rotation.held' | 'rotation.already-running' | 'rotation.taken-over'>;
+
 /**
  * Another process runs this rotation right now. Nothing was done; the person waits for it (or
- * stops it). Bad input in the sense that matters: what was asked cannot be done now, and nothing changed.
+ * stops it): the problem is `busy`, and `owner` rides along for the engine, which names the key.
  */
-export class RotationHeldError extends UserInputError {
+export class RotationHeldError extends ProblemError {
   constructor(
-    message: string,
+    /**
+     * The problem; TRANSITIONAL: the lock store still passes a sentence, which is dropped (the
+     * problem is built from the owner, which is all the sentence said).
+     */
+    held: RotationHeldProblem | string,
     readonly owner: RotationOwner | null,
   ) {
-    super(message);
+    super(typeof held === 'string' ? problem('rotation.held', ownerParams(owner)) : held);
   }
 }

@@ -1,4 +1,4 @@
-import { UserInputError } from '../domain/errors.js';
+import { fail } from '../domain/problems/problem-error.js';
 
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -9,10 +9,8 @@ export function parseEnvAssignments(list: readonly string[]): { variable: string
     const eq = item.indexOf('=');
     const variable = eq > 0 ? item.slice(0, eq) : '';
     const ref = eq > 0 ? item.slice(eq + 1) : '';
-    if (!VARIABLE.test(variable) || ref.length === 0) {
-      throw new UserInputError(`--env "${item}" must be VAR=REF, e.g. --env NORA_API_KEY=nora/acme/live/backend`);
-    }
-    if (seen.has(variable)) throw new UserInputError(`--env names ${variable} twice`);
+    if (!VARIABLE.test(variable) || ref.length === 0) fail('run.env-malformed', { field: 'variable', value: item });
+    if (seen.has(variable)) fail('run.env-twice', { field: 'variable', variable });
     seen.add(variable);
     return { variable, ref };
   });

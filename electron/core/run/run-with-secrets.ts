@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import type { Transform } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { ProblemError, problem } from '../domain/problems/problem-error.js';
 import { maskingStream } from './mask-stream.js';
 
 export interface RunWithSecrets {
@@ -84,7 +85,11 @@ export function runWithSecrets(run: RunWithSecrets): Promise<RunOutcome> {
     };
 
     child.on('error', (error: NodeJS.ErrnoException) => {
-      settle(() => reject(new Error(error.code === 'ENOENT' ? `command not found: ${run.command}` : `could not start ${run.command} (${error.code ?? 'error'})`)));
+      const refused =
+        error.code === 'ENOENT'
+          ? problem('run.command-not-found', { field: 'command', command: run.command })
+          : problem('run.command-not-started', { field: 'command', command: run.command, reason: error.code ?? 'error' });
+      settle(() => reject(new ProblemError(refused, { cause: error })));
     });
     child.on('close', (exitCode, signal) => {
       void Promise.all(outputs.map((o) => finished(o).catch(() => undefined))).then(() => settle(() => resolve({ exitCode, signal })));

@@ -1,4 +1,5 @@
 import { wordProblem, type Problem, type Wordings } from '../../../electron/contract/problems.js';
+import { emergencyWordings } from './emergency.js';
 import { generalWordings } from './general.js';
 import { instanceWordings } from './instance.js';
 import { keyShapeWordings } from './key-shape.js';
@@ -7,6 +8,9 @@ import { legacyWordings } from './legacy.js';
 import { policyWordings } from './policy.js';
 import { providerWordings } from './provider.js';
 import { refWordings } from './refs.js';
+import { reportWordings } from './report.js';
+import { rotationWordings } from './rotation.js';
+import { runWordings } from './run.js';
 import { scanWordings } from './scan.js';
 import { storeWordings } from './store.js';
 import { targetWordings } from './targets.js';
@@ -14,7 +18,7 @@ import { vaultWordings } from './vault.js';
 
 /** The app's words for every problem: they name fields and buttons, never a flag or a command. */
 export const APP_WORDINGS: Wordings = {
-  ...generalWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...legacyWordings,
+  ...generalWordings, ...emergencyWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...legacyWordings,
 };
 
 export function appProblemText(problem: Problem): string {

@@ -47,7 +47,7 @@ describe('the app’s emergency calls', () => {
       expect(JSON.stringify(finding)).not.toContain(key.secret);
       const refused = await call('emergency.find', { leaked: `${atBound} ` });
       expect(refused.status).toBe(400);
-      expect(refused.reply).toEqual({ ok: false, error: { kind: 'input', message: 'leaked: paste at most 65,536 characters: only the lines around the key' } });
+      expect(refused.reply).toEqual({ ok: false, error: { kind: 'input', problem: { code: 'call.invalid-arguments', path: 'leaked', reason: 'paste at most 65,536 characters: only the lines around the key' } } });
       const refusedRevoke = await call('emergency.revoke', { ref: 'nexora/acme/self/ci', leaked: `${atBound} `, confirmInstanceName: 'self' });
       expect(refusedRevoke.status).toBe(400);
       expect(emulators.nexora.control.keys().find((k) => k.id === key.id)?.status).toBe('active');
@@ -61,7 +61,7 @@ describe('the app’s emergency calls', () => {
       await core.vault.addKey({ instanceRef: 'nexora/acme/self', name: 'ci', secret: key.secret });
       for (const args of [{ ref: 'nexora/acme/self/ci' }, { ref: 'nexora/acme/self/ci', confirmInstanceName: 'Self' }, { ref: 'nexora/acme/self/ci', leaked: key.secret }]) {
         const refused = await call('emergency.revoke', args);
-        expect(refused.reply).toEqual({ ok: false, error: { kind: 'input', message: 'the instance name "self" was not typed back: nothing was revoked' } });
+        expect(refused.reply).toEqual({ ok: false, error: { kind: 'input', problem: { code: 'emergency.production-not-confirmed', field: 'confirmName', instance: 'self' } } });
       }
       expect(emulators.nexora.control.keys().find((k) => k.id === key.id)?.status).toBe('active');
       expect(core.vault.showKey('nexora/acme/self/ci').status).toBe('active');

@@ -3,12 +3,12 @@ import { spawn } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openAppCore } from '../../../electron/app/app-core.js';
 import { RotationSessions } from '../../../electron/app/rotation-sessions.js';
-import { UserInputError } from '../../../electron/core/domain/errors.js';
 import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
 import { holdRotationLock } from '../../support/lock-holder.js';
 import { engineStoppedAfterRecord } from '../../support/rotation-lock-gap.js';
 import { nexoraKeyWithTarget } from '../../support/nexora-fixture.js';
 import { privateKeychain } from '../../support/private-keychain.js';
+import { problemWith } from '../../support/problem-match.js';
 import { noraKeyWithTarget } from '../../support/nora-fixture.js';
 
 function keyturnProcess(home: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
@@ -57,8 +57,8 @@ describe('rotation sessions in the app, with the CLI running rotations too', () 
         () => null,
         (e: unknown) => e,
       );
-      expect(refused).toBeInstanceOf(UserInputError);
-      expect((refused as Error).message).toMatch(new RegExp(`^this rotation is running in process ${holder.pid} \\(the keyturn CLI on .*\\): wait for it to finish there, then open it here again$`));
+      expect(refused).toEqual(problemWith('rotation.held', { ref: 'nexora/acme/self/svc', pid: holder.pid, host: 'the keyturn CLI' }));
+      expect(refused).toMatchObject({ kind: 'busy' });
       expect(sessions.view(stopped?.rotation.id ?? '')).toMatchObject({ running: false, heldBy: expect.stringContaining(`process ${holder.pid}`) });
     } finally {
       await holder.kill();

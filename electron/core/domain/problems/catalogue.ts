@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { emergencyProblems } from './emergency.js';
 import { generalProblems } from './general.js';
 import { instanceProblems } from './instance.js';
 import { keyShapeProblems } from './key-shape.js';
@@ -7,6 +8,9 @@ import { legacyProblems } from './legacy.js';
 import { policyProblems } from './policy.js';
 import { providerProblems } from './provider.js';
 import { refProblems } from './refs.js';
+import { reportProblems } from './report.js';
+import { rotationProblems } from './rotation.js';
+import { runProblems } from './run.js';
 import { scanProblems } from './scan.js';
 import { storeProblems } from './store.js';
 import { targetProblems } from './targets.js';
@@ -22,7 +26,7 @@ import { vaultProblems } from './vault.js';
  * wording.ts load no zod), so the smallest commands stay small.
  */
 export const PROBLEM_SCHEMAS = [
-  ...generalProblems, ...instanceProblems, ...keyShapeProblems, ...keychainProblems, ...policyProblems, ...providerProblems, ...refProblems, ...scanProblems, ...storeProblems, ...targetProblems, ...vaultProblems, ...legacyProblems,
+  ...generalProblems, ...emergencyProblems, ...instanceProblems, ...keyShapeProblems, ...keychainProblems, ...policyProblems, ...providerProblems, ...refProblems, ...reportProblems, ...rotationProblems, ...runProblems, ...scanProblems, ...storeProblems, ...targetProblems, ...vaultProblems, ...legacyProblems,
 ] as const;
 
 export const problemSchema = z.discriminatedUnion('code', PROBLEM_SCHEMAS);

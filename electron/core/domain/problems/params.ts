@@ -60,5 +60,6 @@ export const fieldParam = z.enum([
   'remoteId',
   'confirmName',
   'days',
+  'leaked',
 ]);
 export type ProblemField = z.infer<typeof fieldParam>;

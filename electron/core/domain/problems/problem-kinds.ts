@@ -1,5 +1,6 @@
 import type { ProblemCode } from './catalogue.js';
 import type { ProblemKind } from './kinds.js';
+import { emergencyKinds } from './emergency.kinds.js';
 import { generalKinds } from './general.kinds.js';
 import { instanceKinds } from './instance.kinds.js';
 import { keyShapeKinds } from './key-shape.kinds.js';
@@ -8,6 +9,9 @@ import { legacyKinds } from './legacy.kinds.js';
 import { policyKinds } from './policy.kinds.js';
 import { providerKinds } from './provider.kinds.js';
 import { refKinds } from './refs.kinds.js';
+import { reportKinds } from './report.kinds.js';
+import { rotationKinds } from './rotation.kinds.js';
+import { runKinds } from './run.kinds.js';
 import { scanKinds } from './scan.kinds.js';
 import { storeKinds } from './store.kinds.js';
 import { targetKinds } from './targets.kinds.js';
@@ -15,5 +19,5 @@ import { vaultKinds } from './vault.kinds.js';
 
 /** Every code's kind (one spread per area); the compiler checks none is missing. */
 export const PROBLEM_KINDS = {
-  ...generalKinds, ...instanceKinds, ...keyShapeKinds, ...keychainKinds, ...policyKinds, ...providerKinds, ...refKinds, ...scanKinds, ...storeKinds, ...targetKinds, ...vaultKinds, ...legacyKinds,
+  ...generalKinds, ...emergencyKinds, ...instanceKinds, ...keyShapeKinds, ...keychainKinds, ...policyKinds, ...providerKinds, ...refKinds, ...reportKinds, ...rotationKinds, ...runKinds, ...scanKinds, ...storeKinds, ...targetKinds, ...vaultKinds, ...legacyKinds,
 } as const satisfies { readonly [C in ProblemCode]: ProblemKind };

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf } from '../../../../electron/core/crypto/fingerprint.js';
-import { UserInputError } from '../../../../electron/core/domain/errors.js';
+import { ProblemError } from '../../../../electron/core/domain/problems/problem-error.js';
 import { emptyVaultDocument, type Instance, type KeyRecord, type VaultDocument } from '../../../../electron/core/domain/model.js';
 import { findLeakCandidates } from '../../../../electron/core/emergency/leak-candidates.js';
 import { MAX_PASTED_TEXT_LENGTH } from '../../../../electron/core/emergency/leaked-input.js';
 import { sampleKeys } from '../../../support/keys.js';
+import { problemWith } from '../../../support/problem-match.js';
 
 const nexoraKey = sampleKeys.nexora();
 const noraKey = sampleKeys.nora('production');
@@ -76,7 +77,7 @@ describe('findLeakCandidates: every key in the whole pasted text', () => {
 
   it('a text with no key finds nothing; an empty slot is bad input', () => {
     expect(refs('hunter2')).toEqual([]);
-    expect(() => findLeakCandidates(doc, 'export NORA_KEY=')).toThrow(/holds no key \(its value is empty\)/);
+    expect(() => findLeakCandidates(doc, 'export NORA_KEY=')).toThrow(problemWith('leak.empty', { field: 'leaked' }));
   });
 });
 
@@ -89,8 +90,8 @@ describe('findLeakCandidates: the pasted text is bounded', () => {
 
   it('refuses one character more, as bad input, before looking at it', () => {
     const text = `${'x'.repeat(MAX_PASTED_TEXT_LENGTH - nexoraKey.length)} ${nexoraKey}`;
-    expect(() => findLeakCandidates(doc, text)).toThrow(UserInputError);
-    expect(() => findLeakCandidates(doc, text)).toThrow(/65,537 characters long, more than the 65,536 looked at: paste only the lines around the key/);
+    expect(() => findLeakCandidates(doc, text)).toThrow(problemWith('leak.too-long', { field: 'leaked', length: 65_537, max: 65_536 }));
+    expect(() => findLeakCandidates(doc, text)).toThrow(expect.objectContaining({ kind: 'input' }));
   });
 
   it.each([
@@ -136,7 +137,8 @@ describe('findLeakCandidates: a stored key anywhere in random log text (property
           found = findLeakCandidates(doc, text);
         } catch (error) {
           // An empty slot (`NAME=`) is refused as such: still no key found.
-          expect(error).toBeInstanceOf(UserInputError);
+          expect(error).toBeInstanceOf(ProblemError);
+          expect(error).toEqual(problemWith('leak.empty'));
         }
         expect(found.filter((c) => c.match)).toEqual([]);
       }),

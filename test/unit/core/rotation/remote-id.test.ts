@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { UserInputError } from '../../../../electron/core/domain/errors.js';
 import { emptyVaultDocument, type Instance, type KeyRecord, type VaultDocument } from '../../../../electron/core/domain/model.js';
 import { createHttpClient } from '../../../../electron/core/http/undici-client.js';
 import { nexoraKeyApi } from '../../../../electron/core/providers/nexora/key-api.js';
 import { describeCandidate, identifyRemoteKey, resolveRemoteId, type RemoteKeyQuestion } from '../../../../electron/core/rotation/remote-id.js';
 import type { MetadataStore } from '../../../../electron/core/store/metadata-store.js';
 import { startEmulator, type NexoraEmulator, type NexoraOptions } from '../../../emulators/index.js';
+import { problemWith } from '../../../support/problem-match.js';
 
 /**
  * Finding an imported Nexora key's id, against the emulator in each reading of what document 001
@@ -154,9 +154,9 @@ describe('identifyRemoteKey: a Nexora key Keyturn did not create', () => {
     const emulator = emulators.get('documented fields only (default)')!;
     const { keys, record, doc, api } = account(emulator, ['laptop', 'ci']);
     const stranger = account(emulator, ['elsewhere']).keys[0]!;
-    await expect(identifyRemoteKey(api, keys[0]!.secret, record, doc, stranger.id)).rejects.toThrow(UserInputError);
+    await expect(identifyRemoteKey(api, keys[0]!.secret, record, doc, stranger.id)).rejects.toThrow(problemWith('remote-id.not-listed', { field: 'remoteId', id: stranger.id, listed: keys.map((k) => k.id) }));
     const other = { ...record, id: 'other', name: 'ci-key', remoteId: keys[1]!.id };
-    await expect(identifyRemoteKey(api, keys[0]!.secret, record, { ...doc, keys: [record, other] }, keys[1]!.id)).rejects.toThrow(/is the key "ci-key" in this vault/);
+    await expect(identifyRemoteKey(api, keys[0]!.secret, record, { ...doc, keys: [record, other] }, keys[1]!.id)).rejects.toThrow(problemWith('remote-id.other-key', { id: keys[1]!.id, is: 'vault-key', name: 'ci-key' }));
     expect(await identifyRemoteKey(api, keys[0]!.secret, record, doc, keys[0]!.id)).toEqual({ kind: 'known', id: keys[0]!.id, by: 'chosen' });
   });
 
@@ -175,7 +175,7 @@ describe('identifyRemoteKey: a Nexora key Keyturn did not create', () => {
     };
     const asked: RemoteKeyQuestion[] = [];
     const base = { api, secret: keys[0]!.secret, record, doc, metadata, question: { provider: 'Nexora', ref: 'nexora/acme/self/backend', maskedKey: 'nxr_…' } };
-    await expect(resolveRemoteId({ ...base, choose: async () => 'not-listed' })).rejects.toThrow(UserInputError);
+    await expect(resolveRemoteId({ ...base, choose: async () => 'not-listed' })).rejects.toThrow(problemWith('remote-id.answer-not-listed', { ref: 'nexora/acme/self/backend' }));
     expect(current.keys[0]?.remoteId).toBeUndefined();
     expect(await resolveRemoteId({ ...base, choose: async () => null })).toBeNull();
     const id = await resolveRemoteId({ ...base, choose: async (q) => (asked.push(q), keys[0]!.id) });

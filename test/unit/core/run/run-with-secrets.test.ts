@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseEnvAssignments } from '../../../../electron/core/run/env-assignments.js';
 import { runWithSecrets, shellExitStatus } from '../../../../electron/core/run/run-with-secrets.js';
+import { problemWith } from '../../../support/problem-match.js';
 
 const SECRET = 'nxr_RUNSECRET_abcdefghijklmnop';
 
@@ -56,13 +57,13 @@ describe('runWithSecrets', () => {
   });
 
   it('says when the command does not exist', async () => {
-    await expect(runWithSecrets({ command: 'keyturn-no-such-command', args: [], env: {}, stdout: sink().stream, stderr: sink().stream })).rejects.toThrow(/command not found/);
+    await expect(runWithSecrets({ command: 'keyturn-no-such-command', args: [], env: {}, stdout: sink().stream, stderr: sink().stream })).rejects.toThrow(problemWith('run.command-not-found', { command: 'keyturn-no-such-command' }));
   });
 
   it('parses VAR=REF and refuses what is not', () => {
     expect(parseEnvAssignments(['A=nora/acme/live/k', 'B=id-1'])).toEqual([{ variable: 'A', ref: 'nora/acme/live/k' }, { variable: 'B', ref: 'id-1' }]);
-    expect(() => parseEnvAssignments(['=x'])).toThrow(/must be VAR=REF/);
-    expect(() => parseEnvAssignments(['1A=x'])).toThrow(/must be VAR=REF/);
-    expect(() => parseEnvAssignments(['A=x', 'A=y'])).toThrow(/twice/);
+    expect(() => parseEnvAssignments(['=x'])).toThrow(problemWith('run.env-malformed', { field: 'variable', value: '=x' }));
+    expect(() => parseEnvAssignments(['1A=x'])).toThrow(problemWith('run.env-malformed', { value: '1A=x' }));
+    expect(() => parseEnvAssignments(['A=x', 'A=y'])).toThrow(problemWith('run.env-twice', { variable: 'A' }));
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RotationHeldError } from '../../../../electron/core/rotation/rotation-lock.js';
 import { FileRotationLocks } from '../../../../electron/core/store/file-rotation-locks.js';
 import { holdRotationLock } from '../../../support/lock-holder.js';
+import { problemWith } from '../../../support/problem-match.js';
 import { tempHome } from '../../../support/temp-home.js';
 
 const ROTATION = '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
@@ -21,7 +22,9 @@ describe('rotation locks: one owner per rotation across processes', () => {
         (error: unknown) => error,
       );
       expect(refused).toBeInstanceOf(RotationHeldError);
-      expect((refused as Error).message).toMatch(new RegExp(`held by process ${holder.pid} \\(the keyturn CLI on .+, since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\)`));
+      expect(refused).toEqual(problemWith('rotation.held', { pid: holder.pid, host: 'the keyturn CLI', machine: hostname(), since: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/) }));
+      expect((refused as RotationHeldError).kind).toBe('busy');
+      expect((refused as RotationHeldError).owner).toMatchObject({ pid: holder.pid });
     } finally {
       await holder.kill();
     }
@@ -51,7 +54,7 @@ describe('rotation locks: one owner per rotation across processes', () => {
     mkdirSync(join(dir, `${ROTATION}.lock`), { recursive: true });
     writeFileSync(join(dir, `${ROTATION}.owner.json`), JSON.stringify({ pid: 4242, host: 'browser mode', machine: 'elsewhere', since: '2026-12-01T10:00:00.000Z' }));
     const locks = new FileRotationLocks(home, { host: 'the keyturn CLI', staleMs: 30_000 });
-    await expect(locks.acquire(ROTATION)).rejects.toThrow(/held by process 4242 \(browser mode on elsewhere, since 2026-12-01 10:00:00 UTC\)/);
+    await expect(locks.acquire(ROTATION)).rejects.toThrow(problemWith('rotation.held', { pid: 4242, host: 'browser mode', machine: 'elsewhere', since: '2026-12-01T10:00:00.000Z' }));
     const longAgo = new Date(Date.now() - 60_000);
     utimesSync(join(dir, `${ROTATION}.lock`), longAgo, longAgo);
     expect(locks.holder(ROTATION)).toBeNull();
@@ -68,7 +71,7 @@ describe('rotation locks: one owner per rotation across processes', () => {
     writeFileSync(join(dir, `${ROTATION}.owner.json`), JSON.stringify({ pid: process.ppid, host: 'the keyturn CLI', machine: hostname(), since: '2026-12-01T10:00:00.000Z' }));
     const locks = new FileRotationLocks(home, { host: 'the desktop app', staleMs: 30_000 });
     // While its lock is fresh, the live pid holds it...
-    await expect(locks.acquire(ROTATION)).rejects.toThrow(new RegExp(`held by process ${process.ppid} \\(the keyturn CLI on `));
+    await expect(locks.acquire(ROTATION)).rejects.toThrow(problemWith('rotation.held', { pid: process.ppid, host: 'the keyturn CLI' }));
     // ...and once it has not been refreshed for longer than the stale time, it holds nothing.
     const longAgo = new Date(Date.now() - 60_000);
     utimesSync(join(dir, `${ROTATION}.lock`), longAgo, longAgo);
@@ -87,7 +90,7 @@ describe('rotation locks: one owner per rotation across processes', () => {
     const holders = contenders.filter((c): c is Awaited<ReturnType<typeof holdRotationLock>> => !(c instanceof Error));
     try {
       expect(holders).toHaveLength(1);
-      for (const refused of contenders.filter((c) => c instanceof Error)) expect((refused as Error).message).toMatch(/held by process \d+/);
+      for (const refused of contenders.filter((c) => c instanceof Error)) expect((refused as Error).message).toMatch(/refused \{"code":"rotation\.held","pid":\d+,/);
       expect(new FileRotationLocks(home, { host: 'x' }).holder(ROTATION)?.pid).toBe(holders[0]?.pid);
     } finally {
       for (const h of holders) await h.kill();

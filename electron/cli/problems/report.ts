@@ -1,0 +1,6 @@
+import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
+import type { ReportProblem } from '../../core/domain/problems/report.js';
+
+export const reportWordings: AreaWordings<ReportProblem> = {
+  'report.calendar-failed': (p) => `the calendar could not be written: ${p.reason}`,
+};

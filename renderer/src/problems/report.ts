@@ -1,0 +1,5 @@
+import type { AreaWordings, ReportProblem } from '../../../electron/contract/problems.js';
+
+export const reportWordings: AreaWordings<ReportProblem> = {
+  'report.calendar-failed': (p) => `The calendar could not be written (${p.reason}): export the CSV or JSON instead.`,
+};
