@@ -7,4 +7,5 @@ export type { ProblemKind } from '../core/domain/problems/kinds.js';
 export type { GeneralProblem } from '../core/domain/problems/general.js';
 export type { InstanceProblem } from '../core/domain/problems/instance.js';
 export type { RefProblem } from '../core/domain/problems/refs.js';
+export type { WarningProblem } from '../core/domain/problems/warnings.js';
 export type { LegacyProblem } from '../core/domain/problems/legacy.js';

@@ -4,6 +4,8 @@ import type { GuidedStep } from '../core/providers/profile.js';
 import type { PolicyState } from '../core/policy/key-policy.js';
 import type { DisplayedFinding } from '../core/scan/scan-folder.js';
 import type { KeyView } from '../core/vault/views.js';
+import type { Problem } from '../core/domain/problems/catalogue.js';
+import type { ProblemKind } from '../core/domain/problems/kinds.js';
 
 export type { Environment, Instance, Rotation, Target, Verification, GuidedStep, KeyView, PolicyState };
 
@@ -24,8 +26,8 @@ export interface VaultOverview {
   /** Live keys due soon, overdue or expired: the window title and the dock badge. */
   attention: number;
   providers: ProviderInfo[];
-  /** The store's own warnings (a corrupt file moved aside). */
-  warnings: string[];
+  /** What core warned of since the host opened (a corrupt file moved aside, an action the audit log could not record). */
+  warnings: Problem[];
 }
 
 export interface KeyDetail {
@@ -90,6 +92,8 @@ export interface RotationView {
   question: RotationQuestion | null;
   /** Shown during a guided revoke: where to revoke, while the host waits for the 401. */
   revokeGuide: GuidedStep | null;
+  /** Why the host's last run of it stopped with an error (a keychain that cannot answer, say); null when it did not. */
+  failure: { kind: ProblemKind; problem: Problem } | null;
 }
 
 export type CopyResult =

@@ -3,9 +3,10 @@ import { generalWordings } from './general.js';
 import { instanceWordings } from './instance.js';
 import { legacyWordings } from './legacy.js';
 import { refWordings } from './refs.js';
+import { warningWordings } from './warnings.js';
 
 /** The app's words for every problem: they name fields and buttons, never a flag or a command. */
-export const APP_WORDINGS: Wordings = { ...generalWordings, ...instanceWordings, ...refWordings, ...legacyWordings };
+export const APP_WORDINGS: Wordings = { ...generalWordings, ...instanceWordings, ...refWordings, ...warningWordings, ...legacyWordings };
 
 export function appProblemText(problem: Problem): string {
   return wordProblem(APP_WORDINGS, problem);

@@ -4,13 +4,14 @@ import { instanceKinds, instanceProblems } from './instance.js';
 import type { ProblemKind } from './kinds.js';
 import { legacyKinds, legacyProblems } from './legacy.js';
 import { refKinds, refProblems } from './refs.js';
+import { warningKinds, warningProblems } from './warnings.js';
 
 /**
  * Every problem core reports, by code. One area per file; a new area is one import here and one
  * line in each list below. Hosts word them (electron/cli/problems, renderer/src/problems), and the
  * compiler checks that each host words every code.
  */
-export const PROBLEM_SCHEMAS = [...generalProblems, ...instanceProblems, ...refProblems, ...legacyProblems] as const;
+export const PROBLEM_SCHEMAS = [...generalProblems, ...instanceProblems, ...refProblems, ...warningProblems, ...legacyProblems] as const;
 
 export const problemSchema = z.discriminatedUnion('code', PROBLEM_SCHEMAS);
 
@@ -19,7 +20,7 @@ export type ProblemCode = Problem['code'];
 export type ProblemOf<C extends ProblemCode> = Extract<Problem, { code: C }>;
 export type ParamsOf<C extends ProblemCode> = Omit<ProblemOf<C>, 'code'>;
 
-export const PROBLEM_KINDS = { ...generalKinds, ...instanceKinds, ...refKinds, ...legacyKinds } as const satisfies { readonly [C in ProblemCode]: ProblemKind };
+export const PROBLEM_KINDS = { ...generalKinds, ...instanceKinds, ...refKinds, ...warningKinds, ...legacyKinds } as const satisfies { readonly [C in ProblemCode]: ProblemKind };
 
 /** How a host words every problem: one function per code, checked exhaustively by the compiler. */
 export type Wordings = { readonly [C in ProblemCode]: (problem: ProblemOf<C>) => string };

@@ -2,6 +2,7 @@ import { CheckCircle2, Circle, Loader2, XCircle } from 'lucide-react';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { RotationView } from '../../../../electron/contract/views.js';
 import { api } from '../../api/client.js';
+import { appProblemText } from '../../problems/wordings.js';
 import { EnvBadge } from '../../ui/EnvBadge.js';
 import { Modal } from '../../ui/Modal.js';
 import { errorText } from '../../ui/format.js';
@@ -206,6 +207,11 @@ export function RotationWizard({ keyRef, resume }: { keyRef: string; resume: boo
                 Resume
               </button>
             </div>
+          )}
+          {!view.running && view.failure && (
+            <p role="alert" className="error" data-testid="rotation-failure">
+              {appProblemText(view.failure.problem)}
+            </p>
           )}
           {view.rotation.warnings.map((w) => (
             <p key={w} className="warning">

@@ -72,7 +72,6 @@ function bind(store: SecretStore): SecretStore {
 function failingWrites(error: Error) {
   return (real: MetadataStore): MetadataStore => ({
     location: real.location,
-    warnings: real.warnings,
     read: () => real.read(),
     update: (change) =>
       real.update(async (doc) => {
