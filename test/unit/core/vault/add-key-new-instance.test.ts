@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startAllEmulators, type AllEmulators } from '../../../emulators/index.js';
 import { sampleKeys } from '../../../support/keys.js';
+import { MemorySecretStore } from '../../../support/memory-secret-store.js';
 import { tempHome, vaultState } from '../../../support/temp-home.js';
 import { openTestVault, type TestVault } from '../../../support/vault.js';
 
@@ -8,6 +9,7 @@ import { openTestVault, type TestVault } from '../../../support/vault.js';
 describe('Vault.addKey with a new instance', () => {
   let emulators: AllEmulators;
   const opened: TestVault[] = [];
+  const keychain = new MemorySecretStore();
   beforeAll(async () => {
     emulators = await startAllEmulators();
   });
@@ -18,7 +20,7 @@ describe('Vault.addKey with a new instance', () => {
     for (const t of opened.splice(0)) await t.http.close();
   });
   const open = (home: string) => {
-    const t = openTestVault(home);
+    const t = openTestVault(home, { keychain });
     opened.push(t);
     return t.vault;
   };
@@ -27,22 +29,22 @@ describe('Vault.addKey with a new instance', () => {
   it('forbids leaving the instance behind when its key is refused (a sandbox key for production)', async () => {
     const home = tempHome();
     const vault = open(home);
-    const before = await vaultState(home);
+    const before = await vaultState(home, keychain);
     await expect(vault.addKey({ newInstance: noraLive(), name: 'backend', secret: sampleKeys.nora('sandbox') })).rejects.toThrow(
       /this is a sandbox key \(sk_test_\) but the instance is production.*; nothing was stored \(nor the instance nora\/acme\/live\)/,
     );
     expect(vault.listInstances()).toEqual([]);
-    expect(await vaultState(home)).toEqual(before);
+    expect(await vaultState(home, keychain)).toEqual(before);
   });
 
   it('forbids leaving the instance behind when the provider rejects the key (401)', async () => {
     const home = tempHome();
     const vault = open(home);
-    const before = await vaultState(home);
+    const before = await vaultState(home, keychain);
     const revoked = emulators.nora.control.createKey({ name: 'old', env: 'production', org: 'acme' });
     emulators.nora.control.revokeKey(revoked.id);
     await expect(vault.addKey({ newInstance: noraLive(), name: 'backend', secret: revoked.secret, verify: true })).rejects.toThrow(/Nora rejected this key \(401: [^)]*api_key_revoked[^)]*\); nothing was stored/);
-    expect(await vaultState(home)).toEqual(before);
+    expect(await vaultState(home, keychain)).toEqual(before);
   });
 
   it('stores the instance and the key in one write once the key is right, verified', async () => {
@@ -59,8 +61,8 @@ describe('Vault.addKey with a new instance', () => {
     const home = tempHome();
     const vault = open(home);
     await vault.addInstance(noraLive());
-    const before = await vaultState(home);
+    const before = await vaultState(home, keychain);
     await expect(vault.addKey({ newInstance: noraLive(), name: 'backend', secret: sampleKeys.nora('production') })).rejects.toThrow(/instance nora\/acme\/live already exists/);
-    expect(await vaultState(home)).toEqual(before);
+    expect(await vaultState(home, keychain)).toEqual(before);
   });
 });
