@@ -64,6 +64,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron/core is plain Node: Electron belongs in electron/main.' }] }] },
   },
   {
+    // Core reports warnings as problems through its logger port (ports/logger.ts); each host shows them.
+    files: ['electron/core/**/*.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  {
     // Only the shell and the bridge run inside Electron; everything else must run without it.
     files: ['electron/{contract,app,web,cli}/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'only electron/main and electron/preload run in Electron.' }] }] },

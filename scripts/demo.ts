@@ -11,7 +11,7 @@ import { NORA_KEYS_PATH, startAllEmulators } from '../test/emulators/index.js';
 
 const emulators = await startAllEmulators({ latencyMs: 30 });
 const home = mkdtempSync(join(tmpdir(), 'keyturn-demo-'));
-const core = openAppCore(home, new KeytarSecretStore());
+const core = openAppCore(home, { name: 'the demo', secrets: new KeytarSecretStore() });
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 const project = emulators.xerotier.control.createProject({ slug: 'acme-ml' });

@@ -1,54 +1,62 @@
-import { randomUUID } from 'node:crypto';
+import type { Problem } from '../core/domain/problems/catalogue.js';
 import { FileAuditLog } from '../core/audit/audit-log.js';
 import { keychainAuditHead } from '../core/audit/keychain-head.js';
 import { createHttpClient } from '../core/http/undici-client.js';
-import type { HttpClient } from '../core/http/types.js';
-import type { Clock } from '../core/ports/clock.js';
+import { openCore, type Core } from '../core/open-core.js';
+import { auditSink } from '../core/ports/audit-sink.js';
+import { systemClock, type Clock } from '../core/ports/clock.js';
+import { CollectingLogger } from '../core/ports/logger.js';
+import type { Notifier } from '../core/ports/notifier.js';
 import type { SecretStore } from '../core/ports/secret-store.js';
-import { RotationEngine } from '../core/rotation/engine.js';
-import { realSleep, type Sleep } from '../core/rotation/poll.js';
+import { realSleep } from '../core/rotation/poll.js';
 import { ConfMetadataStore } from '../core/store/conf-metadata-store.js';
 import { FileRotationLocks } from '../core/store/file-rotation-locks.js';
 import { ensureVaultIdentity, keychainServiceFor } from '../core/store/home.js';
-import type { MetadataStore } from '../core/store/metadata-store.js';
-import { Vault } from '../core/vault/vault.js';
 
-/** The real parts a UI host runs on: one vault home, its keychain service, HTTP, the clock. */
-export interface AppCore {
+/** The core as a UI host runs it: on one vault home, with what the host adds to close it. */
+export interface AppCore extends Core {
   home: string;
-  metadata: MetadataStore;
-  secrets: SecretStore;
-  keychainService: string;
-  http: HttpClient;
-  clock: Clock;
-  sleep: Sleep;
-  audit: FileAuditLog;
-  vault: Vault;
-  rotations: RotationEngine;
+  /** The audit log file itself, for the log's own views (verify, show); core records through `audit`. */
+  auditLog: FileAuditLog;
+  /** What core warned of since the host opened it (an audit entry not written, a corrupt file moved aside). */
+  warnings(): readonly Problem[];
   /** Work to finish before the core closes (rotations this host runs let go of their lock). */
   beforeClose(task: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
-/** `host` names this Keyturn to another process that finds one of its rotations running ("the desktop app"). */
-export function openAppCore(home: string, secrets: SecretStore, clock: Clock = { now: () => new Date() }, host = 'the Keyturn app'): AppCore {
+export interface AppHost {
+  /** Names this Keyturn to another process that finds one of its rotations running ("the desktop app"). */
+  name: string;
+  secrets: SecretStore;
+  clock?: Clock;
+  /** Where reminders go (OS notifications, the page); a host without one runs none. */
+  notifier?: Notifier;
+}
+
+/** The real ports of a UI host (the vault home, its keychain service, HTTP, the clock) and the core over them. */
+export function openAppCore(home: string, host: AppHost): AppCore {
+  const clock = host.clock ?? systemClock;
   const vaultId = ensureVaultIdentity(home);
   const keychainService = keychainServiceFor(vaultId);
-  const metadata = new ConfMetadataStore(home, { vaultId });
+  const logger = new CollectingLogger();
+  const metadata = new ConfMetadataStore(home, { vaultId, logger });
   const http = createHttpClient();
-  const audit = new FileAuditLog(home, { now: () => clock.now(), head: keychainAuditHead(secrets, keychainService) });
-  const ports = { metadata, secrets, keychainService, http, clock, sleep: realSleep, audit };
+  const auditLog = new FileAuditLog(home, { now: () => clock.now(), head: keychainAuditHead(host.secrets, keychainService) });
+  const core = openCore(
+    { metadata, secrets: host.secrets, keychainService, http, clock, sleep: realSleep, audit: auditSink(auditLog, logger), logger, ...(host.notifier ? { notifier: host.notifier } : {}) },
+    { locks: new FileRotationLocks(home, { host: host.name }) },
+  );
   const closing: (() => Promise<void>)[] = [];
-  return {
+  return Object.assign(core, {
     home,
-    ...ports,
-    vault: new Vault({ metadata, secrets, keychainService, http, clock, audit }),
-    rotations: new RotationEngine({ ...ports, newId: randomUUID, locks: new FileRotationLocks(home, { host }) }),
-    beforeClose: (task) => void closing.push(task),
+    auditLog,
+    warnings: () => logger.problems,
+    beforeClose: (task: () => Promise<void>) => void closing.push(task),
     close: async () => {
       for (const task of closing.splice(0)) await task();
-      await audit.flush();
+      await auditLog.flush();
       await http.close();
     },
-  };
+  });
 }

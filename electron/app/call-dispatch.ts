@@ -2,10 +2,10 @@ import { ZodError } from 'zod';
 import type { CallReply } from '../contract/api.js';
 import { parseArgs, type Handlers } from '../contract/contract.js';
 import { CALL_NAMES, type CallName } from '../contract/names.js';
-import { UserInputError, VaultOperationError } from '../core/domain/errors.js';
 import type { Problem } from '../core/domain/problems/catalogue.js';
 import { PROBLEM_KINDS } from '../core/domain/problems/problem-kinds.js';
-import { ProblemError, problem } from '../core/domain/problems/problem-error.js';
+import { problem } from '../core/domain/problems/problem-error.js';
+import { callFailure } from './call-failure.js';
 
 const CALLS = new Set<string>(CALL_NAMES);
 
@@ -40,11 +40,8 @@ function describeError(error: unknown): Dispatched {
     const issue = error.issues[0];
     return failed(400, problem('call.invalid-arguments', { path: issue?.path.join('.') ?? '', reason: issue?.message ?? 'invalid' }));
   }
-  if (error instanceof ProblemError) return failed(STATUS[error.kind], error.problem);
-  // TRANSITIONAL: sentences core still throws, until each becomes a problem.
-  if (error instanceof UserInputError) return failed(400, problem('legacy.input', { text: error.message }));
-  if (error instanceof VaultOperationError) return failed(500, problem('legacy.failure', { text: error.message }));
-  return failed(500, problem('unexpected', { detail: error instanceof Error ? error.message : 'the host failed' }));
+  const failure = callFailure(error);
+  return { status: STATUS[failure.kind], reply: { ok: false, error: failure } };
 }
 
 const STATUS = { input: 400, failure: 500, busy: 409 } as const;

@@ -9,7 +9,6 @@ import { UserInputError } from '../core/domain/errors.js';
 import { keyPolicyState, NEEDS_ATTENTION } from '../core/policy/key-policy.js';
 import { setKeyDates } from '../core/policy/policy-changes.js';
 import { readSettings, saveSettings } from '../core/policy/settings.js';
-import type { ReminderService } from '../core/reminders/reminder-service.js';
 import { emergencyRevoke } from '../core/emergency/emergency-revoke.js';
 import { findLeakCandidates } from '../core/emergency/leak-candidates.js';
 import { builtinProfiles, resolveProfile } from '../core/providers/registry.js';
@@ -30,8 +29,6 @@ export interface HostHooks {
   /** The host's own file dialog; null where there is none (browser mode: the page asks for a typed path). */
   pickPath: ((kind: 'env-file' | 'folder') => Promise<string | null>) | null;
   emit: <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
-  /** The host's reminders (its notifier: OS notifications, or the page in browser mode). */
-  reminders: ReminderService;
 }
 
 const REVEAL_SECONDS = 20;
@@ -87,7 +84,7 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
         keys,
         attention: keys.filter((k) => NEEDS_ATTENTION.has(k.policy.state)).length,
         providers: [...builtinProfiles, ...doc.customProviders.map((c) => resolveProfile(c.name, doc.customProviders))].map(providerInfo),
-        warnings: [...core.vault.warnings],
+        warnings: [...core.warnings()],
       };
     },
     'instance.add': async (args) => vaultChanged(await core.vault.addInstance(args)),
@@ -161,12 +158,12 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
       core.audit.append({ action: 'audit.export', outcome: 'ok', detail: `${rows.length} keys as ${format}` });
       return exportAudit(rows, format, now);
     },
-    'log.verify': async () => verifyLog(core.audit, core.metadata),
+    'log.verify': async () => verifyLog(core.auditLog, core.metadata),
     'log.show': async ({ limit }) => {
-      const { entries } = readAuditLog(core.audit.path);
+      const { entries } = readAuditLog(core.auditLog.path);
       return { entries: entries.slice(-limit), total: entries.length };
     },
-    'reminder.snooze': async ({ ref, days }) => vaultChanged(await hooks.reminders.snooze(ref, days)),
+    'reminder.snooze': async ({ ref, days }) => vaultChanged(await core.reminders.snooze(ref, days)),
     'settings.get': async () => readSettings(core.vault.read()),
     'settings.set': async (change) => vaultChanged(await saveSettings(core, change)),
     'path.pick': async ({ kind }) => (hooks.pickPath ? { available: true, path: await hooks.pickPath(kind) } : { available: false, path: null }),

@@ -6,6 +6,7 @@ import { describeOwner, type RotationLease, type RotationOwner } from '../core/r
 import type { MetadataStore } from '../core/store/metadata-store.js';
 import { keyRef } from '../core/vault/refs.js';
 import type { GuidedStep, RotationQuestion, RotationView } from '../contract/views.js';
+import { callFailure, type CallFailure } from './call-failure.js';
 
 type Answer = { kind: 'paste'; secret: string } | { kind: 'confirm'; yes: boolean } | { kind: 'stop' } | { kind: 'remote-id'; remoteId: string | null };
 
@@ -16,6 +17,8 @@ interface Session {
   question: RotationQuestion | null;
   answer: ((answer: Answer) => void) | null;
   revokeGuide: GuidedStep | null;
+  /** Why the last run stopped with an error once it was running here (it reaches the wizard with its code). */
+  failure: CallFailure | null;
 }
 
 /**
@@ -78,6 +81,7 @@ export class RotationSessions {
       heldBy: session?.running || rotation.state !== 'in-progress' ? null : describeHolder(this.engine.holder(rotationId)),
       question: session?.question ?? null,
       revokeGuide: session?.running ? session.revokeGuide : null,
+      failure: session?.failure ?? null,
     };
   }
 
@@ -93,14 +97,27 @@ export class RotationSessions {
     const session = this.#session(id);
     session.running = true;
     session.revokeGuide = null;
+    session.failure = null;
     this.changed(id);
+    let ownedHere = false;
     return new Promise((owned, refused) => {
       session.done = this.engine
-        .run(id, interaction, { yes: false, revokeWaitMs: this.revokeWaitMs }, { owned: () => owned(), lease })
+        .run(id, interaction, { yes: false, revokeWaitMs: this.revokeWaitMs }, {
+          owned: () => {
+            ownedHere = true;
+            owned();
+          },
+          lease,
+        })
         .then(
           () => undefined,
           (error: unknown) => {
             session.running = false;
+            // Once the run is this host's, nobody awaits it: the error stays on the session for the wizard.
+            if (ownedHere) {
+              session.failure = callFailure(error);
+              return;
+            }
             // Held elsewhere: the problem (rotation.held, with the owner) says who, in the app's words.
             refused(error);
           },
@@ -126,7 +143,7 @@ export class RotationSessions {
   #session(id: string): Session {
     let session = this.#sessions.get(id);
     if (!session) {
-      session = { running: false, done: null, question: null, answer: null, revokeGuide: null };
+      session = { running: false, done: null, question: null, answer: null, revokeGuide: null, failure: null };
       this.#sessions.set(id, session);
     }
     return session;

@@ -1,9 +1,12 @@
 import { FileAuditLog } from '../core/audit/audit-log.js';
 import { keychainAuditHead } from '../core/audit/keychain-head.js';
+import type { Problem } from '../core/domain/problems/catalogue.js';
 import { KeytarSecretStore } from '../core/keychain/keytar-secret-store.js';
+import type { Core } from '../core/open-core.js';
+import { auditSink, type AuditSink } from '../core/ports/audit-sink.js';
 import { systemClock, type Clock } from '../core/ports/clock.js';
+import { CollectingLogger } from '../core/ports/logger.js';
 import type { RotationEngine } from '../core/rotation/engine.js';
-import type { Sleep } from '../core/rotation/poll.js';
 import type { HttpClient } from '../core/http/types.js';
 import { readCheckedForKey } from '../core/store/checked-read.js';
 import type { ConfMetadataStore } from '../core/store/conf-metadata-store.js';
@@ -19,32 +22,19 @@ import type * as VaultPartsModule from './vault-parts.js';
 export type VaultParts = typeof VaultPartsModule;
 type MetadataParts = typeof MetadataPartsModule;
 
-/** The real parts, for commands that need more than the vault (rotation, emergency revoke). */
-export interface CorePorts {
-  metadata: ConfMetadataStore;
-  secrets: KeytarSecretStore;
-  keychainService: string;
-  http: HttpClient;
-  clock: Clock;
-  sleep: Sleep;
-  audit: FileAuditLog;
-}
-
-/** What every command that opens the vault shares: its home, keychain and audit log. */
+/**
+ * The ports every command that opens the vault shares, before any part of core is built: its
+ * home, keychain and audit log. `key get` runs on these alone.
+ */
 interface Base {
   home: string;
   vaultId: string;
   keychainService: string;
   secrets: KeytarSecretStore;
-  audit: FileAuditLog;
+  auditLog: FileAuditLog;
+  audit: AuditSink;
   /** Asks the keychain for the audit head (the check before any write). */
   beforeWrite: () => Promise<void>;
-}
-
-interface Opened {
-  core: CorePorts;
-  vault: Vault;
-  rotations: RotationEngine;
 }
 
 /** The composition root of the terminal: real keychain, real metadata store, real HTTP. */
@@ -55,11 +45,14 @@ export interface CliContext {
   exitCode: number;
   vault(): Vault;
   rotations(): RotationEngine;
-  core(): CorePorts;
+  /** The whole core (openCore over the terminal's ports): for commands that need more than the vault. */
+  core(): Core;
+  /** The audit log file itself, for `log verify` and `log show`; core records through core().audit. */
+  auditLog(): FileAuditLog;
   /** One key's secret, audited: the vault's revealSecret, without loading the vault when it is not loaded. */
   revealSecret(ref: string, action: RevealAction): Promise<string>;
-  /** Warnings the store raised (a corrupt file moved aside), for the user once at the end. */
-  warnings(): readonly string[];
+  /** What core warned of (a corrupt file moved aside, an action not recorded), for the user once at the end. */
+  warnings(): readonly Problem[];
   /** The damage report of vault.json when parts of it could not be read (null when none, or never opened). */
   damage(): string | null;
   /** The vault home and keychain without opening the vault: for recovering a vault that cannot be opened. */
@@ -69,15 +62,16 @@ export interface CliContext {
 
 /**
  * `parts` is null for a command that reads one secret only (`key get`): then vault(), rotations()
- * and core() are not available, and revealSecret reads the checked vault.json directly.
+ * and core() are not available, and revealSecret reads the checked vault.json directly, on the
+ * same ports the core would have.
  */
 export function createCliContext(io: CliIo, getHome: () => string | undefined, parts: VaultParts | null = null): CliContext {
+  const logger = new CollectingLogger();
   let base: Base | null = null;
-  let opened: Opened | null = null;
+  let core: Core | null = null;
   let http: HttpClient | null = null;
   /** The metadata store and its module, once a command opened it. */
   let store: { metadata: ConfMetadataStore; describeVaultDamage: MetadataParts['describeVaultDamage'] } | null = null;
-  const revealWarnings: string[] = [];
 
   const openBase = (): Base => {
     if (base) return base;
@@ -86,6 +80,7 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined, p
     const keychainService = keychainServiceFor(vaultId);
     const secrets = new KeytarSecretStore();
     const auditHead = keychainAuditHead(secrets, keychainService);
+    const auditLog = new FileAuditLog(home, { now: () => systemClock.now(), head: auditHead });
     base = {
       home,
       vaultId,
@@ -94,31 +89,30 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined, p
       // Every change is audited, and the audit log's newest hash goes to the keychain: the keychain
       // must answer (reading that hash) before anything is written, or a command would half-succeed.
       beforeWrite: async () => void (await auditHead.read()),
-      audit: new FileAuditLog(home, { head: auditHead }),
+      auditLog,
+      audit: auditSink(auditLog, logger),
     };
     return base;
   };
   const openStore = (modules: MetadataParts): ConfMetadataStore => {
     if (store) return store.metadata;
     const b = openBase();
-    const metadata = new modules.ConfMetadataStore(b.home, { vaultId: b.vaultId, beforeWrite: b.beforeWrite });
+    const metadata = new modules.ConfMetadataStore(b.home, { vaultId: b.vaultId, beforeWrite: b.beforeWrite, logger });
     store = { metadata, describeVaultDamage: modules.describeVaultDamage };
     return metadata;
   };
-  const open = (): Opened => {
-    if (opened) return opened;
+  const open = (): Core => {
+    if (core) return core;
     if (!parts) throw new Error('internal: this command was started without the vault (see command-modules.ts)');
     const { home, secrets, keychainService, audit } = openBase();
     const metadata = openStore(parts);
     const client = parts.createLazyHttpClient();
     http = client;
-    const core: CorePorts = { metadata, secrets, keychainService, http: client, clock: systemClock, sleep: parts.realSleep, audit };
-    opened = {
-      core,
-      vault: new parts.Vault({ metadata, secrets, keychainService, http: client, clock: systemClock, audit }),
-      rotations: new parts.RotationEngine({ ...core, newId: parts.randomUUID, locks: new parts.FileRotationLocks(home, { host: 'the keyturn CLI' }) }),
-    };
-    return opened;
+    core = parts.openCore(
+      { metadata, secrets, keychainService, http: client, clock: systemClock, sleep: parts.realSleep, audit, logger },
+      { locks: new parts.FileRotationLocks(home, { host: 'the keyturn CLI' }) },
+    );
+    return core;
   };
 
   /** The vault's revealSecret, on the checked vault.json when it is that file; through the store (every record checked) otherwise. */
@@ -129,22 +123,7 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined, p
       const found = staleTempFiles(home).length === 0 ? readCheckedForKey(home, r, { vaultId }) : null;
       return found?.doc ?? openStore(await import('./metadata-parts.js')).readForKey(r);
     };
-    return revealSecret(
-      {
-        readForKey,
-        secrets,
-        keychainService,
-        audit: (event) => {
-          try {
-            audit.append(event);
-          } catch (error) {
-            revealWarnings.push(`the audit log could not record ${event.action} (${error instanceof Error ? error.message : String(error)}): the action itself was done`);
-          }
-        },
-      },
-      ref,
-      action,
-    );
+    return revealSecret({ readForKey, secrets, keychainService, audit: (event) => audit.append(event) }, ref, action);
   };
 
   return {
@@ -153,9 +132,10 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined, p
     exitCode: 0,
     vault: () => open().vault,
     rotations: () => open().rotations,
-    core: () => open().core,
+    core: open,
+    auditLog: () => openBase().auditLog,
     revealSecret: (ref, action) => (parts ? open().vault.revealSecret(ref, action) : revealUnopened(ref, action)),
-    warnings: () => [...(opened?.vault.warnings ?? store?.metadata.warnings ?? []), ...revealWarnings],
+    warnings: () => logger.problems,
     damage: () => {
       if (!store) return null;
       let lines: readonly string[];
@@ -169,7 +149,7 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined, p
     unopened: () => ({ home: resolveHome(getHome(), io.env), secrets: new KeytarSecretStore() }),
     async close() {
       // The audit log's newest hash must reach the keychain before the process ends.
-      await base?.audit.flush();
+      await base?.auditLog.flush();
       await http?.close();
     },
   };

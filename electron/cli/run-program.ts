@@ -43,7 +43,7 @@ export async function runProgram(argv: readonly string[], io: CliIo, commands: C
   } finally {
     await ctx?.close();
   }
-  for (const warning of ctx?.warnings() ?? []) io.err(`warning: ${warning}\n`);
+  for (const warning of ctx?.warnings() ?? []) io.err(`warning: ${cliProblemText(warning)}\n`);
   code = reportDamage(ctx?.damage() ?? null, damageReported, code, io);
   return code;
 }

@@ -3,12 +3,10 @@
 import { lazyHttpClient } from '../core/http/lazy-client.js';
 import type { HttpClient } from '../core/http/types.js';
 
-export { randomUUID } from 'node:crypto';
-export { RotationEngine } from '../core/rotation/engine.js';
+export { openCore } from '../core/open-core.js';
 export { realSleep } from '../core/rotation/poll.js';
 export { ConfMetadataStore, describeVaultDamage, VaultDamagedError } from '../core/store/conf-metadata-store.js';
 export { FileRotationLocks } from '../core/store/file-rotation-locks.js';
-export { Vault } from '../core/vault/vault.js';
 
 /** The HTTP client, created on a command's first request: the undici client is the largest module the CLI loads. */
 export function createLazyHttpClient(): HttpClient {

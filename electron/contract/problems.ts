@@ -19,4 +19,5 @@ export type { ScanProblem } from '../core/domain/problems/scan.js';
 export type { StoreProblem } from '../core/domain/problems/store.js';
 export type { TargetProblem } from '../core/domain/problems/targets.js';
 export type { VaultProblem } from '../core/domain/problems/vault.js';
+export type { WarningProblem } from '../core/domain/problems/warnings.js';
 export type { LegacyProblem } from '../core/domain/problems/legacy.js';

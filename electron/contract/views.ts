@@ -10,6 +10,7 @@ import type { Problem } from './problems.js';
 import type { TargetRefusal } from '../core/domain/problems/targets.js';
 import type { TargetDescription } from '../core/targets/kind-definition.js';
 import type { TargetKind } from '../core/targets/kinds.js';
+import type { ProblemKind } from '../core/domain/problems/kinds.js';
 
 export type { Environment, Instance, Rotation, Target, TargetDescription, TargetKind, Verification, GuidedStep, KeyView, PolicyState };
 
@@ -30,8 +31,8 @@ export interface VaultOverview {
   /** Live keys due soon, overdue or expired: the window title and the dock badge. */
   attention: number;
   providers: ProviderInfo[];
-  /** The store's own warnings (a corrupt file moved aside). */
-  warnings: string[];
+  /** What core warned of since the host opened (a corrupt file moved aside, an action the audit log could not record). */
+  warnings: Problem[];
 }
 
 export interface KeyDetail {
@@ -103,6 +104,8 @@ export interface RotationView {
   question: RotationQuestion | null;
   /** Shown during a guided revoke: where to revoke, while the host waits for the 401. */
   revokeGuide: GuidedStep | null;
+  /** Why the host's last run of it stopped with an error (a keychain that cannot answer, say); null when it did not. */
+  failure: { kind: ProblemKind; problem: Problem } | null;
 }
 
 export type CopyResult =

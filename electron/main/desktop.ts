@@ -10,7 +10,6 @@ import { channelOf, type EventName } from '../contract/names.js';
 import { KeytarSecretStore } from '../core/keychain/keytar-secret-store.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { SecretStore } from '../core/ports/secret-store.js';
-import { ReminderService } from '../core/reminders/reminder-service.js';
 import { resolveHome } from '../core/store/home.js';
 import { isAppUrl, serveRenderer } from './app-protocol.js';
 import { registerContract } from './ipc.js';
@@ -41,15 +40,9 @@ export interface Desktop {
 export async function startDesktop(options: DesktopOptions = {}): Promise<Desktop> {
   await app.whenReady();
   const appPath = app.getAppPath();
-  const core = openAppCore(resolveHome(options.home, process.env), options.secrets ?? new KeytarSecretStore(), options.clock, 'the desktop app');
   let window: BrowserWindow | null = null;
 
   const emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => window?.webContents.send(channelOf(event), payload);
-  const openDashboard = async (url: string): Promise<boolean> => {
-    if (!isDashboardUrl(core.vault.read(), url)) return false;
-    await shell.openExternal(url);
-    return true;
-  };
   const focus = () => {
     if (!window) return open();
     if (window.isMinimized()) window.restore();
@@ -60,18 +53,19 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Deskto
     emit('emergency.open', {});
   };
   const tray = createTray(join(appPath, 'dist', 'electron', 'tray.png'), { open: focus, emergencyRevoke });
-  const reminders = new ReminderService({
-    metadata: core.metadata,
-    clock: core.clock,
-    audit: core.audit,
-    notifier: osNotifier(
-      (ref) => {
-        focus();
-        emit('rotation.open', { ref });
-      },
-      (count) => tray.setAttention(count),
-    ),
-  });
+  const notifier = osNotifier(
+    (ref) => {
+      focus();
+      emit('rotation.open', { ref });
+    },
+    (count) => tray.setAttention(count),
+  );
+  const core = openAppCore(resolveHome(options.home, process.env), { name: 'the desktop app', secrets: options.secrets ?? new KeytarSecretStore(), notifier, ...(options.clock ? { clock: options.clock } : {}) });
+  const openDashboard = async (url: string): Promise<boolean> => {
+    if (!isDashboardUrl(core.vault.read(), url)) return false;
+    await shell.openExternal(url);
+    return true;
+  };
   const handlers = createHandlers(core, {
     copy: guardedCopy(clipboard, CLIPBOARD_SECONDS),
     openExternal: openDashboard,
@@ -81,7 +75,6 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Deskto
       return picked.canceled ? null : (picked.filePaths[0] ?? null);
     },
     emit,
-    reminders,
   });
 
   // Order matters: every web contents is guarded from its creation, before the window exists.
@@ -100,7 +93,7 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Deskto
   open();
   app.on('second-instance', focus);
   // Reminders at launch, hourly and when the machine wakes (a sleep may have crossed a threshold).
-  const schedules = startSchedules(core, reminders, (message) => console.error(`Keyturn: a scheduled check failed: ${message}`));
+  const schedules = startSchedules(core, core.reminders, (message) => console.error(`Keyturn: a scheduled check failed: ${message}`));
   powerMonitor.on('resume', () => void schedules.resume());
   app.on('activate', () => {
     if (!window) open();

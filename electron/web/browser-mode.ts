@@ -5,7 +5,7 @@ import { startSchedules } from '../app/schedules.js';
 import type { EventPayloads } from '../contract/contract.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { SecretStore } from '../core/ports/secret-store.js';
-import { ReminderService, type Notifier } from '../core/reminders/reminder-service.js';
+import type { Notifier } from '../core/ports/notifier.js';
 import { startWebHost, type WebHost, type WebHostTimeouts } from './web-host.js';
 
 /** The built renderer, next to the sources' dist folder. */
@@ -34,9 +34,8 @@ function pageNotifier(): Notifier & { attach(send: (payload: EventPayloads['remi
 
 /** The composition root of browser mode: the real core behind the web host. */
 export async function startBrowserMode(options: { home: string; secrets: SecretStore; port?: number; rendererDir?: string; clock?: Clock; timeouts?: WebHostTimeouts }): Promise<{ host: WebHost; close(): Promise<void> }> {
-  const core = openAppCore(options.home, options.secrets, options.clock, 'browser mode');
   const notifier = pageNotifier();
-  const reminders = new ReminderService({ metadata: core.metadata, clock: core.clock, notifier, audit: core.audit });
+  const core = openAppCore(options.home, { name: 'browser mode', secrets: options.secrets, notifier, ...(options.clock ? { clock: options.clock } : {}) });
   let host: WebHost | null = null;
   const handlers = createHandlers(core, {
     copy: null,
@@ -45,7 +44,6 @@ export async function startBrowserMode(options: { home: string; secrets: SecretS
     // The page opens dashboard links itself (a plain link in a new tab); the host opens nothing.
     openExternal: async () => false,
     emit: (event, payload) => host?.emit(event, payload),
-    reminders,
   });
   host = await startWebHost({
     handlers,
@@ -54,7 +52,7 @@ export async function startBrowserMode(options: { home: string; secrets: SecretS
     timeouts: options.timeouts,
     onEventStream: () => notifier.attach((payload) => host?.emit('reminder.fired', payload)),
   });
-  const schedules = startSchedules(core, reminders);
+  const schedules = startSchedules(core, core.reminders);
   const started = host;
   return {
     host: started,

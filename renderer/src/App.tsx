@@ -12,6 +12,7 @@ import { ScanDialog } from './features/scan/ScanDialog.js';
 import { SettingsDialog } from './features/settings/SettingsDialog.js';
 import { EmptyState } from './features/vault/EmptyState.js';
 import { VaultTree } from './features/vault/VaultTree.js';
+import { appProblemText } from './problems/wordings.js';
 import { useApp } from './store/store.js';
 
 export function App() {
@@ -65,9 +66,9 @@ export function App() {
       </header>
       <ResumeBanner />
       <ReminderBanner />
-      {overview?.warnings.map((w) => (
-        <p key={w} role="alert" className="warning">
-          {w}
+      {overview?.warnings.map((w, i) => (
+        <p key={i} role="alert" className="warning">
+          {appProblemText(w)}
         </p>
       ))}
       {loadError && (

@@ -11,6 +11,10 @@ import { Bench } from 'tinybench';
 import { createHttpClient } from '../../electron/core/http/undici-client.js';
 import { KeytarSecretStore } from '../../electron/core/keychain/keytar-secret-store.js';
 import type { SecretStore } from '../../electron/core/ports/secret-store.js';
+import { auditSink } from '../../electron/core/ports/audit-sink.js';
+import type { CorePorts } from '../../electron/core/ports/core-ports.js';
+import { CollectingLogger } from '../../electron/core/ports/logger.js';
+import type { HttpClient } from '../../electron/core/http/types.js';
 import { resolveProfile } from '../../electron/core/providers/registry.js';
 import { ConfMetadataStore } from '../../electron/core/store/conf-metadata-store.js';
 import { ensureVaultIdentity, keychainServiceFor } from '../../electron/core/store/home.js';
@@ -35,6 +39,12 @@ const VERIFY_KEYS = 1_000;
 const AUDIT_ENTRIES = 10_000;
 const LIST_KEYS = 10_000;
 const clock = { now: () => new Date() };
+
+/** A bench vault's ports: the audit log is left out (as before the port was required), so figures stay comparable. */
+function benchPorts(home: string, secrets: SecretStore, keychainService: string, http: HttpClient): CorePorts {
+  const logger = new CollectingLogger();
+  return { metadata: new ConfMetadataStore(home), secrets, keychainService, http, clock, sleep: async () => undefined, audit: auditSink({ appendAll: () => undefined }, logger), logger };
+}
 const homes: string[] = [];
 const results: { what: string; measured: string; target: string; ok: boolean }[] = [];
 const record = (what: string, measured: string, target: string, ok: boolean) => {
@@ -67,7 +77,7 @@ async function benchVerify(): Promise<void> {
   const home = newHome();
   const keychainService = keychainServiceFor(ensureVaultIdentity(home));
   const http = createHttpClient();
-  const vault = new Vault({ metadata: new ConfMetadataStore(home), secrets: new KeytarSecretStore(), keychainService, http, clock });
+  const vault = new Vault(benchPorts(home, new KeytarSecretStore(), keychainService, http));
   try {
     const project = served.xerotier.projects[0];
     if (!project) throw new Error('the Xerotier emulator has no default project');
@@ -106,7 +116,7 @@ async function benchVerify(): Promise<void> {
     // loaded machine the two are comparable only side by side.
     const store = new KeytarSecretStore();
     const perKeyStore: SecretStore = { get: (s, a) => store.get(s, a), set: (s, a, v) => store.set(s, a, v), delete: (s, a) => store.delete(s, a) };
-    const perKeyVault = new Vault({ metadata: new ConfMetadataStore(home), secrets: perKeyStore, keychainService, http, clock });
+    const perKeyVault = new Vault(benchPorts(home, perKeyStore, keychainService, http));
     const perKeyRuns: number[] = [];
     for (let r = 0; r < 3; r++) {
       const started = performance.now();
@@ -230,12 +240,12 @@ async function largeVault(): Promise<{ home: string; vault: Vault; counting: Cou
   writeFileSync(join(home, 'vault.json'), JSON.stringify(doc), { mode: 0o600 });
   const counting = new CountingSecretStore(new KeytarSecretStore());
   const http = createHttpClient();
-  const vault = new Vault({ metadata: new ConfMetadataStore(home), secrets: counting, keychainService, http, clock });
+  const vault = new Vault(benchPorts(home, counting, keychainService, http));
   const realSecret = `sk_live_${randomBytes(16).toString('hex')}`;
   const real = await vault.addKey({ instanceRef: `nora/org1/inst1`, name: 'real', secret: realSecret });
   await http.close();
   counting.calls = 0;
-  return { home, vault: new Vault({ metadata: new ConfMetadataStore(home), secrets: counting, keychainService, http, clock }), counting, realRef: real.key.ref, realSecret };
+  return { home, vault: new Vault(benchPorts(home, counting, keychainService, http)), counting, realRef: real.key.ref, realSecret };
 }
 
 async function benchList(large: Awaited<ReturnType<typeof largeVault>>): Promise<void> {
@@ -264,7 +274,7 @@ async function oneKeyVault(): Promise<{ home: string; ref: string; secret: strin
   const home = newHome();
   const keychainService = keychainServiceFor(ensureVaultIdentity(home));
   const http = createHttpClient();
-  const vault = new Vault({ metadata: new ConfMetadataStore(home), secrets: new KeytarSecretStore(), keychainService, http, clock });
+  const vault = new Vault(benchPorts(home, new KeytarSecretStore(), keychainService, http));
   await vault.addInstance({ provider: 'nora', org: 'acme', name: 'live', env: 'production' });
   const secret = `sk_live_${randomBytes(16).toString('hex')}`;
   const added = await vault.addKey({ instanceRef: 'nora/acme/live', name: 'ci', secret });

@@ -30,7 +30,7 @@ export const test = base.extend<{ keyturn: Keyturn }>({
       home,
       emulators,
       async seed(work, clock) {
-        const core = openAppCore(home, secrets, clock);
+        const core = openAppCore(home, { name: 'the e2e seed', secrets, ...(clock ? { clock } : {}) });
         try {
           return await work(core);
         } finally {

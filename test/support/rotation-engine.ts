@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { FileAuditLog } from '../../electron/core/audit/audit-log.js';
 import type { HttpClient } from '../../electron/core/http/types.js';
-import type { RotationDeps } from '../../electron/core/rotation/context.js';
+import type { CorePorts } from '../../electron/core/ports/core-ports.js';
+import type { RotationParts } from '../../electron/core/rotation/context.js';
 import { RotationEngine } from '../../electron/core/rotation/engine.js';
-import { ConfMetadataStore } from '../../electron/core/store/conf-metadata-store.js';
 import { FileRotationLocks } from '../../electron/core/store/file-rotation-locks.js';
-import { ensureVaultIdentity, keychainServiceFor } from '../../electron/core/store/home.js';
+import { testPorts } from './core-ports.js';
 import { privateKeychain } from './private-keychain.js';
 
 /**
@@ -13,15 +12,9 @@ import { privateKeychain } from './private-keychain.js';
  * store, keychain, audit log and locks), with no waiting between polls; a test hands in the HTTP
  * client and whatever else it needs to differ.
  */
-export function rotationEngineFor(home: string, http: HttpClient, host: string, overrides: Partial<RotationDeps> = {}): RotationEngine {
+export function rotationEngineFor(home: string, http: HttpClient, host: string, overrides: Partial<CorePorts & RotationParts> = {}): RotationEngine {
   return new RotationEngine({
-    metadata: new ConfMetadataStore(home),
-    secrets: privateKeychain(),
-    keychainService: keychainServiceFor(ensureVaultIdentity(home)),
-    http,
-    clock: { now: () => new Date() },
-    sleep: async () => undefined,
-    audit: new FileAuditLog(home),
+    ...testPorts(home, { secrets: overrides.secrets ?? privateKeychain(), http }),
     newId: randomUUID,
     locks: new FileRotationLocks(home, { host }),
     ...overrides,

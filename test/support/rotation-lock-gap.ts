@@ -20,9 +20,6 @@ export function engineStoppedAfterRecord(home: string, host: string) {
     get location() {
       return store.location;
     },
-    get warnings() {
-      return store.warnings;
-    },
     read: () => store.read(),
     update: async <T>(change: (doc: VaultDocument) => Promise<UpdateResult<T>> | UpdateResult<T>): Promise<T> => {
       const before = new Set(store.read().rotations.map((r) => r.id));

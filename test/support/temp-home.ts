@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach } from 'vitest';
 import { keychainServiceFor } from '../../electron/core/store/home.js';
+import type { MemorySecretStore } from './memory-secret-store.js';
 import { keychainEntries } from './private-keychain.js';
 
 const made: string[] = [];
@@ -36,9 +37,10 @@ export function vaultIdOf(home: string): string {
   return (JSON.parse(readFileSync(join(home, 'vault-id.json'), 'utf8')) as { vaultId: string }).vaultId;
 }
 
-/** The home's files and its keychain entries: what "nothing changed" compares. */
-export async function vaultState(home: string): Promise<{ files: Record<string, string>; keychain: Record<string, string> }> {
+/** The home's files and its keychain entries (the private test keychain's, or `inMemory`'s): what "nothing changed" compares. */
+export async function vaultState(home: string, inMemory?: MemorySecretStore): Promise<{ files: Record<string, string>; keychain: Record<string, string> }> {
   const files = filesUnder(home);
-  const keychain = files['vault-id.json'] ? await keychainEntries(keychainServiceFor(vaultIdOf(home))) : {};
-  return { files, keychain };
+  if (!files['vault-id.json']) return { files, keychain: {} };
+  const service = keychainServiceFor(vaultIdOf(home));
+  return { files, keychain: inMemory ? inMemory.entries(service) : await keychainEntries(service) };
 }

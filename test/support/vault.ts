@@ -1,35 +1,38 @@
 import { createHttpClient } from '../../electron/core/http/undici-client.js';
 import type { HttpClient } from '../../electron/core/http/types.js';
 import type { Clock } from '../../electron/core/ports/clock.js';
+import type { CollectingLogger } from '../../electron/core/ports/logger.js';
 import type { SecretStore } from '../../electron/core/ports/secret-store.js';
-import { ConfMetadataStore } from '../../electron/core/store/conf-metadata-store.js';
 import type { MetadataStore } from '../../electron/core/store/metadata-store.js';
-import { ensureVaultIdentity, keychainServiceFor } from '../../electron/core/store/home.js';
+import type { AuditWriter } from '../../electron/core/ports/audit-sink.js';
 import { Vault } from '../../electron/core/vault/vault.js';
+import { testPorts } from './core-ports.js';
 import { privateKeychain } from './private-keychain.js';
 
 export interface TestVault {
   vault: Vault;
   service: string;
   http: HttpClient;
+  /** What the vault warned of (an audit entry not written, a corrupt file moved aside). */
+  logger: CollectingLogger;
 }
 
-/** A vault over the real keychain and metadata store; any port can be swapped for a failing stand-in. */
+/**
+ * A vault over the real metadata store and a keychain (the private test keychain unless `keychain`
+ * says otherwise, e.g. a MemorySecretStore); any port can be swapped for a failing stand-in.
+ */
 export function openTestVault(
   home: string,
-  overrides: { secrets?: (real: SecretStore) => SecretStore; metadata?: (real: MetadataStore) => MetadataStore; clock?: Clock; http?: HttpClient } = {},
+  overrides: { keychain?: SecretStore; secrets?: (real: SecretStore) => SecretStore; metadata?: (real: MetadataStore) => MetadataStore; clock?: Clock; http?: HttpClient; auditLog?: AuditWriter } = {},
 ): TestVault {
-  const vaultId = ensureVaultIdentity(home);
-  const service = keychainServiceFor(vaultId);
-  const realSecrets = privateKeychain();
-  const realMetadata = new ConfMetadataStore(home, { vaultId });
+  const keychain = overrides.keychain ?? privateKeychain();
   const http = overrides.http ?? createHttpClient({ maxRetries: 1, baseDelayMs: 10 });
-  const vault = new Vault({
-    metadata: overrides.metadata ? overrides.metadata(realMetadata) : realMetadata,
-    secrets: overrides.secrets ? overrides.secrets(realSecrets) : realSecrets,
-    keychainService: service,
+  const ports = testPorts(home, {
+    secrets: overrides.secrets ? overrides.secrets(keychain) : keychain,
     http,
-    clock: overrides.clock ?? { now: () => new Date() },
+    ...(overrides.metadata ? { metadata: overrides.metadata } : {}),
+    ...(overrides.clock ? { clock: overrides.clock } : {}),
+    ...(overrides.auditLog ? { auditLog: overrides.auditLog } : {}),
   });
-  return { vault, service, http };
+  return { vault: new Vault(ports), service: ports.keychainService, http, logger: ports.logger };
 }

@@ -10,7 +10,7 @@ export function registerLogCommands(program: Command, ctx: CliContext): void {
     .description('check the chain and the keychain record of the newest entry; names the line where it breaks')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
-      const result = await verifyLog(ctx.core().audit, ctx.core().metadata);
+      const result = await verifyLog(ctx.auditLog(), ctx.core().metadata);
       if (!result.ok) ctx.exitCode = 1;
       if (opts.json) return ctx.io.out(`${JSON.stringify(result, null, 2)}\n`);
       for (const p of result.problems) ctx.io.out(`${p.line === null ? 'the log' : `line ${p.line}`}: ${p.problem}\n`);
@@ -22,7 +22,7 @@ export function registerLogCommands(program: Command, ctx: CliContext): void {
     .description('print the audit log')
     .option('--json', 'print JSON (an array of entries)')
     .action((opts: { json?: boolean }) => {
-      const { lines, entries } = readAuditLog(ctx.core().audit.path);
+      const { lines, entries } = readAuditLog(ctx.auditLog().path);
       if (opts.json) return ctx.io.out(`${JSON.stringify(entries, null, 2)}\n`);
       ctx.io.out(
         table([

@@ -16,10 +16,11 @@ import { scanWordings } from './scan.js';
 import { storeWordings } from './store.js';
 import { targetWordings } from './targets.js';
 import { vaultWordings } from './vault.js';
+import { warningWordings } from './warnings.js';
 
 /** The terminal's words for every problem: they name flags and commands, since that is what a person types here. */
 export const CLI_WORDINGS: Wordings = {
-  ...generalWordings, ...emergencyWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...legacyWordings,
+  ...generalWordings, ...emergencyWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...warningWordings, ...legacyWordings,
 };
 
 export function cliProblemText(problem: Problem): string {

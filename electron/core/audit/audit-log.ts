@@ -2,20 +2,10 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
+import type { AuditEvent, AuditWriter } from '../ports/audit-sink.js';
 
-export interface AuditEvent {
-  action: string;
-  keyId?: string;
-  maskedKey?: string;
-  outcome: 'ok' | 'failed' | 'info';
-  detail?: string;
-}
-
-/** Where audit events go. Implementations must never receive a secret: callers pass masked keys. */
-export interface AuditSink {
-  append(event: AuditEvent): void;
-  appendAll?(events: readonly AuditEvent[]): void;
-}
+// The audit port (what core records into, and its rule that a failed entry never fails the action) is in ports/audit-sink.ts.
+export type { AuditEvent, AuditSink } from '../ports/audit-sink.js';
 
 /** Where the newest line's hash is kept apart from the file (the keychain), so truncating the file shows. */
 export interface AuditHeadStore {
@@ -38,8 +28,11 @@ export function sha256(text: string): string {
  * of the line before it, so an edited, deleted or reordered line breaks the chain at a line we can
  * name; the newest line's hash also goes to the keychain, so cutting lines off the end (or putting
  * back an older copy of the whole file) shows too.
+ *
+ * Its appends throw when the file cannot be written: core sees it only through auditSink(), which
+ * turns that into a warning.
  */
-export class FileAuditLog implements AuditSink {
+export class FileAuditLog implements AuditWriter {
   readonly path: string;
   readonly #now: () => Date;
   readonly #head: AuditHeadStore | null;

@@ -3,14 +3,11 @@ import { fail } from '../domain/problems/problem-error.js';
 import type { KeyManagementApi } from '../providers/key-api.js';
 import type { GuidedStep } from '../providers/profile.js';
 import { resolveProfile } from '../providers/registry.js';
-import type { RotationDeps } from '../rotation/context.js';
+import type { CorePorts } from '../ports/core-ports.js';
 import { revokeAndProve, type RevokeOutcome } from '../rotation/revoke-and-prove.js';
 import { noKeyApi, resolveRemoteId, type ChooseRemoteKey } from '../rotation/remote-id.js';
 import { findKey, keyRef } from '../vault/refs.js';
 import { findLeakCandidates } from './leak-candidates.js';
-
-/** What an emergency revocation needs: the rotation's parts, without its id maker and checkpoints. */
-export type EmergencyDeps = Omit<RotationDeps, 'newId' | 'checkpoint' | 'locks'>;
 
 export interface EmergencyRevokeOptions {
   waitMs: number;
@@ -39,7 +36,7 @@ function secretFromPaste(doc: VaultDocument, text: string, keyId: string): strin
  * Revokes a key now — by API or guided — proves it dead (401) and marks it revoked. The secret
  * is taken from the pasted text when given, else read from the keychain.
  */
-export async function emergencyRevoke(deps: EmergencyDeps, ref: string, options: EmergencyRevokeOptions): Promise<RevokeOutcome & { ref: string }> {
+export async function emergencyRevoke(deps: CorePorts, ref: string, options: EmergencyRevokeOptions): Promise<RevokeOutcome & { ref: string }> {
   const doc = deps.metadata.read();
   const { record, instance } = findKey(doc, ref);
   const shownRef = keyRef(instance, record);
@@ -90,6 +87,7 @@ export async function emergencyRevoke(deps: EmergencyDeps, ref: string, options:
     }));
     await deps.secrets.delete(deps.keychainService, record.id).catch(() => false);
   }
+  // The revocation has happened: the sink never throws, so a full disk cannot make it look failed.
   deps.audit.append({ action: 'emergency.revoke', keyId: record.id, maskedKey: record.maskedKey, outcome: outcome.proven ? 'ok' : 'failed', detail: outcome.detail });
   return { ...outcome, ref: shownRef };
 }

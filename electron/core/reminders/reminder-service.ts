@@ -1,15 +1,11 @@
 import type { AuditSink } from '../audit/audit-log.js';
 import type { Clock } from '../ports/clock.js';
+import type { Notifier } from '../ports/notifier.js';
 import type { MetadataStore } from '../store/metadata-store.js';
 import { findKey } from '../vault/refs.js';
 import { attentionCount, dueReminders, type Reminder } from './due-reminders.js';
 
-/** Where reminders go: OS notifications in the desktop app, an in-page stand-in in browser mode. */
-export interface Notifier {
-  notify(reminder: Reminder): void;
-  /** The number of keys that need attention, for a badge (dock, tray) where there is one. */
-  setAttentionCount(count: number): void;
-}
+export type { Notifier } from '../ports/notifier.js';
 
 /**
  * Checks reminders and notifies. The thresholds are claimed inside a metadata update (under the

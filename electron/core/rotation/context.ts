@@ -1,23 +1,12 @@
-import type { AuditSink } from '../audit/audit-log.js';
 import type { Instance, KeyRecord, Rotation, VaultDocument } from '../domain/model.js';
-import type { HttpClient } from '../http/types.js';
-import type { Clock } from '../ports/clock.js';
-import type { SecretStore } from '../ports/secret-store.js';
+import type { CorePorts } from '../ports/core-ports.js';
 import type { ProviderProfile } from '../providers/profile.js';
-import type { MetadataStore } from '../store/metadata-store.js';
 import type { RotationInteraction } from './interaction.js';
 import type { RotationJournal } from './journal.js';
-import type { Sleep } from './poll.js';
 import type { RotationLocks } from './rotation-lock.js';
 
-export interface RotationDeps {
-  metadata: MetadataStore;
-  secrets: SecretStore;
-  keychainService: string;
-  http: HttpClient;
-  clock: Clock;
-  sleep: Sleep;
-  audit: AuditSink;
+/** What the rotation engine adds to the core's ports. */
+export interface RotationParts {
   newId: () => string;
   /** One owner per rotation across processes: held from the first step run to the stop. */
   locks: RotationLocks;
@@ -46,7 +35,7 @@ export interface RotationOptions {
 
 /** Everything a step needs: read fresh from the journal each time, because steps persist as they go. */
 export interface StepContext {
-  deps: RotationDeps;
+  deps: CorePorts & RotationParts;
   journal: RotationJournal;
   interaction: RotationInteraction;
   options: Required<Pick<RotationOptions, 'revokeWaitMs'>> & RotationOptions;

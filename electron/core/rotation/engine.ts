@@ -6,7 +6,8 @@ import type { ProviderProfile } from '../providers/profile.js';
 import { resolveProfile } from '../providers/registry.js';
 import { noKeyApi, resolveRemoteId } from './remote-id.js';
 import { findKey, keyRef } from '../vault/refs.js';
-import type { RotationDeps, RotationOptions, StepContext } from './context.js';
+import type { CorePorts } from '../ports/core-ports.js';
+import type { RotationOptions, RotationParts, StepContext } from './context.js';
 import { createPath, runCreate } from './create-step.js';
 import { checkNewKey } from '../vault/new-key-check.js';
 import { failStep } from './fail-step.js';
@@ -42,7 +43,7 @@ export interface BegunRotation {
 
 /** The rotation state machine: start, resume, status. Steps run in order; each is journaled before and after. */
 export class RotationEngine {
-  constructor(private readonly deps: RotationDeps) {}
+  constructor(private readonly deps: CorePorts & RotationParts) {}
 
   /** The rotation in progress for a key (as old or new key), if any. */
   inProgressFor(doc: VaultDocument, keyId: string): Rotation | undefined {

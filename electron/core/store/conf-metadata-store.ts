@@ -6,6 +6,8 @@ import { auditLogLength } from '../audit/audit-log.js';
 import { ProblemError, fail } from '../domain/problems/problem-error.js';
 import { emptyVaultDocument, vaultDocumentSchema, type VaultDocument } from '../domain/model.js';
 import type { MetadataStore, UpdateResult } from './metadata-store.js';
+import { problem } from '../domain/problems/problem-error.js';
+import type { Logger } from '../ports/logger.js';
 import { describesBytes, readChecked, recordChecked, serializeIndexed, type KeyIndex } from './checked-index.js';
 import { checkVaultIdentity, deepFreeze, readCheckedForKey, stampOf } from './checked-read.js';
 import { describeDamage, parseVaultDocument, type DamagedPart } from './parse-document.js';
@@ -31,7 +33,6 @@ export class VaultDamagedError extends ProblemError {}
 export class ConfMetadataStore implements MetadataStore {
   readonly location: string;
   readonly lastGoodLocation: string;
-  readonly warnings: string[] = [];
   #conf: Conf<Record<string, unknown>> | null = null;
   readonly #home: string;
   readonly #vaultId: string | undefined;
@@ -43,18 +44,21 @@ export class ConfMetadataStore implements MetadataStore {
   #written: { text: string; index: KeyIndex | null } | null = null;
 
   readonly #beforeWrite: (() => Promise<void>) | null;
+  readonly #logger: Logger | null;
   #ready: Promise<void> | null = null;
 
   /**
    * `vaultId` is written into every write, so the id can be recovered from vault.json if vault-id.json is lost.
    * `beforeWrite` runs once, before the first update: a check that throws stops it with nothing written
    * (the CLI asks the keychain there, so a command that needs it never half-succeeds without it).
+   * `logger` hears what the person must be told (a corrupt file moved aside).
    */
-  constructor(home: string, options: { vaultId?: string; beforeWrite?: () => Promise<void> } = {}) {
+  constructor(home: string, options: { vaultId?: string; beforeWrite?: () => Promise<void>; logger?: Logger } = {}) {
     mkdirSync(home, { recursive: true, mode: 0o700 });
     this.#home = home;
     this.#vaultId = options.vaultId;
     this.#beforeWrite = options.beforeWrite ?? null;
+    this.#logger = options.logger ?? null;
     this.location = join(home, VAULT_FILE);
     this.lastGoodLocation = join(home, LAST_GOOD_FILE);
     this.#removeStaleTempFilesIfFree();
@@ -110,14 +114,14 @@ export class ConfMetadataStore implements MetadataStore {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const aside = join(this.#home, `${CONFIG_NAME}.corrupt-${stamp}.json`);
     renameSync(this.location, aside);
-    const why = cause instanceof Error ? cause.message.split('\n')[0] : 'unreadable';
-    let restore = 'Your secrets are still in the keychain, but there is no backup of the file to restore.';
+    const reason = cause instanceof Error ? (cause.message.split('\n')[0] ?? 'unreadable') : 'unreadable';
+    let lastGood: { path: string; at: string } | null = null;
     if (existsSync(this.lastGoodLocation)) {
       const pinned = join(this.#home, `${CONFIG_NAME}.last-good-${stamp}.json`);
       preserveCopy(this.lastGoodLocation, pinned);
-      restore = `Your secrets are still in the keychain; the last good copy of the file (from ${statSync(pinned).mtime.toISOString()}) is ${pinned}: to restore it, close Keyturn and run: cp '${pinned}' '${this.location}'`;
+      lastGood = { path: pinned, at: statSync(pinned).mtime.toISOString() };
     }
-    this.warnings.push(`the vault metadata file was unreadable (${why}); it was moved to ${aside} and an empty one started. ${restore}`);
+    this.#logger?.warn(problem('store.moved-aside', { reason, location: this.location, movedTo: aside, lastGood: lastGood?.path ?? null, lastGoodAt: lastGood?.at ?? null }));
   }
 
   /**

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEvent, AuditSink } from '../audit/audit-log.js';
 import { checkDays, parseDay } from '../policy/policy-changes.js';
-import type { HttpClient } from '../http/types.js';
-import type { Clock } from '../ports/clock.js';
-import { KeychainError, type SecretStore } from '../ports/secret-store.js';
+import type { AuditEvent } from '../ports/audit-sink.js';
+import type { CorePorts } from '../ports/core-ports.js';
+import { KeychainError } from '../ports/secret-store.js';
 import type { ProviderProfile } from '../providers/profile.js';
 import { canonicalProviderId, resolveProfile } from '../providers/registry.js';
-import type { MetadataStore } from '../store/metadata-store.js';
 import { verifyKey } from '../verify/verify-key.js';
 import type { Problem } from '../domain/problems/catalogue.js';
 import { ProblemError, fail } from '../domain/problems/problem-error.js';
@@ -37,16 +35,9 @@ import { verifySecretReader } from './verify-secrets.js';
 import type { KeyShapeProblem } from '../domain/problems/key-shape.js';
 import { keyShapeKinds } from '../domain/problems/key-shape.kinds.js';
 
-export interface VaultDeps {
-  metadata: MetadataStore;
-  secrets: SecretStore;
-  /** The keychain service of this vault: `keyturn:<vault-id>`. */
-  keychainService: string;
-  http: HttpClient;
-  clock: Clock;
+/** What the vault adds to the core's ports: how its records get their ids (tests fix them). */
+export interface VaultParts {
   newId?: () => string;
-  /** Every change and every secret read is an audit event (masked keys only). */
-  audit?: AuditSink;
 }
 
 export interface AddInstanceInput {
@@ -100,33 +91,17 @@ const badName = (field: 'org' | 'instance' | 'name') => (reason: string): Proble
 
 /** The vault: instances, key records and their secrets. All behaviour the hosts expose lives here. */
 export class Vault {
-  readonly #deps: VaultDeps;
+  readonly #deps: CorePorts;
   readonly #newId: () => string;
 
-  readonly #auditWarnings: string[] = [];
-
-  constructor(deps: VaultDeps) {
-    this.#deps = deps;
-    this.#newId = deps.newId ?? randomUUID;
+  constructor(ports: CorePorts, parts: VaultParts = {}) {
+    this.#deps = ports;
+    this.#newId = parts.newId ?? randomUUID;
   }
 
-  /**
-   * Records what was done. The action has happened by now, so an audit log that cannot be written
-   * (a full disk, a lock held too long) becomes a warning for the person, never a failure of the action.
-   */
+  /** Records what was done (the action has happened by now: the sink never throws, see audit-sink.ts). */
   #audit(...events: AuditEvent[]): void {
-    const sink = this.#deps.audit;
-    if (!sink) return;
-    try {
-      if (sink.appendAll) sink.appendAll(events);
-      else for (const event of events) sink.append(event);
-    } catch (error) {
-      this.#auditWarnings.push(`the audit log could not record ${events[0]?.action ?? 'an action'} (${error instanceof Error ? error.message : String(error)}): the action itself was done`);
-    }
-  }
-
-  get warnings(): readonly string[] {
-    return [...this.#deps.metadata.warnings, ...this.#auditWarnings];
+    this.#deps.audit.appendAll(events);
   }
 
   read(): VaultDocument {

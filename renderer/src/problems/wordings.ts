@@ -15,10 +15,11 @@ import { scanWordings } from './scan.js';
 import { storeWordings } from './store.js';
 import { targetWordings } from './targets.js';
 import { vaultWordings } from './vault.js';
+import { warningWordings } from './warnings.js';
 
 /** The app's words for every problem: they name fields and buttons, never a flag or a command. */
 export const APP_WORDINGS: Wordings = {
-  ...generalWordings, ...emergencyWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...legacyWordings,
+  ...generalWordings, ...emergencyWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...warningWordings, ...legacyWordings,
 };
 
 export function appProblemText(problem: Problem): string {

@@ -4,7 +4,6 @@ import { openAppCore, type AppCore } from '../../../electron/app/app-core.js';
 import { dispatchCall } from '../../../electron/app/call-dispatch.js';
 import { createHandlers } from '../../../electron/app/handlers.js';
 import type { LeakFinding, RevokeResult } from '../../../electron/contract/views.js';
-import { ReminderService } from '../../../electron/core/reminders/reminder-service.js';
 import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
 import { privateKeychain } from '../../support/private-keychain.js';
 import { tempHome } from '../../support/temp-home.js';
@@ -24,9 +23,8 @@ describe('the app’s emergency calls', () => {
   });
 
   async function appWith(work: (call: (name: 'emergency.find' | 'emergency.revoke', args: unknown) => ReturnType<typeof dispatchCall>, core: AppCore) => Promise<void>) {
-    const core = openAppCore(tempHome(), privateKeychain());
-    const reminders = new ReminderService({ metadata: core.metadata, clock: core.clock, notifier: { notify: () => undefined, setAttentionCount: () => undefined }, audit: core.audit });
-    const handlers = createHandlers(core, { copy: null, openExternal: async () => false, pickPath: null, emit: () => undefined, reminders });
+    const core = openAppCore(tempHome(), { name: 'the desktop app', secrets: privateKeychain(), notifier: { notify: () => undefined, setAttentionCount: () => undefined } });
+    const handlers = createHandlers(core, { copy: null, openExternal: async () => false, pickPath: null, emit: () => undefined });
     try {
       await work((name, args) => dispatchCall(handlers, name, args), core);
     } finally {

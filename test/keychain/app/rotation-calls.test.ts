@@ -5,7 +5,6 @@ import { openAppCore } from '../../../electron/app/app-core.js';
 import { dispatchCall } from '../../../electron/app/call-dispatch.js';
 import { createHandlers } from '../../../electron/app/handlers.js';
 import type { CallName } from '../../../electron/contract/names.js';
-import { ReminderService } from '../../../electron/core/reminders/reminder-service.js';
 import { appProblemText } from '../../../renderer/src/problems/wordings.js';
 import { startEmulator, type NexoraEmulator } from '../../emulators/index.js';
 import { nexoraKeyWithTarget } from '../../support/nexora-fixture.js';
@@ -22,9 +21,8 @@ describe('the app’s rotation calls', () => {
 
   it('a production rotation without its instance name typed back is refused as the problem of the wizard’s name field, and nothing is recorded or sent', async () => {
     const { home, old } = await nexoraKeyWithTarget(nexora, { env: 'production', name: 'svc', variable: 'KEY' });
-    const core = openAppCore(home, privateKeychain(), undefined, 'the desktop app');
-    const reminders = new ReminderService({ metadata: core.metadata, clock: core.clock, notifier: { notify: () => undefined, setAttentionCount: () => undefined }, audit: core.audit });
-    const handlers = createHandlers(core, { copy: null, openExternal: async () => false, pickPath: null, emit: () => undefined, reminders });
+    const core = openAppCore(home, { name: 'the desktop app', secrets: privateKeychain(), notifier: { notify: () => undefined, setAttentionCount: () => undefined } });
+    const handlers = createHandlers(core, { copy: null, openExternal: async () => false, pickPath: null, emit: () => undefined });
     const call = (name: CallName, args: unknown) => dispatchCall(handlers, name, args);
     try {
       for (const args of [{ ref: 'nexora/acme/self/svc', inPlace: false }, { ref: 'nexora/acme/self/svc', inPlace: false, confirmInstanceName: 'Self' }]) {

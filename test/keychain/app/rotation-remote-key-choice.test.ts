@@ -19,7 +19,7 @@ describe('the rotation wizard asks which listed key is the old one', () => {
 
   async function ambiguousRotation() {
     const fixture = await nexoraKeyWithTarget(nexora, { env: 'sandbox', name: 'svc', nexoraName: 'CI pipeline', variable: 'KEY', otherKeys: ['laptop'] });
-    const core = openAppCore(fixture.home, privateKeychain(), undefined, 'the desktop app');
+    const core = openAppCore(fixture.home, { name: 'the desktop app', secrets: privateKeychain() });
     const waiters: (() => void)[] = [];
     const sessions = new RotationSessions(core.rotations, core.metadata, () => {
       for (const w of waiters.splice(0)) w();

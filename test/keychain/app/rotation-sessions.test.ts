@@ -47,7 +47,7 @@ describe('rotation sessions in the app, with the CLI running rotations too', () 
     const { home, run, user } = await nexoraKeyWithTarget(emulators.nexora, { env: 'sandbox', name: 'svc', variable: 'KEY' });
     emulators.nexora.control.setFault({ status: 503, method: 'POST', times: 1 });
     expect((await run(['rotate', 'nexora/acme/self/svc'])).code).toBe(1);
-    const core = openAppCore(home, privateKeychain(), undefined, 'the desktop app');
+    const core = openAppCore(home, { name: 'the desktop app', secrets: privateKeychain() });
     const { sessions, changed } = sessionsOf(core);
     const [stopped] = sessions.inProgress();
     const holder = await holdRotationLock(home, stopped?.rotation.id ?? '', 'the keyturn CLI');
@@ -104,7 +104,7 @@ describe('rotation sessions in the app, with the CLI running rotations too', () 
 
   it('while the app runs a rotation (waiting for the pasted key), the CLI says the app holds it and changes nothing', async () => {
     const { home, org } = await noraKeyWithTarget(emulators.nora, { target: false });
-    const core = openAppCore(home, privateKeychain(), undefined, 'the desktop app');
+    const core = openAppCore(home, { name: 'the desktop app', secrets: privateKeychain() });
     const { sessions, changed } = sessionsOf(core);
     const started = await sessions.start(`nora/${org}/live/backend`, false, 'live');
     await changed(() => sessions.view(started.rotation.id).question?.kind === 'paste');

@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 async function vaultWithOneXoraKey() {
-  const core = openAppCore(tempHome(), privateKeychain());
+  const core = openAppCore(tempHome(), { name: 'the desktop app', secrets: privateKeychain() });
   await core.vault.addInstance({ provider: 'xora', org: 'acme', name: 'main', env: 'production', baseUrl: emulators.xora.baseUrl() });
   await core.vault.addKey({ instanceRef: 'xora/acme/main', name: 'api', secret: emulators.xora.control.createKey({ name: 'api' }).secret });
   let checks = 0;

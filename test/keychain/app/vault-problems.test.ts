@@ -6,7 +6,6 @@ import { dispatchCall } from '../../../electron/app/call-dispatch.js';
 import { createHandlers } from '../../../electron/app/handlers.js';
 import type { CallReply } from '../../../electron/contract/api.js';
 import type { KeyCheck } from '../../../electron/contract/views.js';
-import { ReminderService } from '../../../electron/core/reminders/reminder-service.js';
 import { appProblemText } from '../../../renderer/src/problems/wordings.js';
 import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
 import { sampleKeys } from '../../support/keys.js';
@@ -34,9 +33,8 @@ describe('the app’s vault problems', () => {
   });
 
   async function appWith(work: (call: Call, core: AppCore) => Promise<void>) {
-    const core = openAppCore(tempHome(), privateKeychain());
-    const reminders = new ReminderService({ metadata: core.metadata, clock: core.clock, notifier: { notify: () => undefined, setAttentionCount: () => undefined }, audit: core.audit });
-    const handlers = createHandlers(core, { copy: null, openExternal: async () => false, pickPath: null, emit: () => undefined, reminders });
+    const core = openAppCore(tempHome(), { name: 'the Keyturn app', secrets: privateKeychain(), notifier: { notify: () => undefined, setAttentionCount: () => undefined } });
+    const handlers = createHandlers(core, { copy: null, openExternal: async () => false, pickPath: null, emit: () => undefined });
     try {
       await work((name, args) => dispatchCall(handlers, name, args), core);
     } finally {

@@ -39,6 +39,7 @@ const NOT_FOR_KEY_GET = [
   /^electron\/core\/store\/(parse-document|conf-metadata-store)\.ts$/, // the store's record-by-record reader and its writer
   /^electron\/core\/(rotation|providers|targets|verify|policy)\//, // the rest of the vault: rotation, provider calls, swap targets
   /^electron\/core\/vault\/vault\.ts$/,
+  /^electron\/core\/open-core\.ts$/, // the core graph: key get runs on the ports alone
   /^electron\/cli\/commands\/(?!key-get\.ts$)/, // every other command, the other key commands included
   /^electron\/(web|app|contract)\//, // browser mode and the app's handlers
   /^electron\/core\/(scan|emergency|reminders)\//,

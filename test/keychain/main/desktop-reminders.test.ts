@@ -21,7 +21,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 it('turns a due key into an OS notification with a badge and tray count; clicking it opens that key’s rotation', async () => {
   const home = join(root, 'home');
   const clock = { at: new Date('2026-02-20T09:00:00Z'), now() { return this.at; } };
-  const seeding = openAppCore(home, privateKeychain(), clock);
+  const seeding = openAppCore(home, { name: 'the seed', secrets: privateKeychain(), clock });
   await seeding.vault.addInstance({ provider: 'nora', org: 'acme', name: 'live', env: 'production' });
   await seeding.vault.addKey({ instanceRef: 'nora/acme/live', name: 'backend', secret: sampleKeys.nora('production'), expiresOn: '2026-03-01' });
   await seeding.close();

@@ -5,7 +5,6 @@ import { openAppCore, type AppCore } from '../../../electron/app/app-core.js';
 import { dispatchCall } from '../../../electron/app/call-dispatch.js';
 import { createHandlers, type HostHooks } from '../../../electron/app/handlers.js';
 import type { EventName } from '../../../electron/contract/names.js';
-import { ReminderService } from '../../../electron/core/reminders/reminder-service.js';
 import { sampleKeys } from '../../support/keys.js';
 import { tempHome } from '../../support/temp-home.js';
 import { memorySecrets } from './memory-secrets.js';
@@ -18,16 +17,14 @@ afterEach(async () => {
 /** The app's handlers on a real core over a fresh vault home, with host hooks a test can change. */
 function appOn(hooks: Partial<HostHooks> = {}) {
   const home = tempHome();
-  const core = openAppCore(home, memorySecrets());
+  const core = openAppCore(home, { name: 'the Keyturn app', secrets: memorySecrets(), notifier: { notify: () => undefined, setAttentionCount: () => undefined } });
   opened.push(core);
   const events: EventName[] = [];
-  const reminders = new ReminderService({ metadata: core.metadata, clock: core.clock, notifier: { notify: () => undefined, setAttentionCount: () => undefined } });
   const handlers = createHandlers(core, {
     copy: null,
     openExternal: async () => false,
     pickPath: null,
     emit: (event) => void events.push(event),
-    reminders,
     ...hooks,
   });
   const call = (name: string, args: unknown = {}) => dispatchCall(handlers, name, args);

@@ -4,7 +4,6 @@ import { dispatchCall } from '../../../electron/app/call-dispatch.js';
 import { createHandlers } from '../../../electron/app/handlers.js';
 import { RotationSessions } from '../../../electron/app/rotation-sessions.js';
 import type { RotationView } from '../../../electron/contract/views.js';
-import { ReminderService } from '../../../electron/core/reminders/reminder-service.js';
 import { NORA_KEYS_PATH, startEmulator, type NoraEmulator } from '../../emulators/index.js';
 import { tempHome } from '../../support/temp-home.js';
 import { memorySecrets } from './memory-secrets.js';
@@ -24,7 +23,7 @@ afterEach(async () => {
 
 /** A Nora sandbox key (its create step is guided: the rotation asks for the new key) and sessions whose changes can be awaited. */
 async function guidedRotation() {
-  const core = openAppCore(tempHome(), memorySecrets(), undefined, 'the desktop app');
+  const core = openAppCore(tempHome(), { name: 'the desktop app', secrets: memorySecrets(), notifier: { notify: () => undefined, setAttentionCount: () => undefined } });
   opened.push(core);
   const org = `org${Math.random().toString(36).slice(2, 8)}`;
   const old = nora.control.createKey({ name: 'svc', env: 'sandbox', org });
@@ -87,15 +86,14 @@ describe('rotation sessions', () => {
 
   it('through the app’s calls, an answer nobody waits for is a problem of kind input, not a crash', async () => {
     const { core } = await guidedRotation();
-    const reminders = new ReminderService({ metadata: core.metadata, clock: core.clock, notifier: { notify: () => undefined, setAttentionCount: () => undefined } });
-    const handlers = createHandlers(core, { copy: null, openExternal: async () => false, pickPath: null, emit: () => undefined, reminders });
+    const handlers = createHandlers(core, { copy: null, openExternal: async () => false, pickPath: null, emit: () => undefined });
     const { status, reply } = await dispatchCall(handlers, 'rotation.answer', { rotationId: 'no-such-rotation', answer: { kind: 'stop' } });
     expect(status).toBe(400);
     expect(reply).toMatchObject({ ok: false, error: { kind: 'input', problem: { code: expect.any(String) } } });
   });
 
   it('a production key is not rotated unless its instance name is typed back, and nothing is recorded', async () => {
-    const core = openAppCore(tempHome(), memorySecrets());
+    const core = openAppCore(tempHome(), { name: 'the Keyturn app', secrets: memorySecrets(), notifier: { notify: () => undefined, setAttentionCount: () => undefined } });
     opened.push(core);
     const org = `org${Math.random().toString(36).slice(2, 8)}`;
     const old = nora.control.createKey({ name: 'svc', env: 'production', org });

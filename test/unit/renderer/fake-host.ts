@@ -122,5 +122,6 @@ export const rotationView = (over: Partial<RotationView> = {}, rotation: Partial
   heldBy: null,
   question: null,
   revokeGuide: null,
+  failure: null,
   ...over,
 });

@@ -15,6 +15,7 @@ import { scanProblems } from './scan.js';
 import { storeProblems } from './store.js';
 import { targetProblems } from './targets.js';
 import { vaultProblems } from './vault.js';
+import { warningProblems } from './warnings.js';
 
 /**
  * Every problem core reports, by code: its schema (zod, for parsing a problem that crossed a
@@ -26,7 +27,7 @@ import { vaultProblems } from './vault.js';
  * wording.ts load no zod), so the smallest commands stay small.
  */
 export const PROBLEM_SCHEMAS = [
-  ...generalProblems, ...emergencyProblems, ...instanceProblems, ...keyShapeProblems, ...keychainProblems, ...policyProblems, ...providerProblems, ...refProblems, ...reportProblems, ...rotationProblems, ...runProblems, ...scanProblems, ...storeProblems, ...targetProblems, ...vaultProblems, ...legacyProblems,
+  ...generalProblems, ...emergencyProblems, ...instanceProblems, ...keyShapeProblems, ...keychainProblems, ...policyProblems, ...providerProblems, ...refProblems, ...reportProblems, ...rotationProblems, ...runProblems, ...scanProblems, ...storeProblems, ...targetProblems, ...vaultProblems, ...warningProblems, ...legacyProblems,
 ] as const;
 
 export const problemSchema = z.discriminatedUnion('code', PROBLEM_SCHEMAS);

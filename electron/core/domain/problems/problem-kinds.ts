@@ -16,8 +16,9 @@ import { scanKinds } from './scan.kinds.js';
 import { storeKinds } from './store.kinds.js';
 import { targetKinds } from './targets.kinds.js';
 import { vaultKinds } from './vault.kinds.js';
+import { warningKinds } from './warnings.kinds.js';
 
 /** Every code's kind (one spread per area); the compiler checks none is missing. */
 export const PROBLEM_KINDS = {
-  ...generalKinds, ...emergencyKinds, ...instanceKinds, ...keyShapeKinds, ...keychainKinds, ...policyKinds, ...providerKinds, ...refKinds, ...reportKinds, ...rotationKinds, ...runKinds, ...scanKinds, ...storeKinds, ...targetKinds, ...vaultKinds, ...legacyKinds,
+  ...generalKinds, ...emergencyKinds, ...instanceKinds, ...keyShapeKinds, ...keychainKinds, ...policyKinds, ...providerKinds, ...refKinds, ...reportKinds, ...rotationKinds, ...runKinds, ...scanKinds, ...storeKinds, ...targetKinds, ...vaultKinds, ...warningKinds, ...legacyKinds,
 } as const satisfies { readonly [C in ProblemCode]: ProblemKind };

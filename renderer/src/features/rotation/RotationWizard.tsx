@@ -8,6 +8,7 @@ import { RemoteKeyChoice } from './RemoteKeyChoice.js';
 import { StartRotation } from './StartRotation.js';
 import { StepList } from './StepList.js';
 import { useRotation } from './useRotation.js';
+import { appProblemText } from '../../problems/wordings.js';
 
 /** create → swap → verify → revoke, each step's live state from the host; guided steps inline. */
 export function RotationWizard({ keyRef, resume }: { keyRef: string; resume: boolean }) {
@@ -68,6 +69,11 @@ export function RotationWizard({ keyRef, resume }: { keyRef: string; resume: boo
                 Resume
               </button>
             </div>
+          )}
+          {!view.running && view.failure && (
+            <p role="alert" className="error" data-testid="rotation-failure">
+              {appProblemText(view.failure.problem)}
+            </p>
           )}
           {view.rotation.warnings.map((w) => (
             <p key={w} className="warning">

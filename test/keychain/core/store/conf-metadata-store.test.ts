@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfMetadataStore } from '../../../../electron/core/store/conf-metadata-store.js';
+import { CollectingLogger } from '../../../../electron/core/ports/logger.js';
 import { cliFor } from '../../../support/cli.js';
 import { sampleKeys } from '../../../support/keys.js';
 import { tempHome } from '../../../support/temp-home.js';
@@ -26,9 +27,10 @@ describe('ConfMetadataStore', () => {
   it('moves aside a file that is JSON but not a vault document', () => {
     const home = tempHome();
     writeFileSync(join(home, 'vault.json'), JSON.stringify([{ schemaVersion: 1 }]));
-    const store = new ConfMetadataStore(home);
+    const logger = new CollectingLogger();
+    const store = new ConfMetadataStore(home, { logger });
     expect(store.read().instances).toEqual([]);
-    expect(store.warnings).toHaveLength(1);
+    expect(logger.problems).toEqual([expect.objectContaining({ code: 'store.moved-aside', location: join(home, 'vault.json'), lastGood: null })]);
     expect(readdirSync(home).some((f) => f.startsWith('vault.corrupt-'))).toBe(true);
   });
 

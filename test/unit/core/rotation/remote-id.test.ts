@@ -165,7 +165,6 @@ describe('identifyRemoteKey: a Nexora key Keyturn did not create', () => {
     let current = doc;
     const metadata: MetadataStore = {
       location: 'memory',
-      warnings: [],
       read: () => current,
       update: async (change) => {
         const { doc: next, result } = await change(current);

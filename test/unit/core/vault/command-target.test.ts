@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleKeys } from '../../../support/keys.js';
+import { MemorySecretStore } from '../../../support/memory-secret-store.js';
 import { tempHome } from '../../../support/temp-home.js';
 import { openTestVault, type TestVault } from '../../../support/vault.js';
 
@@ -13,7 +14,7 @@ describe('Vault.addTarget with a command', () => {
   });
 
   it('forbids a relative program path from meaning another program later: ./bin/put-secret is stored whole', async () => {
-    const opened1 = openTestVault(tempHome());
+    const opened1 = openTestVault(tempHome(), { keychain: new MemorySecretStore() });
     opened.push(opened1);
     const { vault } = opened1;
     await vault.addInstance({ provider: 'xora', org: 'acme', name: 'main', env: 'sandbox' });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SecretStore } from '../../../../electron/core/ports/secret-store.js';
 import type { MetadataStore } from '../../../../electron/core/store/metadata-store.js';
 import { sampleKeys } from '../../../support/keys.js';
+import { MemorySecretStore } from '../../../support/memory-secret-store.js';
 import { tempHome, vaultState } from '../../../support/temp-home.js';
 import { openTestVault, type TestVault } from '../../../support/vault.js';
 
@@ -11,8 +12,10 @@ describe('Vault: nothing is left behind when a step fails', () => {
   afterEach(async () => {
     for (const t of opened.splice(0)) await t.http.close();
   });
-  const open = (...args: Parameters<typeof openTestVault>) => {
-    const t = openTestVault(...args);
+  // The keychain in memory: what is tested is the vault's order of writes and undoing, not the keychain.
+  const keychain = new MemorySecretStore();
+  const open = (home: string, overrides: Parameters<typeof openTestVault>[1] = {}) => {
+    const t = openTestVault(home, { keychain, ...overrides });
     opened.push(t);
     return t;
   };
@@ -26,37 +29,37 @@ describe('Vault: nothing is left behind when a step fails', () => {
 
   it('a keychain that refuses the write leaves no record and no secret', async () => {
     const home = await homeWithInstance();
-    const before = await vaultState(home);
+    const before = await vaultState(home, keychain);
     const { vault } = open(home, {
       secrets: (real): SecretStore => ({ ...bind(real), set: async () => Promise.reject(new Error('org.freedesktop.Secret.Error.IsLocked')) }),
     });
     await expect(vault.addKey({ instanceRef: 'xora/acme/main', name: 'k', secret: sampleKeys.xora() })).rejects.toMatchObject({ problem: { code: 'keychain.write-failed', detail: 'org.freedesktop.Secret.Error.IsLocked' } });
-    expect(await vaultState(home)).toEqual(before);
+    expect(await vaultState(home, keychain)).toEqual(before);
   });
 
   it('a keychain that reads back a different value leaves no record and removes what it wrote', async () => {
     const home = await homeWithInstance();
-    const before = await vaultState(home);
+    const before = await vaultState(home, keychain);
     const { vault } = open(home, { secrets: (real): SecretStore => ({ ...bind(real), get: async () => 'something else' }) });
     await expect(vault.addKey({ instanceRef: 'xora/acme/main', name: 'k', secret: sampleKeys.xora() })).rejects.toMatchObject({ problem: { code: 'keychain.write-mismatch' } });
-    expect(await vaultState(home)).toEqual(before);
+    expect(await vaultState(home, keychain)).toEqual(before);
   });
 
   it('a metadata write that fails after the keychain write takes the secret back out', async () => {
     const home = await homeWithInstance();
-    const before = await vaultState(home);
+    const before = await vaultState(home, keychain);
     const { vault } = open(home, { metadata: failingWrites(new Error('ENOSPC: no space left on device')) });
     await expect(vault.addKey({ instanceRef: 'xora/acme/main', name: 'k', secret: sampleKeys.xora() })).rejects.toThrow(/ENOSPC/);
-    expect(await vaultState(home)).toEqual(before);
+    expect(await vaultState(home, keychain)).toEqual(before);
   });
 
   it('a metadata write that fails during remove puts the secret back', async () => {
     const home = await homeWithInstance();
     await open(home).vault.addKey({ instanceRef: 'xora/acme/main', name: 'k', secret: sampleKeys.xora() });
-    const before = await vaultState(home);
+    const before = await vaultState(home, keychain);
     const { vault } = open(home, { metadata: failingWrites(new Error('EIO: i/o error')) });
     await expect(vault.removeKey('xora/acme/main/k')).rejects.toThrow(/EIO/);
-    expect(await vaultState(home)).toEqual(before);
+    expect(await vaultState(home, keychain)).toEqual(before);
   });
 });
 
@@ -72,7 +75,6 @@ function bind(store: SecretStore): SecretStore {
 function failingWrites(error: Error) {
   return (real: MetadataStore): MetadataStore => ({
     location: real.location,
-    warnings: real.warnings,
     read: () => real.read(),
     update: (change) =>
       real.update(async (doc) => {

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startAllEmulators, type AllEmulators } from '../../../emulators/index.js';
 import { sampleKeys } from '../../../support/keys.js';
+import { MemorySecretStore } from '../../../support/memory-secret-store.js';
 import { tempHome, vaultState } from '../../../support/temp-home.js';
 import { openTestVault, type TestVault } from '../../../support/vault.js';
 
@@ -8,6 +9,7 @@ import { openTestVault, type TestVault } from '../../../support/vault.js';
 describe('Vault.addKey with a new instance', () => {
   let emulators: AllEmulators;
   const opened: TestVault[] = [];
+  const keychain = new MemorySecretStore();
   beforeAll(async () => {
     emulators = await startAllEmulators();
   });
@@ -18,7 +20,7 @@ describe('Vault.addKey with a new instance', () => {
     for (const t of opened.splice(0)) await t.http.close();
   });
   const open = (home: string) => {
-    const t = openTestVault(home);
+    const t = openTestVault(home, { keychain });
     opened.push(t);
     return t.vault;
   };
@@ -27,25 +29,24 @@ describe('Vault.addKey with a new instance', () => {
   it('forbids leaving the instance behind when its key is refused (a sandbox key for production)', async () => {
     const home = tempHome();
     const vault = open(home);
-    const before = await vaultState(home);
+    const before = await vaultState(home, keychain);
     await expect(vault.addKey({ newInstance: noraLive(), name: 'backend', secret: sampleKeys.nora('sandbox') })).rejects.toMatchObject({
-      // TRANSITIONAL: the profile's own words, until the providers' checks are problems.
-      problem: { code: 'legacy.input', text: expect.stringMatching(/this is a sandbox key \(sk_test_\) but the instance is production.*; nothing was stored \(nor the instance nora\/acme\/live\)/) },
+      problem: { code: 'key.wrong-environment', field: 'secret', keyEnv: 'sandbox', instanceEnv: 'production', nothingStored: true, newInstance: 'nora/acme/live' },
     });
     expect(vault.listInstances()).toEqual([]);
-    expect(await vaultState(home)).toEqual(before);
+    expect(await vaultState(home, keychain)).toEqual(before);
   });
 
   it('forbids leaving the instance behind when the provider rejects the key (401)', async () => {
     const home = tempHome();
     const vault = open(home);
-    const before = await vaultState(home);
+    const before = await vaultState(home, keychain);
     const revoked = emulators.nora.control.createKey({ name: 'old', env: 'production', org: 'acme' });
     emulators.nora.control.revokeKey(revoked.id);
     await expect(vault.addKey({ newInstance: noraLive(), name: 'backend', secret: revoked.secret, verify: true })).rejects.toMatchObject({
       problem: { code: 'key.rejected', field: 'secret', provider: 'Nora', httpStatus: 401, reason: expect.stringMatching(/api_key_revoked/), newInstance: 'nora/acme/live' },
     });
-    expect(await vaultState(home)).toEqual(before);
+    expect(await vaultState(home, keychain)).toEqual(before);
   });
 
   it('stores the instance and the key in one write once the key is right, verified', async () => {
@@ -62,8 +63,8 @@ describe('Vault.addKey with a new instance', () => {
     const home = tempHome();
     const vault = open(home);
     await vault.addInstance(noraLive());
-    const before = await vaultState(home);
+    const before = await vaultState(home, keychain);
     await expect(vault.addKey({ newInstance: noraLive(), name: 'backend', secret: sampleKeys.nora('production') })).rejects.toMatchObject({ problem: { code: 'instance.exists', field: 'instance', ref: 'nora/acme/live' } });
-    expect(await vaultState(home)).toEqual(before);
+    expect(await vaultState(home, keychain)).toEqual(before);
   });
 });

@@ -5,6 +5,7 @@ import type { Reminder } from '../../../../electron/core/reminders/due-reminders
 import { ReminderService, type Notifier } from '../../../../electron/core/reminders/reminder-service.js';
 import { ConfMetadataStore } from '../../../../electron/core/store/conf-metadata-store.js';
 import { sampleKeys } from '../../../support/keys.js';
+import { MemorySecretStore } from '../../../support/memory-secret-store.js';
 import { tempHome } from '../../../support/temp-home.js';
 import { openTestVault, type TestVault } from '../../../support/vault.js';
 
@@ -34,7 +35,7 @@ beforeEach(async () => {
   home = tempHome();
   clock = { at: day('2026-01-01'), now() { return this.at; } };
   notifier = new RecordingNotifier();
-  opened = openTestVault(home, { clock });
+  opened = openTestVault(home, { keychain: new MemorySecretStore(), clock });
   await opened.vault.addInstance({ provider: 'nora', org: 'acme', name: 'live', env: 'production' });
   // Nora's expiry comes first (the production max age would be 2026-04-01).
   await opened.vault.addKey({ instanceRef: 'nora/acme/live', name: 'backend', secret: sampleKeys.nora('production'), expiresOn: '2026-03-01' });

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../../../electron/core/http/undici-client.js';
 import type { RotationInteraction } from '../../../../electron/core/rotation/interaction.js';
 import { startEmulator, type NexoraEmulator } from '../../../emulators/index.js';
-import { cliFor } from '../../../support/cli.js';
+import { openTestCore } from '../../../support/core-ports.js';
+import { MemorySecretStore } from '../../../support/memory-secret-store.js';
 import { rotationEngineFor } from '../../../support/rotation-engine.js';
 import { tempHome } from '../../../support/temp-home.js';
 
@@ -24,15 +25,17 @@ describe('a consumer still using the old key after the swap', () => {
 
   it('is shown as a warning, and the old key is not revoked without a yes', async () => {
     const home = tempHome();
-    const run = cliFor(home);
+    const http = createHttpClient({ maxRetries: 0 });
+    // The keychain in memory: what is tested is the engine's check before revoking.
+    const secrets = new MemorySecretStore();
     const old = nexora.control.createKey({ name: 'svc' });
-    await run(['instance', 'add', 'nexora', 'acme', 'self', '--env', 'sandbox', '--base-url', nexora.baseUrl()]);
-    await run(['key', 'add', 'nexora/acme/self', 'svc'], old.secret);
+    const { vault } = openTestCore(home, { secrets, http });
+    await vault.addInstance({ provider: 'nexora', org: 'acme', name: 'self', env: 'sandbox', baseUrl: nexora.baseUrl() });
+    await vault.addKey({ instanceRef: 'nexora/acme/self', name: 'svc', secret: old.secret });
     const env = join(home, '.env');
     writeFileSync(env, `KEY=${old.secret}\n`);
-    await run(['target', 'add', 'nexora/acme/self/svc', 'dotenv', env, 'KEY']);
+    await vault.addTarget('nexora/acme/self/svc', { kind: 'dotenv', file: env, variable: 'KEY' }, home);
 
-    const http = createHttpClient({ maxRetries: 0 });
     const warnings: string[] = [];
     const interaction: RotationInteraction = {
       confirmProduction: async () => true,
@@ -45,6 +48,7 @@ describe('a consumer still using the old key after the swap', () => {
       progress: () => undefined,
     };
     const engine = rotationEngineFor(home, http, 'the test', {
+      secrets,
       checkpoint: async (name) => {
         if (name !== 'swap:after') return;
         // A consumer that never re-read its config calls Nexora with the old key, a minute later.

@@ -1,0 +1,90 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpClient } from '../../../../electron/core/http/undici-client.js';
+import type { HttpClient } from '../../../../electron/core/http/types.js';
+import type { RotationInteraction } from '../../../../electron/core/rotation/interaction.js';
+import { startEmulator, type NexoraEmulator } from '../../../emulators/index.js';
+import { auditLogFailingFor } from '../../../support/core-ports.js';
+import { openTestCore } from '../../../support/core-ports.js';
+import { MemorySecretStore } from '../../../support/memory-secret-store.js';
+import { tempHome } from '../../../support/temp-home.js';
+
+const REF = 'nexora/acme/self/svc';
+
+const interaction: RotationInteraction = {
+  confirmProduction: async () => true,
+  pasteNewKey: async () => null,
+  showRevokeGuide: () => undefined,
+  confirmDespiteWarnings: async () => true,
+  progress: () => undefined,
+};
+
+/**
+ * An audit entry is written after its action happened: a log that cannot take it (a full disk)
+ * must warn, never turn a step that is done into a failed one, nor an emergency revocation that
+ * happened into a reported failure. Runs on the in-memory secret store: no keychain needed.
+ */
+describe('an audit log that cannot be written', () => {
+  let nexora: NexoraEmulator;
+  let http: HttpClient;
+  beforeAll(async () => {
+    nexora = await startEmulator('nexora');
+    http = createHttpClient({ maxRetries: 0 });
+  });
+  afterAll(async () => {
+    await http.close();
+    await nexora.close();
+  });
+
+  /** A vault (keys in memory) with one Nexora key of a user of its own, written to a .env target; its audit log fails for `action`. */
+  async function vaultFailingToRecord(action: string) {
+    const home = tempHome();
+    const secrets = new MemorySecretStore();
+    const auditLog = auditLogFailingFor((event) => event.action === action);
+    const core = openTestCore(home, { secrets, http, auditLog, host: 'the test' });
+    const user = nexora.control.createUser({ email: `${Math.random().toString(36).slice(2)}@acme.test`, password: 'pw' });
+    const old = nexora.control.createKey({ name: 'svc', userId: user.id });
+    await core.vault.addInstance({ provider: 'nexora', org: 'acme', name: 'self', env: 'sandbox', baseUrl: nexora.baseUrl() });
+    await core.vault.addKey({ instanceRef: 'nexora/acme/self', name: 'svc', secret: old.secret });
+    const env = join(home, '.env');
+    writeFileSync(env, `KEY=${old.secret}\n`);
+    await core.vault.addTarget(REF, { kind: 'dotenv', file: env, variable: 'KEY' }, home);
+    return { core, secrets, auditLog, old, env };
+  }
+
+  it.each(['rotation.start', 'rotation.create', 'rotation.swap', 'rotation.verify', 'rotation.revoke'])(
+    'forbids a failed %s entry from failing a rotation step that was done: the rotation completes, its journal says so, the person is warned',
+    async (action) => {
+      const { core, secrets, auditLog, old, env } = await vaultFailingToRecord(action);
+      const rotation = await core.rotations.start(REF, interaction, { revokeWaitMs: 5_000 });
+
+      expect(rotation.state).toBe('completed');
+      for (const step of ['create', 'swap', 'verify', 'revoke'] as const) expect(rotation.steps[step].status, step).toBe('done');
+      expect(rotation.journal.filter((e) => e.event === 'fail')).toEqual([]);
+      expect(rotation.journal.filter((e) => e.event === 'end').map((e) => e.step)).toEqual(['create', 'swap', 'verify', 'revoke']);
+      // What the rotation did outside the vault happened: the new key is in the target and the keychain, the old one is dead.
+      const newKey = core.vault.read().keys.find((k) => k.id === rotation.newKeyId);
+      const newSecret = await secrets.get(core.keychainService, rotation.newKeyId);
+      expect(newKey?.status).toBe('active');
+      expect(readFileSync(env, 'utf8')).toBe(`KEY=${newSecret}\n`);
+      expect(nexora.control.keys().find((k) => k.id === old.id)?.status).toBe('revoked');
+      // Warned once, for the entry that was lost; every other entry was written.
+      expect(core.logger.problems).toEqual([{ code: 'audit.unrecorded', action, reason: 'ENOSPC: no space left on device, write' }]);
+      expect(auditLog.written.map((e) => e.action)).toEqual(expect.arrayContaining(['rotation.start', 'rotation.create', 'rotation.swap', 'rotation.verify', 'rotation.revoke'].filter((a) => a !== action)));
+    },
+  );
+
+  it('forbids a failed emergency.revoke entry from reporting an emergency revocation that happened as failed: the key is revoked, the person is warned', async () => {
+    const { core, secrets, old } = await vaultFailingToRecord('emergency.revoke');
+    const { emergencyRevoke } = await import('../../../../electron/core/emergency/emergency-revoke.js');
+    const record = core.vault.read().keys[0];
+    const outcome = await emergencyRevoke(core, REF, { waitMs: 5_000, showGuide: () => undefined, confirmProduction: null });
+
+    expect(outcome).toMatchObject({ ref: REF, proven: true });
+    expect(nexora.control.keys().find((k) => k.id === old.id)?.status).toBe('revoked');
+    expect(core.vault.read().keys.find((k) => k.id === record?.id)?.status).toBe('revoked');
+    expect(await secrets.get(core.keychainService, record?.id ?? '')).toBeNull();
+    expect(core.logger.problems).toEqual([{ code: 'audit.unrecorded', action: 'emergency.revoke', reason: 'ENOSPC: no space left on device, write' }]);
+  });
+});
