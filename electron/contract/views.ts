@@ -2,7 +2,7 @@
 import type { Environment, Instance, Rotation, Target, Verification } from '../core/domain/model.js';
 import type { GuidedStep } from '../core/providers/profile.js';
 import type { PolicyState } from '../core/policy/key-policy.js';
-import type { DisplayedFinding } from '../core/scan/scan-folder.js';
+import type { DisplayedFinding } from '../core/scan/finding.js';
 import type { KeyView } from '../core/vault/views.js';
 
 export type { Environment, Instance, Rotation, Target, Verification, GuidedStep, KeyView, PolicyState };
@@ -138,7 +138,7 @@ export interface PickedPath {
 }
 
 export type { AuditRow, AuditSummary } from '../core/audit/audit-report.js';
-export type { AuditEntry, LogVerification } from '../core/audit/verify-log.js';
+export type { AuditEntry, LogVerification } from '../core/audit/audit-entry.js';
 
 /** A key as the vault table shows it: its record and its policy state now. */
 export interface KeyRow extends KeyView {

@@ -1,35 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import * as z from 'zod';
 import type { VaultDocument } from '../domain/model.js';
 import { GENESIS_HASH, sha256, type FileAuditLog } from './audit-log.js';
-
-export const auditEntrySchema = z.object({
-  seq: z.number().int().positive(),
-  at: z.string(),
-  action: z.string(),
-  keyId: z.string().optional(),
-  maskedKey: z.string().optional(),
-  outcome: z.enum(['ok', 'failed', 'info']),
-  detail: z.string().optional(),
-  prev: z.string().regex(/^[0-9a-f]{64}$/),
-});
-export type AuditEntry = z.infer<typeof auditEntrySchema>;
-
-export interface LogProblem {
-  /** 1-based line number in the file; null for the file as a whole. */
-  line: number | null;
-  problem: string;
-}
-
-export interface LogVerification {
-  ok: boolean;
-  entries: number;
-  /** How many entries the vault's metadata says were written, at least (0 when it knows of none). */
-  expectedAtLeast: number;
-  problems: LogProblem[];
-  /** Not failures: entries written after the keychain's record of the newest one (a crash can leave it one write behind). */
-  notes: string[];
-}
+import { auditEntrySchema, type AuditEntry, type LogProblem, type LogVerification } from './audit-entry.js';
 
 /** Reads the log; a line that is not an entry is returned as null in its place. */
 export function readAuditLog(path: string): { lines: string[]; entries: (AuditEntry | null)[] } {

@@ -1,6 +1,6 @@
 import type { Instance, VaultDocument } from '../domain/model.js';
 import { instanceRef, keyRef } from '../vault/refs.js';
-import type { Finding } from './scan-folder.js';
+import type { Finding } from './finding.js';
 
 export type Classified = Finding & ({ known: true; keyRef: string } | { known: false });
 

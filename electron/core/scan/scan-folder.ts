@@ -1,42 +1,19 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fingerprintOf, maskSecret } from '../crypto/fingerprint.js';
-import type { Environment } from '../domain/model.js';
 import { detectProvider } from '../providers/detect.js';
 import { scanDotenvText } from '../targets/dotenv-text.js';
 import { specialFileKind } from '../fs/file-kind.js';
 import { readCappedRegularFile } from '../fs/read-capped.js';
+import type { Finding, SkippedFile } from './finding.js';
 
-export interface Finding {
-  file: string;
-  variable: string;
-  line: number;
-  providerId: string;
-  environment: Environment | null;
-  org: string | null;
-  maskedKey: string;
-  fingerprint: string;
-  /** Kept in memory for an import; never shown: use toDisplay(). */
-  secret: string;
-}
-
-export type DisplayedFinding = Omit<Finding, 'secret'>;
-
-export function toDisplay({ secret: _secret, ...shown }: Finding): DisplayedFinding {
-  return shown;
-}
+// What a scan finds is plain data (./finding.js, which the contract shows); callers that scan get it here too.
+export { toDisplay, type SkippedFile } from './finding.js';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 function isEnvFile(name: string): boolean {
   return name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
-}
-
-
-/** A `.env`-style file that was not read, and why (a symbolic link, a FIFO, too large...). */
-export interface SkippedFile {
-  file: string;
-  reason: string;
 }
 
 export interface ScanOptions {
