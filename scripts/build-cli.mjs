@@ -62,7 +62,7 @@ rmSync('dist/cli', { recursive: true, force: true });
 const [whole, entry] = await Promise.all([
   build({
     ...common,
-    entryPoints: { 'keyturn-all': 'electron/cli/main.ts', 'metadata-parts': 'electron/cli/metadata-parts.ts', 'secret-service-batch': 'electron/core/keychain/secret-service-batch.ts' },
+    entryPoints: { 'keyturn-all': 'electron/cli/main.ts', 'metadata-parts': 'electron/cli/metadata-parts.ts', 'secret-service-batch': 'electron/core/node/keychain/secret-service-batch.ts' },
     splitting: true,
   }),
   build({ ...common, entryPoints: { keyturn: 'electron/cli/entry.ts' }, splitting: false, plugins: [...common.plugins, splitBuildOutside] }),

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAppCore } from '../electron/app/app-core.js';
-import { KeytarSecretStore } from '../electron/core/keychain/keytar-secret-store.js';
+import { KeytarSecretStore } from '../electron/core/node/keychain/keytar-secret-store.js';
 import { startBrowserMode } from '../electron/web/browser-mode.js';
 import { NORA_KEYS_PATH, startAllEmulators } from '../test/emulators/index.js';
 

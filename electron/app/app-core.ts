@@ -1,17 +1,17 @@
 import type { Problem } from '../core/domain/problems/catalogue.js';
-import { FileAuditLog } from '../core/audit/audit-log.js';
+import { FileAuditLog } from '../core/node/audit/audit-log.js';
 import { keychainAuditHead } from '../core/audit/keychain-head.js';
-import { createHttpClient } from '../core/http/undici-client.js';
-import { openCore, type Core } from '../core/open-core.js';
+import { createHttpClient } from '../core/node/http/undici-client.js';
+import { openCore, type Core } from '../core/node/open-core.js';
 import { auditSink } from '../core/ports/audit-sink.js';
 import { systemClock, type Clock } from '../core/ports/clock.js';
 import { CollectingLogger } from '../core/ports/logger.js';
 import type { Notifier } from '../core/ports/notifier.js';
 import type { SecretStore } from '../core/ports/secret-store.js';
 import { realSleep } from '../core/rotation/poll.js';
-import { ConfMetadataStore } from '../core/store/conf-metadata-store.js';
-import { FileRotationLocks } from '../core/store/file-rotation-locks.js';
-import { ensureVaultIdentity, keychainServiceFor } from '../core/store/home.js';
+import { ConfMetadataStore } from '../core/node/store/conf-metadata-store.js';
+import { FileRotationLocks } from '../core/node/store/file-rotation-locks.js';
+import { ensureVaultIdentity, keychainServiceFor } from '../core/node/store/home.js';
 
 /** The core as a UI host runs it: on one vault home, with what the host adds to close it. */
 export interface AppCore extends Core {

@@ -1,6 +1,6 @@
 import type { Rotation } from '../core/domain/model.js';
 import { fail } from '../core/domain/problems/problem-error.js';
-import type { BegunRotation, RotationEngine } from '../core/rotation/engine.js';
+import type { BegunRotation, RotationEngine } from '../core/node/rotation/engine.js';
 import type { RotationInteraction } from '../core/rotation/interaction.js';
 import { describeOwner, type RotationLease, type RotationOwner } from '../core/rotation/rotation-lock.js';
 import type { MetadataStore } from '../core/store/metadata-store.js';

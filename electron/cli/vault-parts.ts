@@ -3,12 +3,12 @@
 import { lazyHttpClient } from '../core/http/lazy-client.js';
 import type { HttpClient } from '../core/http/types.js';
 
-export { openCore } from '../core/open-core.js';
+export { openCore } from '../core/node/open-core.js';
 export { realSleep } from '../core/rotation/poll.js';
-export { ConfMetadataStore, describeVaultDamage, VaultDamagedError } from '../core/store/conf-metadata-store.js';
-export { FileRotationLocks } from '../core/store/file-rotation-locks.js';
+export { ConfMetadataStore, describeVaultDamage, VaultDamagedError } from '../core/node/store/conf-metadata-store.js';
+export { FileRotationLocks } from '../core/node/store/file-rotation-locks.js';
 
 /** The HTTP client, created on a command's first request: the undici client is the largest module the CLI loads. */
 export function createLazyHttpClient(): HttpClient {
-  return lazyHttpClient(async () => (await import('../core/http/undici-client.js')).createHttpClient());
+  return lazyHttpClient(async () => (await import('../core/node/http/undici-client.js')).createHttpClient());
 }

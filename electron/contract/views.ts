@@ -3,7 +3,7 @@ import type { Environment, Instance, Rotation, Target, Verification } from '../c
 import type { Capability, GuidedStep } from '../core/providers/profile.js';
 import type { ProviderId } from '../core/domain/model.js';
 import type { PolicyState } from '../core/policy/key-policy.js';
-import type { DisplayedFinding, SkippedFile } from '../core/scan/scan-folder.js';
+import type { DisplayedFinding, SkippedFile } from '../core/scan/finding.js';
 import type { ImportOutcome } from '../core/scan/import-findings.js';
 import type { KeyView } from '../core/vault/views.js';
 import type { Problem } from './problems.js';
@@ -156,7 +156,7 @@ export interface PickedPath {
 }
 
 export type { AuditRow, AuditSummary } from '../core/audit/audit-report.js';
-export type { AuditEntry, LogVerification } from '../core/audit/verify-log.js';
+export type { AuditEntry, LogVerification } from '../core/audit/audit-entry.js';
 
 /** A key as the vault table shows it: its record and its policy state now. */
 export interface KeyRow extends KeyView {

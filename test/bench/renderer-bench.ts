@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { KeytarSecretStore } from '../../electron/core/keychain/keytar-secret-store.js';
+import { KeytarSecretStore } from '../../electron/core/node/keychain/keytar-secret-store.js';
 import { startBrowserMode } from '../../electron/web/browser-mode.js';
 
 type Record = (what: string, measured: string, target: string, ok: boolean) => void;

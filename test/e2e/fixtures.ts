@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { openAppCore, type AppCore } from '../../electron/app/app-core.js';
 import type { Clock } from '../../electron/core/ports/clock.js';
-import { KeytarSecretStore } from '../../electron/core/keychain/keytar-secret-store.js';
+import { KeytarSecretStore } from '../../electron/core/node/keychain/keytar-secret-store.js';
 import { startBrowserMode } from '../../electron/web/browser-mode.js';
 import { startAllEmulators, type AllEmulators } from '../emulators/index.js';
 

@@ -1,15 +1,15 @@
-import { FileAuditLog } from '../../electron/core/audit/audit-log.js';
+import { FileAuditLog } from '../../electron/core/node/audit/audit-log.js';
 import type { HttpClient } from '../../electron/core/http/types.js';
-import { openCore, type Core, type CoreParts } from '../../electron/core/open-core.js';
+import { openCore, type Core, type CoreParts } from '../../electron/core/node/open-core.js';
 import { auditSink, type AuditEvent, type AuditWriter } from '../../electron/core/ports/audit-sink.js';
 import type { Clock } from '../../electron/core/ports/clock.js';
 import type { CorePorts } from '../../electron/core/ports/core-ports.js';
 import { CollectingLogger } from '../../electron/core/ports/logger.js';
 import type { SecretStore } from '../../electron/core/ports/secret-store.js';
-import { ConfMetadataStore } from '../../electron/core/store/conf-metadata-store.js';
-import { FileRotationLocks } from '../../electron/core/store/file-rotation-locks.js';
+import { ConfMetadataStore } from '../../electron/core/node/store/conf-metadata-store.js';
+import { FileRotationLocks } from '../../electron/core/node/store/file-rotation-locks.js';
 import type { MetadataStore } from '../../electron/core/store/metadata-store.js';
-import { ensureVaultIdentity, keychainServiceFor } from '../../electron/core/store/home.js';
+import { ensureVaultIdentity, keychainServiceFor } from '../../electron/core/node/store/home.js';
 
 /** An audit log whose every write fails as a full disk does: the action must stay done, and the person be warned. */
 export const fullDiskAuditLog: AuditWriter = {

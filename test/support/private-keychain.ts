@@ -1,5 +1,5 @@
 import keytar from 'keytar';
-import { KeytarSecretStore } from '../../electron/core/keychain/keytar-secret-store.js';
+import { KeytarSecretStore } from '../../electron/core/node/keychain/keytar-secret-store.js';
 
 /**
  * Keychain tests run only inside the private D-Bus session that `npm test` starts

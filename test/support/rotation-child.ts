@@ -3,7 +3,7 @@
 // Usage: node --import tsx test/support/rotation-child.ts '<json config>'
 import { z } from 'zod';
 import { isProblem } from '../../electron/core/domain/problems/problem-error.js';
-import { createHttpClient } from '../../electron/core/http/undici-client.js';
+import { createHttpClient } from '../../electron/core/node/http/undici-client.js';
 import type { RotationInteraction } from '../../electron/core/rotation/interaction.js';
 import { rotationEngineFor } from './rotation-engine.js';
 

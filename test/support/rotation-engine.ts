@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { HttpClient } from '../../electron/core/http/types.js';
 import type { CorePorts } from '../../electron/core/ports/core-ports.js';
 import type { RotationParts } from '../../electron/core/rotation/context.js';
-import { RotationEngine } from '../../electron/core/rotation/engine.js';
-import { FileRotationLocks } from '../../electron/core/store/file-rotation-locks.js';
+import { RotationEngine } from '../../electron/core/node/rotation/engine.js';
+import { FileRotationLocks } from '../../electron/core/node/store/file-rotation-locks.js';
 import { testPorts } from './core-ports.js';
 import { privateKeychain } from './private-keychain.js';
 

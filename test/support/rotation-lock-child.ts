@@ -2,7 +2,7 @@
 // Usage: node --import tsx test/support/rotation-lock-child.ts HOME ROTATION-ID HOST
 // Prints "held <pid>" once it owns the lock.
 import { isProblem } from '../../electron/core/domain/problems/problem-error.js';
-import { FileRotationLocks } from '../../electron/core/store/file-rotation-locks.js';
+import { FileRotationLocks } from '../../electron/core/node/store/file-rotation-locks.js';
 
 const [home, rotationId, host] = process.argv.slice(2);
 if (!home || !rotationId || !host) throw new Error('usage: rotation-lock-child.ts HOME ROTATION-ID HOST');

@@ -1,5 +1,5 @@
-import { createHttpClient } from '../../electron/core/http/undici-client.js';
-import { ConfMetadataStore } from '../../electron/core/store/conf-metadata-store.js';
+import { createHttpClient } from '../../electron/core/node/http/undici-client.js';
+import { ConfMetadataStore } from '../../electron/core/node/store/conf-metadata-store.js';
 import type { MetadataStore, UpdateResult } from '../../electron/core/store/metadata-store.js';
 import type { VaultDocument } from '../../electron/core/domain/model.js';
 import { rotationEngineFor } from './rotation-engine.js';

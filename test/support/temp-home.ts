@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach } from 'vitest';
-import { keychainServiceFor } from '../../electron/core/store/home.js';
+import { keychainServiceFor } from '../../electron/core/node/store/home.js';
 import type { MemorySecretStore } from './memory-secret-store.js';
 import { keychainEntries } from './private-keychain.js';
 

@@ -1,11 +1,11 @@
-import { createHttpClient } from '../../electron/core/http/undici-client.js';
+import { createHttpClient } from '../../electron/core/node/http/undici-client.js';
 import type { HttpClient } from '../../electron/core/http/types.js';
 import type { Clock } from '../../electron/core/ports/clock.js';
 import type { CollectingLogger } from '../../electron/core/ports/logger.js';
 import type { SecretStore } from '../../electron/core/ports/secret-store.js';
 import type { MetadataStore } from '../../electron/core/store/metadata-store.js';
 import type { AuditWriter } from '../../electron/core/ports/audit-sink.js';
-import { Vault } from '../../electron/core/vault/vault.js';
+import { Vault } from '../../electron/core/node/vault/vault.js';
 import { testPorts } from './core-ports.js';
 import { privateKeychain } from './private-keychain.js';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readAuditLog, verifyLog } from '../../core/audit/verify-log.js';
+import { readAuditLog, verifyLog } from '../../core/node/audit/verify-log.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ROTATION_STEPS, type Rotation } from '../../core/domain/model.js';
-import { describeProgress, refOfRotation } from '../../core/rotation/engine.js';
+import { describeProgress, refOfRotation } from '../../core/node/rotation/engine.js';
 import { describeOwner } from '../../core/rotation/rotation-lock.js';
 import { resolveProfile } from '../../core/providers/registry.js';
 import { findKey } from '../../core/vault/refs.js';

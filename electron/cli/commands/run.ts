@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { fail } from '../../core/domain/problems/problem-error.js';
 import { parseEnvAssignments } from '../../core/run/env-assignments.js';
-import { runWithSecrets, shellExitStatus } from '../../core/run/run-with-secrets.js';
+import { runWithSecrets, shellExitStatus } from '../../core/node/run/run-with-secrets.js';
 import type { CliContext } from '../context.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { importFindings, type ImportOutcome } from '../../core/scan/import-findings.js';
 import { classifyFindings } from '../../core/scan/import-plan.js';
-import { scanFolder, toDisplay, type SkippedFile } from '../../core/scan/scan-folder.js';
+import { scanFolder, toDisplay, type SkippedFile } from '../../core/node/scan/scan-folder.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
 import { cliProblemText } from '../problems/wordings.js';

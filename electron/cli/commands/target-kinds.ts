@@ -1,7 +1,7 @@
 import type { Target, TargetKind } from '../../core/domain/model.js';
 import { fail } from '../../core/domain/problems/problem-error.js';
 import type { NewTarget } from '../../core/targets/kinds.js';
-import { inspectTargetFile } from '../../core/vault/target-ops.js';
+import { inspectTargetFile } from '../../core/node/vault/target-ops.js';
 import type { CliContext } from '../context.js';
 
 export interface TargetAddOptions {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { recoverVaultIdentity } from '../../core/store/recover-identity.js';
-import { keychainServiceFor } from '../../core/store/home.js';
+import { recoverVaultIdentity } from '../../core/node/store/recover-identity.js';
+import { keychainServiceFor } from '../../core/node/store/home.js';
 import type { CliContext } from '../context.js';
 
 export function registerVaultCommands(program: Command, ctx: CliContext): void {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { KeytarSecretStore } from '../../core/keychain/keytar-secret-store.js';
-import { resolveHome } from '../../core/store/home.js';
+import { KeytarSecretStore } from '../../core/node/keychain/keytar-secret-store.js';
+import { resolveHome } from '../../core/node/store/home.js';
 import { startBrowserMode } from '../../web/browser-mode.js';
 import type { CliContext } from '../context.js';
 import { parsePort } from './parsers.js';

@@ -1,7 +1,7 @@
 import { UserInputError } from '../domain/errors.js';
 import type { Problem } from '../domain/problems/catalogue.js';
 import { isProblem, problem } from '../domain/problems/problem-error.js';
-import type { Vault } from '../vault/vault.js';
+import type { Vault } from '../node/vault/vault.js';
 import { instanceRef } from '../vault/refs.js';
 import { noInstance, planImport, type Classified } from './import-plan.js';
 

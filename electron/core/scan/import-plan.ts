@@ -2,7 +2,7 @@ import type { Instance, VaultDocument } from '../domain/model.js';
 import { problem } from '../domain/problems/problem-error.js';
 import type { ScanProblem } from '../domain/problems/scan.js';
 import { instanceRef, keyRef } from '../vault/refs.js';
-import type { Finding } from './scan-folder.js';
+import type { Finding } from './finding.js';
 
 export type Classified = Finding & ({ known: true; keyRef: string } | { known: false });
 

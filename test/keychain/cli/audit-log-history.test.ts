@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AUDIT_HEAD_ACCOUNT } from '../../../electron/core/audit/keychain-head.js';
-import { keychainServiceFor } from '../../../electron/core/store/home.js';
+import { keychainServiceFor } from '../../../electron/core/node/store/home.js';
 import { startAllEmulators, type AllEmulators } from '../../emulators/index.js';
 import { cliFor } from '../../support/cli.js';
 import { sampleKeys } from '../../support/keys.js';

@@ -95,8 +95,8 @@ describe('keyturn log verify', () => {
 describe('the audit log with a line longer than the tail it reads', () => {
   it('still chains the next entry to the whole last line', async () => {
     const home = tempHome();
-    const { FileAuditLog } = await import('../../../electron/core/audit/audit-log.js');
-    const { verifyAuditLog } = await import('../../../electron/core/audit/verify-log.js');
+    const { FileAuditLog } = await import('../../../electron/core/node/audit/audit-log.js');
+    const { verifyAuditLog } = await import('../../../electron/core/node/audit/verify-log.js');
     const log = new FileAuditLog(home);
     log.append({ action: 'note', outcome: 'info', detail: 'x'.repeat(100_000) });
     log.append({ action: 'note', outcome: 'info', detail: 'after' });

@@ -27,7 +27,8 @@ async function sourcesLoadedBy(argv: string[]): Promise<{ code: number | null; s
   return { code, stdout, files: loaded, sources: loaded.flatMap((file) => Object.keys(meta.outputs[file]?.inputs ?? {})) };
 }
 
-// What `keyturn key get` must not parse at start: it reads one secret. (node dist/cli/keyturn.mjs as
+// What `keyturn key get` must not parse at start: it reads one secret. A concern's Node-bound files
+// live under electron/core/node/<concern>/, so each pattern names both halves. (node dist/cli/keyturn.mjs as
 // built by scripts/build-cli.mjs, which "npm test" runs first.)
 const NOT_FOR_KEY_GET = [
   /node_modules\/undici\//, // the HTTP client: key get sends no request
@@ -36,13 +37,13 @@ const NOT_FOR_KEY_GET = [
   /node_modules\/(ics|csv-stringify)\//, // the audit report's writers
   /node_modules\/zod\//, // the schemas: the record read is one the last write checked whole
   /^electron\/core\/domain\/model\.ts$/, // the document's schemas (its types cost nothing at run time)
-  /^electron\/core\/store\/(parse-document|conf-metadata-store)\.ts$/, // the store's record-by-record reader and its writer
-  /^electron\/core\/(rotation|providers|targets|verify|policy)\//, // the rest of the vault: rotation, provider calls, swap targets
-  /^electron\/core\/vault\/vault\.ts$/,
-  /^electron\/core\/open-core\.ts$/, // the core graph: key get runs on the ports alone
+  /^electron\/core\/(node\/)?store\/(parse-document|conf-metadata-store)\.ts$/, // the store's record-by-record reader and its writer
+  /^electron\/core\/(node\/)?(rotation|providers|targets|verify|policy)\//, // the rest of the vault: rotation, provider calls, swap targets
+  /^electron\/core\/(node\/)?vault\/vault\.ts$/,
+  /^electron\/core\/(node\/)?open-core\.ts$/, // the core graph: key get runs on the ports alone
   /^electron\/cli\/commands\/(?!key-get\.ts$)/, // every other command, the other key commands included
   /^electron\/(web|app|contract)\//, // browser mode and the app's handlers
-  /^electron\/core\/(scan|emergency|reminders)\//,
+  /^electron\/core\/(node\/)?(scan|emergency|reminders)\//,
 ];
 
 describe('keyturn key get', () => {

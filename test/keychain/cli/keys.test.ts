@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { keychainServiceFor } from '../../../electron/core/store/home.js';
+import { keychainServiceFor } from '../../../electron/core/node/store/home.js';
 import { cliFor } from '../../support/cli.js';
 import { sampleKeys } from '../../support/keys.js';
 import { keychainEntries } from '../../support/private-keychain.js';

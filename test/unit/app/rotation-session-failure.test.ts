@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RotationSessions } from '../../../electron/app/rotation-sessions.js';
 import { fail } from '../../../electron/core/domain/problems/problem-error.js';
-import { createHttpClient } from '../../../electron/core/http/undici-client.js';
+import { createHttpClient } from '../../../electron/core/node/http/undici-client.js';
 import type { HttpClient } from '../../../electron/core/http/types.js';
 import { startEmulator, type NexoraEmulator } from '../../emulators/index.js';
 import { openTestCore } from '../../support/core-ports.js';

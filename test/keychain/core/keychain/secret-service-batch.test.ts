@@ -7,9 +7,9 @@ import { promisify } from 'node:util';
 import keytar from 'keytar';
 import pLimit from 'p-limit';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KeytarSecretStore } from '../../../../electron/core/keychain/keytar-secret-store.js';
+import { KeytarSecretStore } from '../../../../electron/core/node/keychain/keytar-secret-store.js';
 import { keychainFailure } from '../../../../electron/core/keychain/keychain-failure.js';
-import { readSecretsOverDbus } from '../../../../electron/core/keychain/secret-service-batch.js';
+import { readSecretsOverDbus } from '../../../../electron/core/node/keychain/secret-service-batch.js';
 import { KeychainLockedError, KeychainUnavailableError } from '../../../../electron/core/ports/secret-store.js';
 import { startOwnKeyring } from '../../../support/own-keyring.js';
 

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keychainServiceFor } from '../../../../electron/core/store/home.js';
+import { keychainServiceFor } from '../../../../electron/core/node/store/home.js';
 import { startAllEmulators, type AllEmulators } from '../../../emulators/index.js';
 import { cliFor } from '../../../support/cli.js';
 import { keychainEntries } from '../../../support/private-keychain.js';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfMetadataStore } from '../../../../electron/core/store/conf-metadata-store.js';
+import { ConfMetadataStore } from '../../../../electron/core/node/store/conf-metadata-store.js';
 import { CollectingLogger } from '../../../../electron/core/ports/logger.js';
 import { cliFor } from '../../../support/cli.js';
 import { sampleKeys } from '../../../support/keys.js';

@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { describe, expect, it, vi } from 'vitest';
-import { ConfMetadataStore } from '../../../../electron/core/store/conf-metadata-store.js';
+import { ConfMetadataStore } from '../../../../electron/core/node/store/conf-metadata-store.js';
 import { cliFor } from '../../../support/cli.js';
 import { tempHome } from '../../../support/temp-home.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readCappedRegularFile } from '../../../../electron/core/fs/read-capped.js';
+import { readCappedRegularFile } from '../../../../electron/core/node/fs/read-capped.js';
 
 /** The checks are on the opened handle, so a path swapped after the folder was listed is still refused. */
 describe('readCappedRegularFile', () => {

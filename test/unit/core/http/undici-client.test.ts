@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpFailure, type HttpClient } from '../../../../electron/core/http/types.js';
-import { createHttpClient, type HttpClientOptions } from '../../../../electron/core/http/undici-client.js';
+import { createHttpClient, type HttpClientOptions } from '../../../../electron/core/node/http/undici-client.js';
 import { reply, startServer, type Handler, type TestServer } from './test-server.js';
 
 const cleanups: (() => Promise<void>)[] = [];

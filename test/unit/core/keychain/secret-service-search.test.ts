@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAttributes, parseSearchReply } from '../../../../electron/core/keychain/secret-service-search.js';
+import { parseAttributes, parseSearchReply } from '../../../../electron/core/node/keychain/secret-service-search.js';
 
 // dbus-send's printout of SearchItems: the unlocked items, then the locked ones.
 const reply = (unlocked: string[], locked: string[]) =>

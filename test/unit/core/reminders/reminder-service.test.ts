@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Reminder } from '../../../../electron/core/reminders/due-reminders.js';
 import { ReminderService, type Notifier } from '../../../../electron/core/reminders/reminder-service.js';
-import { ConfMetadataStore } from '../../../../electron/core/store/conf-metadata-store.js';
+import { ConfMetadataStore } from '../../../../electron/core/node/store/conf-metadata-store.js';
 import { sampleKeys } from '../../../support/keys.js';
 import { MemorySecretStore } from '../../../support/memory-secret-store.js';
 import { tempHome } from '../../../support/temp-home.js';

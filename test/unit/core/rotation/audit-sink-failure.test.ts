@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient } from '../../../../electron/core/http/undici-client.js';
+import { createHttpClient } from '../../../../electron/core/node/http/undici-client.js';
 import type { HttpClient } from '../../../../electron/core/http/types.js';
 import type { RotationInteraction } from '../../../../electron/core/rotation/interaction.js';
 import { startEmulator, type NexoraEmulator } from '../../../emulators/index.js';

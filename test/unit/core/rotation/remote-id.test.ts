@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { emptyVaultDocument, type Instance, type KeyRecord, type VaultDocument } from '../../../../electron/core/domain/model.js';
-import { createHttpClient } from '../../../../electron/core/http/undici-client.js';
+import { createHttpClient } from '../../../../electron/core/node/http/undici-client.js';
 import { nexoraKeyApi } from '../../../../electron/core/providers/nexora/key-api.js';
 import { describeCandidate, identifyRemoteKey, resolveRemoteId, type RemoteKeyQuestion } from '../../../../electron/core/rotation/remote-id.js';
 import type { MetadataStore } from '../../../../electron/core/store/metadata-store.js';

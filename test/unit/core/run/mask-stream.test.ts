@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { Readable, type Transform } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskingStream } from '../../../../electron/core/run/mask-stream.js';
+import { maskingStream } from '../../../../electron/core/node/run/mask-stream.js';
 
 async function through(chunks: string[], secrets: Map<string, string>): Promise<string> {
   const out: Buffer[] = [];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { needlesFor } from '../../../../electron/core/run/mask-stream.js';
+import { needlesFor } from '../../../../electron/core/node/run/mask-stream.js';
 import { Masker } from '../../../../electron/core/run/masker.js';
 import { secretForms } from '../../../../electron/core/run/secret-forms.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseEnvAssignments } from '../../../../electron/core/run/env-assignments.js';
-import { runWithSecrets, shellExitStatus } from '../../../../electron/core/run/run-with-secrets.js';
+import { runWithSecrets, shellExitStatus } from '../../../../electron/core/node/run/run-with-secrets.js';
 import { problemWith } from '../../../support/problem-match.js';
 
 const SECRET = 'nxr_RUNSECRET_abcdefghijklmnop';

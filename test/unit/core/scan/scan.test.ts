@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fingerprintOf } from '../../../../electron/core/crypto/fingerprint.js';
 import { emptyVaultDocument, type Instance, type VaultDocument } from '../../../../electron/core/domain/model.js';
 import { classifyFindings, planImport } from '../../../../electron/core/scan/import-plan.js';
-import { scanFolder, toDisplay, type SkippedFile } from '../../../../electron/core/scan/scan-folder.js';
+import { scanFolder, toDisplay, type SkippedFile } from '../../../../electron/core/node/scan/scan-folder.js';
 import { sampleKeys } from '../../../support/keys.js';
 
 describe('scan', () => {

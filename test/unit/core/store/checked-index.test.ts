@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { vaultDocumentSchema, type Instance, type KeyRecord, type VaultDocument } from '../../../../electron/core/domain/model.js';
-import { DOCUMENT_RULES_REVISION, serializeIndexed } from '../../../../electron/core/store/checked-index.js';
-import { ConfMetadataStore } from '../../../../electron/core/store/conf-metadata-store.js';
+import { DOCUMENT_RULES_REVISION, serializeIndexed } from '../../../../electron/core/node/store/checked-index.js';
+import { ConfMetadataStore } from '../../../../electron/core/node/store/conf-metadata-store.js';
 import { tempHome } from '../../../support/temp-home.js';
 
 const now = new Date().toISOString();

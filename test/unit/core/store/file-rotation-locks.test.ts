@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RotationHeldError } from '../../../../electron/core/rotation/rotation-lock.js';
-import { FileRotationLocks } from '../../../../electron/core/store/file-rotation-locks.js';
+import { FileRotationLocks } from '../../../../electron/core/node/store/file-rotation-locks.js';
 import { holdRotationLock } from '../../../support/lock-holder.js';
 import { problemWith } from '../../../support/problem-match.js';
 import { tempHome } from '../../../support/temp-home.js';

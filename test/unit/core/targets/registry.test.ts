@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeTarget, newTargetSchema, TARGET_KIND_DEFINITIONS, targetSchema, type NewTargetOf, type TargetKind } from '../../../../electron/core/targets/kinds.js';
-import { checkTarget, makeTargetOfKind, sameTarget, TARGET_KINDS, writeTarget } from '../../../../electron/core/targets/registry.js';
+import { checkTarget, makeTargetOfKind, sameTarget, TARGET_KINDS, writeTarget } from '../../../../electron/core/node/targets/registry.js';
 
 const OLD = 'nxr_OLDKEY0123456789abcdefghijklmn';
 const NEW = 'nxr_NEWKEY0123456789abcdefghijklmn';

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { createHttpClient } from '../../../../electron/core/http/undici-client.js';
+import { createHttpClient } from '../../../../electron/core/node/http/undici-client.js';
 import { sampleKeys } from '../../../support/keys.js';
 import { fullDiskAuditLog } from '../../../support/core-ports.js';
 import { MemorySecretStore } from '../../../support/memory-secret-store.js';

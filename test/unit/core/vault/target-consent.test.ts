@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cliProblemText } from '../../../../electron/cli/problems/wordings.js';
 import { isProblem } from '../../../../electron/core/domain/problems/problem-error.js';
 import type { ProblemOf } from '../../../../electron/core/domain/problems/catalogue.js';
-import { makeTarget } from '../../../../electron/core/vault/target-ops.js';
+import { makeTarget } from '../../../../electron/core/node/vault/target-ops.js';
 import { appProblemText } from '../../../../renderer/src/problems/wordings.js';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../../../../electron/core/domain/model.js';
-import { createHttpClient } from '../../../../electron/core/http/undici-client.js';
+import { createHttpClient } from '../../../../electron/core/node/http/undici-client.js';
 import { detectProvider } from '../../../../electron/core/providers/detect.js';
 import { NORA_DEFAULT_VERIFY_PATH } from '../../../../electron/core/providers/nora/profile.js';
 import { resolveProfile } from '../../../../electron/core/providers/registry.js';

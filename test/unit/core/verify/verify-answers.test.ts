@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../../../../electron/core/domain/model.js';
-import { createHttpClient } from '../../../../electron/core/http/undici-client.js';
+import { createHttpClient } from '../../../../electron/core/node/http/undici-client.js';
 import { resolveProfile } from '../../../../electron/core/providers/registry.js';
 import { verifyKey } from '../../../../electron/core/verify/verify-key.js';
 import { reply, startServer, type TestServer } from '../http/test-server.js';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient } from '../../../../electron/core/http/undici-client.js';
+import { createHttpClient } from '../../../../electron/core/node/http/undici-client.js';
 import type { ProviderProfile } from '../../../../electron/core/providers/profile.js';
 import { resolveProfile } from '../../../../electron/core/providers/registry.js';
 import type { Environment, Instance } from '../../../../electron/core/domain/model.js';

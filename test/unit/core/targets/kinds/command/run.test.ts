@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCommandTarget } from '../../../../../../electron/core/targets/kinds/command/run.js';
+import { runCommandTarget } from '../../../../../../electron/core/node/targets/kinds/command/run.js';
 
 const SECRET = 'nxr_COMMANDTARGETSECRET0123456789';
 

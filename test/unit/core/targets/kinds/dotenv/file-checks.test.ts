@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TargetRefusal } from '../../../../../../electron/core/domain/problems/targets.js';
 import { refusalReason } from '../../../../../../electron/core/targets/reasons.js';
-import { checkDotenvFile } from '../../../../../../electron/core/targets/kinds/dotenv/file-checks.js';
-import { readDotenvTarget, writeDotenvTarget } from '../../../../../../electron/core/targets/kinds/dotenv/file-write.js';
-import { inspectTargetFile, makeTarget } from '../../../../../../electron/core/vault/target-ops.js';
+import { checkDotenvFile } from '../../../../../../electron/core/node/targets/kinds/dotenv/file-checks.js';
+import { readDotenvTarget, writeDotenvTarget } from '../../../../../../electron/core/node/targets/kinds/dotenv/file-write.js';
+import { inspectTargetFile, makeTarget } from '../../../../../../electron/core/node/vault/target-ops.js';
 
 /** A refusal in the words the rotation's journal keeps (the wording hosts build on). */
 const reason = (check: { refusal: TargetRefusal | null }) => (check.refusal ? refusalReason(check.refusal) : null);

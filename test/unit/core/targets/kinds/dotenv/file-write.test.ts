@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, ls
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readDotenvTarget, writeDotenvTarget } from '../../../../../../electron/core/targets/kinds/dotenv/file-write.js';
+import { readDotenvTarget, writeDotenvTarget } from '../../../../../../electron/core/node/targets/kinds/dotenv/file-write.js';
 
 describe('writeDotenvTarget', () => {
   const dirs: string[] = [];

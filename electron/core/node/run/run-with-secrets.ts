@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
+import type { Transform } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { ProblemError, problem } from '../../domain/problems/problem-error.js';
+import { maskingStream } from './mask-stream.js';
+
+export interface RunWithSecrets {
+  command: string;
+  args: readonly string[];
+  /** Variable → secret: injected into this child's environment only. */
+  env: Readonly<Record<string, string>>;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /**
+   * stdout and stderr reach one place (a terminal, `2>&1`): the child's two streams are masked as
+   * one, in the order they arrive, and written to `stdout`, so a secret written half to each is
+   * still masked there.
+   */
+  merged?: boolean;
+  /**
+   * keyturn runs on a terminal: Ctrl-C and Ctrl-\ reach the child from the terminal itself (one
+   * process group), so keyturn waits for the child instead of sending it a second SIGINT/SIGQUIT.
+   */
+  interactive?: boolean;
+  cwd?: string;
+}
+
+export interface RunOutcome {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** Passed on to the child whoever sent them. */
+const ALWAYS_FORWARDED: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
+/** What a terminal sends to its whole foreground process group. */
+const TERMINAL_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGQUIT'];
+
+/** The exit status a shell reports: the child's exit code, or 128 + the number of the signal that ended it. */
+export function shellExitStatus({ exitCode, signal }: RunOutcome): number {
+  if (exitCode !== null) return exitCode;
+  const number = signal ? constants.signals[signal] : undefined;
+  return number === undefined ? 1 : 128 + number;
+}
+
+/**
+ * Runs a command with secrets in its environment (never its argv) and masks every secret in what it
+ * prints, so a debug log cannot leak them to the terminal. No shell; stdin is the terminal's.
+ * Signals keyturn receives while the child runs are passed on to it (see `interactive`); the promise
+ * settles once the child has exited and all its masked output has been written.
+ */
+export function runWithSecrets(run: RunWithSecrets): Promise<RunOutcome> {
+  const masks = new Map(Object.entries(run.env).map(([variable, secret]) => [secret, `[keyturn:${variable}]`]));
+  return new Promise((resolve, reject) => {
+    const child = spawn(run.command, [...run.args], { cwd: run.cwd, env: { ...process.env, ...run.env }, stdio: ['inherit', 'pipe', 'pipe'], shell: false });
+    const outputs: Transform[] = [];
+    if (run.merged) {
+      const masked = maskingStream(masks);
+      masked.pipe(run.stdout, { end: false });
+      let open = 2;
+      for (const source of [child.stdout, child.stderr]) {
+        source.pipe(masked, { end: false });
+        source.once('end', () => {
+          if (--open === 0) masked.end();
+        });
+      }
+      outputs.push(masked);
+    } else {
+      outputs.push(child.stdout.pipe(maskingStream(masks)), child.stderr.pipe(maskingStream(masks)));
+      outputs[0]?.pipe(run.stdout, { end: false });
+      outputs[1]?.pipe(run.stderr, { end: false });
+    }
+
+    const handlers = new Map<NodeJS.Signals, () => void>();
+    for (const signal of ALWAYS_FORWARDED) handlers.set(signal, () => child.kill(signal));
+    // Listening at all keeps keyturn alive (and masking) until the child has gone.
+    for (const signal of TERMINAL_SIGNALS) handlers.set(signal, run.interactive ? () => undefined : () => child.kill(signal));
+    for (const [signal, handler] of handlers) process.on(signal, handler);
+    let settled = false;
+    const settle = (then: () => void) => {
+      if (settled) return;
+      settled = true;
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+      then();
+    };
+
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      const refused =
+        error.code === 'ENOENT'
+          ? problem('run.command-not-found', { field: 'command', command: run.command })
+          : problem('run.command-not-started', { field: 'command', command: run.command, reason: error.code ?? 'error' });
+      settle(() => reject(new ProblemError(refused, { cause: error })));
+    });
+    child.on('close', (exitCode, signal) => {
+      void Promise.all(outputs.map((o) => finished(o).catch(() => undefined))).then(() => settle(() => resolve({ exitCode, signal })));
+    });
+  });
+}

@@ -1,0 +1,36 @@
+import type { Target, VaultDocument } from '../../domain/model.js';
+import { fail } from '../../domain/problems/problem-error.js';
+import { describeTarget, type NewTarget } from '../../targets/kinds.js';
+import { inspectDotenvFile } from '../targets/kinds/dotenv/make.js';
+import type { DotenvFileCheck } from '../targets/kinds/dotenv/file-checks.js';
+import { makeTargetOfKind, sameTarget } from '../targets/registry.js';
+import { findKey, keyRef } from '../../vault/refs.js';
+
+export type { NewTarget };
+
+/** Where a .env path really leads and whether Keyturn will write it; a relative path is taken from `cwd`. */
+export function inspectTargetFile(file: string, cwd: string): Promise<DotenvFileCheck> {
+  return inspectDotenvFile(file, cwd);
+}
+
+/**
+ * Checks a target definition and gives it an id, as its kind does (a relative .env path is taken
+ * from `cwd` and stored absolute; a file is checked as the swap will check it again before writing).
+ */
+export function makeTarget(input: NewTarget, id: string, cwd: string): Promise<Target> {
+  return makeTargetOfKind(input, id, cwd);
+}
+
+export function addTargetTo(doc: VaultDocument, ref: string, target: Target): VaultDocument {
+  const { record, instance } = findKey(doc, ref);
+  const same = record.targets.find((t) => sameTarget(t, target));
+  if (same) fail('target.duplicate', { ref: keyRef(instance, record), where: describeTarget(target).where, id: same.id });
+  return { ...doc, keys: doc.keys.map((k) => (k.id === record.id ? { ...k, targets: [...k.targets, target] } : k)) };
+}
+
+export function removeTargetFrom(doc: VaultDocument, ref: string, targetId: string): { doc: VaultDocument; removed: Target } {
+  const { record, instance } = findKey(doc, ref);
+  const removed = record.targets.find((t) => t.id === targetId || t.id.startsWith(targetId));
+  if (!removed) fail('target.not-found', { ref: keyRef(instance, record), targetId });
+  return { doc: { ...doc, keys: doc.keys.map((k) => (k.id === record.id ? { ...k, targets: k.targets.filter((t) => t.id !== removed.id) } : k)) }, removed };
+}
