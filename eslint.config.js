@@ -41,6 +41,14 @@ const nodeOnly = (why) => [
   ...NODE_ONLY_PACKAGES.map((name) => ({ name, message: `${name} runs only in Node: ${why}` })),
   ...NODE_BUILTINS.filter((name) => name !== 'crypto').flatMap((name) => [name, `node:${name}`]).map((name) => ({ name, message: `${name} is Node's: ${why}` })),
 ];
+/** A package's own files (`undici/lib/…`): as Node-only as the package. */
+const nodeOnlySubpaths = (message) => ({ group: NODE_ONLY_PACKAGES.map((name) => `${name}/*`), message });
+const NODE_MODULE_SOURCE = `/^(node:.*|${[...NODE_BUILTINS.filter((name) => name !== 'crypto'), ...NODE_ONLY_PACKAGES].map((n) => n.replace(/[./]/g, '\\$&')).join('|')})(\\/.*)?$/`;
+/** `import('node:fs')` is as much an import as a static one. */
+const noDynamicNodeImport = (why) => ['error', { selector: `ImportExpression[source.value=${NODE_MODULE_SOURCE}]`, message: `a Node module: ${why}` }];
+/** Node's globals: a file that uses them needs Node as surely as one that imports node:fs. */
+const noNodeGlobals = (why) => ['error', { name: 'Buffer', message: `Buffer is Node's: ${why}` }, { name: 'process', message: `process is Node's: ${why}` }, { name: 'require', message: `require is Node's: ${why}` }];
+
 /** The Node part of core, by path, whichever folder the import comes from. */
 const CORE_NODE_PATTERN = { regex: '(^|/)core/node/', message: 'electron/core/node/ is the Node part of core: the contract and the renderer run in Chromium too (types included: a type import still ties the file to it).' };
 
@@ -107,8 +115,11 @@ export default tseslint.config(
             { name: 'node:crypto', allowImportNames: ['createHash', 'randomUUID'], message: 'pure core takes only hashes and ids from node:crypto (createHash, randomUUID).' },
             { name: 'crypto', message: 'write node:crypto (createHash, randomUUID only, in pure core).' },
           ],
+          patterns: [nodeOnlySubpaths('pure core takes it through a port; the adapter belongs in electron/core/node/.')],
         },
       ],
+      'no-restricted-syntax': noDynamicNodeImport('pure core takes it through a port; the adapter belongs in electron/core/node/.'),
+      'no-restricted-globals': noNodeGlobals('pure core gets what it needs through a port; code that needs Node belongs in electron/core/node/.'),
     },
   },
   {
@@ -130,9 +141,11 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron('only electron/main and electron/preload run in Electron.'), ...nodeOnly('the contract and the renderer run in Chromium too.'), { name: 'crypto', message: 'the contract and the renderer run in Chromium too.' }, { name: 'node:crypto', message: 'the contract and the renderer run in Chromium too.' }],
-          patterns: [CORE_NODE_PATTERN],
+          patterns: [CORE_NODE_PATTERN, nodeOnlySubpaths('the contract and the renderer run in Chromium too.')],
         },
       ],
+      'no-restricted-syntax': noDynamicNodeImport('the contract and the renderer run in Chromium too.'),
+      'no-restricted-globals': noNodeGlobals('the contract and the renderer run in Chromium too.'),
     },
   },
   {

@@ -1,5 +1,6 @@
 import type { ReminderService } from '../core/reminders/reminder-service.js';
 import type { AppCore } from './app-core.js';
+import { ProblemError } from '../core/domain/problems/problem-error.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -31,7 +32,7 @@ export function startSchedules(core: AppCore, reminders: ReminderService, onErro
           await reminders.check();
         }
       } catch (error) {
-        onError(error instanceof Error ? error.message : String(error));
+        onError(logLine(error));
       } finally {
         running = null;
       }
@@ -58,4 +59,16 @@ function newestVerification(core: AppCore): number {
     if (at > newest) newest = at;
   }
   return newest;
+}
+
+/**
+ * A failure as one log line: a problem's code and parameters (which never hold a secret), since a
+ * log is read by whoever runs the host, not worded for a person in a window or at a prompt.
+ */
+function logLine(error: unknown): string {
+  if (error instanceof ProblemError) {
+    const { code, ...params } = error.problem;
+    return Object.keys(params).length > 0 ? `${code} ${JSON.stringify(params)}` : code;
+  }
+  return error instanceof Error ? error.message : String(error);
 }

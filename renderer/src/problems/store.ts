@@ -8,7 +8,7 @@ const holdsNothing = (p: { records: number; service: string; id: string }) =>
 
 export const storeWordings: AreaWordings<StoreProblem> = {
   'vault.identity-lost': (p) =>
-    `The vault id file ${p.idFile} ${p.state === 'missing' ? 'is missing' : 'is damaged'}${p.records > 0 ? ` while ${p.vaultFile} lists ${p.records} ${p.records === 1 ? 'record' : 'records'}` : ''}: ` +
+    `The vault id file ${p.idFile} ${p.state === 'missing' ? 'is missing' : `is damaged${p.why ? ` (${p.why})` : ''}`}${p.records > 0 ? ` while ${p.vaultFile} lists ${p.records} ${p.records === 1 ? 'record' : 'records'}` : ''}: ` +
     `a new id would hide every secret this vault stored, so Keyturn stops here. Your secrets are in the OS keychain under ${p.recordedService ?? 'keyturn:<id>'}. ${RECOVER}`,
   'vault.identity-mismatch': (p) =>
     `${p.vaultFile} belongs to the vault with id ${p.recordedId}, but ${p.idFile} says ${p.fileId}: the two files come from different vaults. Put back the matching vault-id.json, or ${RECOVER.charAt(0).toLowerCase()}${RECOVER.slice(1)}`,

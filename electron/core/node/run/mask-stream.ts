@@ -1,6 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
-import { Masker, type Needle } from '../../run/masker.js';
-import { secretForms } from '../../run/secret-forms.js';
+import { Masker, type Needle } from './masker.js';
+import { secretForms } from './secret-forms.js';
 
 /** How long a child may be silent before a held-back tail (a partial line such as `prompt> s`) is shown. */
 export const QUIET_MS = 60;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { needlesFor } from '../../../../electron/core/node/run/mask-stream.js';
-import { Masker } from '../../../../electron/core/run/masker.js';
-import { secretForms } from '../../../../electron/core/run/secret-forms.js';
+import { Masker } from '../../../../electron/core/node/run/masker.js';
+import { secretForms } from '../../../../electron/core/node/run/secret-forms.js';
 
 const MASK = '[keyturn:KEY]';
 const masker = (secret: string) => new Masker(needlesFor(new Map([[secret, MASK]])));
