@@ -24,11 +24,33 @@ function sampleOf(schema: z.ZodType, field: string): unknown {
   return `sample-${field}`;
 }
 
+/** Every other value a field can take, one field at a time: each enum option, false, and left out when optional. */
+function variantsOf(schema: z.ZodType, field: string): unknown[] {
+  if (schema instanceof z.ZodOptional) return [undefined, ...variantsOf(schema.unwrap() as z.ZodType, field)];
+  if (schema instanceof z.ZodNullable) return [null, ...variantsOf(schema.unwrap() as z.ZodType, field)];
+  if (schema instanceof z.ZodEnum) return schema.options.slice(1);
+  if (schema instanceof z.ZodBoolean) return [false];
+  if (schema instanceof z.ZodArray) return [[]];
+  return [];
+}
+
 const FIELD_SAFE = new Set<z.ZodType>(PARAM_SCHEMAS);
 const samples: Problem[] = PROBLEM_SCHEMAS.map((schema) => {
   const params = Object.fromEntries(Object.entries(schema.shape).map(([field, s]) => [field, sampleOf(s as z.ZodType, field)]));
   return problemSchema.parse(params);
 });
+/** Each problem with every field at each of its values in turn (the others at their first): what the wordings' branches see. */
+const variants: Problem[] = PROBLEM_SCHEMAS.flatMap((schema, i) =>
+  Object.entries(schema.shape).flatMap(([field, s]) =>
+    variantsOf(s as z.ZodType, field).map((value) => {
+      const params: Record<string, unknown> = { ...samples[i] };
+      if (value === undefined) delete params[field];
+      else params[field] = value;
+      return problemSchema.parse(params);
+    }),
+  ),
+);
+const everyShape = [...samples, ...variants];
 
 describe('the problem catalogue', () => {
   it('has one schema per code, each with a kind', () => {
@@ -56,21 +78,29 @@ describe('the problem catalogue', () => {
     }
   });
 
-  it('is worded by both hosts for every code, in words that carry the parameters', () => {
+  it('is worded by both hosts for every code and every value of its choices', () => {
     expect(Object.keys(CLI_WORDINGS).sort()).toEqual(Object.keys(PROBLEM_KINDS).sort());
     expect(Object.keys(APP_WORDINGS).sort()).toEqual(Object.keys(PROBLEM_KINDS).sort());
-    for (const p of samples) {
+    for (const p of everyShape) {
       expect(cliProblemText(p).trim(), p.code).not.toBe('');
       expect(appProblemText(p).trim(), p.code).not.toBe('');
     }
   });
 
-  it('forbids an app wording that names a CLI flag or command', () => {
-    for (const p of samples) {
+  it('forbids an app wording that names a CLI flag or command, in any branch', () => {
+    for (const p of everyShape) {
       const text = appProblemText(p);
       expect(text, p.code).not.toMatch(/(^|\s|")--[a-z]/);
       expect(text, p.code).not.toMatch(/\bkeyturn /);
     }
+  });
+
+  it('names in the terminal every reference and path a problem carries', () => {
+    const carried = (p: Problem) =>
+      Object.entries(p).filter(([field, value]) => typeof value === 'string' && value.startsWith('sample-') && /^(ref|path|file|instance|where|id)$/i.test(field));
+    const dropped = samples.flatMap((p) => carried(p).filter(([, value]) => !cliProblemText(p).includes(value as string)).map(([field]) => `${p.code}.${field}`));
+    // Today's sentences, kept word for word: the name is the one just asked for, the rotation the one running.
+    expect(dropped).toEqual(['rotation.production-not-confirmed.instance', 'rotation.taken-over.ref']);
   });
 
   it('forbids passing a raw string where a masked key is wanted', () => {
