@@ -13,9 +13,10 @@ export interface Schedules {
 /**
  * What a UI host runs in the background: reminders at launch, hourly and on resume; and, when the
  * person switched it on, verification of every key every N hours (through the vault's verify, so
- * the per-host cap holds). Failures are reported, never thrown into a timer.
+ * the per-host cap holds). Failures are handed to `onError` as they were thrown (the host words
+ * them), never thrown into a timer.
  */
-export function startSchedules(core: AppCore, reminders: ReminderService, onError: (message: string) => void = () => undefined): Schedules {
+export function startSchedules(core: AppCore, reminders: ReminderService, onError: (error: unknown) => void = () => undefined): Schedules {
   let lastScheduledVerify = newestVerification(core);
   let running: Promise<void> | null = null;
   const tick = (): Promise<void> => {
@@ -31,7 +32,7 @@ export function startSchedules(core: AppCore, reminders: ReminderService, onErro
           await reminders.check();
         }
       } catch (error) {
-        onError(error instanceof Error ? error.message : String(error));
+        onError(error);
       } finally {
         running = null;
       }
