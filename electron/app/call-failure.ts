@@ -1,4 +1,3 @@
-import { UserInputError, VaultOperationError } from '../core/domain/errors.js';
 import { PROBLEM_KINDS, type Problem } from '../core/domain/problems/catalogue.js';
 import type { ProblemKind } from '../core/domain/problems/kinds.js';
 import { ProblemError, problem } from '../core/domain/problems/problem-error.js';
@@ -17,8 +16,5 @@ export function callFailure(error: unknown): CallFailure {
 
 function problemOf(error: unknown): Problem {
   if (error instanceof ProblemError) return error.problem;
-  // TRANSITIONAL: sentences core still throws, until each becomes a problem.
-  if (error instanceof UserInputError) return problem('legacy.input', { text: error.message });
-  if (error instanceof VaultOperationError) return problem('legacy.failure', { text: error.message });
   return problem('unexpected', { detail: error instanceof Error ? error.message : 'the host failed' });
 }

@@ -5,7 +5,7 @@ import type { EventName } from '../contract/names.js';
 import type { CopyResult, KeyRow, ProviderInfo } from '../contract/views.js';
 import { auditRows, auditSummary, exportAudit } from '../core/audit/audit-report.js';
 import { readAuditLog, verifyLog } from '../core/node/audit/verify-log.js';
-import { UserInputError } from '../core/domain/errors.js';
+import { fail } from '../core/domain/problems/problem-error.js';
 import { keyPolicyState, NEEDS_ATTENTION } from '../core/policy/key-policy.js';
 import { setKeyDates } from '../core/policy/policy-changes.js';
 import { readSettings, saveSettings } from '../core/policy/settings.js';
@@ -51,7 +51,7 @@ function providerInfo(p: ProviderProfile): ProviderInfo {
 /** A path typed in the app: absolute, or from the home folder; a relative one would depend on where the host started. */
 function fullPath(typed: string): string {
   const expanded = typed === '~' || typed.startsWith('~/') ? join(homedir(), typed.slice(1)) : typed;
-  if (!isAbsolute(expanded)) throw new UserInputError(`"${typed}" is not a full path: give the folder's path from / (or ~/)`);
+  if (!isAbsolute(expanded)) fail('scan.folder-not-full-path', { value: typed });
   return expanded;
 }
 

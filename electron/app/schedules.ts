@@ -1,6 +1,5 @@
 import type { ReminderService } from '../core/reminders/reminder-service.js';
 import type { AppCore } from './app-core.js';
-import { ProblemError } from '../core/domain/problems/problem-error.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -14,9 +13,10 @@ export interface Schedules {
 /**
  * What a UI host runs in the background: reminders at launch, hourly and on resume; and, when the
  * person switched it on, verification of every key every N hours (through the vault's verify, so
- * the per-host cap holds). Failures are reported, never thrown into a timer.
+ * the per-host cap holds). Failures are handed to `onError` as they were thrown (the host words
+ * them), never thrown into a timer.
  */
-export function startSchedules(core: AppCore, reminders: ReminderService, onError: (message: string) => void = () => undefined): Schedules {
+export function startSchedules(core: AppCore, reminders: ReminderService, onError: (error: unknown) => void = () => undefined): Schedules {
   let lastScheduledVerify = newestVerification(core);
   let running: Promise<void> | null = null;
   const tick = (): Promise<void> => {
@@ -32,7 +32,7 @@ export function startSchedules(core: AppCore, reminders: ReminderService, onErro
           await reminders.check();
         }
       } catch (error) {
-        onError(logLine(error));
+        onError(error);
       } finally {
         running = null;
       }
@@ -59,16 +59,4 @@ function newestVerification(core: AppCore): number {
     if (at > newest) newest = at;
   }
   return newest;
-}
-
-/**
- * A failure as one log line: a problem's code and parameters (which never hold a secret), since a
- * log is read by whoever runs the host, not worded for a person in a window or at a prompt.
- */
-function logLine(error: unknown): string {
-  if (error instanceof ProblemError) {
-    const { code, ...params } = error.problem;
-    return Object.keys(params).length > 0 ? `${code} ${JSON.stringify(params)}` : code;
-  }
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { UserInputError } from '../core/domain/errors.js';
 import { ProblemError } from '../core/domain/problems/problem-error.js';
 import { cliProblemText } from './problems/wordings.js';
 import { createCliContext, type CliContext, type VaultParts } from './context.js';
@@ -66,10 +65,6 @@ function reportError(error: unknown, io: CliIo): number {
   if (error instanceof ProblemError) {
     io.err(`keyturn: ${cliProblemText(error.problem)}\n`);
     return PROBLEM_EXIT[error.kind];
-  }
-  if (error instanceof UserInputError) {
-    io.err(`keyturn: ${error.message}\n`);
-    return EXIT.badInput;
   }
   const message = error instanceof Error ? error.message : 'unexpected failure';
   io.err(`keyturn: ${message}\n`);

@@ -20,4 +20,3 @@ export type { StoreProblem } from '../core/domain/problems/store.js';
 export type { TargetProblem } from '../core/domain/problems/targets.js';
 export type { VaultProblem } from '../core/domain/problems/vault.js';
 export type { WarningProblem } from '../core/domain/problems/warnings.js';
-export type { LegacyProblem } from '../core/domain/problems/legacy.js';

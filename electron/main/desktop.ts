@@ -15,6 +15,7 @@ import { isAppUrl, serveRenderer } from './app-protocol.js';
 import { registerContract } from './ipc.js';
 import { buildMenu } from './menu.js';
 import { osNotifier } from './os-notifier.js';
+import { shellFailureText } from './shell-failure-text.js';
 import { createTray } from './tray.js';
 import { createMainWindow } from './window.js';
 import { denyPermissions, guardWebContents } from './web-contents-guard.js';
@@ -93,7 +94,7 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Deskto
   open();
   app.on('second-instance', focus);
   // Reminders at launch, hourly and when the machine wakes (a sleep may have crossed a threshold).
-  const schedules = startSchedules(core, core.reminders, (message) => console.error(`Keyturn: a scheduled check failed: ${message}`));
+  const schedules = startSchedules(core, core.reminders, (error) => console.error(`Keyturn: a scheduled check failed: ${shellFailureText(error)}`));
   powerMonitor.on('resume', () => void schedules.resume());
   app.on('activate', () => {
     if (!window) open();
@@ -114,7 +115,7 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Deskto
     closing = true;
     event.preventDefault();
     void Promise.race([close(), graceOver()])
-      .catch((error: unknown) => console.error(`Keyturn: closing failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) => console.error(`Keyturn: closing failed: ${shellFailureText(error)}`))
       .finally(() => app.quit());
   });
   return { core, window: () => window, close };

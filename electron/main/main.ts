@@ -2,6 +2,7 @@
 import { app } from 'electron';
 import { registerAppScheme } from './app-protocol.js';
 import { startDesktop } from './desktop.js';
+import { shellFailureText } from './shell-failure-text.js';
 
 registerAppScheme();
 // One app per user: a second launch focuses the first instead of opening the vault twice.
@@ -9,7 +10,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   startDesktop().catch((error: unknown) => {
-    console.error(`Keyturn could not start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Keyturn could not start: ${shellFailureText(error)}`);
     app.exit(1);
   });
 }

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { auditRows, auditSummary, exportAudit } from '../../core/audit/audit-report.js';
-import { UserInputError } from '../../core/domain/errors.js';
+import { fail } from '../../core/domain/problems/problem-error.js';
 import { POLICY_STATES, type PolicyState } from '../../core/policy/key-policy.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
@@ -22,7 +22,7 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
     .option('--state <state>', `one of ${POLICY_STATES.join(', ')}`, parseState)
     .action((opts: { json?: boolean; csv?: boolean; ics?: boolean; env?: 'sandbox' | 'production'; state?: PolicyState }) => {
       const formats = [opts.json, opts.csv, opts.ics].filter(Boolean).length;
-      if (formats > 1) throw new UserInputError('choose one of --json, --csv and --ics');
+      if (formats > 1) fail('report.formats-conflict', {});
       const vault = ctx.vault();
       const now = ctx.clock.now();
       const rows = auditRows(vault.read(), now, { env: opts.env, state: opts.state });

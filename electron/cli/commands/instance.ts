@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
+import { fail } from '../../core/domain/problems/problem-error.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
-import { UserInputError } from '../../core/domain/errors.js';
 import { setInstanceVerifyPath } from '../../core/vault/instance-settings.js';
 import { instanceRef } from '../../core/vault/refs.js';
 import { providerHelp } from '../provider-help.js';
@@ -32,7 +32,7 @@ export function registerInstanceCommands(program: Command, ctx: CliContext): voi
     .argument('<instance>', 'PROVIDER/ORG/INSTANCE')
     .option('--verify-path <path>', 'path of the authenticated call used to verify keys, or "default"')
     .action(async (ref: string, opts: { verifyPath?: string }) => {
-      if (opts.verifyPath === undefined) throw new UserInputError('give --verify-path PATH (or "default")');
+      if (opts.verifyPath === undefined) fail('verify-path.not-given', { field: 'verifyPath' });
       const changed = await setInstanceVerifyPath(ctx.core(), ref, opts.verifyPath === 'default' ? null : opts.verifyPath);
       ctx.io.out(`${changed.ref}: keys are verified with GET ${changed.verifyUrl}\n`);
     });

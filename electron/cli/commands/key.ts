@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { UserInputError } from '../../core/domain/errors.js';
+import { fail } from '../../core/domain/problems/problem-error.js';
 import { ROTATION_STEPS, type Environment } from '../../core/domain/model.js';
 import type { KeyView } from '../../core/vault/views.js';
 import type { CliContext } from '../context.js';
@@ -11,7 +11,7 @@ import { parseDays, parseEnvironment } from './parsers.js';
 async function readSecretInput(ctx: CliContext): Promise<string> {
   // A secret never comes from argv (shell history, `ps`): a terminal prompt or stdin only.
   const raw = ctx.io.promptSecret ? await ctx.io.promptSecret('Paste the key (input hidden):') : stripOneTrailingNewline(await ctx.io.readStdin());
-  if (raw.trim().length === 0) throw new UserInputError('no key on standard input: pipe the key in, e.g. `pbpaste | keyturn key add ...`');
+  if (raw.trim().length === 0) fail('key.not-given', { field: 'secret' });
   return raw;
 }
 
@@ -101,8 +101,8 @@ export function registerKeyCommands(program: Command, ctx: CliContext): void {
     .option('--all', 'every active key')
     .option('--json', 'print JSON')
     .action(async (refs: string[], opts: { all?: boolean; json?: boolean }) => {
-      if (opts.all && refs.length > 0) throw new UserInputError('give key references or --all, not both');
-      if (!opts.all && refs.length === 0) throw new UserInputError('name the keys to verify, or pass --all');
+      if (opts.all && refs.length > 0) fail('verify.refs-and-all', { field: 'ref' });
+      if (!opts.all && refs.length === 0) fail('verify.nothing-chosen', { field: 'ref' });
       const outcomes = await ctx.vault().verify(opts.all ? 'all' : refs);
       if (opts.json) {
         ctx.io.out(`${JSON.stringify(outcomes.map(({ ref, result, httpStatus, revoked, reason }) => ({ ref, result, httpStatus, revoked, reason })), null, 2)}\n`);

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { UserInputError } from '../../core/domain/errors.js';
+import { fail } from '../../core/domain/problems/problem-error.js';
 import { DEFAULT_MAX_AGE_DAYS } from '../../core/policy/key-policy.js';
 import { setKeyDates, setPolicy, type PolicyChange } from '../../core/policy/policy-changes.js';
 import { instanceRef } from '../../core/vault/refs.js';
@@ -35,15 +35,15 @@ export function registerPolicyCommands(program: Command, ctx: CliContext): void 
     .option('--instance <ref>', 'only this instance (PROVIDER/ORG/INSTANCE)')
     .option('--clear', 'remove the provider or instance override')
     .action(async (opts: { production?: number; sandbox?: number; days?: number; provider?: string; instance?: string; clear?: boolean }) => {
-      if (opts.provider && opts.instance) throw new UserInputError('choose --provider or --instance, not both');
+      if (opts.provider && opts.instance) fail('policy.scope-conflict', { field: 'instance' });
       let change: PolicyChange;
       if (opts.instance) {
-        if (!opts.clear && opts.days === undefined) throw new UserInputError('give the instance a maximum age with --days DAYS (or --clear)');
+        if (!opts.clear && opts.days === undefined) fail('policy.instance-days-missing', { field: 'days' });
         change = { scope: { kind: 'instance', ref: opts.instance }, days: opts.clear ? null : (opts.days ?? null) };
       } else {
-        if (opts.days !== undefined) throw new UserInputError('--days is for one instance: use --production and --sandbox otherwise');
-        if (opts.clear && !opts.provider) throw new UserInputError('--clear removes a --provider or --instance override; the default always has a value');
-        if (!opts.clear && opts.production === undefined && opts.sandbox === undefined) throw new UserInputError('give --production DAYS and/or --sandbox DAYS');
+        if (opts.days !== undefined) fail('policy.days-for-instance-only', { field: 'days' });
+        if (opts.clear && !opts.provider) fail('policy.default-not-clearable', {});
+        if (!opts.clear && opts.production === undefined && opts.sandbox === undefined) fail('policy.days-missing', { field: 'days' });
         const days = opts.clear ? { production: null, sandbox: null } : { ...(opts.production ? { production: opts.production } : {}), ...(opts.sandbox ? { sandbox: opts.sandbox } : {}) };
         change = { scope: opts.provider ? { kind: 'provider', provider: opts.provider } : { kind: 'default' }, days };
       }
@@ -67,7 +67,7 @@ export function registerPolicyCommands(program: Command, ctx: CliContext): void 
       }
     })
     .action(async (ref: string, opts: { expires?: string; maxAge?: string }) => {
-      if (opts.expires === undefined && opts.maxAge === undefined) throw new UserInputError('give --expires and/or --max-age');
+      if (opts.expires === undefined && opts.maxAge === undefined) fail('key-dates.nothing-to-change', { field: 'expires' });
       // The words clear the key's own value (commander cannot carry a null from a parser).
       const expiresOn = opts.expires === 'never' ? null : opts.expires;
       const maxAgeDays = opts.maxAge === undefined ? undefined : opts.maxAge === 'policy' ? null : Number(opts.maxAge);

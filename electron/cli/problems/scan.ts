@@ -2,6 +2,7 @@ import type { ScanProblem } from '../../core/domain/problems/scan.js';
 import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
 
 export const scanWordings: AreaWordings<ScanProblem> = {
+  'scan.folder-not-full-path': (p) => `"${p.value}" is not a full path: give the folder's path from / (or ~/)`,
   'scan.folder-unreadable': (p) => `folder could not be read (${p.reason})`,
   'scan.symbolic-link': () => 'a symbolic link, not followed (scan or add the file it points to)',
   'scan.not-regular-file': (p) => `not a regular file (${p.kind}), not opened`,

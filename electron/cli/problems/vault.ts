@@ -8,11 +8,16 @@ export function notStored(p: { nothingStored?: boolean | undefined; newInstance?
   return p.nothingStored ? `; nothing was stored${p.newInstance ? ` (nor the instance ${p.newInstance})` : ''}` : '';
 }
 
+/** "A and B", "A, B and C": names, then what always closes the list. */
+function andList(names: readonly string[], last: string): string {
+  return names.length === 0 ? last : `${names.join(', ')} and ${last}`;
+}
+
 export const vaultWordings: AreaWordings<VaultProblem> = {
   'name.invalid': (p) => `${NAME_OF[p.field]} ${p.reason}`,
   'env.invalid': (p) => `--env must be sandbox or production: ${p.reason}`,
   'instance.exists': (p) => `instance ${p.ref} already exists: choose another name, or use it as it is`,
-  'instance.verify-path-fixed': (p) => `${p.ref}: ${p.provider}'s verify call is fixed by its documents; only Nora and providers you describe take --verify-path`,
+  'instance.verify-path-fixed': (p) => `${p.ref}: ${p.provider}'s verify call is fixed by its documents; only ${andList(p.configurable, 'providers you describe')} take --verify-path`,
   'provider.definition-invalid': (p) => `the provider definition ${p.reason}`,
   'provider.needs-prefix-or-pattern': () => 'a provider needs --prefix or --pattern so its keys can be recognised',
   'provider.pattern-invalid': (p) => `--pattern "${p.value}" is not a valid regular expression`,
@@ -23,6 +28,9 @@ export const vaultWordings: AreaWordings<VaultProblem> = {
   'key.rejected': (p) =>
     `${p.provider} rejected this key (${p.httpStatus ?? 401}: ${p.reason}); nothing was stored${p.newInstance ? ` (nor the instance ${p.newInstance})` : ''} (to store it anyway, add --no-verify)`,
   'key.secret-missing': (p) => `the keychain holds no secret for ${p.ref}: it was removed outside Keyturn; add the key again`,
+  'key.not-given': () => 'no key on standard input: pipe the key in, e.g. `pbpaste | keyturn key add ...`',
+  'verify.refs-and-all': () => 'give key references or --all, not both',
+  'verify.nothing-chosen': () => 'name the keys to verify, or pass --all',
   'keychain.read-failed': (p) => `could not read the OS keychain (${p.detail})`,
   'keychain.write-failed': (p) => `could not save the key in the OS keychain (${p.detail}); nothing was stored`,
   'keychain.write-mismatch': () => 'could not save the key in the OS keychain (the keychain returned a different value than was written); nothing was stored',

@@ -5,7 +5,6 @@ import { generalWordings } from './general.js';
 import { instanceWordings } from './instance.js';
 import { keyShapeWordings } from './key-shape.js';
 import { keychainWordings } from './keychain.js';
-import { legacyWordings } from './legacy.js';
 import { policyWordings } from './policy.js';
 import { providerWordings } from './provider.js';
 import { refWordings } from './refs.js';
@@ -20,7 +19,7 @@ import { warningWordings } from './warnings.js';
 
 /** The terminal's words for every problem: they name flags and commands, since that is what a person types here. */
 export const CLI_WORDINGS: Wordings = {
-  ...generalWordings, ...emergencyWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...warningWordings, ...legacyWordings,
+  ...generalWordings, ...emergencyWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...warningWordings,
 };
 
 export function cliProblemText(problem: Problem): string {

@@ -1,6 +1,6 @@
-import { maskSecret } from '../crypto/fingerprint.js';
 import type { Environment, Instance, VaultDocument } from '../domain/model.js';
 import { detectProvider } from '../providers/detect.js';
+import { maskKey } from '../providers/key-shape.js';
 import type { GuidedStep } from '../providers/profile.js';
 
 export interface ProviderGuess {
@@ -20,5 +20,5 @@ export function guessRevocation(secret: string, doc: VaultDocument): ProviderGue
   const env = environment ?? 'production';
   const known = doc.instances.find((i) => i.provider === profile.id && (!environment || i.env === environment) && (!org || i.org === org));
   const stand: Instance = { id: '', provider: profile.id, org: org ?? 'your-org', name: environment ?? 'your-instance', env, baseUrl: profile.defaultBaseUrl(env) ?? 'https://localhost', createdAt: new Date(0).toISOString() };
-  return { provider: profile.displayName, environment, org, guide: profile.dashboard(known ?? stand).revoke, masked: maskSecret(secret, profile.visiblePrefix(secret)) };
+  return { provider: profile.displayName, environment, org, guide: profile.dashboard(known ?? stand).revoke, masked: maskKey(profile, secret) };
 }

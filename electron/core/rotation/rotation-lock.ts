@@ -1,5 +1,5 @@
 import type { ParamsOf, ProblemOf } from '../domain/problems/catalogue.js';
-import { ProblemError, problem } from '../domain/problems/problem-error.js';
+import { ProblemError } from '../domain/problems/problem-error.js';
 
 /** Who runs a rotation: recorded next to its lock, shown to anyone who finds it taken. */
 export interface RotationOwner {
@@ -55,13 +55,9 @@ export type RotationHeldProblem = ProblemOf<'rotation.held' | 'rotation.already-
  */
 export class RotationHeldError extends ProblemError {
   constructor(
-    /**
-     * The problem; TRANSITIONAL: the lock store still passes a sentence, which is dropped (the
-     * problem is built from the owner, which is all the sentence said).
-     */
-    held: RotationHeldProblem | string,
+    held: RotationHeldProblem,
     readonly owner: RotationOwner | null,
   ) {
-    super(typeof held === 'string' ? problem('rotation.held', ownerParams(owner)) : held);
+    super(held);
   }
 }

@@ -1,6 +1,5 @@
-import { UserInputError } from '../domain/errors.js';
 import type { Problem } from '../domain/problems/catalogue.js';
-import { isProblem, problem } from '../domain/problems/problem-error.js';
+import { isProblem } from '../domain/problems/problem-error.js';
 import type { Vault } from '../node/vault/vault.js';
 import { instanceRef } from '../vault/refs.js';
 import { noInstance, planImport, type Classified } from './import-plan.js';
@@ -13,9 +12,7 @@ export interface ImportOutcome {
 
 /** Why a file is refused as a swap target, when the refusal is about the file (bad input), not a failure. */
 function refusal(error: unknown): Problem | null {
-  if (isProblem(error)) return error.kind === 'input' ? error.problem : null;
-  // TRANSITIONAL: target checks that still throw a sentence.
-  return error instanceof UserInputError ? problem('legacy.input', { text: error.message }) : null;
+  return isProblem(error) && error.kind === 'input' ? error.problem : null;
 }
 
 /** Adds the keys a scan found that the vault lacks, each with the files it was found in as swap targets. */

@@ -1,7 +1,9 @@
 import type { AreaWordings, ScanProblem } from '../../../electron/contract/problems.js';
 
-// Shown after the file or the key they are about ("linked.env: …", "Not imported nte_…: …").
+// Shown after the file or the key they are about ("linked.env: …", "Not imported nte_…: …"), except the
+// first, which is the scan's own refusal.
 export const scanWordings: AreaWordings<ScanProblem> = {
+  'scan.folder-not-full-path': (p) => `"${p.value}" is not a full path: enter the folder's path from / (or from ~/).`,
   'scan.folder-unreadable': (p) => `this folder could not be read (${p.reason})`,
   'scan.symbolic-link': () => 'a symbolic link, not followed (scan the folder of the file it points to instead)',
   'scan.not-regular-file': (p) => `not a regular file (${p.kind}), not opened`,

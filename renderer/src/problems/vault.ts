@@ -7,11 +7,16 @@ export function notStored(p: { nothingStored?: boolean | undefined; newInstance?
   return p.nothingStored ? ` Nothing was stored${p.newInstance ? ` (nor the new instance ${p.newInstance})` : ''}.` : '';
 }
 
+/** "A and B", "A, B and C": names, then what always closes the list. */
+function andList(names: readonly string[], last: string): string {
+  return names.length === 0 ? last : `${names.join(', ')} and ${last}`;
+}
+
 export const vaultWordings: AreaWordings<VaultProblem> = {
   'name.invalid': (p) => `${NAME_OF[p.field]} ${p.reason}.`,
   'env.invalid': () => 'Choose the environment: Sandbox or Production.',
   'instance.exists': (p) => `There is already an instance ${p.ref}: give the new one another name, or choose ${p.ref} in the Instance list.`,
-  'instance.verify-path-fixed': (p) => `${p.ref}: ${p.provider}'s verify call is fixed by its documents; only Nora and providers you describe have a verify path to change.`,
+  'instance.verify-path-fixed': (p) => `${p.ref}: ${p.provider}'s verify call is fixed by its documents; only ${andList(p.configurable, 'providers you describe')} have a verify path to change.`,
   'provider.definition-invalid': (p) => `The provider's description ${p.reason}.`,
   'provider.needs-prefix-or-pattern': () => 'A provider needs a key prefix or a key pattern so its keys can be recognised: fill in one of them.',
   'provider.pattern-invalid': (p) => `"${p.value}" is not a valid regular expression: correct the key pattern.`,
@@ -22,6 +27,9 @@ export const vaultWordings: AreaWordings<VaultProblem> = {
   'key.rejected': (p) =>
     `${p.provider} rejected this key (${p.httpStatus ?? 401}: ${p.reason}); nothing was stored: to store it anyway, tick "Store without checking".${p.newInstance ? ` The new instance ${p.newInstance} was not stored either.` : ''}`,
   'key.secret-missing': (p) => `The keychain holds no secret for ${p.ref}: it was removed outside Keyturn. Remove this key and add it again.`,
+  'key.not-given': () => 'No key was given: paste the key.',
+  'verify.refs-and-all': () => 'Verify either the keys you chose or all keys, not both.',
+  'verify.nothing-chosen': () => 'Choose the keys to verify, or verify all keys.',
   'keychain.read-failed': (p) => `Keyturn could not read the OS keychain (${p.detail}). Try again; if it keeps failing, restart your desktop's keyring.`,
   'keychain.write-failed': (p) => `Keyturn could not save the key in the OS keychain (${p.detail}); nothing was stored. Try again.`,
   'keychain.write-mismatch': () => 'The OS keychain returned a different value than Keyturn wrote, so nothing was stored. Try again; if it keeps happening, restart your desktop\'s keyring.',

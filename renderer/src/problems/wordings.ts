@@ -4,7 +4,6 @@ import { generalWordings } from './general.js';
 import { instanceWordings } from './instance.js';
 import { keyShapeWordings } from './key-shape.js';
 import { keychainWordings } from './keychain.js';
-import { legacyWordings } from './legacy.js';
 import { policyWordings } from './policy.js';
 import { providerWordings } from './provider.js';
 import { refWordings } from './refs.js';
@@ -19,7 +18,7 @@ import { warningWordings } from './warnings.js';
 
 /** The app's words for every problem: they name fields and buttons, never a flag or a command. */
 export const APP_WORDINGS: Wordings = {
-  ...generalWordings, ...emergencyWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...warningWordings, ...legacyWordings,
+  ...generalWordings, ...emergencyWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...warningWordings,
 };
 
 export function appProblemText(problem: Problem): string {

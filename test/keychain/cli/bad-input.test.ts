@@ -39,7 +39,7 @@ describe('keyturn refuses bad input and changes nothing', () => {
     { what: 'an instance that already exists', args: ['instance', 'add', 'xora', 'acme', 'main', '--env', 'production'], message: /already exists/ },
     { what: 'an organization name with a slash', args: ['instance', 'add', 'xora', 'ac/me', 'x', '--env', 'sandbox'], message: /organization name/ },
     { what: 'a verify path that is not a path', args: ['instance', 'add', 'nora', 'acme', 'x', '--env', 'sandbox', '--verify-path', 'v2 me'], message: /--verify-path/ },
-    { what: 'a verify path for a provider whose verify call is fixed', args: ['instance', 'set', 'xora/acme/main', '--verify-path', '/v1/me'], message: /xora's verify call is fixed by its documents/ },
+    { what: 'a verify path for a provider whose verify call is fixed', args: ['instance', 'set', 'xora/acme/main', '--verify-path', '/v1/me'], message: /Xora's verify call is fixed by its documents; only Nora and providers you describe take --verify-path/ },
     { what: 'a changed verify path that is not a path', args: ['instance', 'set', 'nora/acme/live', '--verify-path', 'v2 me'], message: /--verify-path "v2 me" must be a path/ },
     { what: 'instance set without a change', args: ['instance', 'set', 'nora/acme/live'], message: /give --verify-path/ },
     { what: 'a key for an instance that does not exist', args: ['key', 'add', 'xora/acme/nope', 'k'], stdin: sampleKeys.xora, message: /no instance xora\/acme\/nope/ },

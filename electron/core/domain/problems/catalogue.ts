@@ -4,7 +4,6 @@ import { generalProblems } from './general.js';
 import { instanceProblems } from './instance.js';
 import { keyShapeProblems } from './key-shape.js';
 import { keychainProblems } from './keychain.js';
-import { legacyProblems } from './legacy.js';
 import { policyProblems } from './policy.js';
 import { providerProblems } from './provider.js';
 import { refProblems } from './refs.js';
@@ -27,7 +26,7 @@ import { warningProblems } from './warnings.js';
  * wording.ts load no zod), so the smallest commands stay small.
  */
 export const PROBLEM_SCHEMAS = [
-  ...generalProblems, ...emergencyProblems, ...instanceProblems, ...keyShapeProblems, ...keychainProblems, ...policyProblems, ...providerProblems, ...refProblems, ...reportProblems, ...rotationProblems, ...runProblems, ...scanProblems, ...storeProblems, ...targetProblems, ...vaultProblems, ...warningProblems, ...legacyProblems,
+  ...generalProblems, ...emergencyProblems, ...instanceProblems, ...keyShapeProblems, ...keychainProblems, ...policyProblems, ...providerProblems, ...refProblems, ...reportProblems, ...rotationProblems, ...runProblems, ...scanProblems, ...storeProblems, ...targetProblems, ...vaultProblems, ...warningProblems,
 ] as const;
 
 export const problemSchema = z.discriminatedUnion('code', PROBLEM_SCHEMAS);

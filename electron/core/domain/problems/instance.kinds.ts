@@ -8,6 +8,7 @@ export const instanceKinds = {
   'base-url.not-https': 'input',
   'base-url.has-extras': 'input',
   'verify-path.invalid': 'input',
+  'verify-path.not-given': 'input',
   'project-id.required': 'input',
   'project-id.invalid': 'input',
   'instance.not-found': 'input',

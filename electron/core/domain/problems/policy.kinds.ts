@@ -7,4 +7,10 @@ export const policyKinds = {
   'days.out-of-range': 'input',
   'policy.provider-not-in-vault': 'input',
   'policy.days-per-environment': 'input',
+  'policy.scope-conflict': 'input',
+  'policy.instance-days-missing': 'input',
+  'policy.days-for-instance-only': 'input',
+  'policy.default-not-clearable': 'input',
+  'policy.days-missing': 'input',
+  'key-dates.nothing-to-change': 'input',
 } as const satisfies KindsOf<PolicyProblem>;

@@ -5,7 +5,6 @@ import { generalKinds } from './general.kinds.js';
 import { instanceKinds } from './instance.kinds.js';
 import { keyShapeKinds } from './key-shape.kinds.js';
 import { keychainKinds } from './keychain.kinds.js';
-import { legacyKinds } from './legacy.kinds.js';
 import { policyKinds } from './policy.kinds.js';
 import { providerKinds } from './provider.kinds.js';
 import { refKinds } from './refs.kinds.js';
@@ -20,5 +19,5 @@ import { warningKinds } from './warnings.kinds.js';
 
 /** Every code's kind (one spread per area); the compiler checks none is missing. */
 export const PROBLEM_KINDS = {
-  ...generalKinds, ...emergencyKinds, ...instanceKinds, ...keyShapeKinds, ...keychainKinds, ...policyKinds, ...providerKinds, ...refKinds, ...reportKinds, ...rotationKinds, ...runKinds, ...scanKinds, ...storeKinds, ...targetKinds, ...vaultKinds, ...warningKinds, ...legacyKinds,
+  ...generalKinds, ...emergencyKinds, ...instanceKinds, ...keyShapeKinds, ...keychainKinds, ...policyKinds, ...providerKinds, ...refKinds, ...reportKinds, ...rotationKinds, ...runKinds, ...scanKinds, ...storeKinds, ...targetKinds, ...vaultKinds, ...warningKinds,
 } as const satisfies { readonly [C in ProblemCode]: ProblemKind };

@@ -3,6 +3,7 @@ import type { ScanProblem } from './scan.js';
 
 /** Kept apart from the schemas so that throwing a problem never loads zod (the `key get` path stays small). */
 export const scanKinds = {
+  'scan.folder-not-full-path': 'input',
   'scan.folder-unreadable': 'failure',
   'scan.symbolic-link': 'input',
   'scan.not-regular-file': 'input',

@@ -1,13 +1,15 @@
 import * as z from 'zod';
-import { countParam, nameParam, outsideTextParam, refParam } from './params.js';
+import { countParam, inputParam, nameParam, outsideTextParam, refParam } from './params.js';
 
 const env = z.enum(['sandbox', 'production']);
 
 /**
- * Why a folder scan did not read a file, and why a found key was not imported. None stops the scan:
- * each is shown next to the file or the key it is about.
+ * Why a folder scan did not start; why it did not read a file, and why a found key was not imported
+ * (none of these stops the scan: each is shown next to the file or the key it is about).
  */
 export const scanProblems = [
+  /** The folder was typed as a relative path, which would depend on where the host started. */
+  z.object({ code: z.literal('scan.folder-not-full-path'), value: inputParam }),
   /** `reason`: the OS's error code. */
   z.object({ code: z.literal('scan.folder-unreadable'), reason: outsideTextParam }),
   z.object({ code: z.literal('scan.symbolic-link') }),

@@ -13,7 +13,8 @@ export const vaultProblems = [
   z.object({ code: z.literal('name.invalid'), field: z.enum(['org', 'instance', 'name']), reason: outsideTextParam }),
   z.object({ code: z.literal('env.invalid'), field: z.literal('env'), reason: outsideTextParam }),
   z.object({ code: z.literal('instance.exists'), field: z.literal('instance'), ref: refParam }),
-  z.object({ code: z.literal('instance.verify-path-fixed'), field: z.literal('verifyPath'), ref: refParam, provider: nameParam }),
+  /** `configurable`: the built-in providers (display names) whose instances do take a verify path, besides those a person describes. */
+  z.object({ code: z.literal('instance.verify-path-fixed'), field: z.literal('verifyPath'), ref: refParam, provider: nameParam, configurable: z.array(nameParam) }),
   z.object({ code: z.literal('provider.definition-invalid'), reason: outsideTextParam }),
   z.object({ code: z.literal('provider.needs-prefix-or-pattern'), field: z.literal('prefix') }),
   z.object({ code: z.literal('provider.pattern-invalid'), field: z.literal('pattern'), value: inputParam }),
@@ -34,6 +35,12 @@ export const vaultProblems = [
     newInstance: refParam.optional(),
   }),
   z.object({ code: z.literal('key.secret-missing'), ref: refParam }),
+  /** No key was given where one is read (an empty standard input), before any check of its shape. */
+  z.object({ code: z.literal('key.not-given'), field: z.literal('secret') }),
+  /** Keys to verify named one by one and all at once. */
+  z.object({ code: z.literal('verify.refs-and-all'), field: z.literal('ref') }),
+  /** Neither keys to verify nor all of them. */
+  z.object({ code: z.literal('verify.nothing-chosen'), field: z.literal('ref') }),
   /** The OS keychain failed in a way it has no typed error for; `detail` is its first line. */
   z.object({ code: z.literal('keychain.read-failed'), detail: outsideTextParam }),
   z.object({ code: z.literal('keychain.write-failed'), detail: outsideTextParam }),

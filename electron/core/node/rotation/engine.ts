@@ -1,4 +1,3 @@
-import { UserInputError } from '../../domain/errors.js';
 import { ProblemError, fail, isProblem, problem } from '../../domain/problems/problem-error.js';
 import { ROTATION_STEPS, type Instance, type Rotation, type RotationStepName, type VaultDocument } from '../../domain/model.js';
 import { ProviderCallError } from '../../providers/key-api.js';
@@ -232,8 +231,7 @@ export class RotationEngine {
     try {
       return await STEP_RUNNERS[step](ctx);
     } catch (error) {
-      // TRANSITIONAL: UserInputError until every bad input is a problem.
-      if (error instanceof UserInputError || (isProblem(error) && error.kind !== 'failure')) throw error;
+      if (isProblem(error) && error.kind !== 'failure') throw error;
       return failStep(ctx, step, `${error instanceof Error ? error.message : 'the step failed'}; resume to try again`);
     }
   }

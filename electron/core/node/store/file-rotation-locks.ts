@@ -3,7 +3,8 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import * as z from 'zod';
-import { RotationHeldError, describeOwner, type RotationLease, type RotationLocks, type RotationOwner } from '../../rotation/rotation-lock.js';
+import { problem } from '../../domain/problems/problem-error.js';
+import { RotationHeldError, describeOwner, ownerParams, type RotationLease, type RotationLocks, type RotationOwner } from '../../rotation/rotation-lock.js';
 
 const ownerSchema = z.object({ pid: z.number().int().positive(), host: z.string(), machine: z.string(), since: z.string() });
 
@@ -53,7 +54,7 @@ export class FileRotationLocks implements RotationLocks {
     let lostReason: string | null = null;
     const release = await this.#guarded(async () => {
       const held = this.holder(rotationId);
-      if (held) throw new RotationHeldError(`this rotation is held by ${describeOwner(held)}`, held);
+      if (held) throw new RotationHeldError(problem('rotation.held', ownerParams(held)), held);
       // Whatever is left is abandoned: a dead owner's lock, or one not refreshed within staleMs.
       if (existsSync(this.#lockPath(rotationId))) rmSync(this.#lockPath(rotationId), { recursive: true, force: true });
       const unlock = await lockfile.lock(file, {

@@ -68,6 +68,13 @@ describe('findLeakCandidates: every key in the whole pasted text', () => {
     for (const c of found) expect(c.masked).not.toContain(c.secret);
   });
 
+  it('masks a guessed key as its own provider does (a Xerotier key shows its slug and 4 characters)', () => {
+    const xero = sampleKeys.xerotier('acme-proj');
+    const [guessed] = findLeakCandidates(doc, xero);
+    expect(guessed?.guess?.provider).toBe('Xerotier');
+    expect(guessed?.masked).toBe(`${xero.slice(0, 'xero_acme-proj_'.length + 4)}…`);
+  });
+
   it('knows a user-defined provider by its prefix, but one that takes any key claims no word', () => {
     const unknownAcme = `acme_${'z9'.repeat(10)}`;
     expect(refs(`token ${unknownAcme}`)).toEqual(['guess:acme']);

@@ -16,11 +16,6 @@ describe('a rotation held by another process', () => {
     expect(held.owner).toBe(owner);
   });
 
-  it('thrown with the lock store’s sentence, is still the problem built from the owner (the sentence is dropped)', () => {
-    expect(new RotationHeldError('this rotation is held by someone', owner).problem).toEqual({ code: 'rotation.held', ...ownerParams(owner) });
-    expect(new RotationHeldError('held', null).problem).toEqual({ code: 'rotation.held' });
-  });
-
   it('is worded by the CLI with the owner as rotation status describes it', () => {
     for (const o of [owner, unrecorded]) expect(ownerWords(ownerParams(o), 'nobody')).toBe(describeOwner(o));
     expect(ownerWords(ownerParams(null), 'another process')).toBe('another process');

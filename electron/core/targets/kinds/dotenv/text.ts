@@ -113,7 +113,7 @@ export function replaceDotenvValue(text: string, variable: string, value: string
   if (targets.length === 0) {
     // Callers check first (a target without leave to append is refused before its file is read):
     // reaching this is a bug, not something a person can fix.
-    if (!options.append) throw new Error(`there is no ${variable}= line to replace`);
+    if (!options.append) throw new Error(`internal: no ${variable}= line to replace, and no leave to append one`);
     const ending = dominantEnding(text);
     const separator = text.length > 0 && !/[\r\n]$/.test(text) ? ending : '';
     return { text: `${text}${separator}${variable}=${render(value, 'none')}${ending}`, replaced: 0, appended: true };

@@ -68,7 +68,7 @@ describe('useTargets', () => {
   });
 
   it('a command gets one argument per line, blank lines dropped; a refusal naming the command keeps its field', async () => {
-    const notFound = new CallError({ code: 'legacy.input', text: 'command not found' }, 'input');
+    const notFound = new CallError({ code: 'target.command.not-found', field: 'command', command: '/usr/bin/vault', given: 'path' }, 'input');
     const targetAdd = vi.fn<KeyturnApi['targetAdd']>(async () => Promise.reject(notFound));
     fakeHost({ targetAdd });
     const { result } = targets();
@@ -79,6 +79,6 @@ describe('useTargets', () => {
     });
     await act(() => result.current.add());
     expect(targetAdd).toHaveBeenCalledWith({ ref: 'xora/acme/jobs/api', target: { kind: 'command', command: '/usr/bin/vault', args: ['kv', 'put', 'secret/app key=-'] } });
-    expect(result.current.failure).toEqual({ field: null, text: 'command not found' });
+    expect(result.current.failure).toEqual({ field: 'command', text: notFound.message });
   });
 });

@@ -32,11 +32,11 @@ describe('useRotation', () => {
   });
 
   it('a refused start is kept in the app wording, with no field when its problem names none', async () => {
-    const refused = new CallError({ code: 'legacy.input', text: 'type the instance name exactly as shown' }, 'input');
+    const refused = new CallError({ code: 'rotation.key-not-active', ref: 'xora/acme/jobs/api', status: 'revoked' }, 'input');
     fakeHost({ rotationStart: async () => Promise.reject(refused) });
     const { result } = wizard();
     await act(() => result.current.start());
-    expect(result.current.failure).toEqual({ field: null, text: 'type the instance name exactly as shown' });
+    expect(result.current.failure).toEqual({ field: null, text: refused.message });
     expect(result.current.view).toBeNull();
   });
 

@@ -29,10 +29,12 @@ describe('useScan', () => {
   });
 
   it('a refused scan keeps the app wording and the result of the last one', async () => {
-    fakeHost({ scanFolder: async () => Promise.reject(new CallError({ code: 'legacy.input', text: '"project" is not a full path' }, 'input')) });
+    const refused = new CallError({ code: 'scan.folder-not-full-path', value: 'project' }, 'input');
+    fakeHost({ scanFolder: async () => Promise.reject(refused) });
     const { result: scan } = renderHook(() => useScan());
     await act(() => scan.current.scan(false));
-    expect(scan.current.failure).toEqual({ field: null, text: '"project" is not a full path' });
+    expect(scan.current.failure).toEqual({ field: null, text: refused.message });
+    expect(refused.message).toContain('"project" is not a full path');
     expect(scan.current.busy).toBe(false);
     expect(scan.current.result).toBeNull();
   });
