@@ -35,6 +35,10 @@ const splitBuildOutside = {
     // The batch read over D-Bus (dbus-next and its XML parser, ~300 KB) is imported only by a
     // verify of many keys: never inlined into the entry that `key get` parses.
     build.onResolve({ filter: /^\.\/secret-service-batch\.js$/ }, () => ({ path: './secret-service-batch.mjs', external: true }));
+    // The terminal's wording of every problem is read only when a run has one to report.
+    build.onResolve({ filter: /^\.\/problems\/wordings\.js$/ }, (args) =>
+      /[\\/]electron[\\/]cli[\\/]run-program\.ts$/.test(args.importer) ? { path: './problem-wordings.mjs', external: true } : undefined,
+    );
   },
 };
 
@@ -62,7 +66,7 @@ rmSync('dist/cli', { recursive: true, force: true });
 const [whole, entry] = await Promise.all([
   build({
     ...common,
-    entryPoints: { 'keyturn-all': 'electron/cli/main.ts', 'metadata-parts': 'electron/cli/metadata-parts.ts', 'secret-service-batch': 'electron/core/node/keychain/secret-service-batch.ts' },
+    entryPoints: { 'keyturn-all': 'electron/cli/main.ts', 'metadata-parts': 'electron/cli/metadata-parts.ts', 'secret-service-batch': 'electron/core/node/keychain/secret-service-batch.ts', 'problem-wordings': 'electron/cli/problems/wordings.ts' },
     splitting: true,
   }),
   build({ ...common, entryPoints: { keyturn: 'electron/cli/entry.ts' }, splitting: false, plugins: [...common.plugins, splitBuildOutside] }),

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ProblemError } from '../core/domain/problems/problem-error.js';
-import { cliProblemText } from './problems/wordings.js';
+import type * as WordingsModule from './problems/wordings.js';
 import { createCliContext, type CliContext, type VaultParts } from './context.js';
 import { EXIT, type CliIo } from './io.js';
 
@@ -38,11 +38,15 @@ export async function runProgram(argv: readonly string[], io: CliIo, commands: C
     code = ctx.exitCode;
   } catch (error) {
     damageReported = parts !== null && error instanceof parts.VaultDamagedError;
-    code = reportError(error, io);
+    code = await reportError(error, io);
   } finally {
     await ctx?.close();
   }
-  for (const warning of ctx?.warnings() ?? []) io.err(`warning: ${cliProblemText(warning)}\n`);
+  const warnings = ctx?.warnings() ?? [];
+  if (warnings.length > 0) {
+    const { cliProblemText } = await wordings();
+    for (const warning of warnings) io.err(`warning: ${cliProblemText(warning)}\n`);
+  }
   code = reportDamage(ctx?.damage() ?? null, damageReported, code, io);
   return code;
 }
@@ -57,12 +61,18 @@ function reportDamage(damage: string | null, alreadyReported: boolean, code: num
   return code === EXIT.badInput ? code : EXIT.failure;
 }
 
-function reportError(error: unknown, io: CliIo): number {
+/** The terminal's words for every problem: loaded only when there is one to say, so a run that succeeds never parses them. */
+function wordings(): Promise<typeof WordingsModule> {
+  return import('./problems/wordings.js');
+}
+
+async function reportError(error: unknown, io: CliIo): Promise<number> {
   if (error instanceof CommanderError) {
     // Help and version are successes; commander already printed usage errors.
     return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   }
   if (error instanceof ProblemError) {
+    const { cliProblemText } = await wordings();
     io.err(`keyturn: ${cliProblemText(error.problem)}\n`);
     return PROBLEM_EXIT[error.kind];
   }

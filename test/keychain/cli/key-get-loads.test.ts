@@ -44,6 +44,7 @@ const NOT_FOR_KEY_GET = [
   /^electron\/cli\/commands\/(?!key-get\.ts$)/, // every other command, the other key commands included
   /^electron\/(web|app|contract)\//, // browser mode and the app's handlers
   /^electron\/core\/(node\/)?(scan|emergency|reminders)\//,
+  /^electron\/cli\/problems\//, // the terminal's wording of every problem: loaded when there is one to report
 ];
 
 describe('keyturn key get', () => {
