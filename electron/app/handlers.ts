@@ -20,6 +20,7 @@ import { findKey } from '../core/vault/refs.js';
 import { inspectTargetFile } from '../core/node/vault/target-ops.js';
 import type { AppCore } from './app-core.js';
 import { RotationSessions } from './rotation-sessions.js';
+import { typedBack } from '../core/domain/problems/params.js';
 
 export interface HostHooks {
   /** Electron writes the clipboard in main and clears it; browser mode lets the page do it. */
@@ -51,7 +52,7 @@ function providerInfo(p: ProviderProfile): ProviderInfo {
 /** A path typed in the app: absolute, or from the home folder; a relative one would depend on where the host started. */
 function fullPath(typed: string): string {
   const expanded = typed === '~' || typed.startsWith('~/') ? join(homedir(), typed.slice(1)) : typed;
-  if (!isAbsolute(expanded)) fail('scan.folder-not-full-path', { value: typed });
+  if (!isAbsolute(expanded)) fail('scan.folder-not-full-path', { value: typedBack(typed) });
   return expanded;
 }
 

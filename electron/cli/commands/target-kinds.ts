@@ -3,6 +3,7 @@ import { fail } from '../../core/domain/problems/problem-error.js';
 import type { NewTarget } from '../../core/targets/kinds.js';
 import { inspectTargetFile } from '../../core/node/vault/target-ops.js';
 import type { CliContext } from '../context.js';
+import { typedBack } from '../../core/domain/problems/params.js';
 
 export interface TargetAddOptions {
   followLink?: boolean;
@@ -58,6 +59,6 @@ export const CLI_TARGET_KINDS: { readonly [K in TargetKind]: CliTargetKind } = {
 
 export function cliTargetKind(kind: string): CliTargetKind {
   const known = Object.keys(CLI_TARGET_KINDS);
-  if (!Object.hasOwn(CLI_TARGET_KINDS, kind)) fail('target.kind.unknown', { kind, known });
+  if (!Object.hasOwn(CLI_TARGET_KINDS, kind)) fail('target.kind.unknown', { kind: typedBack(kind), known });
   return CLI_TARGET_KINDS[kind as TargetKind];
 }

@@ -5,6 +5,7 @@ import { MAX_DAYS, type Environment, type Policy, type VaultDocument } from '../
 import type { Clock } from '../ports/clock.js';
 import type { MetadataStore } from '../store/metadata-store.js';
 import { findInstance, findKey, instanceRef, keyRef } from '../vault/refs.js';
+import { typedBack } from '../domain/problems/params.js';
 
 interface Deps {
   metadata: MetadataStore;
@@ -15,7 +16,7 @@ interface Deps {
 /** A key's expiry date as the person typed it: `YYYY-MM-DD`, a real calendar day. */
 export function parseDay(value: string): string {
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
-  if (!valid) fail('date.invalid', { field: 'expires', value });
+  if (!valid) fail('date.invalid', { field: 'expires', value: typedBack(value) });
   return value;
 }
 

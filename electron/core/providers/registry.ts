@@ -6,6 +6,7 @@ import { noraProfile } from './nora/profile.js';
 import type { ProviderProfile } from './profile.js';
 import { xerotierProfile } from './xerotier/profile.js';
 import { xoraProfile } from './xora/profile.js';
+import { typedBack } from '../domain/problems/params.js';
 
 /** The profile of each built-in provider, by its id in BUILTIN_PROVIDERS: an id without a profile does not compile. */
 const BUILTIN: { readonly [Id in BuiltinProviderId]: ProviderProfile } = {
@@ -31,7 +32,7 @@ export function resolveProfile(providerId: string, customProviders: readonly Cus
   const name = providerId.startsWith(CUSTOM_PREFIX) ? providerId.slice(CUSTOM_PREFIX.length) : providerId;
   const custom = customProviders.find((c) => c.name === name);
   if (custom) return customProfile(custom);
-  fail('provider.unknown', { field: 'provider', provider: providerId, known: [...BUILTIN_PROVIDERS, ...customProviders.map((c) => c.name)] });
+  fail('provider.unknown', { field: 'provider', provider: typedBack(providerId), known: [...BUILTIN_PROVIDERS, ...customProviders.map((c) => c.name)] });
 }
 
 /** The canonical id stored on an instance. */

@@ -3,6 +3,7 @@ import { ProblemError, fail, problem } from '../domain/problems/problem-error.js
 import type { KeyRecord, VaultDocument } from '../domain/model.js';
 import type { KeyManagementApi, RemoteKey } from '../providers/key-api.js';
 import type { MetadataStore } from '../store/metadata-store.js';
+import { typedBack } from '../domain/problems/params.js';
 
 /** A key the provider lists, as a person picks from it: never the secret. */
 export interface RemoteKeyCandidate {
@@ -109,9 +110,9 @@ function accountOf(doc: VaultDocument, instanceId: string): string | null {
 function checkChosen(listed: RemoteKey[], others: Map<string, OtherKey>, chosenId: string): string {
   const id = chosenId.trim();
   const other = others.get(id);
-  if (other !== undefined) fail('remote-id.other-key', { field: 'remoteId', id, ...other });
+  if (other !== undefined) fail('remote-id.other-key', { field: 'remoteId', id: typedBack(id), ...other });
   if (!listed.some((k) => k.id === id)) {
-    fail('remote-id.not-listed', { field: 'remoteId', id, listed: listed.filter((k) => !others.has(k.id)).map((k) => k.id) });
+    fail('remote-id.not-listed', { field: 'remoteId', id: typedBack(id), listed: listed.filter((k) => !others.has(k.id)).map((k) => k.id) });
   }
   return id;
 }

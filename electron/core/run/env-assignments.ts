@@ -1,4 +1,5 @@
 import { fail } from '../domain/problems/problem-error.js';
+import { typedBack } from '../domain/problems/params.js';
 
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -9,7 +10,7 @@ export function parseEnvAssignments(list: readonly string[]): { variable: string
     const eq = item.indexOf('=');
     const variable = eq > 0 ? item.slice(0, eq) : '';
     const ref = eq > 0 ? item.slice(eq + 1) : '';
-    if (!VARIABLE.test(variable) || ref.length === 0) fail('run.env-malformed', { field: 'variable', value: item });
+    if (!VARIABLE.test(variable) || ref.length === 0) fail('run.env-malformed', { field: 'variable', value: typedBack(item) });
     if (seen.has(variable)) fail('run.env-twice', { field: 'variable', variable });
     seen.add(variable);
     return { variable, ref };

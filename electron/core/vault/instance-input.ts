@@ -1,6 +1,7 @@
 import type { ProviderProfile } from '../providers/profile.js';
 import { fail } from '../domain/problems/problem-error.js';
 import type { Environment } from '../domain/model.js';
+import { typedBack } from '../domain/problems/params.js';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -17,7 +18,7 @@ export function checkBaseUrl(given: string | undefined, profile: ProviderProfile
   try {
     url = new URL(value);
   } catch {
-    fail('base-url.not-a-url', { field: 'baseUrl', value, form: profile.baseUrlForm });
+    fail('base-url.not-a-url', { field: 'baseUrl', value: typedBack(value), form: profile.baseUrlForm });
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
     fail('base-url.not-https', { field: 'baseUrl', provider: profile.displayName });
@@ -31,7 +32,7 @@ export function checkBaseUrl(given: string | undefined, profile: ProviderProfile
 export function checkVerifyPath(path: string | undefined): string | undefined {
   if (path === undefined) return undefined;
   if (!/^\/[A-Za-z0-9._~\-/]*$/.test(path)) {
-    fail('verify-path.invalid', { field: 'verifyPath', value: path });
+    fail('verify-path.invalid', { field: 'verifyPath', value: typedBack(path) });
   }
   return path;
 }
@@ -41,7 +42,7 @@ export function checkProjectId(projectId: string | undefined, profile: ProviderP
     fail('project-id.required', { field: 'projectId', provider: profile.displayName, example: 'proj_ABC123' });
   }
   if (projectId !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(projectId)) {
-    fail('project-id.invalid', { field: 'projectId', value: projectId });
+    fail('project-id.invalid', { field: 'projectId', value: typedBack(projectId) });
   }
   return projectId;
 }

@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { inputParam, nameParam, outsideTextParam } from './params.js';
+import { nameParam, outsideTextParam, schemaPathParam } from './params.js';
 
 /** Problems of any call: arguments the contract refused, and failures no code was given for. */
 export const generalProblems = [
   /** The arguments of a call did not match the contract (a host bug or a hand-made request). */
-  z.object({ code: z.literal('call.invalid-arguments'), path: inputParam, reason: outsideTextParam }),
+  z.object({ code: z.literal('call.invalid-arguments'), path: schemaPathParam, reason: outsideTextParam }),
   z.object({ code: z.literal('call.unknown'), name: nameParam }),
   /** A UI host refused a request before any call ran (browser mode's gate: a used launch link, a foreign origin). */
   z.object({ code: z.literal('host.request-refused'), reason: outsideTextParam }),

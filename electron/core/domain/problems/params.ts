@@ -12,10 +12,25 @@ export const refParam = z.string();
 export const nameParam = z.string();
 /** A file or folder path on this machine. */
 export const pathParam = z.string();
-/** A value a person typed that is not a secret (a URL, a date, a path given as a flag), shown back so they can see the mistake. */
-export const inputParam = z.string();
+/**
+ * A value a person typed, shown back so they can see the mistake (a URL, a date, an id). It is
+ * never meant to be a secret, but a key pasted into the wrong field is a mistake too: only
+ * `typedBack` makes one, and it masks whatever looks like a key.
+ */
+export const inputParam = z.string().brand<'TypedBack'>();
+export type TypedBack = z.infer<typeof inputParam>;
+
+/** A run of key characters this long is taken for a key: every provider's keys are longer. */
+const KEY_LIKE = /[A-Za-z0-9_-]{20,}/g;
+
+/** What a person typed, as a problem may show it: any key-like run cut to its first 8 characters. */
+export function typedBack(typed: string): TypedBack {
+  return typed.replace(KEY_LIKE, (run) => `${run.slice(0, 8)}…`) as TypedBack;
+}
 /** Text from outside (a provider's answer, an OS error code), already escaped of control characters. */
 export const outsideTextParam = z.string();
+/** Where in a structure something is wrong (`keys.0.expiresOn`): a path of names, never a value. */
+export const schemaPathParam = z.string();
 /** The form a value must take ("https://host/api", "YYYY-MM-DD"). */
 export const formParam = z.string();
 export const countParam = z.number();
@@ -33,7 +48,7 @@ export function maskedText(alreadyMasked: string): MaskedText {
 }
 
 /** Every schema a problem field may use (the catalogue test walks fields against it). */
-export const PARAM_SCHEMAS: readonly z.ZodType[] = [refParam, nameParam, pathParam, inputParam, outsideTextParam, formParam, countParam, maskedParam];
+export const PARAM_SCHEMAS: readonly z.ZodType[] = [refParam, nameParam, pathParam, schemaPathParam, inputParam, outsideTextParam, formParam, countParam, maskedParam];
 
 /**
  * The input a problem is about, so a form can show the message next to it. Named for what the

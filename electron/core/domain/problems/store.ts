@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { countParam, inputParam, nameParam, outsideTextParam, pathParam } from './params.js';
+import { countParam, inputParam, nameParam, outsideTextParam, pathParam, schemaPathParam } from './params.js';
 
 /** Problems with the vault's files: its identity (vault-id.json), a damaged vault.json, recovering the id. */
 export const storeProblems = [
@@ -22,7 +22,7 @@ export const storeProblems = [
   /** vault.json has damaged records: no write until it is fixed. `lastGood` when a last good copy exists. */
   z.object({ code: z.literal('vault.damaged'), file: pathParam, lastGood: pathParam.optional(), parts: z.array(outsideTextParam) }),
   /** A change would write a document the schema refuses: a bug, not the person's input. */
-  z.object({ code: z.literal('vault.metadata-invalid'), where: inputParam, reason: outsideTextParam }),
+  z.object({ code: z.literal('vault.metadata-invalid'), where: schemaPathParam, reason: outsideTextParam }),
   z.object({ code: z.literal('recover-id.not-an-id'), value: inputParam }),
   z.object({ code: z.literal('recover-id.not-recorded-id'), given: nameParam, recordedId: nameParam, recordedIn: pathParam }),
   z.object({ code: z.literal('recover-id.unknown'), vaultFile: pathParam }),

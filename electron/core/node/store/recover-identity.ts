@@ -6,6 +6,7 @@ import type { SecretStore } from '../../ports/secret-store.js';
 import { keychainServiceFor, peekRecordedVault, readIdentityFile, VAULT_ID_FILE, parseVaultId } from './home.js';
 import { parseVaultDocument } from '../../store/parse-document.js';
 import { LAST_GOOD_FILE, LOCK_FILE, preserveCopy, VAULT_FILE, writeFileAtomicSync } from './vault-files.js';
+import { typedBack } from '../../domain/problems/params.js';
 
 export interface RecoveredIdentity {
   vaultId: string;
@@ -32,7 +33,7 @@ export async function recoverVaultIdentity(
   let candidate: string;
   if (options.id !== undefined) {
     const parsed = parseVaultId(options.id.replace(/^keyturn:/, ''));
-    if (parsed === null) fail('recover-id.not-an-id', { value: options.id });
+    if (parsed === null) fail('recover-id.not-an-id', { value: typedBack(options.id) });
     candidate = parsed;
     // vault.json's id is what every open checks against: any other id would be written, then refused by every command.
     if (recorded.recordedId && recorded.recordedId !== candidate) {

@@ -34,6 +34,7 @@ import { readStoredSecret, revealSecret, type RevealAction } from '../../vault/r
 import { verifySecretReader } from '../../vault/verify-secrets.js';
 import type { KeyShapeProblem } from '../../domain/problems/key-shape.js';
 import { keyShapeKinds } from '../../domain/problems/key-shape.kinds.js';
+import { typedBack } from '../../domain/problems/params.js';
 
 /** What the vault adds to the core's ports: how its records get their ids (tests fix them). */
 export interface VaultParts {
@@ -155,7 +156,7 @@ export class Vault {
       try {
         new RegExp(provider.keyPattern);
       } catch {
-        fail('provider.pattern-invalid', { field: 'pattern', value: provider.keyPattern });
+        fail('provider.pattern-invalid', { field: 'pattern', value: typedBack(provider.keyPattern) });
       }
     }
     return this.#deps.metadata.update((doc) => {
@@ -252,7 +253,7 @@ export class Vault {
   #checkExpiry(value: string): string {
     parseDay(value);
     const today = this.#deps.clock.now().toISOString().slice(0, 10);
-    if (value < today) fail('key.expiry-passed', { field: 'expires', value });
+    if (value < today) fail('key.expiry-passed', { field: 'expires', value: typedBack(value) });
     return value;
   }
 

@@ -1,4 +1,5 @@
 import { fail } from '../../../domain/problems/problem-error.js';
+import { typedBack } from '../../../domain/problems/params.js';
 
 /**
  * `.env` text, edited by hand-written code because the loaders (dotenv and friends) only parse:
@@ -107,7 +108,7 @@ function dominantEnding(text: string): string {
  * is otherwise not the file they meant. Every other byte of the text is kept.
  */
 export function replaceDotenvValue(text: string, variable: string, value: string, options: { append?: boolean } = {}): { text: string; replaced: number; appended: boolean } {
-  if (!VARIABLE.test(variable)) fail('target.variable.invalid', { field: 'variable', variable });
+  if (!VARIABLE.test(variable)) fail('target.variable.invalid', { field: 'variable', variable: typedBack(variable) });
   if (/[\r\n]/.test(value)) fail('target.value.multiline', { field: 'variable', variable });
   const targets = scanAssignments(text).filter((a) => a.variable === variable);
   if (targets.length === 0) {

@@ -7,6 +7,7 @@ import { CallError } from '../../../../../renderer/src/api/client.js';
 import { useScan } from '../../../../../renderer/src/features/scan/useScan.js';
 import { useApp } from '../../../../../renderer/src/store/store.js';
 import { fakeHost, resetAppBetweenTests } from '../../fake-host.js';
+import { typedBack } from '../../../../../electron/core/domain/problems/params.js';
 
 resetAppBetweenTests();
 
@@ -29,7 +30,7 @@ describe('useScan', () => {
   });
 
   it('a refused scan keeps the app wording and the result of the last one', async () => {
-    const refused = new CallError({ code: 'scan.folder-not-full-path', value: 'project' }, 'input');
+    const refused = new CallError({ code: 'scan.folder-not-full-path', value: typedBack('project') }, 'input');
     fakeHost({ scanFolder: async () => Promise.reject(refused) });
     const { result: scan } = renderHook(() => useScan());
     await act(() => scan.current.scan(false));

@@ -3,6 +3,7 @@ import { fail } from '../../../../domain/problems/problem-error.js';
 import { absoluteTargetPath, checkDotenvFile, readCheckedFile, refused, type DotenvFileCheck } from './file-checks.js';
 import type { DotenvTarget, NewDotenvTarget } from '../../../../targets/kinds/dotenv/schema.js';
 import { readDotenvValue, VARIABLE } from '../../../../targets/kinds/dotenv/text.js';
+import { typedBack } from '../../../../domain/problems/params.js';
 
 /** Where a .env path really leads and whether Keyturn will write it; a relative path is taken from `cwd`. */
 export async function inspectDotenvFile(file: string, cwd: string): Promise<DotenvFileCheck> {
@@ -17,7 +18,7 @@ export async function inspectDotenvFile(file: string, cwd: string): Promise<Dote
  * the person's leave (`target.needs-consent`): a typo must not become a new file or a new line.
  */
 export async function makeDotenvTarget(input: NewDotenvTarget, id: string, cwd: string): Promise<DotenvTarget> {
-  if (!VARIABLE.test(input.variable)) fail('target.variable.invalid', { field: 'variable', variable: input.variable });
+  if (!VARIABLE.test(input.variable)) fail('target.variable.invalid', { field: 'variable', variable: typedBack(input.variable) });
   if (input.file.trim() === '') fail('target.file.required', { field: 'file' });
   const path = absoluteTargetPath(input.file, cwd);
   let check = await checkDotenvFile(path);
