@@ -24,13 +24,6 @@ const elements = [
 
 const allow = (from, to) => ({ from: { element: { type: from } }, allow: { to: { element: { types: { anyOf: to } } } } });
 
-/**
- * Ports that still live in a Node-bound file: pure core may import these types (only these, and
- * only as types) from electron/core/node/ until each has a file of its own in the pure part
- * (AuditEvent, AuditSink, AuditHeadStore: node/audit/audit-log.ts; Vault: node/vault/vault.ts,
- * Node-bound while it checks swap targets itself). Add nothing here: give the type a pure home.
- */
-const PORTS_STILL_IN_NODE_FILES = ['AuditEvent', 'AuditSink', 'AuditHeadStore', 'Vault'];
 
 /** Node's own modules, with and without the node: prefix. */
 const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
@@ -79,7 +72,6 @@ export default tseslint.config(
           default: 'disallow',
           policies: [
             allow('core', ['core']),
-            { from: { element: { type: 'core' } }, allow: { to: { element: { type: 'core-node' } }, dependency: { kind: 'type', specifiers: PORTS_STILL_IN_NODE_FILES } } },
             allow('core-node', ['core-node', 'core']),
             allow('contract', ['contract', 'core']),
             allow('app', ['app', 'contract', 'core', 'core-node']),

@@ -13,7 +13,7 @@ import { emergencyRevoke } from '../core/emergency/emergency-revoke.js';
 import { findLeakCandidates } from '../core/emergency/leak-candidates.js';
 import { builtinProfiles, resolveProfile } from '../core/providers/registry.js';
 import type { ProviderProfile } from '../core/providers/profile.js';
-import { importFindings } from '../core/scan/import-findings.js';
+import { importFindings } from '../core/node/scan/import-findings.js';
 import { classifyFindings } from '../core/scan/import-plan.js';
 import { scanFolder, toDisplay, type SkippedFile } from '../core/node/scan/scan-folder.js';
 import { findKey } from '../core/vault/refs.js';

@@ -3,8 +3,7 @@ import type { Environment, Instance, Rotation, Target, Verification } from '../c
 import type { Capability, GuidedStep } from '../core/providers/profile.js';
 import type { ProviderId } from '../core/domain/model.js';
 import type { PolicyState } from '../core/policy/key-policy.js';
-import type { DisplayedFinding, SkippedFile } from '../core/scan/finding.js';
-import type { ImportOutcome } from '../core/scan/import-findings.js';
+import type { DisplayedFinding, ImportOutcome, SkippedFile } from '../core/scan/finding.js';
 import type { KeyView } from '../core/vault/views.js';
 import type { Problem } from './problems.js';
 import type { TargetRefusal } from '../core/domain/problems/targets.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { importFindings, type ImportOutcome } from '../../core/scan/import-findings.js';
+import { importFindings, type ImportOutcome } from '../../core/node/scan/import-findings.js';
 import { classifyFindings } from '../../core/scan/import-plan.js';
 import { scanFolder, toDisplay, type SkippedFile } from '../../core/node/scan/scan-folder.js';
 import type { CliContext } from '../context.js';

@@ -1,5 +1,5 @@
 import type { SecretStore } from '../ports/secret-store.js';
-import type { AuditHeadStore } from '../node/audit/audit-log.js';
+import type { AuditHeadStore } from '../ports/audit-sink.js';
 
 /** The keychain account that holds the audit log's newest hash (key ids are UUIDs, so it never collides). */
 export const AUDIT_HEAD_ACCOUNT = 'audit-log-head';

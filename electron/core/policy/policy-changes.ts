@@ -1,4 +1,4 @@
-import type { AuditSink } from '../node/audit/audit-log.js';
+import type { AuditSink } from '../ports/audit-sink.js';
 import type { ProblemOf } from '../domain/problems/catalogue.js';
 import { fail } from '../domain/problems/problem-error.js';
 import { MAX_DAYS, type Environment, type Policy, type VaultDocument } from '../domain/model.js';

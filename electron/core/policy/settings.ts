@@ -1,4 +1,4 @@
-import type { AuditSink } from '../node/audit/audit-log.js';
+import type { AuditSink } from '../ports/audit-sink.js';
 import type { Environment, VaultDocument } from '../domain/model.js';
 import type { MetadataStore } from '../store/metadata-store.js';
 import { findInstance, instanceRef } from '../vault/refs.js';

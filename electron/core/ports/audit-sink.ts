@@ -9,6 +9,12 @@ export interface AuditEvent {
   detail?: string;
 }
 
+/** Where the newest line's hash is kept apart from the file (the keychain), so truncating the file shows. */
+export interface AuditHeadStore {
+  read(): Promise<string | null>;
+  write(hash: string): Promise<void>;
+}
+
 /** Only auditSink() makes an AuditSink: an object that merely has append() may throw. */
 declare const neverThrows: unique symbol;
 

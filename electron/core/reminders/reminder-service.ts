@@ -1,4 +1,4 @@
-import type { AuditSink } from '../node/audit/audit-log.js';
+import type { AuditSink } from '../ports/audit-sink.js';
 import type { Clock } from '../ports/clock.js';
 import type { Notifier } from '../ports/notifier.js';
 import type { MetadataStore } from '../store/metadata-store.js';

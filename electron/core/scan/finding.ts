@@ -1,4 +1,5 @@
 import type { Environment } from '../domain/model.js';
+import type { Problem } from '../domain/problems/catalogue.js';
 import type { ScanProblem } from '../domain/problems/scan.js';
 
 /** A provider-shaped key found in a `.env`-style file by a scan. */
@@ -25,4 +26,11 @@ export function toDisplay({ secret: _secret, ...shown }: Finding): DisplayedFind
 export interface SkippedFile {
   file: string;
   problem: ScanProblem;
+}
+
+/** What an import of a scan's findings did. */
+export interface ImportOutcome {
+  /** `refusedTargets`: files the key was found in that cannot be swap targets (a link, a hard link, read-only), with why. */
+  imported: { ref: string; targets: number; refusedTargets: { file: string; problem: Problem }[] }[];
+  skipped: { maskedKey: string; problem: Problem }[];
 }

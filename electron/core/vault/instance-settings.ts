@@ -1,4 +1,4 @@
-import type { AuditSink } from '../node/audit/audit-log.js';
+import type { AuditSink } from '../ports/audit-sink.js';
 import { fail } from '../domain/problems/problem-error.js';
 import { builtinProfiles, resolveProfile } from '../providers/registry.js';
 import type { MetadataStore } from '../store/metadata-store.js';

@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../node/audit/audit-log.js';
+import type { AuditEvent } from '../ports/audit-sink.js';
 import { fail } from '../domain/problems/problem-error.js';
 import type { Instance, KeyRecord, VaultDocument } from '../domain/model.js';
 import { KeychainError, type SecretStore } from '../ports/secret-store.js';

@@ -5,13 +5,9 @@ import lockfile from 'proper-lockfile';
 import type { AuditEvent, AuditWriter } from '../../ports/audit-sink.js';
 
 // The audit port (what core records into, and its rule that a failed entry never fails the action) is in ports/audit-sink.ts.
-export type { AuditEvent, AuditSink } from '../../ports/audit-sink.js';
+export type { AuditEvent, AuditHeadStore, AuditSink } from '../../ports/audit-sink.js';
+import type { AuditHeadStore } from '../../ports/audit-sink.js';
 
-/** Where the newest line's hash is kept apart from the file (the keychain), so truncating the file shows. */
-export interface AuditHeadStore {
-  read(): Promise<string | null>;
-  write(hash: string): Promise<void>;
-}
 
 export const AUDIT_LOG_FILE = 'audit.log';
 /** The chain's start: the hash the first line's `prev` carries. */

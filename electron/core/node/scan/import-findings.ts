@@ -1,14 +1,12 @@
-import type { Problem } from '../domain/problems/catalogue.js';
-import { isProblem } from '../domain/problems/problem-error.js';
-import type { Vault } from '../node/vault/vault.js';
-import { instanceRef } from '../vault/refs.js';
-import { noInstance, planImport, type Classified } from './import-plan.js';
+import type { Problem } from '../../domain/problems/catalogue.js';
+import { isProblem } from '../../domain/problems/problem-error.js';
+import type { Vault } from '../vault/vault.js';
+import { instanceRef } from '../../vault/refs.js';
+import type { ImportOutcome } from '../../scan/finding.js';
+import { noInstance, planImport, type Classified } from '../../scan/import-plan.js';
 
-export interface ImportOutcome {
-  /** `refusedTargets`: files the key was found in that cannot be swap targets (a link, a hard link, read-only), with why. */
-  imported: { ref: string; targets: number; refusedTargets: { file: string; problem: Problem }[] }[];
-  skipped: { maskedKey: string; problem: Problem }[];
-}
+export type { ImportOutcome } from '../../scan/finding.js';
+
 
 /** Why a file is refused as a swap target, when the refusal is about the file (bad input), not a failure. */
 function refusal(error: unknown): Problem | null {
