@@ -36,7 +36,7 @@ test('a guided Nora production rotation, end to end: paste, saved, swapped, chec
   const sandboxKey = nora.control.createKey({ name: 'backend-test', env: 'sandbox', org: 'acme' });
   await wizard.getByLabel('New key').fill(sandboxKey.secret);
   await wizard.getByRole('button', { name: 'Save new key' }).click();
-  await expect(wizard.getByRole('alert')).toContainText('this is a sandbox key (sk_test_) but the instance is production');
+  await expect(wizard.getByRole('alert')).toContainText('This is a sandbox key (sk_test_) but the instance is production: a Nora production instance takes only sk_live_ keys. Choose a sandbox instance, or paste a production key.');
   await wizard.getByLabel('New key').fill(`sk_live_${'a'.repeat(20_000)}`);
   await wizard.getByRole('button', { name: 'Save new key' }).click();
   await expect(wizard.getByRole('alert')).toContainText('That key cannot be used: this is 20,008 characters long, and no key is longer than 4,096: copy only the key.');

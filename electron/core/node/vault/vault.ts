@@ -23,7 +23,7 @@ import {
   type Verification,
   type VerifyResult,
 } from '../../domain/model.js';
-import { checkNewKey, type NewKeyCheck } from '../../vault/new-key-check.js';
+import { checkNewKey, type NewKeyCheck, type NewKeyRefusal } from '../../vault/new-key-check.js';
 import { keyRejected } from '../../vault/key-rejected.js';
 import { describeKeychainError, storeSecretVerified } from '../../vault/secret-write.js';
 import { describeTarget } from '../../targets/kinds.js';
@@ -173,11 +173,11 @@ export class Vault {
    * Checks a pasted key for an instance without storing anything (live validation); `instance` is a
    * stored instance's ref, or one about to be created with the key.
    */
-  checkKey(instance: string | AddInstanceInput, pasted: string): { refusal: Problem | null; problem: string | null; warnings: string[]; maskedKey: string } {
+  checkKey(instance: string | AddInstanceInput, pasted: string): { refusal: NewKeyRefusal | null; warnings: string[]; maskedKey: string } {
     const doc = this.read();
     const target = typeof instance === 'string' ? findInstance(doc, instance) : this.#draftInstance(doc, instance);
     const check = checkNewKey(doc, resolveProfile(target.provider, doc.customProviders), target, pasted);
-    return { refusal: check.refusal, problem: check.problem, warnings: check.warnings, maskedKey: check.maskedKey };
+    return { refusal: check.refusal, warnings: check.warnings, maskedKey: check.maskedKey };
   }
 
   /**
