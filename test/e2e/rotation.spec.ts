@@ -75,6 +75,30 @@ test('a Nexora rotation by API runs on its own to the proof of 401', async ({ pa
   expect(nexora.control.keys().find((k) => k.id === old.id)?.status).toBe('revoked');
 });
 
+test("a provider that fails the create stops the rotation there, in the app's words; Resume finishes it", async ({ page, keyturn }) => {
+  const { nexora } = keyturn.emulators;
+  const old = nexora.control.createKey({ name: 'mailer' });
+  await keyturn.seed(async (core) => {
+    await core.vault.addInstance({ provider: 'nexora', org: 'acme', name: 'dev', env: 'sandbox', baseUrl: nexora.baseUrl() });
+    await core.vault.addKey({ instanceRef: 'nexora/acme/dev', name: 'mailer', secret: old.secret });
+  });
+  nexora.control.setFault({ status: 503, method: 'POST', times: 1 });
+  await keyturn.launch();
+  await openKey(page, 'nexora/acme/dev/mailer');
+  await page.getByRole('button', { name: 'Rotate' }).click();
+  const wizard = page.getByRole('dialog', { name: 'Rotate nexora/acme/dev/mailer' });
+  await wizard.getByRole('button', { name: 'Start rotation' }).click();
+  await expect(wizard.getByTestId('step-create')).toHaveAttribute('data-status', 'failed');
+  const stopped = wizard.getByRole('alert').filter({ hasText: 'Stopped at' });
+  await expect(stopped).toContainText('Stopped at “Create new key”: Nexora could not create the key (it answered 503)');
+  await expect(stopped).toContainText('It may still have done it: look in its dashboard before trying again.');
+  await expect(wizard).not.toContainText('provider.call-failed');
+  await expect(wizard).not.toContainText('--resume');
+  await stopped.getByRole('button', { name: 'Resume' }).click();
+  await expect(wizard.getByTestId('rotation-complete')).toBeVisible({ timeout: 15_000 });
+  expect(nexora.control.keys().find((k) => k.id === old.id)?.status).toBe('revoked');
+});
+
 test('an interrupted rotation is offered for resume after the host restarts, and finishes', async ({ page, keyturn }) => {
   const { nora } = keyturn.emulators;
   const old = nora.control.createKey({ name: 'svc', env: 'sandbox', org: 'acme' });
