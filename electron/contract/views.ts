@@ -1,5 +1,5 @@
 // What crosses to the renderer: metadata views, never a secret (except the explicit reveal and copy).
-import type { Environment, Instance, Rotation, RotationStepName, StepProblemContext, Target, Verification } from '../core/domain/model.js';
+import type { Environment, Instance, Rotation, RotationStepName, Target, Verification } from '../core/domain/model.js';
 import type { Capability, GuidedStep } from '../core/providers/profile.js';
 import type { ProviderId } from '../core/domain/model.js';
 import type { PolicyState } from '../core/policy/key-policy.js';
@@ -12,7 +12,7 @@ import type { TargetDescription } from '../core/targets/kind-definition.js';
 import type { TargetKind } from '../core/targets/kinds.js';
 import type { ProblemKind } from '../core/domain/problems/kinds.js';
 
-export type { Environment, Instance, Rotation, RotationStepName, StepProblemContext, Target, TargetDescription, TargetKind, Verification, GuidedStep, KeyView, PolicyState };
+export type { Environment, Instance, Rotation, RotationStepName, Target, TargetDescription, TargetKind, Verification, GuidedStep, KeyView, PolicyState };
 
 export interface ProviderInfo {
   id: ProviderId;

@@ -1,4 +1,4 @@
-import { problemSchema } from '../../../../electron/contract/problems.js';
+import { problemOfStep } from '../../../../electron/contract/rotation-steps.js';
 import type { Rotation, RotationStepName } from '../../../../electron/contract/views.js';
 import { appProblemText } from '../../problems/wordings.js';
 
@@ -8,16 +8,15 @@ import { appProblemText } from '../../problems/wordings.js';
  * before problems were stored, or a problem this version does not know).
  */
 export function stepText(rotation: Rotation, step: RotationStepName): string | undefined {
-  const recorded = rotation.steps[step];
-  const parsed = recorded.status === 'failed' && recorded.problem !== undefined ? problemSchema.safeParse(recorded.problem) : null;
-  if (!parsed?.success) return recorded.detail;
-  const text = appProblemText(parsed.data);
-  switch (recorded.problemContext) {
+  const stopped = problemOfStep(rotation, step);
+  if (!stopped) return rotation.steps[step].detail;
+  const text = appProblemText(stopped.problem);
+  switch (stopped.context) {
     case 'create-call':
     case undefined:
       return text;
     case 'earlier-create':
-      return `Keyturn could not check whether an earlier attempt created ${rotation.providerKeyName} at the provider. ${text}`;
+      return `Keyturn could not check whether an earlier attempt created ${stopped.providerKeyName} at the provider. ${text}`;
     case 'provider-key':
       return `The key the provider returned cannot be used. ${text}`;
     case 'pasted-key':
