@@ -90,6 +90,11 @@ describe('a rotation step that fails on a problem', () => {
     // The terminal's progress line gets the problem, not only the text.
     expect(interaction.events.find((e) => e.status === 'failed')).toMatchObject({ step: 'swap', problem: { problem: { code: 'keychain.locked' }, providerKeyName: stopped.providerKeyName } });
 
+    // Starting again is refused with where it stopped; the step's problem is for its hosts to word on resume, not retold as text.
+    const again = await core.rotations.start(REF, recording()).then(() => null, (error: unknown) => error);
+    expect(again).toMatchObject({ problem: { code: 'rotation.already-in-progress', ref: REF, step: 'swap', status: 'failed' } });
+    expect(again).not.toHaveProperty('problem.detail');
+
     secrets.unlock();
     const resumed = await core.rotations.resume(REF, recording(), { revokeWaitMs: 5_000 });
     expect(resumed.state).toBe('completed');
