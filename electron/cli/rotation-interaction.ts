@@ -2,6 +2,8 @@ import type { RotationInteraction } from '../core/rotation/interaction.js';
 import type { CliIo } from './io.js';
 import { stripOneTrailingNewline } from './io.js';
 import { chooseRemoteKeyOnTerminal } from './remote-key-choice.js';
+import { cliProblemText } from './problems/wordings.js';
+import { cliStepProblemText } from './rotation-steps.js';
 
 /**
  * The rotation's questions on a terminal. Without one, the new key comes from stdin
@@ -20,7 +22,7 @@ export function terminalInteraction(io: CliIo, options: { newKeyFromStdin: boole
       return typed.trim() === instanceName;
     },
     async pasteNewKey(guide, problem) {
-      if (problem) io.err(`That key cannot be used: ${problem}.\n`);
+      if (problem) io.err(`That key cannot be used: ${cliProblemText(problem)}.\n`);
       if (options.newKeyFromStdin) {
         if (stdinUsed) return null;
         stdinUsed = true;
@@ -48,7 +50,7 @@ export function terminalInteraction(io: CliIo, options: { newKeyFromStdin: boole
     chooseRemoteKey: chooseRemoteKeyOnTerminal(io),
     progress(event) {
       const mark = event.status === 'done' ? '✔' : event.status === 'failed' ? '✖' : '…';
-      io.err(`${mark} ${STEP_TITLES[event.step]}: ${event.detail}\n`);
+      io.err(`${mark} ${STEP_TITLES[event.step]}: ${event.problem ? cliStepProblemText(event.problem) : event.detail}\n`);
     },
   };
 }

@@ -1,5 +1,5 @@
 // What crosses to the renderer: metadata views, never a secret (except the explicit reveal and copy).
-import type { Environment, Instance, Rotation, Target, Verification } from '../core/domain/model.js';
+import type { Environment, Instance, Rotation, RotationStepName, Target, Verification } from '../core/domain/model.js';
 import type { Capability, GuidedStep } from '../core/providers/profile.js';
 import type { ProviderId } from '../core/domain/model.js';
 import type { PolicyState } from '../core/policy/key-policy.js';
@@ -11,7 +11,7 @@ import type { TargetDescription } from '../core/targets/kind-definition.js';
 import type { TargetKind } from '../core/targets/kinds.js';
 import type { ProblemKind } from '../core/domain/problems/kinds.js';
 
-export type { Environment, Instance, Rotation, Target, TargetDescription, TargetKind, Verification, GuidedStep, KeyView, PolicyState };
+export type { Environment, Instance, Rotation, RotationStepName, Target, TargetDescription, TargetKind, Verification, GuidedStep, KeyView, PolicyState };
 
 export interface ProviderInfo {
   id: ProviderId;
@@ -56,13 +56,8 @@ export interface TargetFileCheck {
 }
 
 export interface KeyCheck {
-  /**
-   * Why the key cannot be stored (a problem the renderer words next to the key field); null when it
-   * can. The host always sends it; optional only while the Add key dialog still builds its own checks.
-   */
-  refusal?: Problem | null;
-  /** TRANSITIONAL: the refusal as a sentence, which the Add key dialog shows until it words `refusal`. */
-  problem: string | null;
+  /** Why the key cannot be stored (a problem the renderer words next to the key field); null when it can. */
+  refusal: Problem | null;
   warnings: string[];
   maskedKey: string;
 }
@@ -78,7 +73,8 @@ export interface VerifyOutcomeView {
 
 /** A question the rotation is waiting on. */
 export type RotationQuestion =
-  | { kind: 'paste'; guide: GuidedStep; problem: string | null }
+  /** `problem`: why the previous paste was refused (the new-key check's refusal, which the wizard words); null on the first ask. */
+  | { kind: 'paste'; guide: GuidedStep; problem: Problem | null }
   | { kind: 'confirm-warnings'; warnings: string[] }
   /** The provider lists several keys that could be the old one: which is it (never a secret here). */
   | { kind: 'choose-remote-key'; provider: string; maskedKey: string; candidates: RemoteKeyCandidateView[] };

@@ -19,14 +19,14 @@ test('adding keys: every kind of mistake is explained in words, and nothing is s
   await dialog.getByLabel('Environment').selectOption('production');
   await dialog.getByLabel('Key name').fill('backend');
   await dialog.getByLabel('Key (paste)').fill(sampleKeys.nora('sandbox'));
-  await expect(check).toContainText('this is a sandbox key (sk_test_) but the instance is production');
+  await expect(check).toContainText('This is a sandbox key (sk_test_) but the instance is production');
   await expect(dialog.getByRole('button', { name: 'Store in keychain' })).toBeDisabled();
   await keyturn.shot('add-key-wrong-environment');
 
   // The live check speaks for each mistake.
   await dialog.getByRole('combobox', { name: /^Instance/ }).selectOption('xora/acme/jobs');
   await dialog.getByLabel('Key (paste)').fill(sampleKeys.xora().slice(0, 40));
-  await expect(check).toContainText('a Xora key is 52 characters long');
+  await expect(check).toContainText('A Xora key is 52 characters long');
   // A whole log pasted instead of the key: refused in words, not with the call's schema message.
   await dialog.getByLabel('Key (paste)').fill(`nte_${'x'.repeat(20_000)}`);
   await expect(check).toContainText('this is 20,004 characters long, and no key is longer than 4,096: copy only the key');
@@ -50,7 +50,7 @@ test('adding keys: every kind of mistake is explained in words, and nothing is s
   await page.getByLabel('Instance').selectOption('xerotier/acme-ml/inference');
   await page.getByLabel('Key name').fill('again');
   await page.getByLabel('Key (paste)').fill(good);
-  await expect(page.getByTestId('key-check')).toContainText('this key is already stored as xerotier/acme-ml/inference/backend');
+  await expect(page.getByTestId('key-check')).toContainText('This key is already stored as xerotier/acme-ml/inference/backend.');
   await keyturn.shot('add-key-duplicate');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);

@@ -36,7 +36,7 @@ test('a guided Nora production rotation, end to end: paste, saved, swapped, chec
   const sandboxKey = nora.control.createKey({ name: 'backend-test', env: 'sandbox', org: 'acme' });
   await wizard.getByLabel('New key').fill(sandboxKey.secret);
   await wizard.getByRole('button', { name: 'Save new key' }).click();
-  await expect(wizard.getByRole('alert')).toContainText('this is a sandbox key (sk_test_) but the instance is production');
+  await expect(wizard.getByRole('alert')).toContainText('This is a sandbox key (sk_test_) but the instance is production: a Nora production instance takes only sk_live_ keys. Choose a sandbox instance, or paste a production key.');
   await wizard.getByLabel('New key').fill(`sk_live_${'a'.repeat(20_000)}`);
   await wizard.getByRole('button', { name: 'Save new key' }).click();
   await expect(wizard.getByRole('alert')).toContainText('That key cannot be used: this is 20,008 characters long, and no key is longer than 4,096: copy only the key.');
@@ -72,6 +72,30 @@ test('a Nexora rotation by API runs on its own to the proof of 401', async ({ pa
   await wizard.getByRole('button', { name: 'Start rotation' }).click();
   await expect(wizard.getByTestId('rotation-complete')).toBeVisible({ timeout: 15_000 });
   await keyturn.shot('rotation-api-complete');
+  expect(nexora.control.keys().find((k) => k.id === old.id)?.status).toBe('revoked');
+});
+
+test("a provider that fails the create stops the rotation there, in the app's words; Resume finishes it", async ({ page, keyturn }) => {
+  const { nexora } = keyturn.emulators;
+  const old = nexora.control.createKey({ name: 'mailer' });
+  await keyturn.seed(async (core) => {
+    await core.vault.addInstance({ provider: 'nexora', org: 'acme', name: 'dev', env: 'sandbox', baseUrl: nexora.baseUrl() });
+    await core.vault.addKey({ instanceRef: 'nexora/acme/dev', name: 'mailer', secret: old.secret });
+  });
+  nexora.control.setFault({ status: 503, method: 'POST', times: 1 });
+  await keyturn.launch();
+  await openKey(page, 'nexora/acme/dev/mailer');
+  await page.getByRole('button', { name: 'Rotate' }).click();
+  const wizard = page.getByRole('dialog', { name: 'Rotate nexora/acme/dev/mailer' });
+  await wizard.getByRole('button', { name: 'Start rotation' }).click();
+  await expect(wizard.getByTestId('step-create')).toHaveAttribute('data-status', 'failed');
+  const stopped = wizard.getByRole('alert').filter({ hasText: 'Stopped at' });
+  await expect(stopped).toContainText('Stopped at “Create new key”: Nexora could not create the key (it answered 503)');
+  await expect(stopped).toContainText('It may still have done it: look in its dashboard before trying again.');
+  await expect(wizard).not.toContainText('provider.call-failed');
+  await expect(wizard).not.toContainText('--resume');
+  await stopped.getByRole('button', { name: 'Resume' }).click();
+  await expect(wizard.getByTestId('rotation-complete')).toBeVisible({ timeout: 15_000 });
   expect(nexora.control.keys().find((k) => k.id === old.id)?.status).toBe('revoked');
 });
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ROTATION_STEPS, type Rotation } from '../../core/domain/model.js';
-import { describeProgress, refOfRotation } from '../../core/node/rotation/engine.js';
+import { refOfRotation } from '../../core/node/rotation/engine.js';
 import { describeOwner } from '../../core/rotation/rotation-lock.js';
 import { resolveProfile } from '../../core/providers/registry.js';
 import { findKey } from '../../core/vault/refs.js';
@@ -8,6 +8,7 @@ import type { CliContext } from '../context.js';
 import { table } from '../format.js';
 import { EXIT, stripOneTrailingNewline } from '../io.js';
 import { STEP_TITLES, terminalInteraction } from '../rotation-interaction.js';
+import { describeProgress, stepText } from '../rotation-steps.js';
 import { providerHelp } from '../provider-help.js';
 import { parseWaitSeconds } from './parsers.js';
 
@@ -21,7 +22,10 @@ interface RotateOptions {
 }
 
 function summary(rotation: Rotation): string {
-  return ROTATION_STEPS.map((s) => `  ${rotation.steps[s].status.padEnd(7)} ${STEP_TITLES[s]}${rotation.steps[s].detail ? ` — ${rotation.steps[s].detail}` : ''}`).join('\n');
+  return ROTATION_STEPS.map((s) => {
+    const text = stepText(rotation, s);
+    return `  ${rotation.steps[s].status.padEnd(7)} ${STEP_TITLES[s]}${text ? ` — ${text}` : ''}`;
+  }).join('\n');
 }
 
 /**

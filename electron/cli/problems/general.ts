@@ -7,5 +7,4 @@ export const generalWordings: AreaWordings<GeneralProblem> = {
   'host.request-refused': (p) => `refused: ${p.reason}`,
   'host.untrusted-sender': () => 'refused: this call did not come from the Keyturn window',
   unexpected: (p) => p.detail,
-  'legacy.input': (p) => p.text, // TRANSITIONAL shim (see core/domain/problems/general.ts)
 };

@@ -40,7 +40,6 @@ export const rotationWordings: AreaWordings<RotationProblem> = {
   'rotation.not-found': (p) => `rotation ${p.id} is no longer in the vault metadata`,
   'rotation.not-waiting': () => 'this rotation is not waiting for an answer',
   'rotation.new-key-missing': () => 'no new key was given: create it in the dashboard, then pipe it in (--new-key-stdin); nothing was changed',
-  'rotation.new-key-unusable': (p) => `the new key cannot be used: ${p.reason}; nothing was changed`,
   'remote-id.no-key-api': (p) => `${p.provider} has no key API, so Keyturn never needs a key's id there: leave out the remote id; nothing was changed`,
   'remote-id.other-key': (p) => `the remote id ${quoted(p.id)} is ${p.is === 'vault-key' ? `the key "${p.name ?? ''}" in this vault` : "this rotation's new key"}, not this one: choose another of the listed ids`,
   'remote-id.not-listed': (p) => `the remote id ${quoted(p.id)} is not among the keys the provider lists for this key's account (${p.listed.map(quoted).join(', ') || 'none'}): give one of those`,

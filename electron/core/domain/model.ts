@@ -152,12 +152,37 @@ export type RotationStepName = (typeof ROTATION_STEPS)[number];
 export const stepStatusSchema = z.enum(['waiting', 'running', 'done', 'failed']);
 export type StepStatus = z.infer<typeof stepStatusSchema>;
 
+/**
+ * A problem as a record keeps it: its code and parameters (never a secret: problems carry none).
+ * Loose and unchecked against the catalogue here, so a code a newer Keyturn wrote, or one this
+ * version no longer has, never makes the record damaged: a host parses it against the catalogue
+ * when it words it, and shows the record's `detail` instead when it cannot.
+ */
+export const storedProblemSchema = z.looseObject({ code: z.string() });
+export type StoredProblem = z.infer<typeof storedProblemSchema>;
+
+/**
+ * What a step was doing when it met its problem, where the problem alone does not say: the
+ * provider's create call (`create-call`), looking for a key an earlier attempt may have created
+ * (`earlier-create`), checking the key the provider returned (`provider-key`), checking the key
+ * that was pasted (`pasted-key`). Absent: the step's own work.
+ */
+export const STEP_PROBLEM_CONTEXTS = ['create-call', 'earlier-create', 'provider-key', 'pasted-key'] as const;
+export type StepProblemContext = (typeof STEP_PROBLEM_CONTEXTS)[number];
+
 export const rotationStepSchema = z.looseObject({
   status: stepStatusSchema,
   startedAt: isoDateTime.optional(),
   finishedAt: isoDateTime.optional(),
-  /** What happened, for the user; never a secret. */
+  /**
+   * What happened, for the user; never a secret. Host-neutral text: what a host shows when the
+   * step has no `problem` (records written before problems were stored), or one it cannot read.
+   */
   detail: z.string().optional(),
+  /** Why a failed step stopped, as a problem each host words (set only with status `failed`). */
+  problem: storedProblemSchema.optional(),
+  /** What the failed step was doing when it met `problem`. */
+  problemContext: z.enum(STEP_PROBLEM_CONTEXTS).optional(),
   /** How it was done: by the provider's API or by a guided step in its dashboard. */
   path: z.enum(['api', 'guided', 'in-place']).optional(),
 });
@@ -168,6 +193,9 @@ export const journalEntrySchema = z.looseObject({
   step: z.enum([...ROTATION_STEPS, 'rotation']),
   event: z.enum(['begin', 'end', 'fail', 'note']),
   detail: z.string(),
+  /** A `fail` entry's problem, as the step records it (`detail` is then its host-neutral text). */
+  problem: storedProblemSchema.optional(),
+  problemContext: z.enum(STEP_PROBLEM_CONTEXTS).optional(),
 });
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
 

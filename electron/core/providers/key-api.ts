@@ -1,6 +1,5 @@
 import type { ProblemOf } from '../domain/problems/catalogue.js';
 import { ProblemError } from '../domain/problems/problem-error.js';
-import { legacyProviderCallText } from './legacy-text.js';
 
 /** A key as a provider's key-management API lists it: never the secret. */
 export interface RemoteKey {
@@ -42,8 +41,6 @@ export class ProviderCallError extends ProblemError {
 
   constructor(callProblem: ProviderCallProblem, options?: { cause?: unknown }) {
     super(callProblem, options);
-    // TRANSITIONAL: callers that still put an error's message into a sentence (a rotation step's detail) get today's words.
-    this.message = legacyProviderCallText(callProblem);
   }
 
   /** The provider's HTTP status; null when no answer came. */

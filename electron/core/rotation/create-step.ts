@@ -4,6 +4,8 @@ import { ProviderCallError, type KeyManagementApi } from '../providers/key-api.j
 import type { KeyRecord, VaultDocument } from '../domain/model.js';
 import { createsByApi, type ProviderProfile } from '../providers/profile.js';
 import { maskedText } from '../domain/problems/params.js';
+import { ProblemError } from '../domain/problems/problem-error.js';
+import type { Problem } from '../domain/problems/catalogue.js';
 import type { StepContext } from './context.js';
 import { failStep } from './fail-step.js';
 import { pendingKeyName } from './derived-names.js';
@@ -42,15 +44,15 @@ export async function runCreate(ctx: StepContext): Promise<boolean> {
   try {
     created = path === 'in-place' ? await keyApi.rotate(oldSecret, await oldRemoteId(ctx, keyApi, oldSecret, oldKey)) : await keyApi.create(oldSecret, rotation.providerKeyName);
   } catch (error) {
-    const message = error instanceof Error ? error.message : 'the provider call failed';
     if (error instanceof ProviderCallError && error.outcomeUnknown && path === 'api') await removeOrphans(ctx, keyApi, oldSecret);
-    return failStep(ctx, 'create', `${message}; nothing was changed here — resume to try again`);
+    if (error instanceof ProblemError) return failStep(ctx, 'create', { problem: error.problem, context: 'create-call' });
+    return failStep(ctx, 'create', `${error instanceof Error ? error.message : 'the provider call failed'}; nothing was changed here — resume to try again`);
   }
   await ctx.checkpoint('create:provider-created');
   const check = checkNewKey(ctx.state().doc, ctx.profile, ctx.instance, created.secret);
-  if (check.problem) {
+  if (check.refusal) {
     if (path === 'api') await keyApi.revoke(oldSecret, created.id).catch(() => 'not-found');
-    return failStep(ctx, 'create', `the provider returned a key Keyturn cannot use (${check.problem})`);
+    return failStep(ctx, 'create', { problem: check.refusal, context: 'provider-key' });
   }
   await storeSecretVerified(ctx.deps.secrets, ctx.deps.keychainService, rotation.newKeyId, check.secret);
   await ctx.checkpoint('create:keychain-written');
@@ -65,13 +67,13 @@ export function createPath(profile: ProviderProfile, inPlace: boolean): 'in-plac
 
 async function createGuided(ctx: StepContext): Promise<boolean> {
   const guide = ctx.profile.dashboard(ctx.instance).create;
-  let problem: string | null = null;
+  let refusal: Problem | null = null;
   for (;;) {
-    const pasted = await ctx.interaction.pasteNewKey(guide, problem);
-    if (pasted === null) return failStep(ctx, 'create', problem ? `the pasted key was refused: ${problem}` : 'stopped: no new key was pasted; resume when you have it');
+    const pasted = await ctx.interaction.pasteNewKey(guide, refusal);
+    if (pasted === null) return failStep(ctx, 'create', refusal ? { problem: refusal, context: 'pasted-key' } : 'stopped: no new key was pasted; resume when you have it');
     const check = checkNewKey(ctx.state().doc, ctx.profile, ctx.instance, pasted);
-    if (check.problem) {
-      problem = check.problem;
+    if (check.refusal) {
+      refusal = check.refusal;
       continue;
     }
     await storeSecretVerified(ctx.deps.secrets, ctx.deps.keychainService, ctx.state().rotation.newKeyId, check.secret);
@@ -117,7 +119,11 @@ async function removeOrphans(ctx: StepContext, api: KeyManagementApi, auth: stri
   try {
     listed = await api.list(auth);
   } catch (error) {
-    await failStep(ctx, 'create', `could not check whether an earlier attempt created ${name} (${error instanceof Error ? error.message : 'list failed'}); resume to try again`);
+    await failStep(
+      ctx,
+      'create',
+      error instanceof ProblemError ? { problem: error.problem, context: 'earlier-create' } : `could not check whether an earlier attempt created ${name} (${error instanceof Error ? error.message : 'list failed'}); resume to try again`,
+    );
     return null;
   }
   const orphans = listed.filter((k) => k.name === name);

@@ -1,11 +1,15 @@
 import type { RotationStepName, StepStatus } from '../domain/model.js';
+import type { Problem } from '../domain/problems/catalogue.js';
 import type { GuidedStep } from '../providers/profile.js';
 import type { RemoteKeyQuestion } from './remote-id.js';
+import type { StepProblem } from './step-problem.js';
 
 export interface RotationProgress {
   step: RotationStepName;
   status: StepStatus;
+  /** What the step does or did, host-neutral; a failed step's `problem`, when it has one, is what a host words. */
   detail: string;
+  problem?: StepProblem;
 }
 
 /**
@@ -17,9 +21,9 @@ export interface RotationInteraction {
   confirmProduction(instanceName: string): Promise<boolean>;
   /**
    * Guided create: where to go and what to click; returns the pasted key, or null to stop.
-   * `problem` says what was wrong with the previous paste.
+   * `problem` says what was wrong with the previous paste (the new-key check's refusal).
    */
-  pasteNewKey(guide: GuidedStep, problem: string | null): Promise<string | null>;
+  pasteNewKey(guide: GuidedStep, problem: Problem | null): Promise<string | null>;
   /** Guided revoke: where to go and what to click; the rotation then waits for the old key's 401. */
   showRevokeGuide(guide: GuidedStep): void;
   /** Something to know before the old key is revoked (it is still in use); false stops there. */

@@ -2,6 +2,7 @@ import type { JournalEntry, Rotation, RotationStep, RotationStepName, VaultDocum
 import { fail } from '../domain/problems/problem-error.js';
 import type { Clock } from '../ports/clock.js';
 import type { MetadataStore } from '../store/metadata-store.js';
+import type { RecordedFailure } from './fail-step.js';
 
 export type DocChange = (doc: VaultDocument, rotation: Rotation) => VaultDocument;
 
@@ -35,8 +36,10 @@ export class RotationJournal {
     return { at: this.clock.now().toISOString(), step, event, detail };
   }
 
+  /** The step patched: the problem it stopped on last time is no longer its state (a failure sets its own). */
   #step(rotation: Rotation, name: RotationStepName, patch: Partial<RotationStep>): Rotation {
-    return { ...rotation, steps: { ...rotation.steps, [name]: { ...rotation.steps[name], ...patch } } };
+    const { problem: _problem, problemContext: _context, ...rest } = rotation.steps[name];
+    return { ...rotation, steps: { ...rotation.steps, [name]: { ...rest, ...patch } } };
   }
 
   begin(step: RotationStepName, detail: string, path?: RotationStep['path']): Promise<Rotation> {
@@ -58,9 +61,13 @@ export class RotationJournal {
     }));
   }
 
-  fail(step: RotationStepName, detail: string): Promise<Rotation> {
+  /** The step failed: its text, and its problem when it met one (replacing any from an earlier run). */
+  fail(step: RotationStepName, failure: RecordedFailure): Promise<Rotation> {
     return this.mutate((r) => ({
-      rotation: { ...this.#step(r, step, { status: 'failed', detail }), journal: [...r.journal, this.#entry(step, 'fail', detail)] },
+      rotation: {
+        ...this.#step(r, step, { status: 'failed', ...failure }),
+        journal: [...r.journal, { ...this.#entry(step, 'fail', failure.detail), ...(failure.problem ? { problem: failure.problem } : {}), ...(failure.problemContext ? { problemContext: failure.problemContext } : {}) }],
+      },
     }));
   }
 

@@ -6,5 +6,4 @@ export const generalWordings: AreaWordings<GeneralProblem> = {
   'host.request-refused': (p) => `Keyturn refused this window's request: ${p.reason}.`,
   'host.untrusted-sender': () => 'Keyturn refused a request that did not come from its own window.',
   unexpected: (p) => `Something went wrong: ${p.detail}`,
-  'legacy.input': (p) => p.text, // TRANSITIONAL shim (see electron/core/domain/problems/general.ts)
 };

@@ -34,7 +34,6 @@ export const rotationWordings: AreaWordings<RotationProblem> = {
   'rotation.not-found': () => 'This rotation is no longer in the vault: reload the window.',
   'rotation.not-waiting': () => 'This rotation is not waiting for an answer: reload it.',
   'rotation.new-key-missing': () => 'No new key was given: create it in the dashboard, then paste it here; nothing was changed.',
-  'rotation.new-key-unusable': (p) => `The new key cannot be used: ${p.reason}; nothing was changed.`,
   'remote-id.no-key-api': (p) => `${p.provider} has no key API, so Keyturn never needs a key's id there: nothing was changed.`,
   'remote-id.other-key': (p) => `The key ${quoted(p.id)} is ${p.is === 'vault-key' ? `the key "${p.name ?? ''}" in this vault` : "this rotation's new key"}, not the old key: choose another under ${OLD_KEY_LIST}.`,
   'remote-id.not-listed': (p) => `The key ${quoted(p.id)} is not among the keys the provider lists for this key's account: choose one under ${OLD_KEY_LIST}.`,

@@ -105,7 +105,8 @@ describe('keyturn rotate', () => {
     const sandbox = emulators.nora.control.createKey({ name: 'x', env: 'sandbox', org: 'acme' });
     const result = await run(['rotate', 'nora/acme/live/backend', '--yes', '--new-key-stdin'], sandbox.secret);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^keyturn: the new key cannot be used: this is a sandbox key \(sk_test_\) but the instance is production.*; nothing was changed\n$/);
+    // The new-key check's own refusal, with key add's ending: nothing was stored (nor recorded).
+    expect(result.stderr).toMatch(/^keyturn: this is a sandbox key \(sk_test_\) but the instance is production.*; nothing was stored\n$/);
     expect(readFileSync(env, 'utf8')).toContain(old.secret);
     expect(await vaultState(home)).toEqual(before);
     expect(JSON.parse((await run(['rotation', 'status', '--json'])).stdout)).toEqual([]);
@@ -119,7 +120,7 @@ describe('keyturn rotate', () => {
     const sandbox = emulators.nora.control.createKey({ name: 'x', env: 'sandbox', org: 'acme' });
     const result = await run(['rotate', 'nora/acme/live/backend', '--resume', '--yes', '--new-key-stdin'], sandbox.secret);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/the new key cannot be used: this is a sandbox key .*; nothing was changed/);
+    expect(result.stderr).toMatch(/^keyturn: this is a sandbox key .*; nothing was stored\n$/);
     expect(await vaultState(home)).toEqual(before);
   });
 

@@ -8,5 +8,4 @@ export const generalKinds = {
   'host.request-refused': 'input',
   'host.untrusted-sender': 'failure',
   unexpected: 'failure',
-  'legacy.input': 'input', // TRANSITIONAL shim (see general.ts)
 } as const satisfies KindsOf<GeneralProblem>;

@@ -12,8 +12,6 @@ export const generalProblems = [
   z.object({ code: z.literal('host.untrusted-sender') }),
   /** Something failed that core has no problem for: its message (core messages carry no secret). */
   z.object({ code: z.literal('unexpected'), detail: outsideTextParam }),
-  /** TRANSITIONAL shim: nothing produces it; only dead branches of vault/new-key-check.ts (sentenceOf) and node/vault/vault.ts (refusedAtAdd) still name it. Goes with them. */
-  z.object({ code: z.literal('legacy.input'), text: outsideTextParam }),
 ] as const;
 
 export type GeneralProblem = z.infer<(typeof generalProblems)[number]>;

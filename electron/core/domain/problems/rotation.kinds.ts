@@ -17,7 +17,6 @@ export const rotationKinds = {
   'rotation.not-found': 'failure',
   'rotation.not-waiting': 'input',
   'rotation.new-key-missing': 'input',
-  'rotation.new-key-unusable': 'input',
   'remote-id.no-key-api': 'input',
   'remote-id.other-key': 'input',
   'remote-id.not-listed': 'input',

@@ -50,8 +50,6 @@ export const rotationProblems = [
   z.object({ code: z.literal('rotation.not-waiting') }),
   /** A new key given up front (piped in) that is empty. */
   z.object({ code: z.literal('rotation.new-key-missing'), field: z.literal('secret') }),
-  /** A new key given up front that the instance refuses: `reason` is the new-key check's. */
-  z.object({ code: z.literal('rotation.new-key-unusable'), field: z.literal('secret'), reason: outsideTextParam }),
 
   z.object({ code: z.literal('remote-id.no-key-api'), field: z.literal('remoteId'), provider: nameParam }),
   /** The id given is surely another key: a key of this vault (`name`), or this rotation's new key. */

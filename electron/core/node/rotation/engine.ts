@@ -1,4 +1,4 @@
-import { ProblemError, fail, isProblem, problem } from '../../domain/problems/problem-error.js';
+import { ProblemError, fail, problem } from '../../domain/problems/problem-error.js';
 import { ROTATION_STEPS, type Instance, type Rotation, type RotationStepName, type VaultDocument } from '../../domain/model.js';
 import { ProviderCallError } from '../../providers/key-api.js';
 import type { ProviderProfile } from '../../providers/profile.js';
@@ -219,20 +219,24 @@ export class RotationEngine {
     const owner = this.deps.locks.holder(rotation.id);
     if (owner) return new RotationHeldError(problem('rotation.already-running', { ref, ...ownerParams(owner) }), owner);
     const step = ROTATION_STEPS.find((s) => rotation.steps[s].status !== 'done');
-    const where = step ? { step, status: rotation.steps[step].status, ...(rotation.steps[step].detail ? { detail: rotation.steps[step].detail } : {}) } : {};
+    // A step that stopped on a problem is not retold here (its text is no host's words): resuming shows it.
+    const detail = step && rotation.steps[step].problem === undefined ? rotation.steps[step].detail : undefined;
+    const where = step ? { step, status: rotation.steps[step].status, ...(detail ? { detail } : {}) } : {};
     return new ProblemError(problem('rotation.already-in-progress', { ref, ...where }));
   }
 
   /**
-   * A step that throws a failure (a provider or keychain failure mid-step) ends as failed, with the
-   * reason, ready to resume; bad input, or a rotation held elsewhere, reaches the caller as it is.
+   * A step that throws a failure (a provider or keychain failure mid-step) ends as failed, with its
+   * problem, ready to resume; bad input (`input`), or a rotation held elsewhere (`busy`), reaches
+   * the caller as it is. An error that is no problem (a bug, say) fails the step with its message.
    */
   async #runStep(step: RotationStepName, ctx: StepContext): Promise<boolean> {
     try {
       return await STEP_RUNNERS[step](ctx);
     } catch (error) {
-      if (isProblem(error) && error.kind !== 'failure') throw error;
-      return failStep(ctx, step, `${error instanceof Error ? error.message : 'the step failed'}; resume to try again`);
+      if (!(error instanceof ProblemError)) return failStep(ctx, step, `${error instanceof Error ? error.message : 'the step failed'}; resume to try again`);
+      if (error.kind !== 'failure') throw error;
+      return failStep(ctx, step, { problem: error.problem });
     }
   }
 
@@ -271,12 +275,15 @@ export class RotationEngine {
   }
 }
 
-/** A new key given up front that the instance refuses: bad input, before anything is recorded or run. */
+/**
+ * A new key given up front that the instance refuses: bad input, before anything is recorded or
+ * run. The refusal itself is the problem, and nothing was stored.
+ */
 function refuseUnusableNewKey(doc: VaultDocument, profile: ProviderProfile, instance: Instance, newKey: string | undefined): void {
   if (newKey === undefined) return;
   if (newKey.trim() === '') fail('rotation.new-key-missing', { field: 'secret' });
-  const check = checkNewKey(doc, profile, instance, newKey);
-  if (check.problem) fail('rotation.new-key-unusable', { field: 'secret', reason: check.problem });
+  const { refusal } = checkNewKey(doc, profile, instance, newKey);
+  if (refusal) throw new ProblemError({ ...refusal, nothingStored: true });
 }
 
 /** PROVIDER/ORG/INSTANCE/NAME of a rotation's key (the new key's once it took the name). */
@@ -286,9 +293,3 @@ export function refOfRotation(doc: VaultDocument, rotation: Rotation): string {
   return key && instance ? keyRef(instance, key) : rotation.oldKeyId;
 }
 
-export function describeProgress(rotation: Rotation): string {
-  const step = ROTATION_STEPS.find((s) => rotation.steps[s].status !== 'done');
-  if (!step) return 'all steps done';
-  const s = rotation.steps[step];
-  return `${step} ${s.status}${s.detail ? `: ${s.detail}` : ''}`;
-}

@@ -9,7 +9,9 @@ import { CHECKED_FILE, writeFileAtomicSync } from './vault-files.js';
  * recorded under other rules is not trusted, and the file is checked record by record again.
  */
 // 2: vault.json's auditLog (the audit log's length floor) is checked; under 1 any value passed.
-export const DOCUMENT_RULES_REVISION = 2;
+// 3: a rotation step's and journal entry's problem (an object with a code) and problemContext (one
+//    of its names) are checked; under 2 any value passed.
+export const DOCUMENT_RULES_REVISION = 3;
 
 /** Byte ranges in vault.json: the key list, and each key record with its id and name. */
 export interface KeyIndex {

@@ -23,7 +23,7 @@ import {
   type Verification,
   type VerifyResult,
 } from '../../domain/model.js';
-import { checkNewKey, type NewKeyCheck } from '../../vault/new-key-check.js';
+import { checkNewKey, type NewKeyCheck, type NewKeyRefusal } from '../../vault/new-key-check.js';
 import { keyRejected } from '../../vault/key-rejected.js';
 import { describeKeychainError, storeSecretVerified } from '../../vault/secret-write.js';
 import { describeTarget } from '../../targets/kinds.js';
@@ -174,11 +174,11 @@ export class Vault {
    * Checks a pasted key for an instance without storing anything (live validation); `instance` is a
    * stored instance's ref, or one about to be created with the key.
    */
-  checkKey(instance: string | AddInstanceInput, pasted: string): { refusal: Problem | null; problem: string | null; warnings: string[]; maskedKey: string } {
+  checkKey(instance: string | AddInstanceInput, pasted: string): { refusal: NewKeyRefusal | null; warnings: string[]; maskedKey: string } {
     const doc = this.read();
     const target = typeof instance === 'string' ? findInstance(doc, instance) : this.#draftInstance(doc, instance);
     const check = checkNewKey(doc, resolveProfile(target.provider, doc.customProviders), target, pasted);
-    return { refusal: check.refusal, problem: check.problem, warnings: check.warnings, maskedKey: check.maskedKey };
+    return { refusal: check.refusal, warnings: check.warnings, maskedKey: check.maskedKey };
   }
 
   /**
@@ -426,8 +426,6 @@ function isKeyShapeProblem(p: Problem): p is KeyShapeProblem {
 function refusedAtAdd(refusal: Problem, newInstance: string | undefined): Problem {
   const context = { nothingStored: true, ...(newInstance ? { newInstance } : {}) };
   if (refusal.code === 'new-key.already-stored' || isKeyShapeProblem(refusal)) return { ...refusal, ...context };
-  // TRANSITIONAL: a profile's words (legacy) get the same ending as words.
-  if (refusal.code === 'legacy.input') return { ...refusal, text: `${refusal.text}; nothing was stored${newInstance ? ` (nor the instance ${newInstance})` : ''}` };
   return refusal;
 }
 

@@ -12,7 +12,7 @@ export function AddKeyDialog() {
   const { check } = form;
   const messages = addKeyMessages(shownFields(form.creating, form.freshProvider?.needsProjectId ?? false), form.failure, form.checkFailure);
   const note = messages.at;
-  const checkLine = messages.checkLine ?? check?.problem ?? null;
+  const checkLine = messages.checkLine ?? form.refusalText;
   const secretNote = note('secret');
 
   function submit(e: FormEvent) {

@@ -5,6 +5,7 @@ import { hostApi } from '../../api/client.js';
 import { failureOf, generalFailure, type Failure } from '../../ui/placed-failure.js';
 import { secretLengthProblem } from '../../ui/secret-length.js';
 import { useApp } from '../../store/store.js';
+import { appProblemText } from '../../problems/wordings.js';
 import type { BuiltinProviderId } from '../../../../electron/contract/providers.js';
 
 /** The provider a new instance starts with (any from the provider list can be chosen). */
@@ -131,10 +132,12 @@ export function useAddKey() {
     unchecked,
     setUnchecked,
     check,
+    /** Why the host's live check refuses the key, in the app's words; null when it does not. */
+    refusalText: check?.refusal ? appProblemText(check.refusal) : null,
     checkFailure,
     failure,
     busy,
-    canStore: !busy && !check?.problem && checkFailure === null,
+    canStore: !busy && !check?.refusal && checkFailure === null,
     submit,
     close,
   };

@@ -21,7 +21,7 @@ export function PasteNewKey({ guide, rotation, secretNote }: { guide: GuidedStep
       <GuideSteps guide={guide} />
       {problem && (
         <p id={PASTE_NOTE} role="alert" className="error">
-          That key cannot be used: {problem}.
+          {problem}
         </p>
       )}
       <label>

@@ -7,6 +7,7 @@ import { PasteNewKey } from './PasteNewKey.js';
 import { RemoteKeyChoice } from './RemoteKeyChoice.js';
 import { StartRotation } from './StartRotation.js';
 import { StepList } from './StepList.js';
+import { stepText } from './step-text.js';
 import { useRotation } from './useRotation.js';
 import { appProblemText } from '../../problems/wordings.js';
 
@@ -63,7 +64,7 @@ export function RotationWizard({ keyRef, resume }: { keyRef: string; resume: boo
           {!view.running && view.rotation.state !== 'completed' && failedStep && (
             <div role="alert" className="error">
               <p>
-                Stopped at “{failedStep.title}”: {view.rotation.steps[failedStep.id].detail}
+                Stopped at “{failedStep.title}”: {stepText(view.rotation, failedStep.id)}
               </p>
               <button type="button" className="primary" onClick={() => void rotation.resumeNow()}>
                 Resume

@@ -1,6 +1,7 @@
 import { CheckCircle2, Circle, Loader2, XCircle } from 'lucide-react';
 import type { Rotation } from '../../../../electron/contract/views.js';
 import { STEPS } from './steps.js';
+import { stepText } from './step-text.js';
 
 const ICONS = { waiting: Circle, running: Loader2, done: CheckCircle2, failed: XCircle } as const;
 
@@ -10,13 +11,14 @@ export function StepList({ rotation }: { rotation: Rotation }) {
     <ol className="stepper" aria-label="Rotation steps">
       {STEPS.map((s) => {
         const step = rotation.steps[s.id];
+        const text = stepText(rotation, s.id);
         const Icon = ICONS[step.status];
         return (
           <li key={s.id} className={`step step-${step.status}`} data-testid={`step-${s.id}`} data-status={step.status}>
             <Icon size={18} aria-hidden className={step.status === 'running' ? 'spin' : ''} />
             <div>
               <strong>{s.title}</strong> <span className="muted">{step.status}</span>
-              {step.detail && <p>{step.detail}</p>}
+              {text && <p>{text}</p>}
             </div>
           </li>
         );

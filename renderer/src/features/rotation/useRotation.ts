@@ -5,6 +5,7 @@ import { hostApi } from '../../api/client.js';
 import { failureOf, type Failure } from '../../ui/placed-failure.js';
 import { secretLengthProblem } from '../../ui/secret-length.js';
 import { useApp } from '../../store/store.js';
+import { appProblemText } from '../../problems/wordings.js';
 import { STEPS } from './steps.js';
 
 export type RotationAnswer = CallArgs<'rotation.answer'>['answer'];
@@ -112,8 +113,8 @@ export function useRotation(keyRef: string, resume: boolean) {
       setPasted(text);
       setPasteProblem(null);
     },
-    /** Why the pasted key cannot be used: refused here, or by the host with its question. */
-    pasteProblem: pasteProblem ?? (question?.kind === 'paste' ? question.problem : null),
+    /** Why the pasted key cannot be used, as a sentence: refused here, or by the host with its question (its problem in the app's words). */
+    pasteProblem: pasteProblem ? `That key cannot be used: ${pasteProblem}.` : question?.kind === 'paste' && question.problem ? appProblemText(question.problem) : null,
     failure,
     failedStep: view ? STEPS.find((s) => view.rotation.steps[s.id].status === 'failed') : undefined,
     start,

@@ -28,7 +28,7 @@ describe('checkNewKey', () => {
     expect(check.refusal).toEqual({ code: 'key.too-long', field: 'secret', actual: pasted.length, provider: 'Nexora', max: nexora.maxKeyLength });
     expect(JSON.stringify(check.refusal)).not.toContain('aaaa');
     expect(cliProblemText(check.refusal ?? { code: 'unexpected', detail: '' })).toBe(`this is ${pasted.length} characters long; a Nexora key has at most ${nexora.maxKeyLength}: copy only the key`);
-    expect(check.problem).toBe(cliProblemText(check.refusal ?? { code: 'unexpected', detail: '' }));
+    expect(appProblemText(check.refusal ?? { code: 'unexpected', detail: '' })).toBe(`This is ${pasted.length.toLocaleString('en')} characters long; a Nexora key has at most ${nexora.maxKeyLength.toLocaleString('en')}: copy only the key.`);
   });
 
   it('forbids a key already stored, naming where, and key add marks it as not stored', () => {
@@ -42,6 +42,6 @@ describe('checkNewKey', () => {
 
   it('accepts a right key with no refusal', () => {
     const check = checkNewKey(emptyVaultDocument(), nexora, instance, ` ${sampleKeys.nexora()}\n`);
-    expect(check).toMatchObject({ refusal: null, problem: null, warnings: ['whitespace around the pasted key was removed'] });
+    expect(check).toMatchObject({ refusal: null, warnings: ['whitespace around the pasted key was removed'] });
   });
 });

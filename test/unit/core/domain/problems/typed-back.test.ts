@@ -38,6 +38,7 @@ describe('a value typed back in a problem', () => {
     expect(typedBack('http://nexora.example.com/api')).toBe('http://nexora.example.com/api');
     expect(typedBack('2026-13-01')).toBe('2026-13-01');
     expect(typedBack('proj ABC')).toBe('proj ABC');
+    expect(typedBack('ae8f7173-c85f-4916-abbb-c3aba0641c90')).toBe('ae8f7173-c85f-4916-abbb-c3aba0641c90');
     expect(typedBack('https://host/sk_live_abcdefghijklmnopqrstuvwxyz/v2')).toBe('https://host/sk_live_…/v2');
   });
 });

@@ -10,7 +10,7 @@ import { fakeHost, keyRow, overview, resetAppBetweenTests } from '../../fake-hos
 
 resetAppBetweenTests();
 
-const looksRight = { problem: null, warnings: [], maskedKey: 'xora_ab…' };
+const looksRight = { refusal: null, warnings: [], maskedKey: 'xora_ab…' };
 const stored: KeyView = { ...keyRow(), lastVerification: { at: '2026-01-02T00:00:00.000Z', result: 'valid', httpStatus: 200, revoked: false, reason: 'ok' } };
 const notHttps = new CallError({ code: 'base-url.not-https', field: 'baseUrl', provider: 'Nexora' }, 'input');
 
@@ -29,6 +29,16 @@ describe('useAddKey', () => {
     await waitFor(() => expect(result.current.check).toEqual(looksRight));
     expect(keyCheck).toHaveBeenCalledWith({ instanceRef: 'xora/acme/jobs', secret: 'xora_secret' });
     expect(result.current.canStore).toBe(true);
+  });
+
+  it("words the host's refusal of the pasted key in the app's words, and the key cannot be stored", async () => {
+    const refused = { refusal: { code: 'key.wrong-length', field: 'secret', provider: 'Xora', prefix: 'xora_', expected: 52, actual: 11 } as const, warnings: [], maskedKey: 'xora_se…' };
+    fakeHost({ keyCheck: async () => refused });
+    const { result } = openDialog();
+    act(() => result.current.setSecret('xora_secret'));
+    await waitFor(() => expect(result.current.check).toEqual(refused));
+    expect(result.current.refusalText).toBe('A Xora key is 52 characters long (xora_ and 47 more); this one has 11: copy the whole key.');
+    expect(result.current.canStore).toBe(false);
   });
 
   it('refuses a paste longer than any key in words, without sending it to the host', async () => {
