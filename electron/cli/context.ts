@@ -54,7 +54,7 @@ export interface CliContext {
   /** What core warned of (a corrupt file moved aside, an action not recorded), for the user once at the end. */
   warnings(): readonly Problem[];
   /** The damage report of vault.json when parts of it could not be read (null when none, or never opened). */
-  damage(): string | null;
+  damage(): Problem | null;
   /** The vault home and keychain without opening the vault: for recovering a vault that cannot be opened. */
   unopened(): { home: string; secrets: KeytarSecretStore };
   close(): Promise<void>;
@@ -71,7 +71,7 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined, p
   let core: Core | null = null;
   let http: HttpClient | null = null;
   /** The metadata store and its module, once a command opened it. */
-  let store: { metadata: ConfMetadataStore; describeVaultDamage: MetadataParts['describeVaultDamage'] } | null = null;
+  let store: { metadata: ConfMetadataStore; vaultDamageProblem: MetadataParts['vaultDamageProblem'] } | null = null;
 
   const openBase = (): Base => {
     if (base) return base;
@@ -98,7 +98,7 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined, p
     if (store) return store.metadata;
     const b = openBase();
     const metadata = new modules.ConfMetadataStore(b.home, { vaultId: b.vaultId, beforeWrite: b.beforeWrite, logger });
-    store = { metadata, describeVaultDamage: modules.describeVaultDamage };
+    store = { metadata, vaultDamageProblem: modules.vaultDamageProblem };
     return metadata;
   };
   const open = (): Core => {
@@ -144,7 +144,7 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined, p
       } catch {
         return null; // the read failed, and the command already said why
       }
-      return lines.length > 0 ? store.describeVaultDamage(store.metadata, lines) : null;
+      return lines.length > 0 ? store.vaultDamageProblem(store.metadata, lines) : null;
     },
     unopened: () => ({ home: resolveHome(getHome(), io.env), secrets: new KeytarSecretStore() }),
     async close() {

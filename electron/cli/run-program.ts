@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ProblemError } from '../core/domain/problems/problem-error.js';
+import type { Problem } from '../core/domain/problems/catalogue.js';
 import type * as WordingsModule from './problems/wordings.js';
 import { createCliContext, type CliContext, type VaultParts } from './context.js';
 import { EXIT, type CliIo } from './io.js';
@@ -47,7 +48,7 @@ export async function runProgram(argv: readonly string[], io: CliIo, commands: C
     const { cliProblemText } = await wordings();
     for (const warning of warnings) io.err(`warning: ${cliProblemText(warning)}\n`);
   }
-  code = reportDamage(ctx?.damage() ?? null, damageReported, code, io);
+  code = await reportDamage(ctx?.damage() ?? null, damageReported, code, io);
   return code;
 }
 
@@ -55,9 +56,9 @@ export async function runProgram(argv: readonly string[], io: CliIo, commands: C
  * A vault.json with damaged parts: the command did what it could with the rest (reads), but the run
  * is a failure that names each damaged part, so no script takes "no keys" for the truth.
  */
-function reportDamage(damage: string | null, alreadyReported: boolean, code: number, io: CliIo): number {
+async function reportDamage(damage: Problem | null, alreadyReported: boolean, code: number, io: CliIo): Promise<number> {
   if (damage === null) return code;
-  if (!alreadyReported) io.err(`keyturn: ${damage}\n`);
+  if (!alreadyReported) io.err(`keyturn: ${(await wordings()).cliProblemText(damage)}\n`);
   return code === EXIT.badInput ? code : EXIT.failure;
 }
 

@@ -5,7 +5,7 @@ import type { HttpClient } from '../core/http/types.js';
 
 export { openCore } from '../core/node/open-core.js';
 export { realSleep } from '../core/rotation/poll.js';
-export { ConfMetadataStore, describeVaultDamage, VaultDamagedError } from '../core/node/store/conf-metadata-store.js';
+export { ConfMetadataStore, vaultDamageProblem, VaultDamagedError } from '../core/node/store/conf-metadata-store.js';
 export { FileRotationLocks } from '../core/node/store/file-rotation-locks.js';
 
 /** The HTTP client, created on a command's first request: the undici client is the largest module the CLI loads. */

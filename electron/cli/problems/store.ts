@@ -1,6 +1,5 @@
 import type { StoreProblem } from '../../core/domain/problems/store.js';
 import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
-import { vaultDamageText } from '../../core/store/vault-damage-text.js';
 
 function identityLost(p: Extract<StoreProblem, { code: 'vault.identity-lost' }>): string {
   const what = p.state === 'missing' ? 'is missing' : p.why ? `is damaged (${p.why})` : 'is damaged';
@@ -19,7 +18,7 @@ export const storeWordings: AreaWordings<StoreProblem> = {
   'vault.identity-mismatch': (p) =>
     `${p.vaultFile} belongs to the vault with id ${p.recordedId}, but ${p.idFile} says ${p.fileId}: the two files come from different vaults. ` +
     `Put back the matching vault-id.json, or run "keyturn vault recover-id --id ${p.recordedId}" if vault.json is the right one`,
-  'vault.damaged': (p) => vaultDamageText(p, 'nothing was changed'),
+  'vault.damaged': (p) => vaultDamageText(p, p.refused ? 'nothing was changed' : ''),
   'vault.metadata-invalid': (p) => `the vault's metadata would become invalid (${p.where}: ${p.reason}); nothing was written`,
   'recover-id.not-an-id': (p) => `--id "${p.value}" is not a vault id: it is 32 lowercase hex characters (the part after "keyturn:" of the keychain service name)`,
   'recover-id.not-recorded-id': (p) =>
@@ -31,3 +30,13 @@ export const storeWordings: AreaWordings<StoreProblem> = {
   'recover-id.recorded-id-holds-nothing': holdsNothing,
   'recover-id.ambiguous': (p) => `the keychain holds this vault's keys under several vault ids (${p.ids.map((id, i) => `${id}: ${p.counts[i] ?? 0}`).join(', ')}): choose one with --id`,
 };
+
+/** The damaged parts, each on its own line, and how to fix them: a copy command where there is a good copy. */
+function vaultDamageText(damage: { file: string; lastGood?: string | undefined; parts: readonly string[] }, outcome = ''): string {
+  const { file, lastGood, parts } = damage;
+  const restore = lastGood
+    ? `fix ${parts.length === 1 ? 'it' : 'them'} in ${file}, or restore the last good copy: cp '${lastGood}' '${file}'`
+    : `fix ${parts.length === 1 ? 'it' : 'them'} in ${file} (there is no backup copy yet)`;
+  const head = `the vault metadata is damaged, so ${parts.length === 1 ? 'this part is' : 'these parts are'} left out and no change can be saved until it is fixed${outcome ? ` (${outcome})` : ''}`;
+  return `${head}:\n  ${parts.join('\n  ')}\n${restore}`;
+}

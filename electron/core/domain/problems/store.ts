@@ -20,7 +20,8 @@ export const storeProblems = [
   }),
   z.object({ code: z.literal('vault.identity-mismatch'), vaultFile: pathParam, idFile: pathParam, recordedId: nameParam, fileId: nameParam }),
   /** vault.json has damaged records: no write until it is fixed. `lastGood` when a last good copy exists. */
-  z.object({ code: z.literal('vault.damaged'), file: pathParam, lastGood: pathParam.optional(), parts: z.array(outsideTextParam) }),
+  /** `refused`: a change was refused for it (nothing was changed); without it, a read that left the damaged parts out. */
+  z.object({ code: z.literal('vault.damaged'), file: pathParam, lastGood: pathParam.optional(), parts: z.array(outsideTextParam), refused: z.boolean().optional() }),
   /** A change would write a document the schema refuses: a bug, not the person's input. */
   z.object({ code: z.literal('vault.metadata-invalid'), where: schemaPathParam, reason: outsideTextParam }),
   z.object({ code: z.literal('recover-id.not-an-id'), value: inputParam }),

@@ -3,15 +3,14 @@ import { join } from 'node:path';
 import type Conf from 'conf';
 import lockfile from 'proper-lockfile';
 import { auditLogLength } from '../audit/audit-log.js';
-import { ProblemError, fail } from '../../domain/problems/problem-error.js';
+import { ProblemError, fail, problem } from '../../domain/problems/problem-error.js';
 import { emptyVaultDocument, vaultDocumentSchema, type VaultDocument } from '../../domain/model.js';
 import type { MetadataStore, UpdateResult } from '../../store/metadata-store.js';
-import { problem } from '../../domain/problems/problem-error.js';
 import type { Logger } from '../../ports/logger.js';
 import { describesBytes, readChecked, recordChecked, serializeIndexed, type KeyIndex } from './checked-index.js';
 import { checkVaultIdentity, deepFreeze, readCheckedForKey, stampOf } from './checked-read.js';
+import type { Problem } from '../../domain/problems/catalogue.js';
 import { describeDamage, parseVaultDocument, type DamagedPart } from '../../store/parse-document.js';
-import { vaultDamageText } from '../../store/vault-damage-text.js';
 import { LAST_GOOD_FILE, LOCK_FILE, preserveCopy, removeStaleTempFiles, staleTempFiles, VAULT_FILE } from './vault-files.js';
 
 const CONFIG_NAME = 'vault';
@@ -201,7 +200,7 @@ export class ConfMetadataStore implements MetadataStore {
   /** Why nothing can be written, with every damaged part and what to do. */
   #damagedError(damage: readonly DamagedPart[]): VaultDamagedError {
     const lastGood = existsSync(this.lastGoodLocation) ? { lastGood: this.lastGoodLocation } : {};
-    return new VaultDamagedError({ code: 'vault.damaged', file: this.location, ...lastGood, parts: damage.map(describeDamage) });
+    return new VaultDamagedError({ code: 'vault.damaged', file: this.location, ...lastGood, parts: damage.map(describeDamage), refused: true });
   }
 
   /**
@@ -260,10 +259,7 @@ export class ConfMetadataStore implements MetadataStore {
   }
 }
 
-/**
- * The damage report the CLI prints after a command that read a damaged vault (each damaged part on
- * its own line, and how to fix it). Its words are the CLI's wording of `vault.damaged`.
- */
-export function describeVaultDamage(store: { location: string; lastGoodLocation: string }, lines: readonly string[], outcome = ''): string {
-  return vaultDamageText({ file: store.location, lastGood: existsSync(store.lastGoodLocation) ? store.lastGoodLocation : undefined, parts: lines }, outcome);
+/** The damage a read left out of a vault.json, as the problem a host reports at the end of a run. */
+export function vaultDamageProblem(store: { location: string; lastGoodLocation: string }, lines: readonly string[]): Problem {
+  return problem('vault.damaged', { file: store.location, ...(existsSync(store.lastGoodLocation) ? { lastGood: store.lastGoodLocation } : {}), parts: [...lines] });
 }
