@@ -1,25 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { RotationSessions } from '../../../electron/app/rotation-sessions.js';
 import { fail } from '../../../electron/core/domain/problems/problem-error.js';
-import { createHttpClient } from '../../../electron/core/node/http/undici-client.js';
-import type { HttpClient } from '../../../electron/core/http/types.js';
-import { startEmulator, type NexoraEmulator } from '../../emulators/index.js';
 import { openTestCore } from '../../support/core-ports.js';
 import { MemorySecretStore } from '../../support/memory-secret-store.js';
 import { tempHome } from '../../support/temp-home.js';
+import { nexoraWithHttp } from '../../support/nexora-with-http.js';
 
-let nexora: NexoraEmulator;
-let http: HttpClient;
-beforeAll(async () => {
-  nexora = await startEmulator('nexora');
-  http = createHttpClient({ maxRetries: 0 });
-});
-afterAll(async () => {
-  await http.close();
-  await nexora.close();
-});
+const served = nexoraWithHttp();
 
 it('forbids dropping the error of a rotation running in the background: the wizard sees its kind and problem, and the run is over', async () => {
   const home = tempHome();
@@ -27,14 +16,14 @@ it('forbids dropping the error of a rotation running in the background: the wiza
   // The run throws between two steps (as a lost rotation record or a lease taken from under it would), after it became this host's.
   const core = openTestCore(home, {
     secrets,
-    http,
+    http: served.http,
     host: 'the desktop app',
     checkpoint: (name) => {
       if (name === 'swap:before') fail('unexpected', { detail: 'the vault home went away' });
     },
   });
-  const old = nexora.control.createKey({ name: 'svc', userId: nexora.control.createUser({ email: `${Math.random().toString(36).slice(2)}@acme.test`, password: 'pw' }).id });
-  await core.vault.addInstance({ provider: 'nexora', org: 'acme', name: 'self', env: 'sandbox', baseUrl: nexora.baseUrl() });
+  const old = served.nexora.control.createKey({ name: 'svc', userId: served.nexora.control.createUser({ email: `${Math.random().toString(36).slice(2)}@acme.test`, password: 'pw' }).id });
+  await core.vault.addInstance({ provider: 'nexora', org: 'acme', name: 'self', env: 'sandbox', baseUrl: served.nexora.baseUrl() });
   await core.vault.addKey({ instanceRef: 'nexora/acme/self', name: 'svc', secret: old.secret });
   writeFileSync(join(home, '.env'), `KEY=${old.secret}\n`);
   await core.vault.addTarget('nexora/acme/self/svc', { kind: 'dotenv', file: join(home, '.env'), variable: 'KEY' }, home);
@@ -50,7 +39,7 @@ it('forbids dropping the error of a rotation running in the background: the wiza
   expect(view.failure).toEqual({ kind: 'failure', problem: { code: 'unexpected', detail: 'the vault home went away' } });
 
   // A new run starts clean: the failure is of the run that stopped, not of the rotation forever.
-  const core2 = openTestCore(home, { secrets, http, host: 'the desktop app' });
+  const core2 = openTestCore(home, { secrets, http: served.http, host: 'the desktop app' });
   const again = new RotationSessions(core2.rotations, core2.metadata, () => undefined, 5_000);
   expect((await again.resume('nexora/acme/self/svc')).failure).toBeNull();
   await again.stop();

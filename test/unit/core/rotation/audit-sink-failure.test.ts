@@ -1,14 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient } from '../../../../electron/core/node/http/undici-client.js';
-import type { HttpClient } from '../../../../electron/core/http/types.js';
+import { describe, expect, it } from 'vitest';
 import type { RotationInteraction } from '../../../../electron/core/rotation/interaction.js';
-import { startEmulator, type NexoraEmulator } from '../../../emulators/index.js';
 import { auditLogFailingFor } from '../../../support/core-ports.js';
 import { openTestCore } from '../../../support/core-ports.js';
 import { MemorySecretStore } from '../../../support/memory-secret-store.js';
 import { tempHome } from '../../../support/temp-home.js';
+import { nexoraWithHttp } from '../../../support/nexora-with-http.js';
 
 const REF = 'nexora/acme/self/svc';
 
@@ -26,26 +24,17 @@ const interaction: RotationInteraction = {
  * happened into a reported failure. Runs on the in-memory secret store: no keychain needed.
  */
 describe('an audit log that cannot be written', () => {
-  let nexora: NexoraEmulator;
-  let http: HttpClient;
-  beforeAll(async () => {
-    nexora = await startEmulator('nexora');
-    http = createHttpClient({ maxRetries: 0 });
-  });
-  afterAll(async () => {
-    await http.close();
-    await nexora.close();
-  });
+  const served = nexoraWithHttp();
 
   /** A vault (keys in memory) with one Nexora key of a user of its own, written to a .env target; its audit log fails for `action`. */
   async function vaultFailingToRecord(action: string) {
     const home = tempHome();
     const secrets = new MemorySecretStore();
     const auditLog = auditLogFailingFor((event) => event.action === action);
-    const core = openTestCore(home, { secrets, http, auditLog, host: 'the test' });
-    const user = nexora.control.createUser({ email: `${Math.random().toString(36).slice(2)}@acme.test`, password: 'pw' });
-    const old = nexora.control.createKey({ name: 'svc', userId: user.id });
-    await core.vault.addInstance({ provider: 'nexora', org: 'acme', name: 'self', env: 'sandbox', baseUrl: nexora.baseUrl() });
+    const core = openTestCore(home, { secrets, http: served.http, auditLog, host: 'the test' });
+    const user = served.nexora.control.createUser({ email: `${Math.random().toString(36).slice(2)}@acme.test`, password: 'pw' });
+    const old = served.nexora.control.createKey({ name: 'svc', userId: user.id });
+    await core.vault.addInstance({ provider: 'nexora', org: 'acme', name: 'self', env: 'sandbox', baseUrl: served.nexora.baseUrl() });
     await core.vault.addKey({ instanceRef: 'nexora/acme/self', name: 'svc', secret: old.secret });
     const env = join(home, '.env');
     writeFileSync(env, `KEY=${old.secret}\n`);
@@ -68,7 +57,7 @@ describe('an audit log that cannot be written', () => {
       const newSecret = await secrets.get(core.keychainService, rotation.newKeyId);
       expect(newKey?.status).toBe('active');
       expect(readFileSync(env, 'utf8')).toBe(`KEY=${newSecret}\n`);
-      expect(nexora.control.keys().find((k) => k.id === old.id)?.status).toBe('revoked');
+      expect(served.nexora.control.keys().find((k) => k.id === old.id)?.status).toBe('revoked');
       // Warned once, for the entry that was lost; every other entry was written.
       expect(core.logger.problems).toEqual([{ code: 'audit.unrecorded', action, reason: 'ENOSPC: no space left on device, write' }]);
       expect(auditLog.written.map((e) => e.action)).toEqual(expect.arrayContaining(['rotation.start', 'rotation.create', 'rotation.swap', 'rotation.verify', 'rotation.revoke'].filter((a) => a !== action)));
@@ -82,7 +71,7 @@ describe('an audit log that cannot be written', () => {
     const outcome = await emergencyRevoke(core, REF, { waitMs: 5_000, showGuide: () => undefined, confirmProduction: null });
 
     expect(outcome).toMatchObject({ ref: REF, proven: true });
-    expect(nexora.control.keys().find((k) => k.id === old.id)?.status).toBe('revoked');
+    expect(served.nexora.control.keys().find((k) => k.id === old.id)?.status).toBe('revoked');
     expect(core.vault.read().keys.find((k) => k.id === record?.id)?.status).toBe('revoked');
     expect(await secrets.get(core.keychainService, record?.id ?? '')).toBeNull();
     expect(core.logger.problems).toEqual([{ code: 'audit.unrecorded', action: 'emergency.revoke', reason: 'ENOSPC: no space left on device, write' }]);

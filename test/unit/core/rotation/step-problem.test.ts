@@ -1,19 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cliProblemText } from '../../../../electron/cli/problems/wordings.js';
 import { describeProgress, stepText as cliStepText } from '../../../../electron/cli/rotation-steps.js';
 import type { Rotation, VaultDocument } from '../../../../electron/core/domain/model.js';
-import type { HttpClient } from '../../../../electron/core/http/types.js';
-import { createHttpClient } from '../../../../electron/core/node/http/undici-client.js';
 import { ConfMetadataStore } from '../../../../electron/core/node/store/conf-metadata-store.js';
 import type { RotationInteraction, RotationProgress } from '../../../../electron/core/rotation/interaction.js';
 import { appProblemText } from '../../../../renderer/src/problems/wordings.js';
 import { stepText as appStepText } from '../../../../renderer/src/features/rotation/step-text.js';
-import { startEmulator, type NexoraEmulator } from '../../../emulators/index.js';
 import { openTestCore } from '../../../support/core-ports.js';
 import { MemorySecretStore } from '../../../support/memory-secret-store.js';
 import { tempHome } from '../../../support/temp-home.js';
+import { nexoraWithHttp } from '../../../support/nexora-with-http.js';
 
 const REF = 'nexora/acme/self/svc';
 
@@ -36,26 +34,17 @@ function recording(): RotationInteraction & { events: RotationProgress[] } {
  * words. A record from before problems were stored still loads and shows the text it has.
  */
 describe('a rotation step that fails on a problem', () => {
-  let nexora: NexoraEmulator;
-  let http: HttpClient;
-  beforeAll(async () => {
-    nexora = await startEmulator('nexora');
-    http = createHttpClient({ maxRetries: 0 });
-  });
-  afterAll(async () => {
-    await http.close();
-    await nexora.close();
-  });
-  afterEach(() => nexora.control.clearFaults());
+  const served = nexoraWithHttp();
+  afterEach(() => served.nexora.control.clearFaults());
 
   /** A vault with one Nexora key (its secret in memory) written to a .env target; `atCheckpoint` runs at each step boundary. */
   async function nexoraVault(atCheckpoint: (name: string, secrets: MemorySecretStore) => void = () => undefined) {
     const home = tempHome();
     const secrets = new MemorySecretStore();
-    const core = openTestCore(home, { secrets, http, checkpoint: (name) => atCheckpoint(name, secrets) });
-    const user = nexora.control.createUser({ email: `${Math.random().toString(36).slice(2)}@acme.test`, password: 'pw' });
-    const old = nexora.control.createKey({ name: 'svc', userId: user.id });
-    await core.vault.addInstance({ provider: 'nexora', org: 'acme', name: 'self', env: 'sandbox', baseUrl: nexora.baseUrl() });
+    const core = openTestCore(home, { secrets, http: served.http, checkpoint: (name) => atCheckpoint(name, secrets) });
+    const user = served.nexora.control.createUser({ email: `${Math.random().toString(36).slice(2)}@acme.test`, password: 'pw' });
+    const old = served.nexora.control.createKey({ name: 'svc', userId: user.id });
+    await core.vault.addInstance({ provider: 'nexora', org: 'acme', name: 'self', env: 'sandbox', baseUrl: served.nexora.baseUrl() });
     await core.vault.addKey({ instanceRef: 'nexora/acme/self', name: 'svc', secret: old.secret });
     const env = join(home, '.env');
     writeFileSync(env, `KEY=${old.secret}\n`);
@@ -105,7 +94,7 @@ describe('a rotation step that fails on a problem', () => {
 
   it("a provider's 503 on create: the step stores provider.call-failed with what it was doing; each host words it", async () => {
     const { core } = await nexoraVault();
-    nexora.control.setFault({ status: 503, method: 'POST', times: 1 });
+    served.nexora.control.setFault({ status: 503, method: 'POST', times: 1 });
     const stopped = await core.rotations.start(REF, recording(), { revokeWaitMs: 5_000 });
 
     expect(stopped.steps.create).toMatchObject({ status: 'failed', problemContext: 'create-call', problem: { code: 'provider.call-failed', provider: 'Nexora', call: 'create key', status: 503, outcomeUnknown: true } });
