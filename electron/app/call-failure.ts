@@ -1,4 +1,5 @@
-import { PROBLEM_KINDS, type Problem } from '../core/domain/problems/catalogue.js';
+import type { Problem } from '../core/domain/problems/catalogue.js';
+import { PROBLEM_KINDS } from '../core/domain/problems/problem-kinds.js';
 import type { ProblemKind } from '../core/domain/problems/kinds.js';
 import { ProblemError, problem } from '../core/domain/problems/problem-error.js';
 

@@ -1,7 +1,10 @@
 // The problem catalogue as the renderer sees it: the schema that parses a failed call's problem,
 // and the types each host's wordings are checked against. Core owns the catalogue; this re-exports it.
-export { problemSchema, PROBLEM_KINDS, wordProblem } from '../core/domain/problems/catalogue.js';
-export type { AreaWordings, Problem, ProblemCode, ProblemOf, Wordings } from '../core/domain/problems/catalogue.js';
+export { problemSchema } from '../core/domain/problems/catalogue.js';
+export { PROBLEM_KINDS } from '../core/domain/problems/problem-kinds.js';
+export { wordProblem } from '../core/domain/problems/wording.js';
+export type { Problem, ProblemCode, ProblemOf } from '../core/domain/problems/catalogue.js';
+export type { AreaWordings, Wordings } from '../core/domain/problems/wording.js';
 export type { ProblemField } from '../core/domain/problems/params.js';
 export type { ProblemKind } from '../core/domain/problems/kinds.js';
 export type { GeneralProblem } from '../core/domain/problems/general.js';

@@ -1,4 +1,4 @@
-import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
+import type { AreaWordings } from '../../core/domain/problems/wording.js';
 import type { EmergencyProblem } from '../../core/domain/problems/emergency.js';
 
 export const emergencyWordings: AreaWordings<EmergencyProblem> = {

@@ -1,5 +1,5 @@
 import type { GeneralProblem } from '../../core/domain/problems/general.js';
-import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
+import type { AreaWordings } from '../../core/domain/problems/wording.js';
 
 export const generalWordings: AreaWordings<GeneralProblem> = {
   'call.invalid-arguments': (p) => `${p.path || 'arguments'}: ${p.reason}`,

@@ -1,5 +1,5 @@
 import type { InstanceProblem } from '../../core/domain/problems/instance.js';
-import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
+import type { AreaWordings } from '../../core/domain/problems/wording.js';
 
 export const instanceWordings: AreaWordings<InstanceProblem> = {
   'base-url.required': (p) => `${p.provider} has no public base URL: pass --base-url in the form ${p.form}`,

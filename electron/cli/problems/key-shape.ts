@@ -1,5 +1,5 @@
 import type { KeyShapeProblem } from '../../core/domain/problems/key-shape.js';
-import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
+import type { AreaWordings } from '../../core/domain/problems/wording.js';
 import { notStored } from './vault.js';
 
 /** Today's words for a shape, and when `key add` refused it, that nothing was stored. */

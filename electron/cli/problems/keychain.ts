@@ -1,5 +1,5 @@
 import type { KeychainProblem } from '../../core/domain/problems/keychain.js';
-import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
+import type { AreaWordings } from '../../core/domain/problems/wording.js';
 
 const UNLOCK = 'unlock it (on Linux: open "Passwords and Keys" and unlock the login keyring, or log in to the desktop again; on macOS: Keychain Access; on Windows: sign in again)';
 

@@ -1,5 +1,5 @@
 import type { PolicyProblem } from '../../core/domain/problems/policy.js';
-import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
+import type { AreaWordings } from '../../core/domain/problems/wording.js';
 
 const DAYS_OF = { 'maximum-age': 'the maximum age', 'key-max-age': '--max-age', production: 'the production maximum age', sandbox: 'the sandbox maximum age' } as const;
 

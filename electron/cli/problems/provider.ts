@@ -1,5 +1,5 @@
 import type { ProviderProblem } from '../../core/domain/problems/provider.js';
-import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
+import type { AreaWordings } from '../../core/domain/problems/wording.js';
 
 export const providerWordings: AreaWordings<ProviderProblem> = {
   'provider.unknown': (p) => `unknown provider "${p.provider}": use one of ${p.known.join(', ')}, or define it with "keyturn provider add"`,

@@ -1,5 +1,5 @@
 import type { RefProblem } from '../../core/domain/problems/refs.js';
-import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
+import type { AreaWordings } from '../../core/domain/problems/wording.js';
 
 export const refWordings: AreaWordings<RefProblem> = {
   'ref.malformed': (p) => `"${p.ref}" is not a valid reference: write it as ${p.form}`,

@@ -1,4 +1,4 @@
-import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
+import type { AreaWordings } from '../../core/domain/problems/wording.js';
 import type { ReportProblem } from '../../core/domain/problems/report.js';
 
 export const reportWordings: AreaWordings<ReportProblem> = {

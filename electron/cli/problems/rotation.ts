@@ -1,4 +1,5 @@
-import type { AreaWordings, ProblemOf } from '../../core/domain/problems/catalogue.js';
+import type { ProblemOf } from '../../core/domain/problems/catalogue.js';
+import type { AreaWordings } from '../../core/domain/problems/wording.js';
 import type { RotationProblem } from '../../core/domain/problems/rotation.js';
 
 type OwnerParams = Pick<ProblemOf<'rotation.held'>, 'pid' | 'host' | 'machine' | 'since'>;

@@ -1,4 +1,4 @@
-import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
+import type { AreaWordings } from '../../core/domain/problems/wording.js';
 import type { RunProblem } from '../../core/domain/problems/run.js';
 
 export const runWordings: AreaWordings<RunProblem> = {

@@ -1,5 +1,5 @@
 import type { ScanProblem } from '../../core/domain/problems/scan.js';
-import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
+import type { AreaWordings } from '../../core/domain/problems/wording.js';
 
 export const scanWordings: AreaWordings<ScanProblem> = {
   'scan.folder-not-full-path': (p) => `"${p.value}" is not a full path: give the folder's path from / (or ~/)`,

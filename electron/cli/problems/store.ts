@@ -1,5 +1,5 @@
 import type { StoreProblem } from '../../core/domain/problems/store.js';
-import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
+import type { AreaWordings } from '../../core/domain/problems/wording.js';
 
 function identityLost(p: Extract<StoreProblem, { code: 'vault.identity-lost' }>): string {
   const what = p.state === 'missing' ? 'is missing' : p.why ? `is damaged (${p.why})` : 'is damaged';

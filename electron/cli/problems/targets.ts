@@ -1,4 +1,4 @@
-import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
+import type { AreaWordings } from '../../core/domain/problems/wording.js';
 import type { TargetProblem } from '../../core/domain/problems/targets.js';
 
 /** The file as the person typed it, and where it leads when that differs. */

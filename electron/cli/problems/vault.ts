@@ -1,5 +1,5 @@
 import type { VaultProblem } from '../../core/domain/problems/vault.js';
-import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
+import type { AreaWordings } from '../../core/domain/problems/wording.js';
 
 const NAME_OF = { org: 'the organization name', instance: 'the instance name', name: 'the key name' } as const;
 

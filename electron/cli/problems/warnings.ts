@@ -1,5 +1,5 @@
 import type { WarningProblem } from '../../core/domain/problems/warnings.js';
-import type { AreaWordings } from '../../core/domain/problems/catalogue.js';
+import type { AreaWordings } from '../../core/domain/problems/wording.js';
 
 export const warningWordings: AreaWordings<WarningProblem> = {
   'audit.unrecorded': (p) => `the audit log could not record ${p.action} (${p.reason}): the action itself was done`,

@@ -1,6 +1,7 @@
 import type { RotationStepName, StepProblemContext } from '../domain/model.js';
 import type { Problem } from '../domain/problems/catalogue.js';
 import type { StepContext } from './context.js';
+import type { RecordedFailure } from './journal.js';
 
 /**
  * Why a step did not finish: a problem (with what the step was doing, where the problem alone does
@@ -8,12 +9,6 @@ import type { StepContext } from './context.js';
  */
 export type StepFailure = string | { problem: Problem; context?: StepProblemContext };
 
-/** What a failed step records: the problem for the hosts to word, and `detail`, its host-neutral text. */
-export interface RecordedFailure {
-  detail: string;
-  problem?: Problem;
-  problemContext?: StepProblemContext;
-}
 
 /** A step that did not finish: journaled as failed with the reason, audited, shown. Always false. */
 export async function failStep(ctx: StepContext, step: RotationStepName, failure: StepFailure): Promise<false> {

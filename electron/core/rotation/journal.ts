@@ -1,8 +1,16 @@
-import type { JournalEntry, Rotation, RotationStep, RotationStepName, VaultDocument } from '../domain/model.js';
+import type { JournalEntry, Rotation, RotationStep, RotationStepName, StepProblemContext, VaultDocument } from '../domain/model.js';
+import type { Problem } from '../domain/problems/catalogue.js';
 import { fail } from '../domain/problems/problem-error.js';
 import type { Clock } from '../ports/clock.js';
 import type { MetadataStore } from '../store/metadata-store.js';
-import type { RecordedFailure } from './fail-step.js';
+
+
+/** What a failed step records: the problem for the hosts to word, and `detail`, its host-neutral text. */
+export interface RecordedFailure {
+  detail: string;
+  problem?: Problem;
+  problemContext?: StepProblemContext;
+}
 
 export type DocChange = (doc: VaultDocument, rotation: Rotation) => VaultDocument;
 

@@ -1,4 +1,4 @@
-import type { AreaWordings } from '../domain/problems/catalogue.js';
+import type { AreaWordings } from '../domain/problems/wording.js';
 import { ProblemError } from '../domain/problems/problem-error.js';
 import type { TargetRefusal } from '../domain/problems/targets.js';
 

@@ -35,6 +35,3 @@ export type Problem = z.infer<typeof problemSchema>;
 export type ProblemCode = Problem['code'];
 export type ProblemOf<C extends ProblemCode> = Extract<Problem, { code: C }>;
 export type ParamsOf<C extends ProblemCode> = Omit<ProblemOf<C>, 'code'>;
-
-export { PROBLEM_KINDS } from './problem-kinds.js';
-export { wordProblem, type AreaWordings, type Wordings } from './wording.js';

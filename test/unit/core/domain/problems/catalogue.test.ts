@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { PROBLEM_KINDS, PROBLEM_SCHEMAS, problemSchema, type Problem } from '../../../../../electron/core/domain/problems/catalogue.js';
+import { PROBLEM_SCHEMAS, problemSchema, type Problem } from '../../../../../electron/core/domain/problems/catalogue.js';
+import { PROBLEM_KINDS } from '../../../../../electron/core/domain/problems/problem-kinds.js';
 import { PARAM_SCHEMAS, fieldParam, maskedParam, maskedText, type MaskedText } from '../../../../../electron/core/domain/problems/params.js';
 import { CLI_WORDINGS, cliProblemText } from '../../../../../electron/cli/problems/wordings.js';
 import { APP_WORDINGS, appProblemText } from '../../../../../renderer/src/problems/wordings.js';
