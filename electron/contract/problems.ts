@@ -1,6 +1,6 @@
 // The problem catalogue as the renderer sees it: the schema that parses a failed call's problem,
 // and the types each host's wordings are checked against. Core owns the catalogue; this re-exports it.
-export { problemSchema } from '../core/domain/problems/catalogue.js';
+export { asProblem } from '../core/domain/problems/problem-shape.js';
 export { PROBLEM_KINDS } from '../core/domain/problems/problem-kinds.js';
 export { wordProblem } from '../core/domain/problems/wording.js';
 export type { Problem, ProblemCode, ProblemOf } from '../core/domain/problems/catalogue.js';

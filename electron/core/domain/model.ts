@@ -1,11 +1,7 @@
 import * as z from 'zod';
 import { targetSchema } from '../targets/kinds.js';
 
-/** The built-in providers; user-defined ones are `custom:<name>`. */
-export const BUILTIN_PROVIDERS = ['xora', 'nexora', 'nora', 'xerotier'] as const;
-export type BuiltinProviderId = (typeof BUILTIN_PROVIDERS)[number];
-/** A provider's id: a built-in one, or `custom:<name>` for one the user described. */
-export type ProviderId = BuiltinProviderId | `custom:${string}`;
+export { BUILTIN_PROVIDERS, type BuiltinProviderId, type ProviderId } from './provider-ids.js';
 
 export const ENVIRONMENTS = ['sandbox', 'production'] as const;
 export const environmentSchema = z.enum(ENVIRONMENTS);

@@ -1,5 +1,6 @@
 import type { Rotation, RotationStepName, StepProblemContext } from '../domain/model.js';
-import { problemSchema, type Problem } from '../domain/problems/catalogue.js';
+import type { Problem } from '../domain/problems/catalogue.js';
+import { asProblem } from '../domain/problems/problem-shape.js';
 
 /**
  * Why a failed step stopped, as each host words it: the problem, what the step was doing when it
@@ -19,7 +20,7 @@ export interface StepProblem {
 export function problemOfStep(rotation: Rotation, step: RotationStepName): StepProblem | null {
   const recorded = rotation.steps[step];
   if (recorded.status !== 'failed' || recorded.problem === undefined) return null;
-  const parsed = problemSchema.safeParse(recorded.problem);
-  if (!parsed.success) return null;
-  return { problem: parsed.data, ...(recorded.problemContext ? { context: recorded.problemContext } : {}), providerKeyName: rotation.providerKeyName };
+  const problem = asProblem(recorded.problem);
+  if (problem === null) return null;
+  return { problem, ...(recorded.problemContext ? { context: recorded.problemContext } : {}), providerKeyName: rotation.providerKeyName };
 }

@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import type { TargetDescription } from './kind-definition.js';
 import { commandDefinition } from './kinds/command/definition.js';
 import { dotenvDefinition } from './kinds/dotenv/definition.js';
 
@@ -32,11 +31,5 @@ export const newTargetSchema = z.discriminatedUnion('kind', inputSchemas);
 export type NewTarget = z.infer<typeof newTargetSchema>;
 export type NewTargetOf<K extends TargetKind> = Extract<NewTarget, { kind: K }>;
 
-type DescribeOf<K extends TargetKind> = (target: TargetOf<K>) => TargetDescription;
-const DESCRIBERS = Object.fromEntries(TARGET_KIND_DEFINITIONS.map((d) => [d.kind, d.describe])) as { [K in TargetKind]: DescribeOf<K> };
-
-/** The one wording of a target, for every host and for core's own audit details and journal. */
-export function describeTarget(target: Target): TargetDescription {
-  const describe = DESCRIBERS[target.kind] as DescribeOf<TargetKind>;
-  return describe(target as never);
-}
+// The one wording of a target lives in describe.ts (no zod there, for the renderer).
+export { describeTarget } from './describe.js';

@@ -1,5 +1,5 @@
 import type { CallReply, KeyturnApi, KeyturnBridge } from '../../../electron/contract/api.js';
-import { PROBLEM_KINDS, problemSchema, type Problem, type ProblemKind } from '../../../electron/contract/problems.js';
+import { PROBLEM_KINDS, asProblem, type Problem, type ProblemKind } from '../../../electron/contract/problems.js';
 import { appProblemText } from '../problems/wordings.js';
 import { CALL_NAMES, EVENT_NAMES, listenerOf, methodOf } from '../../../electron/contract/names.js';
 
@@ -27,8 +27,7 @@ function unwrap(reply: CallReply<unknown> | null, status: string): unknown {
   if (!reply) throw new CallError({ code: 'unexpected', detail: `Keyturn did not answer (${status}); restart it and reload` }, 'failure');
   if (!reply.ok) {
     // The host is ours, but what crosses a boundary is parsed: an unknown code is shown as unexpected.
-    const parsed = problemSchema.safeParse(reply.error.problem);
-    const p: Problem = parsed.success ? parsed.data : { code: 'unexpected', detail: 'the vault answered with a problem this window does not know; reload it' };
+    const p: Problem = asProblem(reply.error.problem) ?? { code: 'unexpected', detail: 'the vault answered with a problem this window does not know; reload it' };
     throw new CallError(p, PROBLEM_KINDS[p.code]);
   }
   return reply.result;

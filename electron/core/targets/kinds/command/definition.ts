@@ -1,4 +1,5 @@
 import type { TargetKindDefinition } from '../../kind-definition.js';
+import { describeCommand } from './describe.js';
 import { commandTargetSchema, newCommandTargetSchema } from './schema.js';
 
 /** A command that gets the key on stdin: what is stored, what is given, how it reads. */
@@ -6,5 +7,5 @@ export const commandDefinition = {
   kind: 'command',
   stored: commandTargetSchema,
   input: newCommandTargetSchema,
-  describe: (t) => ({ where: `command ${t.command}`, full: `command ${[t.command, ...t.args].join(' ')} (key on stdin)` }),
+  describe: describeCommand,
 } as const satisfies TargetKindDefinition<typeof commandTargetSchema, typeof newCommandTargetSchema>;

@@ -1,4 +1,5 @@
 import type { TargetKindDefinition } from '../../kind-definition.js';
+import { describeDotenv } from './describe.js';
 import { dotenvTargetSchema, newDotenvTargetSchema } from './schema.js';
 
 /** A variable in a `.env` file: what is stored, what is given, how it reads. */
@@ -6,8 +7,5 @@ export const dotenvDefinition = {
   kind: 'dotenv',
   stored: dotenvTargetSchema,
   input: newDotenvTargetSchema,
-  describe: (t) => {
-    const where = `${t.variable} in ${t.file}`;
-    return { where, full: `${where}${t.linkTo ? ` (a link to ${t.linkTo})` : ''}${t.createVariable ? ', appended if missing' : ''}` };
-  },
+  describe: describeDotenv,
 } as const satisfies TargetKindDefinition<typeof dotenvTargetSchema, typeof newDotenvTargetSchema>;
