@@ -1,12 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { RotationSessions } from '../../../electron/app/rotation-sessions.js';
 import { fail } from '../../../electron/core/domain/problems/problem-error.js';
 import { openTestCore } from '../../support/core-ports.js';
 import { MemorySecretStore } from '../../support/memory-secret-store.js';
 import { tempHome } from '../../support/temp-home.js';
-import { nexoraWithHttp } from '../../support/nexora-with-http.js';
+import { addNexoraKeyWithTarget, nexoraWithHttp } from '../../support/nexora-with-http.js';
 
 const served = nexoraWithHttp();
 
@@ -22,11 +20,7 @@ it('forbids dropping the error of a rotation running in the background: the wiza
       if (name === 'swap:before') fail('unexpected', { detail: 'the vault home went away' });
     },
   });
-  const old = served.nexora.control.createKey({ name: 'svc', userId: served.nexora.control.createUser({ email: `${Math.random().toString(36).slice(2)}@acme.test`, password: 'pw' }).id });
-  await core.vault.addInstance({ provider: 'nexora', org: 'acme', name: 'self', env: 'sandbox', baseUrl: served.nexora.baseUrl() });
-  await core.vault.addKey({ instanceRef: 'nexora/acme/self', name: 'svc', secret: old.secret });
-  writeFileSync(join(home, '.env'), `KEY=${old.secret}\n`);
-  await core.vault.addTarget('nexora/acme/self/svc', { kind: 'dotenv', file: join(home, '.env'), variable: 'KEY' }, home);
+  await addNexoraKeyWithTarget(served.nexora, core, home);
 
   const sessions = new RotationSessions(core.rotations, core.metadata, () => undefined, 5_000);
   const started = await sessions.start('nexora/acme/self/svc', false, undefined);

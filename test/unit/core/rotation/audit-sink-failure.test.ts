@@ -1,12 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RotationInteraction } from '../../../../electron/core/rotation/interaction.js';
 import { auditLogFailingFor } from '../../../support/core-ports.js';
 import { openTestCore } from '../../../support/core-ports.js';
 import { MemorySecretStore } from '../../../support/memory-secret-store.js';
 import { tempHome } from '../../../support/temp-home.js';
-import { nexoraWithHttp } from '../../../support/nexora-with-http.js';
+import { addNexoraKeyWithTarget, nexoraWithHttp } from '../../../support/nexora-with-http.js';
 
 const REF = 'nexora/acme/self/svc';
 
@@ -32,13 +31,7 @@ describe('an audit log that cannot be written', () => {
     const secrets = new MemorySecretStore();
     const auditLog = auditLogFailingFor((event) => event.action === action);
     const core = openTestCore(home, { secrets, http: served.http, auditLog, host: 'the test' });
-    const user = served.nexora.control.createUser({ email: `${Math.random().toString(36).slice(2)}@acme.test`, password: 'pw' });
-    const old = served.nexora.control.createKey({ name: 'svc', userId: user.id });
-    await core.vault.addInstance({ provider: 'nexora', org: 'acme', name: 'self', env: 'sandbox', baseUrl: served.nexora.baseUrl() });
-    await core.vault.addKey({ instanceRef: 'nexora/acme/self', name: 'svc', secret: old.secret });
-    const env = join(home, '.env');
-    writeFileSync(env, `KEY=${old.secret}\n`);
-    await core.vault.addTarget(REF, { kind: 'dotenv', file: env, variable: 'KEY' }, home);
+    const { old, env } = await addNexoraKeyWithTarget(served.nexora, core, home);
     return { core, secrets, auditLog, old, env };
   }
 

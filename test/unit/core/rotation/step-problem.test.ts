@@ -11,7 +11,7 @@ import { stepText as appStepText } from '../../../../renderer/src/features/rotat
 import { openTestCore } from '../../../support/core-ports.js';
 import { MemorySecretStore } from '../../../support/memory-secret-store.js';
 import { tempHome } from '../../../support/temp-home.js';
-import { nexoraWithHttp } from '../../../support/nexora-with-http.js';
+import { addNexoraKeyWithTarget, nexoraWithHttp } from '../../../support/nexora-with-http.js';
 
 const REF = 'nexora/acme/self/svc';
 
@@ -42,13 +42,7 @@ describe('a rotation step that fails on a problem', () => {
     const home = tempHome();
     const secrets = new MemorySecretStore();
     const core = openTestCore(home, { secrets, http: served.http, checkpoint: (name) => atCheckpoint(name, secrets) });
-    const user = served.nexora.control.createUser({ email: `${Math.random().toString(36).slice(2)}@acme.test`, password: 'pw' });
-    const old = served.nexora.control.createKey({ name: 'svc', userId: user.id });
-    await core.vault.addInstance({ provider: 'nexora', org: 'acme', name: 'self', env: 'sandbox', baseUrl: served.nexora.baseUrl() });
-    await core.vault.addKey({ instanceRef: 'nexora/acme/self', name: 'svc', secret: old.secret });
-    const env = join(home, '.env');
-    writeFileSync(env, `KEY=${old.secret}\n`);
-    await core.vault.addTarget(REF, { kind: 'dotenv', file: env, variable: 'KEY' }, home);
+    await addNexoraKeyWithTarget(served.nexora, core, home);
     return { home, core, secrets };
   }
 
