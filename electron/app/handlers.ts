@@ -56,6 +56,11 @@ function fullPath(typed: string): string {
   return expanded;
 }
 
+// Temporary, while the calls of issue 11 are built on their branch: never lands on main.
+function notBuiltYet(name: string): never {
+  throw new Error(`${name} is not built yet`);
+}
+
 /** Every call of the contract, implemented once on core for both UI hosts (Electron and browser mode). */
 export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
   const sessions = new RotationSessions(core.rotations, core.metadata, (rotationId) => hooks.emit('rotation.changed', { rotationId }));
@@ -84,6 +89,7 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
         instances: doc.instances,
         keys,
         attention: keys.filter((k) => NEEDS_ATTENTION.has(k.policy.state)).length,
+        rejected: keys.filter((k) => k.rejected && k.status === 'active').length,
         providers: [...builtinProfiles, ...doc.customProviders.map((c) => resolveProfile(c.name, doc.customProviders))].map(providerInfo),
         warnings: [...core.warnings()],
       };
@@ -110,6 +116,8 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
     },
     'key.setDates': async ({ ref, expiresOn, maxAgeDays }) => vaultChanged(await setKeyDates(core, ref, { expiresOn, maxAgeDays })),
     'key.remove': async ({ ref }) => vaultChanged(await core.vault.removeKey(ref)),
+    'key.rename': async () => notBuiltYet('key.rename'),
+    'instance.remove': async () => notBuiltYet('instance.remove'),
     'target.check': async ({ file }) => inspectTargetFile(file, core.home),
     'target.add': async ({ ref, target }) => vaultChanged(await core.vault.addTarget(ref, target, core.home)),
     'target.remove': async ({ ref, targetId }) => vaultChanged(await core.vault.removeTarget(ref, targetId)),
@@ -118,6 +126,9 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
     'rotation.get': async ({ rotationId }) => sessions.view(rotationId),
     'rotation.answer': async ({ rotationId, answer }) => sessions.answer(rotationId, answer),
     'rotation.inProgress': async () => sessions.inProgress(),
+    'rotation.checkNewKey': async () => notBuiltYet('rotation.checkNewKey'),
+    'rotation.replaceNewKey': async () => notBuiltYet('rotation.replaceNewKey'),
+    'rotation.abandon': async () => notBuiltYet('rotation.abandon'),
     'emergency.find': async ({ leaked }) => {
       const candidates = findLeakCandidates(core.vault.read(), leaked);
       return {

@@ -98,7 +98,11 @@ export const contract = {
       })
       .strict(),
   ).returns<{ ref: string; expiresOn: string | null; maxAgeDays: number | null }>(),
-  'key.remove': call(z.object({ ref }).strict()).returns<KeyView>(),
+  // A production instance's key: its instance name typed back, as the CLI asks for it.
+  'key.remove': call(z.object({ ref, confirmInstanceName: z.string().max(64).optional() }).strict()).returns<KeyView>(),
+  'key.rename': call(z.object({ ref, name: z.string().min(1).max(64) }).strict()).returns<KeyView>(),
+  // Refused while the instance holds keys; a production instance asks for its name typed back.
+  'instance.remove': call(z.object({ ref: z.string().min(1).max(200), confirmInstanceName: z.string().max(64).optional() }).strict()).returns<Instance>(),
   'target.check': call(z.object({ file: z.string().min(1).max(4096) }).strict()).returns<TargetFileCheck>(),
   'target.add': call(z.object({ ref, target: newTarget }).strict()).returns<Target>(),
   'target.remove': call(z.object({ ref, targetId: z.string().min(1).max(100) }).strict()).returns<Target>(),
@@ -110,7 +114,8 @@ export const contract = {
       .object({
         rotationId: z.string().min(1).max(100),
         answer: z.discriminatedUnion('kind', [
-          z.object({ kind: z.literal('paste'), secret }),
+          // expiresOn: the expiry the person chose in the dashboard (a provider with native expiry, Nora).
+          z.object({ kind: z.literal('paste'), secret, expiresOn: z.string().max(10).optional() }),
           z.object({ kind: z.literal('confirm'), yes: z.boolean() }),
           z.object({ kind: z.literal('stop') }),
           // null: none of these / revoke it in the dashboard instead.
@@ -120,6 +125,12 @@ export const contract = {
       .strict(),
   ).returns<RotationView>(),
   'rotation.inProgress': call(z.object({}).strict()).returns<RotationView[]>(),
+  // The guided create's pasted key, checked while typing exactly as Add key checks one (never stored).
+  'rotation.checkNewKey': call(z.object({ rotationId: z.string().min(1).max(100), secret }).strict()).returns<KeyCheck>(),
+  // Use a different key: the pending key leaves the keychain and the create step is offered again.
+  'rotation.replaceNewKey': call(z.object({ rotationId: z.string().min(1).max(100) }).strict()).returns<RotationView>(),
+  // Abandon: the pending key leaves the keychain, the old key stays current, the journal closes as abandoned.
+  'rotation.abandon': call(z.object({ rotationId: z.string().min(1).max(100) }).strict()).returns<RotationView>(),
   'emergency.find': call(z.object({ leaked: pastedText.min(1) }).strict()).returns<LeakFinding>(),
   'emergency.revoke': call(
     z

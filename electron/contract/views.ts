@@ -29,6 +29,8 @@ export interface VaultOverview {
   keys: KeyRow[];
   /** Live keys due soon, overdue or expired: the window title and the dock badge. */
   attention: number;
+  /** Live keys their provider rejected (401) at the last check. */
+  rejected: number;
   providers: ProviderInfo[];
   /** What core warned of since the host opened (a corrupt file moved aside, an action the audit log could not record). */
   warnings: Problem[];

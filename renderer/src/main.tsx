@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { hostApi } from './api/client.js';
 import { App } from './App.js';
 import { useApp } from './store/store.js';
+import './theme.css';
 import './styles.css';
 
 const root = document.getElementById('root');

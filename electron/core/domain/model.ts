@@ -206,7 +206,8 @@ export const rotationSchema = z.looseObject({
   /** The id the new key record gets; chosen before anything is created, so the keychain account is known. */
   newKeyId: z.string(),
   inPlace: z.boolean(),
-  state: z.enum(['in-progress', 'completed']),
+  /** abandoned: the person gave it up; the pending key was removed and the old key stayed current. */
+  state: z.enum(['in-progress', 'completed', 'abandoned']),
   startedAt: isoDateTime,
   updatedAt: isoDateTime,
   finishedAt: isoDateTime.optional(),

@@ -18,6 +18,10 @@ export interface KeyView {
   maxAgeDays: number | null;
   remoteId: string | null;
   lastVerification: Verification | null;
+  /** Its provider rejected it (401) at the last check: shown as rejected, never as active/ok. */
+  rejected: boolean;
+  /** A rotation's pending key: the id of the key it is to replace (null for any other key). */
+  pendingFor: string | null;
 }
 
 export function toKeyView(record: KeyRecord, instance: Instance): KeyView {
@@ -37,6 +41,8 @@ export function toKeyView(record: KeyRecord, instance: Instance): KeyView {
     maxAgeDays: record.maxAgeDays ?? null,
     remoteId: record.remoteId ?? null,
     lastVerification: record.lastVerification ?? null,
+    rejected: record.lastVerification?.result === 'rejected',
+    pendingFor: record.status === 'pending' ? (record.rotatedFrom ?? null) : null,
   };
 }
 

@@ -84,6 +84,8 @@ export const keyRow = (over: Partial<KeyRow> = {}): KeyRow => ({
   maxAgeDays: null,
   remoteId: null,
   lastVerification: null,
+  rejected: false,
+  pendingFor: null,
   policy: { state: 'ok', dueOn: null, dueBy: null },
   ...over,
 });
@@ -92,6 +94,7 @@ export const overview = (over: Partial<VaultOverview> = {}): VaultOverview => ({
   instances: [instance()],
   keys: [keyRow()],
   attention: 0,
+  rejected: 0,
   providers: [provider()],
   warnings: [],
   ...over,
