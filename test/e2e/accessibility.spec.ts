@@ -2,6 +2,7 @@ import { NORA_KEYS_PATH } from '../emulators/index.js';
 import { sampleKeys } from '../support/keys.js';
 import { expect, test, type Page } from './fixtures.js';
 import { blockingViolations } from './support/axe.js';
+import { focusRingProblems } from './support/focus-ring.js';
 
 // axe-core is injected as a script; the app's Content-Security-Policy would refuse it.
 test.use({ bypassCSP: true });
@@ -25,7 +26,7 @@ function view(page: Page, name: RegExp) {
 
 for (const colorScheme of themes) {
   for (const size of sizes) {
-    test(`no serious or critical accessibility violation on any main screen, ${colorScheme} theme, ${size.width}×${size.height}`, async ({ page, keyturn }) => {
+    test(`every main screen, ${colorScheme} theme, ${size.width}×${size.height}: no serious or critical axe violation, and a focus ring one can see on every control`, async ({ page, keyturn }) => {
       const { nora } = keyturn.emulators;
       const payments = sampleKeys.nora('production');
       const svc = nora.control.createKey({ name: 'svc', env: 'sandbox', org: 'acme' });
@@ -44,6 +45,7 @@ for (const colorScheme of themes) {
       const check = async (screen: string) => {
         await keyturn.shot(`a11y-${colorScheme}-${size.width}x${size.height}-${screen.replace(/\W+/g, '-')}`);
         expect.soft(await blockingViolations(page), `axe on ${screen} (${where})`).toEqual([]);
+        expect.soft(await focusRingProblems(page), `focus rings on ${screen} (${where})`).toEqual([]);
       };
       const closeDialog = async (dialog: ReturnType<Page['getByRole']>) => {
         await page.keyboard.press('Escape');

@@ -10,7 +10,7 @@ const blocking = new Set(['serious', 'critical']);
  * assertion reads as the list of what to fix.
  */
 export async function blockingViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
   return results.violations
     .filter((v) => blocking.has(v.impact ?? ''))
     .flatMap((v) =>
