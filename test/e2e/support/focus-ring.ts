@@ -14,13 +14,16 @@ export async function focusRingProblems(page: Page, maxStops = 80): Promise<stri
     (window as unknown as { focusRingSeen: WeakSet<Element> }).focusRingSeen = new WeakSet();
   });
   const problems: string[] = [];
+  let visited = 0;
   for (let stop = 0; stop < maxStops; stop++) {
     await page.keyboard.press('Tab');
     const found: FocusStop = await page.evaluate(inspectFocusedControl);
     if (found === null) continue;
     if (found.seenBefore) break;
+    visited++;
     if (found.problem) problems.push(`${found.control}: ${found.problem}`);
   }
+  if (visited === 0) throw new Error('Tab reached no control on this screen');
   return problems;
 }
 
