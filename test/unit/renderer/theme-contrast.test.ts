@@ -114,6 +114,12 @@ describe('theme.css', () => {
     expect(colours.filter((k) => !dark.has(k))).toEqual([]);
   });
 
+  it('defines every colour styles.css asks for without a fallback', () => {
+    const styles = readFileSync(new URL('../../../renderer/src/styles.css', import.meta.url), 'utf8');
+    const asked = new Set([...styles.matchAll(/var\(\s*--([\w-]+)\s*\)/g)].map((m) => m[1] ?? ''));
+    expect([...asked].filter((name) => !light.has(name))).toEqual([]);
+  });
+
   for (const theme of ['light', 'dark'] as const) {
     it(`${theme}: every text colour is at least 4.5:1 on every background it is drawn on`, () => {
       expect(failures(theme, text, 4.5)).toEqual([]);
