@@ -37,6 +37,8 @@ for (const colorScheme of themes) {
         await core.vault.addKey({ instanceRef: 'nora/acme/live', name: 'reports', secret: sampleKeys.nora('production') });
         await core.vault.addKey({ instanceRef: 'nora/acme/staging', name: 'svc', secret: svc.secret });
       });
+      // Added long ago, past the production maximum age: the overdue badge is on screen too.
+      await keyturn.seed((core) => core.vault.addKey({ instanceRef: 'nora/acme/live', name: 'legacy', secret: sampleKeys.nora('production') }), { now: () => new Date(Date.now() - 200 * 86_400_000) });
       await page.setViewportSize(size);
       await page.emulateMedia({ colorScheme });
       await keyturn.launch();
