@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { KeyDetail, RotationView } from '../../../../electron/contract/views.js';
+import { hostApi } from '../../api/client.js';
+import { failureOf, type Failure } from '../../ui/placed-failure.js';
+import { useApp } from '../../store/store.js';
+
+/**
+ * The rotation in progress of the shown key (as the old key or as its pending key), followed live:
+ * the detail offers to resume or abandon it when it stopped, and says who runs it when it runs.
+ */
+export function useRotationInProgress(detail: KeyDetail | null) {
+  const open = useApp((s) => s.open);
+  const toast = useApp((s) => s.toast);
+  const loadOverview = useApp((s) => s.loadOverview);
+  const rotationId = detail?.rotations.find((r) => r.state === 'in-progress')?.id ?? null;
+  const [view, setView] = useState<RotationView | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [abandoning, setAbandoning] = useState(false);
+
+  const refresh = useCallback((id: string) => {
+    hostApi()
+      .rotationGet({ rotationId: id })
+      .then(setView, (e: unknown) => setFailure(failureOf(e)));
+  }, []);
+
+  useEffect(() => {
+    setView(null);
+    setFailure(null);
+    if (!rotationId) return;
+    refresh(rotationId);
+    return hostApi().onRotationChanged((changed) => {
+      if (changed.rotationId === rotationId) refresh(rotationId);
+    });
+  }, [rotationId, refresh]);
+
+  function resume() {
+    if (view) open({ kind: 'rotate', ref: view.ref, resumeRotationId: view.rotation.id });
+  }
+
+  async function abandon() {
+    if (!view || abandoning) return;
+    setAbandoning(true);
+    setFailure(null);
+    try {
+      const abandoned = await hostApi().rotationAbandon({ rotationId: view.rotation.id });
+      setView(abandoned);
+      toast(`Rotation of ${abandoned.ref} abandoned: the old key is still the current one; the pending key was removed`, 'success');
+      await loadOverview();
+    } catch (e) {
+      setFailure(failureOf(e));
+    } finally {
+      setAbandoning(false);
+    }
+  }
+
+  const inProgress = view?.rotation.state === 'in-progress' ? view : null;
+  return {
+    /** The rotation while it is in progress; null once it finished or was abandoned. */
+    view: inProgress,
+    /** Stopped, and nobody runs it: the person may resume or abandon it. */
+    stopped: inProgress !== null && !inProgress.running && inProgress.heldBy === null,
+    failure,
+    abandoning,
+    resume,
+    abandon,
+  };
+}
+
+export type RotationInProgress = ReturnType<typeof useRotationInProgress>;

@@ -1,0 +1,32 @@
+import type { RotationControl } from './useRotation.js';
+import { AbandonRotation } from './AbandonRotation.js';
+import { stepText } from './step-text.js';
+import './rotation.css';
+
+/**
+ * A rotation that stopped at a step: why, and every way on from there — resume it, use a different
+ * key when the pasted one was refused or does not work, or abandon it. None leaves the person stuck.
+ */
+export function StoppedRotation({ rotation, keyRef }: { rotation: RotationControl; keyRef: string }) {
+  const { view, failedStep } = rotation;
+  // Waiting on the person (a question) is not stopped; nor is a rotation that is over.
+  if (!view || view.running || view.question || view.rotation.state !== 'in-progress') return null;
+  // A pasted key that was refused, or that the provider does not accept: another key is the way on.
+  const pastedKeyAtFault = view.rotation.steps.create.path === 'guided' && (failedStep?.id === 'verify' || failedStep?.id === 'create');
+  return (
+    <div role="alert" className="error stopped-rotation" data-testid="rotation-stopped">
+      <p>{failedStep ? `Stopped at “${failedStep.title}”: ${stepText(view.rotation, failedStep.id) ?? 'it did not finish'}` : 'The rotation stopped before it finished.'}</p>
+      <div className="stopped-actions">
+        {pastedKeyAtFault && (
+          <button type="button" className="primary" aria-disabled={rotation.acting || undefined} onClick={() => void rotation.replaceNewKey()}>
+            Use a different key
+          </button>
+        )}
+        <button type="button" className={pastedKeyAtFault ? '' : 'primary'} aria-disabled={rotation.acting || undefined} onClick={() => void rotation.resumeNow()}>
+          Resume
+        </button>
+        <AbandonRotation keyRef={keyRef} busy={rotation.acting} onAbandon={() => void rotation.abandon()} />
+      </div>
+    </div>
+  );
+}
