@@ -1,6 +1,8 @@
-import type { KeyRow, VaultOverview } from '../../../../electron/contract/views.js';
+import type { KeyRow, PolicyState, VaultOverview } from '../../../../electron/contract/views.js';
 import type { ShownReminder } from '../../store/ui-slice.js';
-import { needsAttention } from '../../ui/PolicyBadge.js';
+
+/** The states a reminder is about (the policy badge's "needs attention"; kept here so this stays free of components). */
+const REMINDED_STATES: ReadonlySet<PolicyState> = new Set<PolicyState>(['due soon', 'overdue', 'expired']);
 
 /**
  * The reminders that no longer hold: the key at that reference was rotated (a newer key took its
@@ -17,7 +19,7 @@ export function staleReminders(reminders: readonly ShownReminder[], overview: Va
       if (!key) return remindedId !== undefined;
       if (key.status !== 'active') return true;
       if (remindedId !== undefined && remindedId !== key.id) return true;
-      return !needsAttention(key.policy.state);
+      return !REMINDED_STATES.has(key.policy.state);
     })
     .map((r) => r.ref);
 }
