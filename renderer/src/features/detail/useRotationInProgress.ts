@@ -7,31 +7,38 @@ import { useApp } from '../../store/store.js';
 /**
  * The rotation in progress of the shown key (as the old key or as its pending key), followed live:
  * the detail offers to resume or abandon it when it stopped, and says who runs it when it runs.
+ * Asked of the host's rotations in progress, not the detail's history: a rotation started since
+ * the detail was read changes no vault event until it ends.
  */
 export function useRotationInProgress(detail: KeyDetail | null) {
   const open = useApp((s) => s.open);
   const toast = useApp((s) => s.toast);
   const loadOverview = useApp((s) => s.loadOverview);
-  const rotationId = detail?.rotations.find((r) => r.state === 'in-progress')?.id ?? null;
+  // Read again when the vault changes and when a dialog closes (the wizard may have started one).
+  const overview = useApp((s) => s.overview);
+  const dialogOpen = useApp((s) => s.dialog !== null);
+  const keyId = detail?.key.id ?? null;
   const [view, setView] = useState<RotationView | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [abandoning, setAbandoning] = useState(false);
 
   const refresh = useCallback((id: string) => {
     hostApi()
-      .rotationGet({ rotationId: id })
-      .then(setView, (e: unknown) => setFailure(failureOf(e)));
+      .rotationInProgress({})
+      .then(
+        (views) => setView(views.find((r) => r.rotation.oldKeyId === id || r.rotation.newKeyId === id) ?? null),
+        (e: unknown) => setFailure(failureOf(e)),
+      );
   }, []);
 
+  // Another key shown: the last one's rotation is not shown for it meanwhile.
+  useEffect(() => setView(null), [keyId]);
   useEffect(() => {
-    setView(null);
     setFailure(null);
-    if (!rotationId) return;
-    refresh(rotationId);
-    return hostApi().onRotationChanged((changed) => {
-      if (changed.rotationId === rotationId) refresh(rotationId);
-    });
-  }, [rotationId, refresh]);
+    if (!keyId) return;
+    refresh(keyId);
+    return hostApi().onRotationChanged(() => refresh(keyId));
+  }, [keyId, refresh, overview, dialogOpen]);
 
   function resume() {
     if (view) open({ kind: 'rotate', ref: view.ref, resumeRotationId: view.rotation.id });

@@ -5,7 +5,9 @@ export function TypedBackName({ id, instance, value, onChange, note }: { id: str
   return (
     <>
       <label>
-        This is PRODUCTION. Type the instance name <strong>{instance}</strong> to confirm
+        <span>
+          This is PRODUCTION. Type the instance name <strong>{instance}</strong> to confirm
+        </span>
         <input value={value} onChange={(e) => onChange(e.target.value)} aria-label="Instance name" autoComplete="off" spellCheck={false} {...fieldMessageProps(id, note)} />
       </label>
       <FieldMessage id={id} text={note} />

@@ -11,18 +11,22 @@ export function StoppedRotation({ rotation, keyRef }: { rotation: RotationContro
   const { view, failedStep } = rotation;
   // Waiting on the person (a question) is not stopped; nor is a rotation that is over.
   if (!view || view.running || view.question || view.rotation.state !== 'in-progress') return null;
-  // A pasted key that was refused, or that the provider does not accept: another key is the way on.
-  const pastedKeyAtFault = view.rotation.steps.create.path === 'guided' && (failedStep?.id === 'verify' || failedStep?.id === 'create');
+  // A guided rotation that stopped before its new key is proven: the pasted key (refused, or not
+  // accepted by the provider, which the swap checks before writing anywhere) may be the fault, and
+  // another key is a way on. At the swap it may be a target's file instead: Resume stays first there.
+  const guided = view.rotation.steps.create.path === 'guided';
+  const keyFirst = guided && (failedStep?.id === 'verify' || failedStep?.id === 'create');
+  const offerKey = keyFirst || (guided && failedStep?.id === 'swap');
   return (
     <div role="alert" className="error stopped-rotation" data-testid="rotation-stopped">
       <p>{failedStep ? `Stopped at “${failedStep.title}”: ${stepText(view.rotation, failedStep.id) ?? 'it did not finish'}` : 'The rotation stopped before it finished.'}</p>
       <div className="stopped-actions">
-        {pastedKeyAtFault && (
-          <button type="button" className="primary" aria-disabled={rotation.acting || undefined} onClick={() => void rotation.replaceNewKey()}>
+        {offerKey && (
+          <button type="button" className={keyFirst ? 'primary' : ''} aria-disabled={rotation.acting || undefined} onClick={() => void rotation.replaceNewKey()}>
             Use a different key
           </button>
         )}
-        <button type="button" className={pastedKeyAtFault ? '' : 'primary'} aria-disabled={rotation.acting || undefined} onClick={() => void rotation.resumeNow()}>
+        <button type="button" className={keyFirst ? '' : 'primary'} aria-disabled={rotation.acting || undefined} onClick={() => void rotation.resumeNow()}>
           Resume
         </button>
         <AbandonRotation keyRef={keyRef} busy={rotation.acting} onAbandon={() => void rotation.abandon()} />

@@ -64,11 +64,12 @@ export function useRotation(keyRef: string, resume: boolean) {
     };
   }, [rotationId, running, refresh]);
 
-  // A finished or abandoned rotation changed the keys (promoted, or the pending key removed): the vault is read again.
-  const state = view?.rotation.state;
+  // Each step that ends changes keys (the pending key stored, promoted, the old one revoked; or
+  // the pending key removed when abandoned): the vault is read again, so the table shows it as it is.
+  const progress = view ? `${view.rotation.state}:${STEPS.map((s) => view.rotation.steps[s.id].status).join(',')}` : null;
   useEffect(() => {
-    if (state === 'completed' || state === 'abandoned') void loadOverview();
-  }, [state, loadOverview]);
+    if (progress) void loadOverview();
+  }, [progress, loadOverview]);
 
   const question = view?.question ?? null;
   const liveCheck = useNewKeyCheck(question?.kind === 'paste' && rotationId ? rotationId : null, pasted);

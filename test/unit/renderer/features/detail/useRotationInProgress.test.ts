@@ -21,7 +21,7 @@ const detailWith = (rotations: KeyDetail['rotations']): KeyDetail => ({
 
 describe('useRotationInProgress', () => {
   it('a stopped rotation of the key can be resumed (the wizard opens on it) or abandoned', async () => {
-    fakeHost({ rotationGet: async () => stopped });
+    fakeHost({ rotationInProgress: async () => [rotationView({ ref: 'xora/acme/other/api' }, { id: 'rot-other', oldKeyId: 'key-9', newKeyId: 'key-10' }), stopped] });
     const { result } = renderHook(() => useRotationInProgress(detailWith([stopped.rotation])));
     await waitFor(() => expect(result.current.stopped).toBe(true));
     act(() => result.current.resume());
@@ -29,9 +29,13 @@ describe('useRotationInProgress', () => {
   });
 
   it('abandoned: a toast says the old key is still current, the vault is read again, and the section goes', async () => {
-    const rotationAbandon = vi.fn<KeyturnApi['rotationAbandon']>(async () => rotationView({ running: false }, { state: 'abandoned' }));
+    let listed = [stopped];
+    const rotationAbandon = vi.fn<KeyturnApi['rotationAbandon']>(async () => {
+      listed = [];
+      return rotationView({ running: false }, { state: 'abandoned' });
+    });
     const vaultOverview = vi.fn<KeyturnApi['vaultOverview']>(async () => overview());
-    fakeHost({ rotationGet: async () => stopped, rotationAbandon, vaultOverview });
+    fakeHost({ rotationInProgress: async () => listed, rotationAbandon, vaultOverview });
     const { result } = renderHook(() => useRotationInProgress(detailWith([stopped.rotation])));
     await waitFor(() => expect(result.current.view).not.toBeNull());
     await act(() => result.current.abandon());
@@ -43,7 +47,7 @@ describe('useRotationInProgress', () => {
 
   it('a refused abandon is said in the section; the rotation stays', async () => {
     const refused = new CallError({ code: 'rotation.not-found', id: 'rot-1' }, 'input');
-    fakeHost({ rotationGet: async () => stopped, rotationAbandon: async () => Promise.reject(refused) });
+    fakeHost({ rotationInProgress: async () => [stopped], rotationAbandon: async () => Promise.reject(refused) });
     const { result } = renderHook(() => useRotationInProgress(detailWith([stopped.rotation])));
     await waitFor(() => expect(result.current.view).not.toBeNull());
     await act(() => result.current.abandon());
@@ -54,15 +58,26 @@ describe('useRotationInProgress', () => {
 
   it('a rotation another process runs can be neither resumed nor abandoned here', async () => {
     const held = rotationView({ running: false, heldBy: 'process 12 (the keyturn CLI)' });
-    fakeHost({ rotationGet: async () => held });
+    fakeHost({ rotationInProgress: async () => [held] });
     const { result } = renderHook(() => useRotationInProgress(detailWith([held.rotation])));
     await waitFor(() => expect(result.current.view?.heldBy).toBe('process 12 (the keyturn CLI)'));
     expect(result.current.stopped).toBe(false);
   });
 
-  it('no rotation in progress asks the host nothing', () => {
-    fakeHost({});
-    const { result } = renderHook(() => useRotationInProgress(detailWith([rotationView({}, { state: 'completed' }).rotation])));
-    expect(result.current.view).toBeNull();
+  it('a rotation started after the detail was read is found, and one of another key is not taken for it', async () => {
+    let listed = [rotationView({ running: false }, { id: 'rot-other', oldKeyId: 'key-9', newKeyId: 'key-10' })];
+    const host = fakeHost({ rotationInProgress: async () => listed });
+    const { result } = renderHook(() => useRotationInProgress(detailWith([])));
+    await waitFor(() => expect(result.current.view).toBeNull());
+    listed = [...listed, stopped];
+    act(() => host.emit('rotation.changed', { rotationId: 'rot-1' }));
+    await waitFor(() => expect(result.current.view?.rotation.id).toBe('rot-1'));
+  });
+
+  it('the pending key’s detail shows the rotation it belongs to', async () => {
+    fakeHost({ rotationInProgress: async () => [stopped] });
+    const detail = { ...detailWith([]), key: keyRow({ id: 'key-2', status: 'pending', pendingFor: 'key-1' }) };
+    const { result } = renderHook(() => useRotationInProgress(detail));
+    await waitFor(() => expect(result.current.view?.rotation.id).toBe('rot-1'));
   });
 });
