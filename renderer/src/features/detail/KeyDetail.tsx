@@ -38,6 +38,7 @@ export function KeyDetail() {
   if (!detail) return <aside className="detail">{keyDetail.error ?? 'Loading…'}</aside>;
   const k = detail.key;
   const v = k.lastVerification;
+  const pending = k.pendingFor !== null || k.status === 'pending';
 
   return (
     <aside className="detail" aria-label="Key detail">
@@ -51,7 +52,7 @@ export function KeyDetail() {
         <dd>{k.ref}</dd>
         <dt>Status</dt>
         <dd className={`status status-${k.rejected && k.status === 'active' ? 'rejected' : k.status}`} data-testid="key-status">
-          {k.pendingFor !== null || k.status === 'pending' ? 'pending (rotation)' : k.rejected && k.status === 'active' ? 'rejected' : k.status}
+          {pending ? 'pending (rotation)' : k.rejected && k.status === 'active' ? 'rejected' : k.status}
         </dd>
         <dt>Age</dt>
         <dd>{ageInDays(k.createdAt)} days</dd>
@@ -87,12 +88,17 @@ export function KeyDetail() {
         <button type="button" className="danger" onClick={() => open({ kind: 'emergency', ref: k.ref })}>
           <ShieldAlert size={16} aria-hidden /> Revoke…
         </button>
-        <button type="button" onClick={() => open({ kind: 'rename-key', ref: k.ref })}>
-          <Pencil size={16} aria-hidden /> Rename…
-        </button>
-        <button type="button" onClick={() => open({ kind: 'remove-key', ref: k.ref })}>
-          <Trash2 size={16} aria-hidden /> Remove…
-        </button>
+        {/* A pending key belongs to its rotation: it goes when the rotation is abandoned, not on its own. */}
+        {!pending && (
+          <>
+            <button type="button" onClick={() => open({ kind: 'rename-key', ref: k.ref })}>
+              <Pencil size={16} aria-hidden /> Rename…
+            </button>
+            <button type="button" onClick={() => open({ kind: 'remove-key', ref: k.ref })}>
+              <Trash2 size={16} aria-hidden /> Remove…
+            </button>
+          </>
+        )}
       </div>
       <RotationInProgressSection progress={progress} />
       {REVEALABLE.has(k.status) ? <RevealCopy keyRef={k.ref} /> : null}

@@ -15,7 +15,9 @@ export function ResumeBanner() {
   const open = useApp((s) => s.open);
   const dismissed = useApp((s) => s.dismissedRotations);
   const dismiss = useApp((s) => s.dismissRotation);
-  const idle = useInterruptedRotations().filter((r) => !dismissed.includes(r.rotation.id));
+  // The rotation the wizard shows is said there, not here as well.
+  const inWizard = useApp((s) => (s.dialog?.kind === 'rotate' ? s.dialog.ref : null));
+  const idle = useInterruptedRotations().filter((r) => !dismissed.includes(r.rotation.id) && r.ref !== inWizard);
   if (idle.length === 0) return null;
   const shown = idle.slice(0, MAX_LINES);
   const more = idle.length - shown.length;

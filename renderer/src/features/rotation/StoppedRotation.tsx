@@ -18,8 +18,8 @@ export function StoppedRotation({ rotation, keyRef }: { rotation: RotationContro
   const keyFirst = guided && (failedStep?.id === 'verify' || failedStep?.id === 'create');
   const offerKey = keyFirst || (guided && failedStep?.id === 'swap');
   return (
-    <div role="alert" className="error stopped-rotation" data-testid="rotation-stopped">
-      <p>{failedStep ? `Stopped at “${failedStep.title}”: ${stepText(view.rotation, failedStep.id) ?? 'it did not finish'}` : 'The rotation stopped before it finished.'}</p>
+    <div role="alert" className="stopped-rotation" data-testid="rotation-stopped">
+      <p className="error">{failedStep ? `Stopped at “${failedStep.title}”: ${stepText(view.rotation, failedStep.id) ?? 'it did not finish'}` : 'The rotation stopped before it finished.'}</p>
       <div className="stopped-actions">
         {offerKey && (
           <button type="button" className={keyFirst ? 'primary' : ''} aria-disabled={rotation.acting || undefined} onClick={() => void rotation.replaceNewKey()}>
