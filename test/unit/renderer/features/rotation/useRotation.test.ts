@@ -76,6 +76,22 @@ describe('useRotation', () => {
     unmount();
   });
 
+  it('reads the vault again when a step ends (the pending key stored shows in the table), not on every heartbeat', async () => {
+    const created = rotationView({ running: true }, { steps: { create: { status: 'done' }, swap: { status: 'running' }, verify: { status: 'waiting' }, revoke: { status: 'waiting' } } });
+    let current = waitingForPaste;
+    const vaultOverview = vi.fn<KeyturnApi['vaultOverview']>(async () => overview());
+    const host = fakeHost({ rotationResume: async () => waitingForPaste, rotationGet: async () => current, vaultOverview });
+    const { result, unmount } = wizard(true);
+    await waitFor(() => expect(result.current.view).not.toBeNull());
+    await waitFor(() => expect(vaultOverview).toHaveBeenCalledTimes(1));
+    act(() => host.emit('rotation.changed', { rotationId: 'rot-1' }));
+    await waitFor(() => expect(vaultOverview).toHaveBeenCalledTimes(1));
+    current = created;
+    act(() => host.emit('rotation.changed', { rotationId: 'rot-1' }));
+    await waitFor(() => expect(vaultOverview).toHaveBeenCalledTimes(2));
+    unmount();
+  });
+
   it('names the step it stopped at', async () => {
     const stopped = rotationView({ running: false }, { steps: { create: { status: 'done' }, swap: { status: 'failed', detail: 'no such file' }, verify: { status: 'waiting' }, revoke: { status: 'waiting' } } });
     fakeHost({ rotationResume: async () => stopped, rotationGet: async () => stopped });
