@@ -109,10 +109,14 @@ test('abandoned in the wizard: the old key stays current, the pending key is gon
   await stopped.getByRole('button', { name: 'Abandon the rotation…' }).click();
   // Asked once more; keeping it changes nothing.
   const confirm = wizard.getByRole('group', { name: 'Confirm abandoning the rotation' });
-  await confirm.getByRole('button', { name: 'Keep the rotation' }).click();
+  await expect(confirm.getByRole('button', { name: 'Keep the rotation' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(confirm).toBeHidden();
-  await stopped.getByRole('button', { name: 'Abandon the rotation…' }).click();
-  await confirm.getByRole('button', { name: 'Abandon the rotation' }).click();
+  // With the keyboard only: the focus is back on the button that asked.
+  await expect(stopped.getByRole('button', { name: 'Abandon the rotation…' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await confirm.getByRole('button', { name: 'Abandon the rotation' }).focus();
+  await page.keyboard.press('Enter');
   await expect(wizard.getByTestId('rotation-abandoned')).toContainText(`Rotation abandoned: ${ref} still uses its old key`);
   await keyturn.shot('rotation-recovery-abandoned');
   await wizard.getByRole('button', { name: 'Close' }).click();
@@ -172,6 +176,17 @@ test('an interrupted rotation abandoned from the key’s detail: asked once more
   await wizard.getByLabel('New key', { exact: true }).fill(deadKey(keyturn, 'ledger-wrong').secret);
   await wizard.getByRole('button', { name: 'Save new key' }).click();
   await expect(wizard.getByTestId('rotation-stopped')).toContainText(NOT_ACCEPTED, { timeout: 15_000 });
+  await page.keyboard.press('Escape');
+  await expect(wizard).toBeHidden();
+
+  // Rotate again: the wizard finds the rotation in progress and offers it, in the app, not at a command line.
+  await detail(page).getByRole('button', { name: 'Rotate', exact: true }).click();
+  await wizard.getByRole('button', { name: 'Start rotation' }).click();
+  const existing = wizard.getByTestId('rotation-existing');
+  await expect(existing).toContainText(`A rotation of ${ref} is already in progress`);
+  await expect(existing.getByRole('button', { name: 'Resume' })).toBeVisible();
+  await expect(existing.getByRole('button', { name: 'Abandon the rotation…' })).toBeVisible();
+  await expect(wizard).not.toContainText('keyturn ');
   await page.keyboard.press('Escape');
   await expect(wizard).toBeHidden();
 
