@@ -14,8 +14,10 @@ export function StoppedRotation({ rotation, keyRef }: { rotation: RotationContro
   // A guided rotation that stopped before its new key is proven: the pasted key (refused, or not
   // accepted by the provider, which the swap checks before writing anywhere) may be the fault, and
   // another key is a way on. At the swap it may be a target's file instead: Resume stays first there.
+  // (A create stopped with nothing pasted just asks again on Resume.)
   const guided = view.rotation.steps.create.path === 'guided';
-  const keyFirst = guided && (failedStep?.id === 'verify' || failedStep?.id === 'create');
+  const pasteRefused = failedStep?.id === 'create' && view.rotation.steps.create.problemContext === 'pasted-key';
+  const keyFirst = guided && (failedStep?.id === 'verify' || pasteRefused);
   const offerKey = keyFirst || (guided && failedStep?.id === 'swap');
   return (
     <div role="alert" className="stopped-rotation" data-testid="rotation-stopped">
