@@ -84,6 +84,14 @@ export function RotationWizard({ keyRef, resume }: { keyRef: string; resume: boo
           {placed.general}
         </p>
       )}
+      {/* A resume the host refused leaves nothing to do here: the way out is a button, not only Escape. */}
+      {!view && resume && rotation.failure && (
+        <div className="actions">
+          <button type="button" onClick={close}>
+            Close
+          </button>
+        </div>
+      )}
     </Modal>
   );
 }
