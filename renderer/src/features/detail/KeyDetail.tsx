@@ -1,24 +1,44 @@
-import { CheckCircle2, RefreshCw, ShieldAlert } from 'lucide-react';
+import { CheckCircle2, Pencil, RefreshCw, ShieldAlert, Trash2 } from 'lucide-react';
+import { useEffect } from 'react';
 import { EnvBadge } from '../../ui/EnvBadge.js';
 import { needsAttention, PolicyBadge } from '../../ui/PolicyBadge.js';
 import { ageInDays, shortDate } from '../../ui/format.js';
 import { useApp } from '../../store/store.js';
 import { KeyDates } from './KeyDates.js';
+import { KeyStanding } from './KeyStanding.js';
+import { RotationInProgressSection } from './RotationInProgressSection.js';
+import { useRotationInProgress } from './useRotationInProgress.js';
 import { RevealCopy } from './RevealCopy.js';
 import { Targets } from './Targets.js';
 import { useKeyDetail } from './useKeyDetail.js';
 
-/** The selected key: metadata, actions, swap targets and rotation history. */
+/** Only these statuses have a secret worth showing: the current key and a rotation's pending key. */
+const REVEALABLE = new Set(['active', 'pending']);
+
+/** The selected key: metadata, what it is (pending, rejected), actions, its rotation in progress, swap targets and rotation history. */
 export function KeyDetail() {
   const ref = useApp((s) => s.selectedKeyRef);
   const open = useApp((s) => s.open);
   const keyDetail = useKeyDetail(ref);
   const { detail, row } = keyDetail;
+  const progress = useRotationInProgress(detail);
+  const provider = useApp((s) => s.overview?.providers.find((p) => p.id === detail?.key.provider));
+  const request = useApp((s) => s.detailRequest);
+  const shownRef = detail?.key.ref;
+  const shownStatus = detail?.key.status;
+
+  // A reveal asked for a key that has no secret to show (revoked, previous): said once, and the request dropped.
+  useEffect(() => {
+    if (!request || request.ref !== shownRef || !shownStatus || REVEALABLE.has(shownStatus)) return;
+    useApp.getState().requestDetail(null);
+    useApp.getState().toast(`${shownRef} is ${shownStatus}: there is no current secret to reveal`, 'info');
+  }, [request, shownRef, shownStatus]);
 
   if (!ref) return <aside className="detail muted">Select a key to see its details.</aside>;
   if (!detail) return <aside className="detail">{keyDetail.error ?? 'Loading…'}</aside>;
   const k = detail.key;
   const v = k.lastVerification;
+  const pending = k.pendingFor !== null || k.status === 'pending';
 
   return (
     <aside className="detail" aria-label="Key detail">
@@ -26,11 +46,14 @@ export function KeyDetail() {
         {k.name} <EnvBadge env={k.env} />
       </h2>
       <p className="mono">{k.maskedKey}</p>
+      <KeyStanding keyView={k} provider={provider} />
       <dl className="facts">
         <dt>Reference</dt>
         <dd>{k.ref}</dd>
         <dt>Status</dt>
-        <dd className={`status status-${k.status}`}>{k.status}</dd>
+        <dd className={`status status-${k.rejected && k.status === 'active' ? 'rejected' : k.status}`} data-testid="key-status">
+          {pending ? 'pending (rotation)' : k.rejected && k.status === 'active' ? 'rejected' : k.status}
+        </dd>
         <dt>Age</dt>
         <dd>{ageInDays(k.createdAt)} days</dd>
         <dt>Expires</dt>
@@ -65,8 +88,20 @@ export function KeyDetail() {
         <button type="button" className="danger" onClick={() => open({ kind: 'emergency', ref: k.ref })}>
           <ShieldAlert size={16} aria-hidden /> Revoke…
         </button>
+        {/* A pending key belongs to its rotation: it goes when the rotation is abandoned, not on its own. */}
+        {!pending && (
+          <>
+            <button type="button" onClick={() => open({ kind: 'rename-key', ref: k.ref })}>
+              <Pencil size={16} aria-hidden /> Rename…
+            </button>
+            <button type="button" onClick={() => open({ kind: 'remove-key', ref: k.ref })}>
+              <Trash2 size={16} aria-hidden /> Remove…
+            </button>
+          </>
+        )}
       </div>
-      {k.status === 'active' || k.status === 'pending' ? <RevealCopy keyRef={k.ref} /> : null}
+      <RotationInProgressSection progress={progress} />
+      {REVEALABLE.has(k.status) ? <RevealCopy keyRef={k.ref} /> : null}
       <Targets keyRef={k.ref} targets={detail.targets} onChanged={keyDetail.load} />
       <section aria-label="Rotation history">
         <h3>Rotations</h3>

@@ -5,10 +5,12 @@ import { useApp } from '../../store/store.js';
 
 /**
  * Reveal and copy one key. A revealed secret lives in this hook's state only — never in the
- * store — and is hidden again after the host's timeout, or when another key is shown.
+ * store — and is hidden again after the host's timeout, or when another key is shown. A reveal
+ * asked for elsewhere (the key row's context menu) is done here, for this key, once.
  */
 export function useRevealCopy(keyRef: string) {
   const announce = useApp((s) => s.announce);
+  const request = useApp((s) => s.detailRequest);
   const [revealed, setRevealed] = useState<string | null>(null);
   useEffect(() => setRevealed(null), [keyRef]);
 
@@ -22,6 +24,15 @@ export function useRevealCopy(keyRef: string) {
       announce(errorText(error));
     }
   }
+
+  useEffect(() => {
+    // The store's value now, not this render's: an effect run twice reveals once.
+    const asked = useApp.getState().detailRequest;
+    if (asked?.action !== 'reveal' || asked.ref !== keyRef) return;
+    useApp.getState().requestDetail(null);
+    void reveal();
+    // `reveal` is rebuilt each render: the request and the key are what start it.
+  }, [request, keyRef]);
 
   async function copy() {
     try {

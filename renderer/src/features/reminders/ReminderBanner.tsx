@@ -2,9 +2,11 @@ import { BellRing, RefreshCw } from 'lucide-react';
 import { hostApi } from '../../api/client.js';
 import { useApp } from '../../store/store.js';
 import { errorText } from '../../ui/format.js';
+import { useStaleReminders } from './useStaleReminders.js';
 
-/** Reminders that arrived in the page: rotate now, or snooze that key for a day. */
+/** Reminders that arrived in the page: rotate now, or snooze that key for a day; gone once the key is rotated. */
 export function ReminderBanner() {
+  useStaleReminders();
   const reminders = useApp((s) => s.reminders);
   const dismiss = useApp((s) => s.dismissReminder);
   const open = useApp((s) => s.open);

@@ -2,24 +2,32 @@ import { EnvBadge } from '../../ui/EnvBadge.js';
 import { Modal } from '../../ui/Modal.js';
 import { placeFailure } from '../../ui/placed-failure.js';
 import { useApp } from '../../store/store.js';
+import { ExistingRotation } from './ExistingRotation.js';
 import { GuideSteps } from './GuideSteps.js';
 import { PasteNewKey } from './PasteNewKey.js';
 import { RemoteKeyChoice } from './RemoteKeyChoice.js';
+import { RotationOutcome } from './RotationOutcome.js';
 import { StartRotation } from './StartRotation.js';
 import { StepList } from './StepList.js';
-import { stepText } from './step-text.js';
+import { StoppedRotation } from './StoppedRotation.js';
 import { useRotation } from './useRotation.js';
 import { appProblemText } from '../../problems/wordings.js';
 
-/** create → swap → verify → revoke, each step's live state from the host; guided steps inline. */
+/** create → swap → verify → revoke, each step's live state from the host; guided steps inline; every way out in the app. */
 export function RotationWizard({ keyRef, resume }: { keyRef: string; resume: boolean }) {
   const close = useApp((s) => s.close);
   const rotation = useRotation(keyRef, resume);
-  const { key, view, failedStep } = rotation;
-  const starting = !view && !resume;
+  const { key, view } = rotation;
+  const existing = !view && rotation.existing;
+  const starting = !view && !resume && !existing;
   const question = view?.question ?? null;
+  const finished = view?.rotation.state === 'completed' || view?.rotation.state === 'abandoned';
   // A failure about the typed-back name or the pasted key is shown by its field; any other below.
-  const placed = placeFailure(rotation.failure, [...(starting ? (['confirmName'] as const) : []), ...(question?.kind === 'paste' ? (['secret'] as const) : [])]);
+  // An existing rotation found by Start is said in the wizard's own words, with its buttons.
+  const placed = placeFailure(existing ? null : rotation.failure, [
+    ...(starting ? (['confirmName'] as const) : []),
+    ...(question?.kind === 'paste' ? (['secret', 'expires'] as const) : []),
+  ]);
 
   return (
     <Modal title={`Rotate ${keyRef}`} onClose={close} wide>
@@ -29,10 +37,11 @@ export function RotationWizard({ keyRef, resume }: { keyRef: string; resume: boo
         </p>
       )}
       {starting && <StartRotation rotation={rotation} confirmNote={placed.at('confirmName')} onCancel={close} />}
+      {existing && <ExistingRotation rotation={rotation} keyRef={keyRef} />}
       {view && (
         <>
           <StepList rotation={view.rotation} />
-          {question?.kind === 'paste' && <PasteNewKey guide={question.guide} rotation={rotation} secretNote={placed.at('secret')} />}
+          {question?.kind === 'paste' && <PasteNewKey guide={question.guide} rotation={rotation} secretNote={placed.at('secret')} expiresNote={placed.at('expires')} />}
           {question?.kind === 'confirm-warnings' && (
             <div role="alert" className="warning">
               {question.warnings.map((w) => (
@@ -56,22 +65,9 @@ export function RotationWizard({ keyRef, resume }: { keyRef: string; resume: boo
               <p role="status">Waiting until the old key is rejected (401)…</p>
             </div>
           )}
-          {view.rotation.state === 'completed' && (
-            <p role="status" className="ok" data-testid="rotation-complete">
-              Rotation complete: the new key is in use and the old key is proven dead.
-            </p>
-          )}
-          {!view.running && view.rotation.state !== 'completed' && failedStep && (
-            <div role="alert" className="error">
-              <p>
-                Stopped at “{failedStep.title}”: {stepText(view.rotation, failedStep.id)}
-              </p>
-              <button type="button" className="primary" onClick={() => void rotation.resumeNow()}>
-                Resume
-              </button>
-            </div>
-          )}
-          {!view.running && view.failure && (
+          <RotationOutcome view={view} keyRef={keyRef} onClose={close} />
+          <StoppedRotation rotation={rotation} keyRef={keyRef} />
+          {!view.running && !finished && view.failure && (
             <p role="alert" className="error" data-testid="rotation-failure">
               {appProblemText(view.failure.problem)}
             </p>
@@ -87,6 +83,14 @@ export function RotationWizard({ keyRef, resume }: { keyRef: string; resume: boo
         <p role="alert" className="error">
           {placed.general}
         </p>
+      )}
+      {/* A resume the host refused leaves nothing to do here: the way out is a button, not only Escape. */}
+      {!view && resume && rotation.failure && (
+        <div className="actions">
+          <button type="button" onClick={close}>
+            Close
+          </button>
+        </div>
       )}
     </Modal>
   );

@@ -33,5 +33,15 @@ export function useInterruptedRotations(): RotationView[] {
     }, HELD_RECHECK_MS);
     return () => clearInterval(timer);
   }, [heldElsewhere, loadOverview]);
-  return pending.filter((r) => !r.running);
+  return interruptedLines(pending);
+}
+
+/** One line per rotation in progress that this window does not run, whatever the host listed twice. */
+export function interruptedLines(views: readonly RotationView[]): RotationView[] {
+  const seen = new Set<string>();
+  return views.filter((r) => {
+    if (r.running || r.rotation.state !== 'in-progress' || seen.has(r.rotation.id)) return false;
+    seen.add(r.rotation.id);
+    return true;
+  });
 }

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { act, renderHook } from '@testing-library/react';
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import type { KeyturnApi } from '../../../../../electron/contract/api.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useRevealCopy } from '../../../../../renderer/src/features/detail/useRevealCopy.js';
 import { useApp } from '../../../../../renderer/src/store/store.js';
@@ -7,6 +8,8 @@ import { fakeHost, resetAppBetweenTests } from '../../fake-host.js';
 
 resetAppBetweenTests();
 afterEach(() => vi.useRealTimers());
+// A hook left mounted by an earlier test would answer this file's reveal requests too.
+afterEach(cleanup);
 
 describe('useRevealCopy', () => {
   it('a revealed secret is hidden after the host’s timeout, and never reaches the store', async () => {
@@ -35,5 +38,26 @@ describe('useRevealCopy', () => {
     const { result } = renderHook(() => useRevealCopy('xora/acme/jobs/api'));
     await act(() => result.current.copy());
     expect(useApp.getState().announcement).toBe('Copied; the clipboard is cleared in 30 seconds');
+  });
+});
+
+describe('a reveal asked from the key row’s context menu', () => {
+  it('is done for the shown key, once, and the request is cleared', async () => {
+    const keyReveal = vi.fn<KeyturnApi['keyReveal']>(async () => ({ secret: 'xora_s3cret', hideAfterSeconds: 20 }));
+    fakeHost({ keyReveal });
+    const { result } = renderHook(() => useRevealCopy('xora/acme/jobs/api'));
+    act(() => useApp.getState().requestDetail({ ref: 'xora/acme/jobs/api', action: 'reveal' }));
+    await waitFor(() => expect(result.current.revealed).toBe('xora_s3cret'));
+    expect(keyReveal).toHaveBeenCalledOnce();
+    expect(useApp.getState().detailRequest).toBeNull();
+  });
+
+  it('asked for another key, reveals nothing here and leaves the request to that key', () => {
+    const keyReveal = vi.fn<KeyturnApi['keyReveal']>(async () => ({ secret: 'xora_s3cret', hideAfterSeconds: 20 }));
+    fakeHost({ keyReveal });
+    renderHook(() => useRevealCopy('xora/acme/jobs/api'));
+    act(() => useApp.getState().requestDetail({ ref: 'xora/acme/jobs/other', action: 'reveal' }));
+    expect(keyReveal).not.toHaveBeenCalled();
+    expect(useApp.getState().detailRequest).toEqual({ ref: 'xora/acme/jobs/other', action: 'reveal' });
   });
 });
