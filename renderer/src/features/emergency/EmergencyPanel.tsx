@@ -8,6 +8,8 @@ import { LeakedKey } from './LeakedKey.js';
 import { RevokeOutcome } from './RevokeOutcome.js';
 import { useEmergency } from './useEmergency.js';
 
+const FIND_FORM_ID = 'emergency-find-form';
+
 /**
  * One panel: paste the leaked text → which key it is (or choose among several) and where it is
  * used → revoke → proof of 401 → what next. Opened for one key (its detail's Revoke…), it starts
@@ -29,9 +31,26 @@ export function EmergencyPanel({ keyRef }: { keyRef?: string }) {
   }
 
   return (
-    <Modal title="Emergency revoke" onClose={close} tone="danger" wide>
+    <Modal
+      title="Emergency revoke"
+      onClose={close}
+      tone="danger"
+      wide
+      footer={
+        <>
+          <button type="button" onClick={close}>
+            Close
+          </button>
+          {!keyRef && phase !== 'revoking' && (
+            <button type="submit" form={FIND_FORM_ID} className="primary" aria-keyshortcuts="Control+Enter" title="Find the key (Ctrl+Enter)">
+              Find the key
+            </button>
+          )}
+        </>
+      }
+    >
       {!keyRef && (
-        <form className="form" onSubmit={find}>
+        <form id={FIND_FORM_ID} className="form" onSubmit={find}>
           <label>
             <span>
               Paste the leaked key, or the log lines or command holding it (quotes, <code>Bearer</code>, <code>NAME=value</code> are fine)
@@ -49,11 +68,6 @@ export function EmergencyPanel({ keyRef }: { keyRef?: string }) {
               disabled={phase === 'revoking'}
             />
           </label>
-          {phase !== 'revoking' && (
-            <button type="submit" className="primary" aria-keyshortcuts="Control+Enter">
-              Find the key
-            </button>
-          )}
         </form>
       )}
       {candidates && candidates.length === 0 && phase !== 'paste' && (
