@@ -14,23 +14,18 @@ import { EmptyState } from './features/vault/EmptyState.js';
 import { VaultTree } from './features/vault/VaultTree.js';
 import { appProblemText } from './problems/wordings.js';
 import { useApp } from './store/store.js';
-import type { LoadError } from './store/vault-slice.js';
 import { Drawer } from './ui/Drawer.js';
-import { HOST_STOPPED_TEXT, WINDOW_FAULT_TEXT } from './ui/format.js';
+import { HOST_STOPPED_TEXT } from './ui/format.js';
+import { loadErrorText } from './ui/load-error-text.js';
 import { ShortcutHint } from './ui/ShortcutHint.js';
 import { SHORTCUTS, withShortcut } from './ui/shortcuts.js';
 import { Toasts } from './ui/Toasts.js';
 import { useMediaQuery } from './ui/useMediaQuery.js';
+import { useShortcuts } from './ui/useShortcuts.js';
 import { useOverflows } from './ui/useOverflows.js';
 
 /** Below this window width the key detail is a drawer over the table; from it on, a pane beside it. */
 export const DETAIL_PANE_MIN_WIDTH = 1100;
-
-function loadErrorText(error: LoadError): string {
-  if (error.kind === 'problem') return appProblemText(error.problem);
-  if (error.kind === 'host-stopped') return HOST_STOPPED_TEXT;
-  return WINDOW_FAULT_TEXT;
-}
 
 export function App() {
   const hostStopped = useApp((s) => s.hostStopped);
@@ -168,30 +163,4 @@ function VaultPanes() {
       )}
     </main>
   );
-}
-
-/** The shortcuts the titlebar shows, from anywhere in the page. */
-function useShortcuts() {
-  const open = useApp((s) => s.open);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const { dialog, view } = useApp.getState();
-      if (SHORTCUTS.emergency.matches(e)) {
-        // Over anything, even another dialog: at 3 a.m. this is the one that matters.
-        e.preventDefault();
-        open({ kind: 'emergency' });
-      } else if (SHORTCUTS.addKey.matches(e) && dialog === null) {
-        e.preventDefault();
-        open({ kind: 'add-key' });
-      } else if (SHORTCUTS.search.matches(e) && dialog === null && view === 'vault') {
-        const search = document.querySelector<HTMLInputElement>('.keys input[type="search"]');
-        if (!search) return;
-        e.preventDefault();
-        search.focus();
-        search.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
 }

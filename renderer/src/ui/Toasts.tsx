@@ -1,10 +1,10 @@
 import { X } from 'lucide-react';
-import { useEffect, useRef, useState, type FocusEvent } from 'react';
+import { useEffect, useState, type FocusEvent } from 'react';
 import { useApp } from '../store/store.js';
 import type { Toast } from '../store/ui-slice.js';
+import { TOAST_MS } from './toast-times.js';
+import { useToastTimer } from './useToastTimer.js';
 
-/** How long a toast stays (milliseconds) while the pointer and the focus are elsewhere; an error a little longer, to be read. */
-export const TOAST_MS: Record<Toast['tone'], number> = { info: 6000, success: 6000, error: 10000 };
 
 /**
  * Action outcomes that go away: one polite live region (always in the page, so each new toast is
@@ -45,16 +45,7 @@ export function Toasts() {
 
 function ToastItem({ toast, paused }: { toast: Toast; paused: boolean }) {
   const dismiss = useApp((s) => s.dismissToast);
-  const left = useRef(TOAST_MS[toast.tone]);
-  useEffect(() => {
-    if (paused) return;
-    const started = Date.now();
-    const timer = setTimeout(() => dismiss(toast.id), left.current);
-    return () => {
-      clearTimeout(timer);
-      left.current = Math.max(0, left.current - (Date.now() - started));
-    };
-  }, [paused, dismiss, toast.id]);
+  useToastTimer(TOAST_MS[toast.tone], paused, () => dismiss(toast.id));
   return (
     <div className={`toast toast-${toast.tone}`} data-testid="toast">
       <span>{toast.message}</span>
