@@ -95,6 +95,13 @@ for (const size of SIZES) {
       await expect.poll(() => row.evaluate((r) => r === document.activeElement || r.contains(document.activeElement))).toBe(true);
       await row.click();
       await expect(drawer).toBeVisible();
+      // A dialog opened from the drawer stands over it; Escape closes that one only.
+      await drawer.getByRole('button', { name: 'Revoke…' }).click();
+      const revoke = page.getByRole('dialog', { name: 'Emergency revoke' });
+      await expect(revoke).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(revoke).toBeHidden();
+      await expect(drawer).toBeVisible();
       await drawer.getByRole('button', { name: 'Close the key detail' }).click();
       await expect(drawer).toBeHidden();
     } else {
@@ -160,6 +167,24 @@ for (const size of SIZES) {
     expect(await coveredControls(page)).toEqual([]);
   });
 }
+
+test('the detail follows the window: a drawer up to 1,099 px, a pane from 1,100 px to 2560×1440, nothing covered', async ({ page, keyturn }) => {
+  await page.setViewportSize({ width: 1099, height: 700 });
+  await seedVault(keyturn);
+  await keyturn.launch({ clock });
+  await page.getByRole('row').filter({ hasText: 'worker' }).click();
+  await expect(page.getByRole('dialog', { name: 'Key detail' })).toBeVisible();
+  // Widened with the drawer open: the same key, now in the pane.
+  await page.setViewportSize({ width: 1100, height: 700 });
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('complementary', { name: 'Key detail' })).toContainText('xora/acme/jobs/worker');
+  expect(await coveredControls(page)).toEqual([]);
+  await keyturn.shot('layout-pane-1100x700');
+  await page.setViewportSize({ width: 2560, height: 1440 });
+  await expect(page.getByRole('complementary', { name: 'Key detail' })).toContainText('xora/acme/jobs/worker');
+  await keyturn.shot('layout-pane-2560x1440');
+  expect(await coveredControls(page)).toEqual([]);
+});
 
 test('the shortcuts are shown on their buttons and work from the keyboard', async ({ page, keyturn }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
