@@ -14,13 +14,13 @@ export interface Shortcut {
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-/** Ctrl (⌘ on a Mac), optionally with Shift, and one letter. */
+/** Ctrl (⌘ on a Mac), optionally with Shift, and one key (a letter, or Enter). */
 function commandKey(letter: string, shift: boolean): Shortcut {
-  const upper = letter.toUpperCase();
+  const upper = letter.length === 1 ? letter.toUpperCase() : letter;
   return {
     aria: `${isMac ? 'Meta' : 'Control'}+${shift ? 'Shift+' : ''}${upper}`,
     label: isMac ? `${shift ? '⇧' : ''}⌘${upper}` : `Ctrl+${shift ? 'Shift+' : ''}${upper}`,
-    matches: (e) => (e.ctrlKey || e.metaKey) && e.shiftKey === shift && !e.altKey && e.key.toLowerCase() === letter,
+    matches: (e) => (e.ctrlKey || e.metaKey) && e.shiftKey === shift && !e.altKey && e.key.toLowerCase() === letter.toLowerCase(),
   };
 }
 
@@ -31,6 +31,8 @@ export const SHORTCUTS = {
   addKey: commandKey('k', true),
   /** Find, as in every desktop app: focuses the key search. */
   search: commandKey('f', false),
+  /** In a box where Enter is a new line (the emergency paste): sends the form. */
+  submitMultiline: commandKey('Enter', false),
 } as const satisfies Record<string, Shortcut>;
 
 /** A button's tooltip: what it does and its shortcut. */

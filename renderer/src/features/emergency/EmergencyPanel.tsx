@@ -1,6 +1,8 @@
 import type { FormEvent, KeyboardEvent } from 'react';
 import { Modal } from '../../ui/Modal.js';
 import { placeFailure } from '../../ui/placed-failure.js';
+import { ShortcutHint } from '../../ui/ShortcutHint.js';
+import { SHORTCUTS, withShortcut } from '../../ui/shortcuts.js';
 import { useApp } from '../../store/store.js';
 import { GuideSteps } from '../rotation/GuideSteps.js';
 import { CandidateList } from './CandidateList.js';
@@ -27,7 +29,7 @@ export function EmergencyPanel({ keyRef }: { keyRef?: string }) {
   }
   // A paste is many lines: Enter is a new line, Ctrl+Enter finds.
   function findOnCtrlEnter(e: KeyboardEvent<HTMLTextAreaElement>) {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) find(e);
+    if (SHORTCUTS.submitMultiline.matches(e)) find(e);
   }
 
   return (
@@ -42,8 +44,8 @@ export function EmergencyPanel({ keyRef }: { keyRef?: string }) {
             Close
           </button>
           {!keyRef && phase !== 'revoking' && (
-            <button type="submit" form={FIND_FORM_ID} className="primary" aria-keyshortcuts="Control+Enter" title="Find the key (Ctrl+Enter)">
-              Find the key
+            <button type="submit" form={FIND_FORM_ID} className="primary" aria-keyshortcuts={SHORTCUTS.submitMultiline.aria} title={withShortcut('Find the key', SHORTCUTS.submitMultiline)}>
+              Find the key <ShortcutHint shortcut={SHORTCUTS.submitMultiline} />
             </button>
           )}
         </>

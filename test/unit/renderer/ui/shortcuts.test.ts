@@ -16,6 +16,7 @@ describe('keyboard shortcuts', () => {
     expect(SHORTCUTS.emergency).toMatchObject({ aria: 'Control+Shift+R', label: 'Ctrl+Shift+R' });
     expect(SHORTCUTS.addKey).toMatchObject({ aria: 'Control+Shift+K', label: 'Ctrl+Shift+K' });
     expect(SHORTCUTS.search).toMatchObject({ aria: 'Control+F', label: 'Ctrl+F' });
+    expect(SHORTCUTS.submitMultiline).toMatchObject({ aria: 'Control+Enter', label: 'Ctrl+Enter' });
     expect(withShortcut('Add a key', SHORTCUTS.addKey)).toBe('Add a key (Ctrl+Shift+K)');
   });
 
