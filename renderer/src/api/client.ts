@@ -36,10 +36,10 @@ function unwrap(reply: CallReply<unknown> | null, status: string): unknown {
 /**
  * The host could not be reached at all: in browser mode the Keyturn process stopped (a fetch that
  * fails to connect, an event stream that cannot reconnect). A situation, not a problem from the
- * host: the page words it (renderer/src/ui/error-text.ts) and shows it once; no call is tried after it.
+ * host: the page words it (HOST_STOPPED_TEXT, renderer/src/ui/format.ts) and shows it once; no call
+ * is tried after it. Its message is a programmer's and is never shown.
  */
 export class HostStopped extends Error {
-  readonly situation = 'host-stopped';
   constructor() {
     super('the host stopped');
   }
