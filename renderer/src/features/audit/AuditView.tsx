@@ -95,7 +95,7 @@ export function AuditView() {
                     {r.ref}
                     {r.pendingFor !== null && (
                       <span className="audit-pending" data-testid="audit-pending">
-                        pending key of the rotation of {refById.get(r.pendingFor) ?? 'another key'}
+                        pending key, replaces {refById.get(r.pendingFor) ?? 'a key not shown'}
                       </span>
                     )}
                   </span>
