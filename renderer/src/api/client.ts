@@ -105,7 +105,15 @@ const realTransport: BrowserTransport = { fetch: (...a) => fetch(...a), openEven
 export function browserClient(transport: BrowserTransport = realTransport): KeyturnApi {
   // Connected at start, so no event is missed while a screen subscribes.
   const source = transport.openEvents();
+  // A page being left (reloaded, navigated away) cuts its own requests: that is not the host stopping.
+  let leaving = false;
+  const leave = () => {
+    leaving = true;
+  };
+  window.addEventListener('beforeunload', leave);
+  window.addEventListener('pagehide', leave);
   const stop = () => {
+    if (leaving) return;
     source.close();
     markStopped();
   };

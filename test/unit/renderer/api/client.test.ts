@@ -82,3 +82,14 @@ describe('browser mode when the host stops', () => {
     expect(late).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('browser mode while the page is being left', () => {
+  it('takes the requests a reload cuts for what they are, not for a stopped host', async () => {
+    const stopped = vi.fn();
+    const api = browserClient(transport(refused).transport);
+    onHostStopped(stopped);
+    window.dispatchEvent(new Event('pagehide'));
+    await api.vaultOverview({}).catch(() => undefined);
+    expect(stopped).not.toHaveBeenCalled();
+  });
+});
