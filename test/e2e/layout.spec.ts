@@ -224,3 +224,17 @@ test('when the host stops, the page says so once, in words, and stops calling it
   await keyturn.shot('layout-host-stopped-900x600');
   expect(calls).toEqual([]);
 });
+
+test("a key its provider rejected shows on the Audit tab's badge, besides the keys that need attention", async ({ page, keyturn }) => {
+  const { nexora } = keyturn.emulators;
+  const ci = nexora.control.createKey({ name: 'ci' });
+  await keyturn.seed(async (core) => {
+    await core.vault.addInstance({ provider: 'nexora', org: 'acme', name: 'self-hosted', env: 'production', baseUrl: nexora.baseUrl() });
+    await core.vault.addKey({ instanceRef: 'nexora/acme/self-hosted', name: 'ci', secret: ci.secret });
+    nexora.control.revokeKey(ci.id);
+    await core.vault.verify(['nexora/acme/self-hosted/ci']);
+  });
+  await keyturn.launch();
+  const audit = page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Audit/ });
+  await expect(audit.getByTestId('audit-rejected')).toHaveText('1 rejected');
+});
