@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sampleKeys } from '../support/keys.js';
 import { expect, test, type Page } from './fixtures.js';
 
@@ -237,4 +239,21 @@ test("a key its provider rejected shows on the Audit tab's badge, besides the ke
   await keyturn.launch();
   const audit = page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Audit/ });
   await expect(audit.getByTestId('audit-rejected')).toHaveText('1 rejected');
+});
+
+test("a toast never covers a dialog's buttons: Scan's outcome while its long list and Import are shown at 900×600", async ({ page, keyturn }) => {
+  await page.setViewportSize({ width: 900, height: 600 });
+  const dir = join(keyturn.home, 'project');
+  mkdirSync(dir);
+  writeFileSync(join(dir, '.env'), Array.from({ length: 12 }, (_, i) => `XORA_KEY_${i}=${sampleKeys.xora()}`).join('\n'));
+  await seedVault(keyturn);
+  await keyturn.launch({ clock });
+  await page.getByRole('banner').getByRole('button', { name: 'Scan a folder' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Scan a folder for keys' });
+  await dialog.getByLabel('Folder to scan').fill(dir);
+  await dialog.getByRole('button', { name: 'Scan', exact: true }).click();
+  await expect(page.getByTestId('toast')).toContainText('Found 12 key(s) in .env files');
+  await expect(dialog.getByTestId('dialog-footer').getByRole('button', { name: 'Import 12 new key(s)' })).toBeInViewport();
+  await keyturn.shot('layout-scan-toast-900x600');
+  expect(await coveredControls(page)).toEqual([]);
 });
