@@ -33,6 +33,41 @@ function unwrap(reply: CallReply<unknown> | null, status: string): unknown {
   return reply.result;
 }
 
+/**
+ * The host could not be reached at all: in browser mode the Keyturn process stopped (a fetch that
+ * fails to connect, an event stream that cannot reconnect). A situation, not a problem from the
+ * host: the page words it (HOST_STOPPED_TEXT, renderer/src/ui/format.ts) and shows it once; no call
+ * is tried after it. Its message is a programmer's and is never shown.
+ */
+export class HostStopped extends Error {
+  constructor() {
+    super('the host stopped');
+  }
+}
+
+/** Whether the host still answers; once stopped, it stays stopped for this page (a new host has a new session). */
+export type HostState = 'running' | 'stopped';
+
+let hostState: HostState = 'running';
+const stateListeners = new Set<(state: HostState) => void>();
+
+function markStopped(): void {
+  if (hostState === 'stopped') return;
+  hostState = 'stopped';
+  for (const listener of stateListeners) listener(hostState);
+}
+
+/** Tells the listener once the host stops (at once if it has already). */
+export function onHostStopped(listener: () => void): () => void {
+  if (hostState === 'stopped') {
+    listener();
+    return () => undefined;
+  }
+  const wrapped = () => listener();
+  stateListeners.add(wrapped);
+  return () => stateListeners.delete(wrapped);
+}
+
 type Send = (name: (typeof CALL_NAMES)[number], args: unknown) => Promise<unknown>;
 type Subscribe = (event: (typeof EVENT_NAMES)[number], listener: (payload: unknown) => void) => () => void;
 
@@ -54,13 +89,54 @@ function desktopClient(bridge: KeyturnBridge): KeyturnApi {
   );
 }
 
-/** Browser mode: the same calls over loopback HTTP (the session cookie rides along). */
-function browserClient(): KeyturnApi {
+/** How browser mode reaches its host: made on purpose so a test can stand a stopped host in. */
+export interface BrowserTransport {
+  fetch: typeof fetch;
+  openEvents(): EventSource;
+}
+
+const realTransport: BrowserTransport = { fetch: (...a) => fetch(...a), openEvents: () => new EventSource('/api/events') };
+
+/**
+ * Browser mode: the same calls over loopback HTTP (the session cookie rides along). A request
+ * that cannot connect means the host stopped: from then on every call rejects with HostStopped at
+ * once and the event stream is closed, so the page does not retry in a loop.
+ */
+export function browserClient(transport: BrowserTransport = realTransport): KeyturnApi {
   // Connected at start, so no event is missed while a screen subscribes.
-  const source = new EventSource('/api/events');
+  const source = transport.openEvents();
+  // A page being left (reloaded, navigated away) cuts its own requests: that is not the host stopping.
+  let leaving = false;
+  const leave = () => {
+    leaving = true;
+  };
+  window.addEventListener('beforeunload', leave);
+  window.addEventListener('pagehide', leave);
+  const stop = () => {
+    if (leaving) return;
+    source.close();
+    markStopped();
+  };
+  // EventSource reconnects by itself after an error, every few seconds, forever. One request
+  // tells whether the host is still there (any answer, even a refusal, means it is).
+  source.addEventListener('error', () => {
+    if (hostState === 'stopped') return source.close();
+    void transport.fetch('/api/events', { method: 'HEAD', credentials: 'same-origin' }).then(
+      () => undefined,
+      () => stop(),
+    );
+  });
   return clientOver(
     async (name, args) => {
-      const response = await fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args), credentials: 'same-origin' });
+      if (hostState === 'stopped') throw new HostStopped();
+      let response: Response;
+      try {
+        response = await transport.fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args), credentials: 'same-origin' });
+      } catch {
+        // fetch rejects (TypeError: Failed to fetch) only when no answer came at all.
+        stop();
+        throw new HostStopped();
+      }
       return unwrap((await response.json().catch(() => null)) as CallReply<unknown> | null, String(response.status));
     },
     (event, listener) => {
@@ -83,9 +159,10 @@ export function hostApi(): KeyturnApi {
   return host;
 }
 
-/** Puts a host in place of the real one (a test's fake, typed from the contract); null goes back to the real one. */
+/** Puts a host in place of the real one (a test's fake, typed from the contract); null goes back to the real one. Either is taken as running. */
 export function setHostApi(fake: KeyturnApi | null): void {
   host = fake;
+  hostState = 'running';
 }
 
 export const isDesktop = window.keyturn !== undefined;

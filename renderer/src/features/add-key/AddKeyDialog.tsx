@@ -6,6 +6,8 @@ import { NewInstanceFields } from './NewInstanceFields.js';
 import { NoteFor, noteId, noteProps } from './NoteFor.js';
 import { NEW_INSTANCE, useAddKey } from './useAddKey.js';
 
+const FORM_ID = 'add-key-form';
+
 /** Paste a key, see in words what is wrong with it before anything is stored, choose or create its instance. */
 export function AddKeyDialog() {
   const form = useAddKey();
@@ -21,8 +23,21 @@ export function AddKeyDialog() {
   }
 
   return (
-    <Modal title="Add a key" onClose={form.close}>
-      <form className="form" onSubmit={submit}>
+    <Modal
+      title="Add a key"
+      onClose={form.close}
+      footer={
+        <>
+          <button type="button" onClick={form.close}>
+            Cancel
+          </button>
+          <button type="submit" form={FORM_ID} className="primary" disabled={!form.canStore}>
+            {form.busy && !form.unchecked ? 'Checking with the provider…' : 'Store in keychain'}
+          </button>
+        </>
+      }
+    >
+      <form id={FORM_ID} className="form" onSubmit={submit}>
         <label>
           Instance
           <select value={form.instanceRef} onChange={(e) => form.setInstanceRef(e.target.value)} {...(form.creating ? {} : noteProps('instance', note('instance')))}>
@@ -77,14 +92,6 @@ export function AddKeyDialog() {
             {messages.general}
           </p>
         )}
-        <div className="actions">
-          <button type="button" onClick={form.close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!form.canStore}>
-            {form.busy && !form.unchecked ? 'Checking with the provider…' : 'Store in keychain'}
-          </button>
-        </div>
       </form>
     </Modal>
   );

@@ -35,7 +35,7 @@ const CHECK_DELAY_MS = 150;
 export function useAddKey() {
   const overview = useApp((s) => s.overview);
   const close = useApp((s) => s.close);
-  const announce = useApp((s) => s.announce);
+  const toast = useApp((s) => s.toast);
   const loadOverview = useApp((s) => s.loadOverview);
   const instances = overview?.instances ?? [];
   const providers = overview?.providers ?? [];
@@ -104,7 +104,7 @@ export function useAddKey() {
       });
       setSecret('');
       await loadOverview();
-      announce(`Stored ${key.ref} (${key.maskedKey}) in the keychain; ${describeVerification(key, !unchecked)}${warnings.length ? `; ${warnings.join('; ')}` : ''}`);
+      toast(`Stored ${key.ref} (${key.maskedKey}) in the keychain; ${describeVerification(key, !unchecked)}${warnings.length ? `; ${warnings.join('; ')}` : ''}`, 'success');
       close();
     } catch (err) {
       setFailure(failureOf(err));

@@ -6,6 +6,7 @@ import { EnvBadge } from '../../ui/EnvBadge.js';
 import { shortDate } from '../../ui/format.js';
 import { POLICY_STATE_OPTIONS, PolicyBadge } from '../../ui/PolicyBadge.js';
 import { LogVerificationNote } from './LogVerificationNote.js';
+import { auditSummaryText } from './summary-text.js';
 import type { SortKey } from './sort-rows.js';
 import { useAudit, type AuditEnv, type AuditState } from './useAudit.js';
 
@@ -29,11 +30,13 @@ export function AuditView() {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const s = audit.summary;
+  // A pending key names the key it is to replace by id: shown by that key's reference.
+  const refById = new Map(rows.map((r) => [r.id, r.ref]));
   return (
     <section className="audit" aria-label="Audit">
       <div className="filters">
         <p className="summary" data-testid="audit-summary">
-          {s ? `${s.keys} ${s.keys === 1 ? 'key' : 'keys'}: ${s.overdue} overdue, ${s.expired} expired, ${s.dueIn7Days} due in 7 days, ${s.unverified30Days} unverified for 30 days` : 'Loading…'}
+          {s ? auditSummaryText(s) : 'Loading…'}
         </p>
         <select aria-label="Audit environment" value={audit.env} onChange={(e) => audit.setEnv(e.target.value as AuditEnv)}>
           <option value="all">All environments</option>
@@ -88,12 +91,26 @@ export function AuditView() {
               if (!r) return null;
               return (
                 <div role="row" key={r.id} aria-rowindex={item.index + 1} className={`row audit-row row-${r.env}`} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
-                  <span role="cell" className="ref">{r.ref}</span>
+                  <span role="cell" className="ref" title={r.ref}>
+                    {r.ref}
+                    {r.pendingFor !== null && (
+                      <span className="audit-pending" data-testid="audit-pending">
+                        pending key, replaces {refById.get(r.pendingFor) ?? 'a key not shown'}
+                      </span>
+                    )}
+                  </span>
                   <span role="cell"><EnvBadge env={r.env} /></span>
                   <span role="cell">{r.ageDays} d</span>
                   <span role="cell"><PolicyBadge state={r.policyState} /></span>
                   <span role="cell" title={r.dueBy ?? undefined}>{r.dueOn ? `${shortDate(r.dueOn)} (${r.dueBy === 'provider expiry' ? 'expiry' : 'max age'})` : '—'}</span>
-                  <span role="cell">{r.lastVerification ? `${r.lastVerification} ${shortDate(r.lastVerifiedAt)}` : 'never'}</span>
+                  <span role="cell">
+                    {r.rejected && (
+                      <span className="audit-rejected" data-testid="audit-row-rejected">
+                        rejected
+                      </span>
+                    )}{' '}
+                    {r.lastVerification ? `${r.lastVerification} ${shortDate(r.lastVerifiedAt)}` : 'never'}
+                  </span>
                   <span role="cell">{r.lastRotationAt ? `${r.lastRotation} ${shortDate(r.lastRotationAt)}` : '—'}</span>
                   <span role="cell">{r.targets}</span>
                 </div>

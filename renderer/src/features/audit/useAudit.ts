@@ -13,7 +13,7 @@ export type AuditFormat = 'csv' | 'json' | 'ics';
 /** The audit report as the view filters and sorts it, its exports, and the check of the audit log. */
 export function useAudit() {
   const overview = useApp((s) => s.overview);
-  const announce = useApp((s) => s.announce);
+  const toast = useApp((s) => s.toast);
   const [env, setEnv] = useState<AuditEnv>('all');
   const [state, setState] = useState<AuditState>('all');
   const [sort, setSort] = useState<Sort>({ key: 'policyState', descending: false });
@@ -33,7 +33,7 @@ export function useAudit() {
   async function exportAs(format: AuditFormat) {
     try {
       download(await hostApi().auditExport({ format, ...filter }));
-      announce(`Exported ${rows.length} keys as ${format.toUpperCase()}`);
+      toast(`Exported ${rows.length} keys as ${format.toUpperCase()}`, 'success');
     } catch (e) {
       setFailure(failureOf(e));
     }
@@ -43,7 +43,8 @@ export function useAudit() {
     try {
       const result = await hostApi().logVerify({});
       setLog(result);
-      announce(result.ok ? `The audit log is intact: ${result.entries} entries` : `The audit log has been tampered with: ${result.problems.length} problem(s)`);
+      if (result.ok) toast(`The audit log is intact: ${result.entries} entries`, 'success');
+      else toast(`The audit log has been tampered with: ${result.problems.length} problem(s)`, 'error');
     } catch (e) {
       setFailure(failureOf(e));
     }

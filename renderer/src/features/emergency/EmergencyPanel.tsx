@@ -1,12 +1,16 @@
 import type { FormEvent, KeyboardEvent } from 'react';
 import { Modal } from '../../ui/Modal.js';
 import { placeFailure } from '../../ui/placed-failure.js';
+import { ShortcutHint } from '../../ui/ShortcutHint.js';
+import { SHORTCUTS, withShortcut } from '../../ui/shortcuts.js';
 import { useApp } from '../../store/store.js';
 import { GuideSteps } from '../rotation/GuideSteps.js';
 import { CandidateList } from './CandidateList.js';
 import { LeakedKey } from './LeakedKey.js';
 import { RevokeOutcome } from './RevokeOutcome.js';
 import { useEmergency } from './useEmergency.js';
+
+const FIND_FORM_ID = 'emergency-find-form';
 
 /**
  * One panel: paste the leaked text → which key it is (or choose among several) and where it is
@@ -25,13 +29,30 @@ export function EmergencyPanel({ keyRef }: { keyRef?: string }) {
   }
   // A paste is many lines: Enter is a new line, Ctrl+Enter finds.
   function findOnCtrlEnter(e: KeyboardEvent<HTMLTextAreaElement>) {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) find(e);
+    if (SHORTCUTS.submitMultiline.matches(e)) find(e);
   }
 
   return (
-    <Modal title="Emergency revoke" onClose={close} tone="danger" wide>
+    <Modal
+      title="Emergency revoke"
+      onClose={close}
+      tone="danger"
+      wide
+      footer={
+        <>
+          <button type="button" onClick={close}>
+            Close
+          </button>
+          {!keyRef && phase !== 'revoking' && (
+            <button type="submit" form={FIND_FORM_ID} className="primary" aria-keyshortcuts={SHORTCUTS.submitMultiline.aria} title={withShortcut('Find the key', SHORTCUTS.submitMultiline)}>
+              Find the key <ShortcutHint shortcut={SHORTCUTS.submitMultiline} />
+            </button>
+          )}
+        </>
+      }
+    >
       {!keyRef && (
-        <form className="form" onSubmit={find}>
+        <form id={FIND_FORM_ID} className="form" onSubmit={find}>
           <label>
             <span>
               Paste the leaked key, or the log lines or command holding it (quotes, <code>Bearer</code>, <code>NAME=value</code> are fine)
@@ -49,11 +70,6 @@ export function EmergencyPanel({ keyRef }: { keyRef?: string }) {
               disabled={phase === 'revoking'}
             />
           </label>
-          {phase !== 'revoking' && (
-            <button type="submit" className="primary" aria-keyshortcuts="Control+Enter">
-              Find the key
-            </button>
-          )}
         </form>
       )}
       {candidates && candidates.length === 0 && phase !== 'paste' && (

@@ -27,7 +27,23 @@ export function ScanDialog() {
   }
 
   return (
-    <Modal title="Scan a folder for keys" onClose={close} wide>
+    <Modal
+      title="Scan a folder for keys"
+      onClose={close}
+      wide
+      footer={
+        <>
+          <button type="button" onClick={close}>
+            Close
+          </button>
+          {result && scan.newOnes > 0 && result.imported.length === 0 && (
+            <button type="button" className="primary" aria-disabled={scan.busy} onClick={() => void scan.scan(true)}>
+              Import {scan.newOnes} new key(s)
+            </button>
+          )}
+        </>
+      }
+    >
       <form className="inline-form" onSubmit={submit}>
         <input aria-label="Folder to scan" placeholder="~/code" value={scan.dir} onChange={(e) => scan.setDir(e.target.value)} required {...fieldMessageProps(FOLDER_NOTE, placed.at('file'))} />
         {isDesktop && (
@@ -47,16 +63,6 @@ export function ScanDialog() {
         </p>
       )}
       {result && <ScanFindings result={result} />}
-      <div className="actions">
-        <button type="button" onClick={close}>
-          Close
-        </button>
-        {result && scan.newOnes > 0 && result.imported.length === 0 && (
-          <button type="button" className="primary" aria-disabled={scan.busy} onClick={() => void scan.scan(true)}>
-            Import {scan.newOnes} new key(s)
-          </button>
-        )}
-      </div>
     </Modal>
   );
 }

@@ -6,7 +6,7 @@ import { useApp } from '../../store/store.js';
 
 /** A folder scan: look for keys in its .env files, then import the ones the vault lacks. */
 export function useScan() {
-  const announce = useApp((s) => s.announce);
+  const toast = useApp((s) => s.toast);
   const [dir, setDir] = useState('');
   const [result, setResult] = useState<ScanResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -19,8 +19,8 @@ export function useScan() {
     try {
       const scanned = await hostApi().scanFolder({ dir, import: importing });
       setResult(scanned);
-      if (importing) announce(`Imported ${scanned.imported.length} key(s); ${scanned.skipped.length} not imported`);
-      else announce(`Found ${scanned.findings.length} key(s) in .env files`);
+      if (importing) toast(`Imported ${scanned.imported.length} key(s); ${scanned.skipped.length} not imported`, 'success');
+      else toast(`Found ${scanned.findings.length} key(s) in .env files`, 'info');
     } catch (err) {
       setFailure(failureOf(err));
     } finally {

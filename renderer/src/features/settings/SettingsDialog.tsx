@@ -9,6 +9,8 @@ function DaysInput({ label, value, onChange, required = false }: { label: string
   return <input type="number" aria-label={label} min={1} max={36500} required={required} placeholder={required ? '' : 'inherit'} value={value} onChange={(e) => onChange(e.target.value)} />;
 }
 
+const FORM_ID = 'policy-form';
+
 /**
  * The rotation policy at every level — default, per provider, per instance — and scheduled
  * verification. A key's own maximum age (set when it is added) still comes first. Saving is one
@@ -26,9 +28,25 @@ export function SettingsDialog() {
   }
 
   return (
-    <Modal title="Rotation policy" onClose={settings.close} wide>
+    <Modal
+      title="Rotation policy"
+      onClose={settings.close}
+      wide
+      footer={
+        <>
+          <button type="button" onClick={settings.close}>
+            Cancel
+          </button>
+          {settings.loaded && (
+            <button type="submit" form={FORM_ID} className="primary">
+              Save
+            </button>
+          )}
+        </>
+      }
+    >
       {settings.loaded ? (
-        <form className="form policy-form" onSubmit={save}>
+        <form id={FORM_ID} className="form policy-form" onSubmit={save}>
           <p className="muted">Maximum key age in days. The narrowest level that has one wins: the key's own, its instance's, its provider's, then the default. A provider's expiry date counts when it is sooner.</p>
           <table className="policy-table">
             <thead>
@@ -79,14 +97,6 @@ export function SettingsDialog() {
             Verify every key on a schedule, every … hours (empty: off)
             <input type="number" aria-label="Scheduled verification hours" min={1} max={720} placeholder="off" value={settings.scheduled} onChange={(e) => settings.setScheduled(e.target.value)} />
           </label>
-          <div className="actions">
-            <button type="button" onClick={settings.close}>
-              Cancel
-            </button>
-            <button type="submit" className="primary">
-              Save
-            </button>
-          </div>
         </form>
       ) : (
         <p>{error ?? 'Loading…'}</p>

@@ -17,7 +17,7 @@ const fromText = (text: DaysText): number | undefined => (text.trim() === '' ? u
  */
 export function useSettings() {
   const close = useApp((s) => s.close);
-  const announce = useApp((s) => s.announce);
+  const toast = useApp((s) => s.toast);
   const [loaded, setLoaded] = useState<Settings | null>(null);
   const [defaults, setDefaults] = useState<Record<Env, DaysText>>({ production: '', sandbox: '' });
   const [providers, setProviders] = useState<Record<string, Record<Env, DaysText>>>({});
@@ -54,7 +54,7 @@ export function useSettings() {
         instances: instanceDays,
         scheduledVerifyHours: fromText(scheduled) ?? null,
       });
-      announce('Policy saved');
+      toast('Policy saved', 'success');
       close();
     } catch (err) {
       setFailure(failureOf(err));

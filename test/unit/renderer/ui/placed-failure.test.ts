@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { CallError } from '../../../../renderer/src/api/client.js';
+import { CallError, HostStopped } from '../../../../renderer/src/api/client.js';
+import { HOST_STOPPED_TEXT, WINDOW_FAULT_TEXT } from '../../../../renderer/src/ui/format.js';
 import { failureOf, placeFailure } from '../../../../renderer/src/ui/placed-failure.js';
 import { addKeyMessages, shownFields } from '../../../../renderer/src/features/add-key/field-messages.js';
 
@@ -11,7 +12,15 @@ describe('placing a failed call next to its field', () => {
   it('a problem naming a field keeps it, with the app wording; a problem naming none, or a plain error, has no field', () => {
     expect(failureOf(notHttps)).toEqual({ field: 'baseUrl', text: notHttps.message });
     expect(failureOf(unexpected)).toEqual({ field: null, text: 'Something went wrong: disk full' });
-    expect(failureOf(new Error('boom'))).toEqual({ field: null, text: 'boom' });
+    expect(failureOf(new Error('boom')).field).toBeNull();
+  });
+
+  it("never shows a plain error's own text (TypeError, Failed to fetch, ENOENT …): the window's fault in words, a stopped host as what to do", () => {
+    for (const raw of [new TypeError('Failed to fetch'), new TypeError("Cannot read properties of undefined (reading 'ref')"), new Error("ENOENT: no such file or directory, open '/x'"), 'a string']) {
+      expect(failureOf(raw).text).toBe(WINDOW_FAULT_TEXT);
+    }
+    expect(failureOf(new HostStopped()).text).toBe("Keyturn has stopped. Start it again with the app's start command, then reload this page.");
+    expect(HOST_STOPPED_TEXT).not.toMatch(/--|npm |keyturn /);
   });
 
   it('goes next to the field the form shows, else to the general area, never both', () => {

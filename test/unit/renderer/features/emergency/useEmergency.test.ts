@@ -3,6 +3,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { KeyturnApi } from '../../../../../electron/contract/api.js';
 import type { KeyDetail, LeakCandidateView } from '../../../../../electron/contract/views.js';
+import { CallError } from '../../../../../renderer/src/api/client.js';
 import { useEmergency } from '../../../../../renderer/src/features/emergency/useEmergency.js';
 import { useApp } from '../../../../../renderer/src/store/store.js';
 import { fakeHost, keyRow, overview, resetAppBetweenTests } from '../../fake-host.js';
@@ -50,13 +51,14 @@ describe('useEmergency', () => {
   });
 
   it('opened for one key, it starts there with no paste; a failed revoke goes back to the key with the message', async () => {
-    fakeHost({ keyDetail: async () => detail, emergencyRevoke: async () => Promise.reject(new Error('the provider did not answer')) });
+    const unreachable = new CallError({ code: 'unexpected', detail: 'the provider did not answer' }, 'failure');
+    fakeHost({ keyDetail: async () => detail, emergencyRevoke: async () => Promise.reject(unreachable) });
     const { result } = renderHook(() => useEmergency(key.ref));
     await waitFor(() => expect(result.current.phase).toBe('found'));
     expect(result.current.match?.ref).toBe(key.ref);
     act(() => result.current.setTypedName('jobs'));
     await act(() => result.current.revoke(false));
     expect(result.current.phase).toBe('found');
-    expect(result.current.failure).toEqual({ field: null, text: 'the provider did not answer' });
+    expect(result.current.failure).toEqual({ field: null, text: unreachable.message });
   });
 });

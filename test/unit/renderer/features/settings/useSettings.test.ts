@@ -3,6 +3,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { KeyturnApi } from '../../../../../electron/contract/api.js';
 import type { Settings } from '../../../../../electron/contract/views.js';
+import { CallError } from '../../../../../renderer/src/api/client.js';
 import { useSettings } from '../../../../../renderer/src/features/settings/useSettings.js';
 import { useApp } from '../../../../../renderer/src/store/store.js';
 import { fakeHost, resetAppBetweenTests } from '../../fake-host.js';
@@ -35,9 +36,10 @@ describe('useSettings', () => {
   });
 
   it('policy that cannot be read says why, and nothing can be saved', async () => {
-    fakeHost({ settingsGet: async () => Promise.reject(new Error('the vault could not be read')) });
+    const unreadable = new CallError({ code: 'unexpected', detail: 'the vault could not be read' }, 'failure');
+    fakeHost({ settingsGet: async () => Promise.reject(unreadable) });
     const { result } = renderHook(() => useSettings());
-    await waitFor(() => expect(result.current.failure?.text).toBe('the vault could not be read'));
+    await waitFor(() => expect(result.current.failure?.text).toBe('Something went wrong: the vault could not be read'));
     expect(result.current.loaded).toBeNull();
   });
 });
