@@ -4,6 +4,7 @@ import { AddKeyDialog } from './features/add-key/AddKeyDialog.js';
 import { KeyDetail } from './features/detail/KeyDetail.js';
 import { EmergencyPanel } from './features/emergency/EmergencyPanel.js';
 import { KeyTable } from './features/keys/KeyTable.js';
+import { ManageDialogs } from './features/manage/ManageDialogs.js';
 import { ResumeBanner } from './features/rotation/ResumeBanner.js';
 import { RotationWizard } from './features/rotation/RotationWizard.js';
 import { AuditView } from './features/audit/AuditView.js';
@@ -113,6 +114,8 @@ function Shell() {
       {dialog?.kind === 'settings' && <SettingsDialog />}
       {dialog?.kind === 'rotate' && <RotationWizard keyRef={dialog.ref} resume={Boolean(dialog.resumeRotationId)} />}
       {dialog?.kind === 'emergency' && <EmergencyPanel keyRef={dialog.ref} />}
+      {/* Remove key, rename key, remove instance: whichever is open. */}
+      <ManageDialogs />
     </div>
   );
 }
