@@ -160,6 +160,8 @@ export interface Emulator<C extends EmulatorControl = EmulatorControl> {
   /** `http://127.0.0.1:P/_emulator`; send `controlToken` in the `x-emulator-token` header. */
   controlUrl: string;
   controlToken: string;
+  /** The provider's web dashboard (its home page): create, list and revoke keys as a person would. */
+  dashboardUrl: string;
   /** Closes the server(s), destroying every open socket, hung requests included. */
   close(): Promise<void>;
 }
