@@ -113,7 +113,7 @@ ${rows.length === 0 ? html`<p>No API keys in this project.</p>` : html`<table><t
           const p = project(id);
           if (!p) return noProject();
           const key = control.keys().find((k) => k.id === keyId && k.projectId === p.id && k.status === 'active');
-          if (!key) return settings(p, null, null, '', 404);
+          if (!key) return settings(p, null, 'This key is not active: there is nothing to revoke.', '', 404);
           control.revokeKey(key.id);
           return redirect(`${settingsPath(p)}?revoked=1`);
         },
