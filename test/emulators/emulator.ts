@@ -22,7 +22,7 @@ export interface ProviderDefinition<O extends { name: string }, K extends Emulat
   dashboard: KeyControl<O, K> & X;
   createKeySchema: z.ZodType<O>;
   controlRoutes?: ControlRoute[];
-  /** The provider's web dashboard, on the first server; its forms carry `csrf`. */
+  /** The provider's web dashboard, on every server (Nora: the same one on both); its forms carry `csrf`. */
   pages: (csrf: string) => DashboardPages;
 }
 
@@ -62,11 +62,11 @@ export async function launch<O extends { name: string }, K extends EmulatorKey, 
   const pages = def.pages(csrf);
 
   try {
-    for (const [index, { env, app }] of def.servers.entries()) {
+    for (const { env, app } of def.servers) {
       const ctx: PipelineContext = { app, faults, log, now, baseLatencyMs: opts.latencyMs ?? 0, closed: closing.signal, ...(env ? { env } : {}) };
       const listener = await listen((req, res) => {
         // The dashboard is a person's page, not the API: never faulted, delayed or logged.
-        const dashboardPage = index === 0 && pages.owns(pathOf(req.url));
+        const dashboardPage = pages.owns(pathOf(req.url));
         const task = isControlPath(req.url)
           ? serveControl(routes, token, req, res)
           : dashboardPage
@@ -92,7 +92,7 @@ export async function launch<O extends { name: string }, K extends EmulatorKey, 
     baseUrl,
     control,
     controlUrl: `http://127.0.0.1:${first.port}${CONTROL_PREFIX}`,
-    dashboardUrl: `http://127.0.0.1:${first.port}${pages.home}`,
+    dashboardUrl: (env) => `${new URL(baseUrl(env)).origin}${pages.home}`,
     controlToken: token,
     async close() {
       closing.abort();

@@ -36,7 +36,7 @@ describe('every emulated dashboard', () => {
   });
   afterAll(() => all.close());
 
-  const url = (p: ProviderName, path: string) => new URL(path, all[p].dashboardUrl).toString();
+  const url = (p: ProviderName, path: string) => new URL(path, all[p].dashboardUrl()).toString();
 
   it.each(PROVIDERS)('%s: refuses a form without the dashboard’s token, or with a wrong one, and creates nothing', async (p) => {
     const { action, fields } = CREATE[p];
@@ -58,7 +58,7 @@ describe('every emulated dashboard', () => {
   });
 
   it.each(PROVIDERS)('%s: never serves a page to a host name that is not loopback (a DNS-rebound site)', async (p) => {
-    const home = all[p].dashboardUrl;
+    const home = all[p].dashboardUrl();
     const port = new URL(home).port;
     expect(await getWithHost(home, `evil.example:${port}`)).toBe(421);
     expect(await getWithHost(home, `localhost:${port}`)).toBe(200);
@@ -80,7 +80,7 @@ describe('every emulated dashboard', () => {
     all[p].control.resetRequests();
     all[p].control.setFault({ status: 503 });
     try {
-      expect((await open(all[p].dashboardUrl)).status).toBe(200);
+      expect((await open(all[p].dashboardUrl())).status).toBe(200);
       expect(all[p].control.requests()).toEqual([]);
     } finally {
       all[p].control.clearFaults();

@@ -11,7 +11,7 @@ describe('Nexora workspace: Settings → API Keys', () => {
   });
   afterEach(() => nexora.close());
 
-  const url = (path: string) => new URL(path, nexora.dashboardUrl).toString();
+  const url = (path: string) => new URL(path, nexora.dashboardUrl()).toString();
   const agents = (secret: string) => call(`${nexora.baseUrl()}/agents`, { headers: { authorization: `Bearer ${secret}` } });
   async function createKey(name: string) {
     const page = await open(url('/settings/api-keys'));
@@ -19,8 +19,8 @@ describe('Nexora workspace: Settings → API Keys', () => {
   }
 
   it('lands on the workspace, at the API’s own origin, which leads to Settings → API Keys', async () => {
-    expect(nexora.dashboardUrl).toBe(`${new URL(nexora.baseUrl()).origin}/`);
-    expect((await open(nexora.dashboardUrl)).html).toContain('<a href="/settings">Settings</a>');
+    expect(nexora.dashboardUrl()).toBe(`${new URL(nexora.baseUrl()).origin}/`);
+    expect((await open(nexora.dashboardUrl())).html).toContain('<a href="/settings">Settings</a>');
     expect((await open(url('/settings'))).html).toContain('<a href="/settings/api-keys">API Keys</a>');
     // The API keeps its own answers.
     expect(await call(`${nexora.baseUrl()}/nope`)).toMatchObject({ status: 404 });

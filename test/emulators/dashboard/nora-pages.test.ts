@@ -12,7 +12,7 @@ describe('Nora dashboard: instance picker, Sidebar → API Keys', () => {
   });
   afterEach(() => nora.close());
 
-  const url = (path: string) => new URL(path, nora.dashboardUrl).toString();
+  const url = (path: string) => new URL(path, nora.dashboardUrl()).toString();
   const keyList = (env: NoraEnv, secret: string) => call(`${nora.baseUrl(env)}${NORA_KEYS_PATH}`, { headers: { 'x-api-key': secret } });
 
   async function createKey(env: NoraEnv, fields: { name: string; expiresOn?: string }) {
@@ -22,7 +22,7 @@ describe('Nora dashboard: instance picker, Sidebar → API Keys', () => {
   }
 
   it('opens with no instance selected: the list waits for the picker and Create API key is disabled', async () => {
-    const home = await open(nora.dashboardUrl);
+    const home = await open(nora.dashboardUrl());
     expect(home.status).toBe(200);
     expect(home.html).toContain('<option value="" selected>Select an instance</option>');
     expect(home.html).toContain('<a href="/api-keys">API Keys</a>');
@@ -54,6 +54,15 @@ describe('Nora dashboard: instance picker, Sidebar → API Keys', () => {
     expect(list.html).not.toContain(secret);
     // Keys are instance-scoped: the sandbox list does not show it.
     expect((await open(url('/api-keys?instance=sandbox'))).html).not.toContain('backend-2026-04');
+  });
+
+  it('is one dashboard on both servers: a key created from the production server’s is listed by the sandbox server’s', async () => {
+    const production = nora.dashboardUrl('production');
+    expect(new URL(production).origin).toBe(new URL(nora.baseUrl('production')).origin);
+    expect(new URL(nora.dashboardUrl('sandbox')).origin).toBe(new URL(nora.baseUrl('sandbox')).origin);
+    const dialog = await open(new URL('/api-keys/new?instance=production', production).toString());
+    expect((await submit(new URL('/api-keys/new', production).toString(), { instance: 'production', name: 'from-prod', expiresOn: '' }, csrfOf(dialog))).status).toBe(303);
+    expect((await open(url('/api-keys?instance=production'))).html).toContain('<td>from-prod</td>');
   });
 
   it('a sandbox key without an expiration date is sk_test_ and never expires', async () => {

@@ -13,7 +13,7 @@ describe('Xerotier dashboard: a project’s settings page', () => {
   });
   afterEach(() => xerotier.close());
 
-  const url = (path: string) => new URL(path, xerotier.dashboardUrl).toString();
+  const url = (path: string) => new URL(path, xerotier.dashboardUrl()).toString();
   const settings = (p: XerotierProject) => url(`/dashboard/projects/${p.id}/settings`);
   const models = (projectId: string, secret: string) => call(`${xerotier.baseUrl()}/${projectId}/v1/models`, { headers: { authorization: `Bearer ${secret}` } });
   async function generate(p: XerotierProject, name: string) {
@@ -22,8 +22,8 @@ describe('Xerotier dashboard: a project’s settings page', () => {
   }
 
   it('lists the projects, each leading to its settings page with the CSRF token in a meta tag', async () => {
-    expect(xerotier.dashboardUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/dashboard$/);
-    const home = await open(xerotier.dashboardUrl);
+    expect(xerotier.dashboardUrl()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/dashboard$/);
+    const home = await open(xerotier.dashboardUrl());
     expect(home.html).toContain(`href="/dashboard/projects/${research.id}/settings">research</a>`);
     const page = await open(settings(research));
     expect(page.html).toContain('Project settings — research');

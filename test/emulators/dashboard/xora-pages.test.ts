@@ -11,7 +11,7 @@ describe('Xora dashboard: Dashboard → Tokens', () => {
   });
   afterEach(() => xora.close());
 
-  const tokensUrl = () => new URL('/app/tokens', xora.dashboardUrl).toString();
+  const tokensUrl = () => new URL('/app/tokens', xora.dashboardUrl()).toString();
   const jobs = (secret: string) => call(`${xora.baseUrl()}/jobs`, { headers: { authorization: `Bearer ${secret}` } });
 
   async function createToken(name: string) {
@@ -22,8 +22,8 @@ describe('Xora dashboard: Dashboard → Tokens', () => {
   }
 
   it('lands on the dashboard at /app, which leads to Tokens and its Create Token form', async () => {
-    expect(xora.dashboardUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/app$/);
-    const home = await open(xora.dashboardUrl);
+    expect(xora.dashboardUrl()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/app$/);
+    const home = await open(xora.dashboardUrl());
     expect(home.status).toBe(200);
     expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(home.html).toContain('<a href="/app/tokens">Tokens</a>');
@@ -56,7 +56,7 @@ describe('Xora dashboard: Dashboard → Tokens', () => {
     const [key] = xora.control.keys();
     const list = await open(tokensUrl());
     expect(list.html).toContain(`action="/app/tokens/${key?.id}/delete"`);
-    const deleted = await submit(new URL(`/app/tokens/${key?.id}/delete`, xora.dashboardUrl).toString(), {}, csrfOf(list));
+    const deleted = await submit(new URL(`/app/tokens/${key?.id}/delete`, xora.dashboardUrl()).toString(), {}, csrfOf(list));
     const after = await open(followed(tokensUrl(), deleted));
     expect(after.html).toContain('The token was deleted');
     expect(after.html).not.toContain('<td>CI</td>');
@@ -65,7 +65,7 @@ describe('Xora dashboard: Dashboard → Tokens', () => {
     expect(answer.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
     expect(xora.control.keys()[0]?.status).toBe('revoked');
     // Revocation is permanent: a second delete finds nothing to delete.
-    expect((await submit(new URL(`/app/tokens/${key?.id}/delete`, xora.dashboardUrl).toString(), {}, csrfOf(list))).status).toBe(404);
+    expect((await submit(new URL(`/app/tokens/${key?.id}/delete`, xora.dashboardUrl()).toString(), {}, csrfOf(list))).status).toBe(404);
   });
 
   it('never lets a token name run as markup: <script> is shown as text in the list and the created page', async () => {
