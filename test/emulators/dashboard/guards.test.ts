@@ -73,6 +73,8 @@ describe('every emulated dashboard', () => {
     expect(csp).toContain("form-action 'self'");
     expect(page.headers.get('cache-control')).toBe('no-store');
     expect(page.headers.get('x-frame-options')).toBe('DENY');
+    // A browser then sends its Origin with the page's forms (under no-referrer it sends "null").
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
     expect(page.html).not.toMatch(/<script|\son[a-z]+=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
   });
 

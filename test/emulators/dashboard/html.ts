@@ -78,7 +78,8 @@ const HEADERS: Record<string, string> = {
   'content-security-policy': DASHBOARD_CSP,
   'x-frame-options': 'DENY',
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  // Not `no-referrer`: under it a browser sends `Origin: null` with a form, and the same-origin check refuses it.
+  'referrer-policy': 'same-origin',
   // A page may show a secret once: no copy of it may stay in a cache.
   'cache-control': 'no-store',
 };
