@@ -50,7 +50,7 @@ code,.mono{font-family:ui-monospace,monospace}
 form.inline{display:inline}
 label{display:block;margin:.7rem 0 .2rem;font-weight:600}
 input[type=text],input[type=date],select{font:inherit;padding:.35rem .5rem;min-width:16rem}
-input.secret{width:100%;font-family:ui-monospace,monospace}
+input.secret{width:100%;box-sizing:border-box;font-family:ui-monospace,monospace}
 button,a.button{font:inherit;padding:.4rem .9rem;border-radius:6px;border:1px solid #8888;background:ButtonFace;color:ButtonText;text-decoration:none;cursor:pointer}
 button.primary,a.button.primary{background:#1f5fbf;border-color:#1f5fbf;color:#fff}
 button.danger{background:#b3261e;border-color:#b3261e;color:#fff}

@@ -48,6 +48,8 @@ describe('Nora dashboard: instance picker, Sidebar → API Keys', () => {
     const again = await open(shownAt);
     expect(again.status).toBe(410);
     expect(again.html).not.toContain(secret);
+    // From any page the instance picker leads to the chosen instance's keys.
+    expect(again.html).toContain('<form method="get" action="/api-keys" class="inline" aria-label="Instance picker">');
     const list = await open(url('/api-keys?instance=production'));
     expect(list.html).toContain(`<td class="mono">${secret.slice(0, 14)}…</td><td>active</td>`);
     expect(list.html).toContain('<td>2026-06-30</td>');

@@ -45,7 +45,9 @@ export function noraPages(control: NoraKeys, now: () => Date, csrf: string): Das
   const org = NORA_DEFAULT_ORG;
 
   const view = (req: DashboardRequest, env: NoraEnv | null, title: string, body: Markup, status = 200): Reply => {
-    const picker = html`<form method="get" action="${req.path}" class="inline" aria-label="Instance picker">
+    // The picker shows the home or the key list for the chosen instance; other pages are about one key.
+    const pickerTarget = req.path === '/' ? '/' : '/api-keys';
+    const picker = html`<form method="get" action="${pickerTarget}" class="inline" aria-label="Instance picker">
 <label for="instance-picker" class="inline">Instance</label>
 <select id="instance-picker" name="instance">
 <option value=""${env ? '' : ' selected'}>Select an instance</option>
@@ -159,7 +161,7 @@ ${errors.expiresOn ? html`<p id="key-expiry-error" class="error">${errors.expire
         run: (req, { ticket = '' }) => {
           const created = shown.take(ticket);
           if (!created) {
-            return view(req, null, 'Create API key', html`<h1>API key created</h1><p class="warning">Nora will not show this secret again. If you did not store it, revoke the key and create a new one.</p><p><a href="/api-keys">Back to API Keys</a></p>`, 410);
+            return view(req, instanceOf(req.query.get('instance')), 'Create API key', html`<h1>API key created</h1><p class="warning">Nora will not show this secret again. If you did not store it, revoke the key and create a new one.</p><p><a href="/api-keys">Back to API Keys</a></p>`, 410);
           }
           return view(
             req,
