@@ -16,7 +16,7 @@ type NexoraKeys = Pick<NexoraControl, 'createKey' | 'revokeKey' | 'keys' | 'defa
 export function nexoraPages(control: NexoraKeys, csrf: string): DashboardPages {
   const shown = new ShownOnce<{ name: string; secret: string }>();
   const user = control.defaultUser();
-  const sidebar = html`<a href="/">Agents</a><a href="/settings">Settings</a><a href="/settings/api-keys">API Keys</a>`;
+  const sidebar = html`<a href="/">Workspace</a><a href="/settings">Settings</a><a href="/settings/api-keys">API Keys</a>`;
   const topBar = html`<span class="muted">Signed in as ${user.email}</span>`;
   const view = (title: string, body: Markup, status = 200): Reply => page({ product: 'Nexora', title, csrf, topBar, sidebar, body, status });
   const mine = () => control.keys().filter((k) => k.userId === user.id && k.status !== 'revoked');
