@@ -78,6 +78,10 @@ describe('every emulated dashboard', () => {
     expect(page.html).not.toMatch(/<script|\son[a-z]+=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
   });
 
+  it.each(PROVIDERS)('%s: the dashboard is on the API’s own origin, where the keys go (what a loopback dashboard link needs to open)', (p) => {
+    for (const env of ['sandbox', 'production'] as const) expect(new URL(all[p].dashboardUrl(env)).origin).toBe(new URL(all[p].baseUrl(env)).origin);
+  });
+
   it.each(PROVIDERS)('%s: the dashboard is not the API: its requests are neither logged nor faulted', async (p) => {
     all[p].control.resetRequests();
     all[p].control.setFault({ status: 503 });
