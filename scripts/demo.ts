@@ -15,14 +15,15 @@ const core = openAppCore(home, { name: 'the demo', secrets: new KeytarSecretStor
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 const project = emulators.xerotier.control.createProject({ slug: 'acme-ml' });
+// Every instance's dashboard is its emulator's, so the guided steps' links open those pages.
 const instances = [
   // Nora's documents name no verify endpoint: set the one the emulator serves, as with a real Nora.
-  { provider: 'nora', org: 'acme', name: 'live', env: 'production', baseUrl: emulators.nora.baseUrl('production'), verifyPath: NORA_KEYS_PATH },
-  { provider: 'nora', org: 'acme', name: 'staging', env: 'sandbox', baseUrl: emulators.nora.baseUrl('sandbox'), verifyPath: NORA_KEYS_PATH },
-  { provider: 'xora', org: 'acme', name: 'jobs', env: 'production', baseUrl: emulators.xora.baseUrl() },
-  { provider: 'nexora', org: 'acme', name: 'self-hosted', env: 'production', baseUrl: emulators.nexora.baseUrl() },
-  { provider: 'nexora', org: 'acme', name: 'dev', env: 'sandbox', baseUrl: emulators.nexora.baseUrl() },
-  { provider: 'xerotier', org: 'acme-ml', name: 'inference', env: 'production', baseUrl: emulators.xerotier.baseUrl(), projectId: project.id },
+  { provider: 'nora', org: 'acme', name: 'live', env: 'production', baseUrl: emulators.nora.baseUrl('production'), verifyPath: NORA_KEYS_PATH, dashboardUrl: emulators.nora.dashboardUrl('production') },
+  { provider: 'nora', org: 'acme', name: 'staging', env: 'sandbox', baseUrl: emulators.nora.baseUrl('sandbox'), verifyPath: NORA_KEYS_PATH, dashboardUrl: emulators.nora.dashboardUrl('sandbox') },
+  { provider: 'xora', org: 'acme', name: 'jobs', env: 'production', baseUrl: emulators.xora.baseUrl(), dashboardUrl: emulators.xora.dashboardUrl() },
+  { provider: 'nexora', org: 'acme', name: 'self-hosted', env: 'production', baseUrl: emulators.nexora.baseUrl(), dashboardUrl: emulators.nexora.dashboardUrl() },
+  { provider: 'nexora', org: 'acme', name: 'dev', env: 'sandbox', baseUrl: emulators.nexora.baseUrl(), dashboardUrl: emulators.nexora.dashboardUrl() },
+  { provider: 'xerotier', org: 'acme-ml', name: 'inference', env: 'production', baseUrl: emulators.xerotier.baseUrl(), projectId: project.id, dashboardUrl: emulators.xerotier.dashboardUrl() },
 ] as const;
 for (const i of instances) await core.vault.addInstance(i);
 
@@ -40,7 +41,21 @@ await core.vault.verify('all');
 await core.close();
 
 const { host, close } = await startBrowserMode({ home, secrets: new KeytarSecretStore(), port: process.env.KEYTURN_DEMO_PORT ? Number(process.env.KEYTURN_DEMO_PORT) : undefined });
-process.stdout.write(`Keyturn demo: ${keys.length} keys over four emulated providers, vault in ${home}\nOpen this link (it works once): ${host.launchUrl}\n`);
+const dashboards = [
+  ['Xora', 'Dashboard → Tokens (Create Token, delete)', emulators.xora.dashboardUrl()],
+  ['Nora', 'instance picker, Sidebar → API Keys (Create API key with an expiration date, revoke)', emulators.nora.dashboardUrl('production')],
+  ['Nexora', 'Settings → API Keys (Keyturn also creates and revokes Nexora keys by its API)', emulators.nexora.dashboardUrl()],
+  ['Xerotier', `Projects → ${project.slug} → project settings (Generate API key, Revoke)`, emulators.xerotier.dashboardUrl()],
+] as const;
+process.stdout.write(
+  [
+    `Keyturn demo: ${keys.length} keys over four emulated providers, vault in ${home}`,
+    `Open this link (it works once): ${host.launchUrl}`,
+    'Emulated provider dashboards (the guided steps link here; no account needed):',
+    ...dashboards.map(([provider, what, url]) => `  ${provider} dashboard, ${what}: ${url}`),
+    '',
+  ].join('\n'),
+);
 await new Promise<void>((resolve) => {
   process.once('SIGINT', resolve);
   process.once('SIGTERM', resolve);

@@ -3,6 +3,8 @@
 import type { z } from 'zod';
 import { commonControlRoutes, CONTROL_PREFIX, isControlPath, serveControl } from './control-http.js';
 import type { ControlRoute } from './control-http.js';
+import { newCsrfToken, serveDashboard } from './dashboard/http.js';
+import type { DashboardPages } from './dashboard/http.js';
 import { FaultBook, serveWithFaults } from './faults.js';
 import type { PipelineContext } from './faults.js';
 import { randomHex } from './keys.js';
@@ -20,6 +22,8 @@ export interface ProviderDefinition<O extends { name: string }, K extends Emulat
   dashboard: KeyControl<O, K> & X;
   createKeySchema: z.ZodType<O>;
   controlRoutes?: ControlRoute[];
+  /** The provider's web dashboard, on every server (Nora: the same one on both); its forms carry `csrf`. */
+  pages: (csrf: string) => DashboardPages;
 }
 
 export async function launch<O extends { name: string }, K extends EmulatorKey, X extends object>(
@@ -54,12 +58,20 @@ export async function launch<O extends { name: string }, K extends EmulatorKey, 
     baseUrls: Object.fromEntries(started.map((s) => [s.env ?? 'default', baseUrl(s.env)])),
   });
   const routes = [...commonControlRoutes(control, def.createKeySchema, info), ...(def.controlRoutes ?? [])];
+  const csrf = newCsrfToken();
+  const pages = def.pages(csrf);
 
   try {
     for (const { env, app } of def.servers) {
       const ctx: PipelineContext = { app, faults, log, now, baseLatencyMs: opts.latencyMs ?? 0, closed: closing.signal, ...(env ? { env } : {}) };
       const listener = await listen((req, res) => {
-        const task = isControlPath(req.url) ? serveControl(routes, token, req, res) : serveWithFaults(ctx, req, res);
+        // The dashboard is a person's page, not the API: never faulted, delayed or logged.
+        const dashboardPage = pages.owns(pathOf(req.url));
+        const task = isControlPath(req.url)
+          ? serveControl(routes, token, req, res)
+          : dashboardPage
+            ? serveDashboard(pages, csrf, req, res)
+            : serveWithFaults(ctx, req, res);
         task.catch((error: unknown) => {
           // An emulator bug: make it loud in the test output rather than a silent hang.
           console.error(`[${def.provider} emulator]`, error);
@@ -80,6 +92,7 @@ export async function launch<O extends { name: string }, K extends EmulatorKey, 
     baseUrl,
     control,
     controlUrl: `http://127.0.0.1:${first.port}${CONTROL_PREFIX}`,
+    dashboardUrl: (env) => `${new URL(baseUrl(env)).origin}${pages.home}`,
     controlToken: token,
     async close() {
       closing.abort();
@@ -87,3 +100,5 @@ export async function launch<O extends { name: string }, K extends EmulatorKey, 
     },
   };
 }
+
+const pathOf = (url: string | undefined): string => new URL(url ?? '/', 'http://emulator.invalid').pathname;

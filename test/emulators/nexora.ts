@@ -11,6 +11,7 @@ import { ALNUM, BASE64URL_ALPHABET, HEX_ALPHABET, newUuid, randomFrom } from './
 import { bearer, findRoute, json, noContent, parseJson } from './server.js';
 import type { ApiRequest, ProviderApp, Reply } from './server.js';
 import { KeyStore } from './store.js';
+import { nexoraPages } from './dashboard/nexora-pages.js';
 import type { NexoraCreateKeyOptions, NexoraExtras, NexoraKey, NexoraOptions, NexoraUser } from './types.js';
 
 export const NEXORA_KEY_PATTERN = /^nxr_[A-Za-z0-9]{40}$/;
@@ -193,7 +194,7 @@ export function nexoraDefinition(now: () => Date, options: NexoraOptions = {}): 
     { method: 'POST', path: '/users', created: true, run: ({ body }) => createUser(body) },
   ];
 
-  return {
+  const def: ProviderDefinition<NexoraCreateKeyOptions, NexoraKey, NexoraExtras> = {
     provider: 'nexora',
     basePath: '/api',
     servers: [{ app }],
@@ -213,7 +214,9 @@ export function nexoraDefinition(now: () => Date, options: NexoraOptions = {}): 
       users: () => [...users.values()].map((u) => ({ ...u })),
       defaultUser: () => ({ ...defaultUser }),
     },
+    pages: (csrf) => nexoraPages(def.dashboard, csrf),
   };
+  return def;
 }
 
 type Validated<T> = { ok: true; value: T } | { ok: false; reply: Reply };

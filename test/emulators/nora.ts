@@ -8,6 +8,7 @@ import { BASE64URL, newId, randomAlnum, randomFrom } from './keys.js';
 import { header, json } from './server.js';
 import type { ApiRequest, ProviderApp, Reply } from './server.js';
 import { KeyStore } from './store.js';
+import { noraPages } from './dashboard/nora-pages.js';
 import type { NoraCreateKeyOptions, NoraEnv, NoraKey, NoraModes } from './types.js';
 
 export const NORA_DEFAULT_ORG = 'acme';
@@ -100,7 +101,7 @@ export function noraDefinition(now: () => Date, modeOptions: Partial<NoraModes> 
     },
   });
 
-  return {
+  const def: ProviderDefinition<NoraCreateKeyOptions, NoraKey, object> = {
     provider: 'nora',
     basePath: '',
     servers: [
@@ -128,7 +129,9 @@ export function noraDefinition(now: () => Date, modeOptions: Partial<NoraModes> 
       expireKey: (idOrSecret) => store.expire(idOrSecret),
       keys: () => store.list(),
     },
+    pages: (csrf) => noraPages(def.dashboard, now, csrf),
   };
+  return def;
 }
 
 /** A date-only value is the start of that day (UTC); the dashboard's earliest choice is tomorrow. */

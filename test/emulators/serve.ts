@@ -25,7 +25,7 @@ if (!Number.isInteger(latencyMs) || latencyMs < 0) {
 const modes = modesFrom(values.mode);
 const all = await startAllEmulators({ latencyMs, ...modes });
 const seeded: SeedSummary | undefined = values.seed ? seedEmulators(all) : undefined;
-const control = (e: { controlUrl: string; controlToken: string }) => ({ controlUrl: e.controlUrl, controlToken: e.controlToken });
+const control = (e: { controlUrl: string; controlToken: string; dashboardUrl(): string }) => ({ controlUrl: e.controlUrl, controlToken: e.controlToken, dashboardUrl: e.dashboardUrl() });
 
 const summary = {
   xora: { baseUrl: all.xora.baseUrl(), ...control(all.xora), keys: seeded?.xora ?? [] },

@@ -160,6 +160,11 @@ export interface Emulator<C extends EmulatorControl = EmulatorControl> {
   /** `http://127.0.0.1:P/_emulator`; send `controlToken` in the `x-emulator-token` header. */
   controlUrl: string;
   controlToken: string;
+  /**
+   * The provider's web dashboard (its home page), where a person creates, lists and revokes keys;
+   * on the API's own server, so on the origin the keys are sent to (Nora: either server, one dashboard).
+   */
+  dashboardUrl(env?: NoraEnv): string;
   /** Closes the server(s), destroying every open socket, hung requests included. */
   close(): Promise<void>;
 }

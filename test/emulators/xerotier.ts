@@ -8,6 +8,7 @@ import { newId, randomAlnum, randomBase64Url, randomHex, randomUpperAlnum } from
 import { bearer, findRoute, json, parseJson } from './server.js';
 import type { ApiRequest, ProviderApp, Reply } from './server.js';
 import { KeyStore } from './store.js';
+import { xerotierPages } from './dashboard/xerotier-pages.js';
 import type { XerotierCreateKeyOptions, XerotierExtras, XerotierKey, XerotierModes, XerotierProject } from './types.js';
 
 export const XEROTIER_DEFAULT_SLUG = 'my-project';
@@ -109,7 +110,7 @@ export function xerotierDefinition(now: () => Date, modeOptions: Partial<Xerotie
     { method: 'POST', path: '/projects', created: true, run: ({ body }) => createProject(body) },
   ];
 
-  return {
+  const def: ProviderDefinition<XerotierCreateKeyOptions, XerotierKey, XerotierExtras> = {
     provider: 'xerotier',
     basePath: '',
     servers: [{ app }],
@@ -138,7 +139,9 @@ export function xerotierDefinition(now: () => Date, modeOptions: Partial<Xerotie
       projects: () => [...projects.values()].map((p) => ({ ...p })),
       defaultProject: () => ({ ...defaultProject }),
     },
+    pages: (csrf) => xerotierPages(def.dashboard, csrf),
   };
+  return def;
 }
 
 function chatCompletion(req: ApiRequest, now: Date): Reply {

@@ -6,6 +6,7 @@ import { BASE64URL, newId, randomAlnum, randomFrom } from './keys.js';
 import { bearer, header, json, noContent } from './server.js';
 import type { ApiRequest, ProviderApp, Reply } from './server.js';
 import { KeyStore } from './store.js';
+import { xoraPages } from './dashboard/xora-pages.js';
 import type { XoraCreateKeyOptions, XoraKey, XoraModes } from './types.js';
 
 /** Every key this emulator issues, in any mode: the docs give the prefix and the length, not the characters. */
@@ -75,20 +76,22 @@ export function xoraDefinition(now: () => Date, modeOptions: Partial<XoraModes> 
     },
   };
 
+  const dashboard = {
+    createKey: (opts: XoraCreateKeyOptions) => {
+      const { name } = createKeySchema.parse(opts);
+      return store.add({ id: newId('tok_'), secret: `nte_${keyBody()}`, name, createdAt: now().toISOString(), status: 'active', expiresAt: null, lastUsedAt: null });
+    },
+    revokeKey: (idOrSecret: string) => store.revoke(idOrSecret),
+    expireKey: (idOrSecret: string) => store.expire(idOrSecret),
+    keys: () => store.list(),
+  };
   return {
     provider: 'xora',
     basePath: '/v1',
     servers: [{ app }],
     createKeySchema,
-    dashboard: {
-      createKey: (opts) => {
-        const { name } = createKeySchema.parse(opts);
-        return store.add({ id: newId('tok_'), secret: `nte_${keyBody()}`, name, createdAt: now().toISOString(), status: 'active', expiresAt: null, lastUsedAt: null });
-      },
-      revokeKey: (idOrSecret) => store.revoke(idOrSecret),
-      expireKey: (idOrSecret) => store.expire(idOrSecret),
-      keys: () => store.list(),
-    },
+    dashboard,
+    pages: (csrf) => xoraPages(dashboard, csrf),
   };
 }
 
