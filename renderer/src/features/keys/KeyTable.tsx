@@ -1,14 +1,29 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { MoreHorizontal } from 'lucide-react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { Button, Cell, Column, Row, Table, TableBody, TableHeader, TableLayout, Virtualizer } from 'react-aria-components';
+import type { KeyRow } from '../../../../electron/contract/views.js';
 import { EnvBadge } from '../../ui/EnvBadge.js';
 import { POLICY_STATE_OPTIONS, PolicyBadge } from '../../ui/PolicyBadge.js';
 import { ageInDays, shortDate } from '../../ui/format.js';
 import { useApp } from '../../store/store.js';
-import { visibleKeys } from './visible-keys.js';
+import { runKeyAction } from './key-actions.js';
+import { columnsFor, type KeyColumn } from './key-columns.js';
+import { KeyContextMenu, type MenuPlace } from './KeyContextMenu.js';
+import { actionForPress, onMac, opensContextMenu, shortcutLabel } from './key-shortcuts.js';
+import { keyStatus, keyStatusLine } from './key-status.js';
+import { NoKeys } from './NoKeys.js';
+import { useElementWidth } from './useElementWidth.js';
+import { spansInstances, visibleKeys } from './visible-keys.js';
+import './keys.css';
 
-const ROW_HEIGHT = 36;
+const ROW_HEIGHT = 44;
+const HEADING_HEIGHT = 34;
 
-/** The keys of the selected node, virtualized: thousands of rows stay fluid. */
+/**
+ * The keys of the selected node as a grid (one Tab stop, arrow keys, Enter opens), virtualized:
+ * thousands of rows keep a few dozen in the page. Each row has a context menu (right click,
+ * Shift+F10, the menu key, or its "⋯" button) and shortcuts that act on the focused row.
+ */
 export function KeyTable() {
   const overview = useApp((s) => s.overview);
   const node = useApp((s) => s.selectedNode);
@@ -16,13 +31,108 @@ export function KeyTable() {
   const selectKey = useApp((s) => s.selectKey);
   const { query, env, provider, status, setQuery, setEnv, setProvider, setStatus } = useApp();
   const rows = useMemo(() => visibleKeys(overview?.keys ?? [], node, { query, env, provider, status }), [overview, node, query, env, provider, status]);
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const names = useMemo(() => new Map((overview?.keys ?? []).map((k) => [k.id, k.name])), [overview]);
+  const byRef = useMemo(() => new Map(rows.map((k) => [k.ref, k])), [rows]);
+  const area = useRef<HTMLDivElement>(null);
+  const columns = columnsFor(useElementWidth(area));
+  const [menu, setMenu] = useState<MenuPlace | null>(null);
+  const mac = onMac();
+  const showInstance = spansInstances(node);
   const now = Date.now();
   const hasRows = rows.length > 0;
   useEffect(() => {
     if (hasRows && performance.getEntriesByName('keyturn:table-rendered').length === 0) requestAnimationFrame(() => performance.mark('keyturn:table-rendered'));
   }, [hasRows]);
+
+  const openMenu = useCallback((k: KeyRow, x: number, y: number) => setMenu({ ref: k.ref, name: k.name, x, y }), []);
+  const rowOf = (target: EventTarget) => {
+    const el = target instanceof Element ? target.closest<HTMLElement>('[data-ref]') : null;
+    const k = el?.dataset.ref ? byRef.get(el.dataset.ref) : undefined;
+    return el && k ? { el, k } : null;
+  };
+  // Capture phase: the grid's own keys (arrows, type to find) never see a shortcut meant for the row.
+  const onKeyDownCapture = (e: KeyboardEvent) => {
+    const row = rowOf(e.target);
+    if (!row) return;
+    if (opensContextMenu(e)) {
+      e.preventDefault();
+      e.stopPropagation();
+      const r = row.el.getBoundingClientRect();
+      return openMenu(row.k, r.left + 24, r.bottom);
+    }
+    const action = actionForPress(e);
+    if (!action) return;
+    e.preventDefault();
+    e.stopPropagation();
+    void runKeyAction(action, row.k.ref);
+  };
+  const onContextMenu = (e: MouseEvent) => {
+    const row = rowOf(e.target);
+    if (!row) return;
+    e.preventDefault();
+    openMenu(row.k, e.clientX, e.clientY);
+  };
+
+  const cell = (c: KeyColumn, k: KeyRow): ReactNode => {
+    switch (c.id) {
+      case 'name':
+        return (
+          <span className="key-name">
+            <span className="key-name-text" title={k.ref}>{k.name}</span>
+            {showInstance && (
+              <span className="key-where" title={k.ref}>
+                <span className="visually-hidden"> in </span>
+                {k.provider}/{k.org}/{k.instance}
+              </span>
+            )}
+          </span>
+        );
+      case 'env':
+        return <EnvBadge env={k.env} />;
+      case 'status': {
+        const s = keyStatus(k, (id) => names.get(id));
+        return (
+          <span className={`key-status status-${s.word}`} title={keyStatusLine(s)}>
+            <span className="status-word">{s.word}</span>
+            {s.detail && <span className="status-detail">({s.detail})</span>}
+          </span>
+        );
+      }
+      case 'masked':
+        return <span className="mono">{k.maskedKey}</span>;
+      case 'due':
+        return (
+          <span className="key-due" title={k.policy.dueBy ?? undefined}>
+            <PolicyBadge state={k.policy.state} /> {k.policy.state === 'retired' ? '' : shortDate(k.policy.dueOn)}
+          </span>
+        );
+      case 'verified':
+        return k.lastVerification ? (
+          <span className="key-verified">
+            <span>{k.lastVerification.result}</span> <span>{shortDate(k.lastVerification.at)}</span>
+          </span>
+        ) : (
+          'never'
+        );
+      case 'age':
+        return `${ageInDays(k.createdAt, now)} d`;
+      case 'actions':
+        return (
+          <Button
+            className="row-menu-button"
+            aria-label={`Actions for ${k.name}`}
+            aria-keyshortcuts="Shift+F10"
+            onPress={(e) => {
+              const r = e.target.getBoundingClientRect();
+              openMenu(k, r.left, r.bottom);
+            }}
+          >
+            <MoreHorizontal size={16} aria-hidden />
+          </Button>
+        );
+    }
+  };
+  const nodeLabel = node === null ? 'The vault' : node;
 
   return (
     <section className="keys" aria-label="Keys">
@@ -49,50 +159,44 @@ export function KeyTable() {
             </option>
           ))}
         </select>
-        <span className="muted" aria-live="polite" data-testid="key-count">
+        <span className="muted key-count" aria-live="polite" data-testid="key-count">
           {rows.length} {rows.length === 1 ? 'key' : 'keys'}
         </span>
       </div>
-      <div role="table" aria-label="Keys" aria-rowcount={rows.length} className="table">
-        <div role="row" className="row head">
-          {['Name', 'Key', 'Status', 'Environment', 'Age', 'Due', 'Last verified'].map((h) => (
-            <span role="columnheader" key={h}>
-              {h}
-            </span>
-          ))}
-        </div>
-        <div ref={scroller} className="table-body" data-testid="key-rows">
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const k = rows[item.index];
-              if (!k) return null;
-              return (
-                <div
-                  role="row"
-                  aria-rowindex={item.index + 1}
-                  aria-selected={k.ref === selectedRef}
-                  tabIndex={0}
-                  key={k.id}
-                  className={`row ${k.ref === selectedRef ? 'selected' : ''} row-${k.env}`}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                  onClick={() => selectKey(k.ref)}
-                  onKeyDown={(e) => e.key === 'Enter' && selectKey(k.ref)}
-                >
-                  <span role="cell" className="ref">{k.ref}</span>
-                  <span role="cell" className="mono">{k.maskedKey}</span>
-                  <span role="cell" className={`status status-${k.status}`}>{k.status}</span>
-                  <span role="cell"><EnvBadge env={k.env} /></span>
-                  <span role="cell">{ageInDays(k.createdAt, now)} d</span>
-                  <span role="cell" title={k.policy.dueBy ?? undefined}>
-                    <PolicyBadge state={k.policy.state} /> {k.policy.state === 'retired' ? '' : shortDate(k.policy.dueOn)}
-                  </span>
-                  <span role="cell">{k.lastVerification ? `${k.lastVerification.result} ${shortDate(k.lastVerification.at)}` : 'never'}</span>
-                </div>
-              );
-            })}
-          </div>
-        </div>
+      <div ref={area} className="key-table-area" onKeyDownCapture={onKeyDownCapture} onContextMenu={onContextMenu}>
+        {hasRows ? (
+          <Virtualizer layout={TableLayout} layoutOptions={{ rowHeight: ROW_HEIGHT, headingHeight: HEADING_HEIGHT }}>
+            <Table aria-label="Keys" aria-describedby="key-table-help" className="key-table" data-testid="key-rows" selectionMode="none" onRowAction={(ref) => selectKey(String(ref))}>
+              <TableHeader columns={columns}>
+                {(c) => (
+                  <Column id={c.id} isRowHeader={c.id === 'name'} width={c.width} minWidth={c.minWidth} className={`key-column key-column-${c.id}`}>
+                    {c.id === 'actions' ? <span className="visually-hidden">{c.label}</span> : c.label}
+                  </Column>
+                )}
+              </TableHeader>
+              <TableBody items={rows} dependencies={[columns, names, selectedRef, showInstance, mac]}>
+                {(k) => (
+                  <Row
+                    id={k.ref}
+                    textValue={k.name}
+                    columns={columns}
+                    data-ref={k.ref}
+                    className={`key-row row-${k.env} ${k.ref === selectedRef ? 'current' : ''}`}
+                  >
+                    {(c) => <Cell className={`key-cell key-cell-${c.id}`}>{cell(c, k)}</Cell>}
+                  </Row>
+                )}
+              </TableBody>
+            </Table>
+          </Virtualizer>
+        ) : (
+          <NoKeys nodeLabel={nodeLabel} />
+        )}
       </div>
+      <p className="visually-hidden" id="key-table-help">
+        Enter opens a key; Shift+F10 opens its actions{shortcutLabel('verify', mac) ? `; ${shortcutLabel('verify', mac)} verifies it` : ''}.
+      </p>
+      <KeyContextMenu place={menu} onClose={() => setMenu(null)} />
     </section>
   );
 }
