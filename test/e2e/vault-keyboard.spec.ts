@@ -50,6 +50,15 @@ test('the vault tree is one Tab stop: arrows move and select, Left/Right close a
   // One Tab stop: Tab leaves the tree for the search box.
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Search keys')).toBeFocused();
+  // An instance's menu from the keyboard: Shift+F10 on it.
+  await page.keyboard.press('Shift+Tab');
+  await expect(live).toBeFocused();
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu', { name: 'Actions for nora/acme/live' });
+  await expect(menu.getByRole('menuitem', { name: 'Remove instance…' })).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: 'Add a key…' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
 });
 
 test('the key table: arrows move, Enter opens the detail, and the keyboard opens the row menu with its shortcuts shown', async ({ page, keyturn }) => {
@@ -153,14 +162,15 @@ for (const size of [
       await expect(grid.getByRole('row', { name: /^payments/ })).toBeVisible();
       // Nothing in a badge or a date is cut: each fits its cell.
       const cut = await grid.evaluate((el) =>
-        [...el.querySelectorAll('.env, .key-due, .status-word, .key-verified, [role="columnheader"]')]
+        Array.from(el.querySelectorAll('.env, .key-due, .status-word, .key-verified, [role="columnheader"]'))
           .filter((n) => n.scrollWidth > n.clientWidth + 1 || n.getBoundingClientRect().right > (n.closest('[role="gridcell"],[role="rowheader"],[role="columnheader"]') ?? n).getBoundingClientRect().right + 1)
           .map((n) => n.textContent),
       );
       expect(cut).toEqual([]);
       await keyturn.shot(`vault-${size.width}x${size.height}-${scheme}`);
-      await grid.getByRole('button', { name: 'Actions for payments' }).click();
-      await expect(page.getByRole('menu')).toBeVisible();
+      // A right click on the row opens its menu where the pointer is.
+      await grid.getByRole('rowheader', { name: /^payments/ }).click({ button: 'right' });
+      await expect(page.getByRole('menu', { name: 'Actions for payments' })).toBeVisible();
       await keyturn.shot(`vault-menu-${size.width}x${size.height}-${scheme}`);
     });
   }

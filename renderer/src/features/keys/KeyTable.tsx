@@ -1,6 +1,6 @@
 import { MoreHorizontal } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { Button, Cell, Column, Row, Table, TableBody, TableHeader, TableLayout, Virtualizer } from 'react-aria-components';
+import { Button, Cell, Column, Row, Table, TableBody, TableHeader, TableLayout, Tooltip, TooltipTrigger, Virtualizer } from 'react-aria-components';
 import type { KeyRow } from '../../../../electron/contract/views.js';
 import { EnvBadge } from '../../ui/EnvBadge.js';
 import { POLICY_STATE_OPTIONS, PolicyBadge } from '../../ui/PolicyBadge.js';
@@ -118,17 +118,22 @@ export function KeyTable() {
         return `${ageInDays(k.createdAt, now)} d`;
       case 'actions':
         return (
-          <Button
-            className="row-menu-button"
-            aria-label={`Actions for ${k.name}`}
-            aria-keyshortcuts="Shift+F10"
-            onPress={(e) => {
-              const r = e.target.getBoundingClientRect();
-              openMenu(k, r.left, r.bottom);
-            }}
-          >
-            <MoreHorizontal size={16} aria-hidden />
-          </Button>
+          <TooltipTrigger delay={500}>
+            <Button
+              className="row-menu-button"
+              aria-label={`Actions for ${k.name}`}
+              aria-keyshortcuts="Shift+F10"
+              onPress={(e) => {
+                const r = e.target.getBoundingClientRect();
+                openMenu(k, r.left, r.bottom);
+              }}
+            >
+              <MoreHorizontal size={16} aria-hidden />
+            </Button>
+            <Tooltip className="tooltip" placement="start">
+              Actions for {k.name} (Shift+F10)
+            </Tooltip>
+          </TooltipTrigger>
         );
     }
   };

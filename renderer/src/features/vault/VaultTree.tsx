@@ -1,6 +1,6 @@
 import { ChevronRight, MoreHorizontal } from 'lucide-react';
 import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { Button, Collection, Menu, MenuItem, MenuTrigger, Popover, Tree, TreeItem, TreeItemContent, type Key, type Selection } from 'react-aria-components';
+import { Button, Collection, Menu, MenuItem, MenuTrigger, Popover, Tooltip, TooltipTrigger, Tree, TreeItem, TreeItemContent, type Key, type Selection } from 'react-aria-components';
 import { EnvBadge } from '../../ui/EnvBadge.js';
 import { useApp } from '../../store/store.js';
 import { opensContextMenu } from '../keys/key-shortcuts.js';
@@ -134,12 +134,17 @@ function InstanceMenu({ instance, isOpen, onOpenChange }: { instance: VaultTreeN
   const open = useApp((s) => s.open);
   return (
     <MenuTrigger isOpen={isOpen} onOpenChange={onOpenChange}>
-      <Button className="row-menu-button tree-menu-button" aria-label={`Actions for instance ${instance.id}`} aria-keyshortcuts="Shift+F10">
-        <MoreHorizontal size={16} aria-hidden />
-      </Button>
+      <TooltipTrigger delay={500}>
+        <Button className="row-menu-button tree-menu-button" aria-label={`Actions for ${instance.id}`} aria-keyshortcuts="Shift+F10">
+          <MoreHorizontal size={16} aria-hidden />
+        </Button>
+        <Tooltip className="tooltip" placement="end">
+          Actions for {instance.id} (Shift+F10)
+        </Tooltip>
+      </TooltipTrigger>
       <Popover placement="bottom end" className="menu-popover">
         <Menu
-          aria-label={`Actions for instance ${instance.id}`}
+          aria-label={`Actions for ${instance.id}`}
           className="menu"
           onAction={(action) => {
             if (action === 'add-key') open({ kind: 'add-key' });

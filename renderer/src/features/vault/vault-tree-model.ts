@@ -1,7 +1,10 @@
 import { instanceRef, orgRef } from '../../../../electron/contract/refs.js';
-import type { VaultOverview } from '../../../../electron/contract/views.js';
-import { needsAttention } from '../../ui/PolicyBadge.js';
+import type { PolicyState, VaultOverview } from '../../../../electron/contract/views.js';
 import { isOrdinaryLiveKey } from '../keys/key-status.js';
+
+// The states a person should act on, as PolicyBadge's needsAttention has them (this model stays free of JSX so its tests need none).
+const NEEDS_ATTENTION: ReadonlySet<PolicyState> = new Set<PolicyState>(['due soon', 'overdue', 'expired']);
+const needsAttention = (state: PolicyState) => NEEDS_ATTENTION.has(state);
 
 /** The tree's id for "All keys" (every other id is a reference: provider, provider/org, provider/org/instance). */
 export const ALL_KEYS = '__all__';

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { columnsFor } from '../../../../../renderer/src/features/keys/key-columns.js';
+
+const ids = (w: number) => columnsFor(w).map((c) => c.id);
+const needed = (w: number) => columnsFor(w).reduce((n, c) => n + (c.width === '1fr' ? c.minWidth : c.width), 0);
+
+describe('columnsFor', () => {
+  it('a wide table shows every column', () => {
+    expect(ids(1200)).toEqual(['name', 'env', 'status', 'masked', 'due', 'verified', 'age', 'actions']);
+  });
+
+  it('the table of a 900 px window (minus the tree) keeps name, environment, status and due date, and they fit', () => {
+    expect(ids(660)).toEqual(['name', 'env', 'status', 'due', 'actions']);
+    expect(needed(660)).toBeLessThanOrEqual(660);
+  });
+
+  it('at every width down to 600 px the columns shown fit their minimum widths (nothing is cut)', () => {
+    for (let w = 600; w <= 1400; w += 10) expect(needed(w), `at ${w} px`).toBeLessThanOrEqual(w);
+  });
+
+  it('the environment and the status always show', () => {
+    for (const w of [300, 500, 700, 900, 1300]) expect(ids(w)).toEqual(expect.arrayContaining(['name', 'env', 'status', 'actions']));
+  });
+});
