@@ -67,7 +67,6 @@ test('the key table: arrows move, Enter opens the detail, and the keyboard opens
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const grid = keysGrid(page);
   // The Name column shows the name; the instance, under it, when the node spans several instances.
-  await expect(grid.getByRole('rowheader').first()).toBeVisible();
   await grid.getByRole('row', { name: /^ci in nora\/acme\/test/ }).click();
   const detail = page.getByRole('complementary', { name: 'Key detail' });
   await expect(detail).toContainText('nora/acme/test/ci');
@@ -161,15 +160,15 @@ for (const size of [
       const grid = keysGrid(page);
       await expect(grid.getByRole('row', { name: /^payments/ })).toBeVisible();
       // Nothing in a badge or a date is cut: each fits its cell.
-      const cut = await grid.evaluate((el) =>
-        Array.from(el.querySelectorAll('.env, .key-due, .status-word, .key-verified, [role="columnheader"]'))
-          .filter((n) => n.scrollWidth > n.clientWidth + 1 || n.getBoundingClientRect().right > (n.closest('[role="gridcell"],[role="rowheader"],[role="columnheader"]') ?? n).getBoundingClientRect().right + 1)
+      const cut = await page.locator('.key-table-area').evaluate((el) =>
+        Array.from(el.querySelectorAll('.env, .key-due, .status-word, .key-verified, .key-column'))
+          .filter((n) => n.scrollWidth > n.clientWidth + 1 || n.getBoundingClientRect().right > (n.closest('.key-cell, .key-column') ?? n).getBoundingClientRect().right + 1)
           .map((n) => n.textContent),
       );
       expect(cut).toEqual([]);
       await keyturn.shot(`vault-${size.width}x${size.height}-${scheme}`);
       // A right click on the row opens its menu where the pointer is.
-      await grid.getByRole('rowheader', { name: /^payments/ }).click({ button: 'right' });
+      await grid.getByRole('row', { name: /^payments/ }).locator('.key-cell-name').click({ button: 'right' });
       await expect(page.getByRole('menu', { name: 'Actions for payments' })).toBeVisible();
       await keyturn.shot(`vault-menu-${size.width}x${size.height}-${scheme}`);
     });

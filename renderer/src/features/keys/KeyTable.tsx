@@ -1,14 +1,15 @@
 import { MoreHorizontal } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { Button, Cell, Column, Row, Table, TableBody, TableHeader, TableLayout, Tooltip, TooltipTrigger, Virtualizer } from 'react-aria-components';
+import { Button, Tooltip, TooltipTrigger } from 'react-aria-components';
 import type { KeyRow } from '../../../../electron/contract/views.js';
 import { EnvBadge } from '../../ui/EnvBadge.js';
 import { POLICY_STATE_OPTIONS, PolicyBadge } from '../../ui/PolicyBadge.js';
 import { ageInDays, shortDate } from '../../ui/format.js';
 import { useApp } from '../../store/store.js';
 import { runKeyAction } from './key-actions.js';
-import { columnsFor, type KeyColumn } from './key-columns.js';
+import { columnsFor, gridTemplate, type KeyColumn } from './key-columns.js';
 import { KeyContextMenu, type MenuPlace } from './KeyContextMenu.js';
+import { KeyGrid } from './KeyGrid.js';
 import { actionForPress, onMac, opensContextMenu, shortcutLabel } from './key-shortcuts.js';
 import { keyStatus, keyStatusLine } from './key-status.js';
 import { NoKeys } from './NoKeys.js';
@@ -16,12 +17,10 @@ import { useElementWidth } from './useElementWidth.js';
 import { spansInstances, visibleKeys } from './visible-keys.js';
 import './keys.css';
 
-const ROW_HEIGHT = 44;
-const HEADING_HEIGHT = 34;
 
 /**
- * The keys of the selected node as a grid (one Tab stop, arrow keys, Enter opens), virtualized:
- * thousands of rows keep a few dozen in the page. Each row has a context menu (right click,
+ * The keys of the selected node as a grid (KeyGrid: one Tab stop, arrow keys, Enter opens),
+ * virtualized: thousands of rows keep a few dozen in the page. Each row has a context menu (right click,
  * Shift+F10, the menu key, or its "⋯" button) and shortcuts that act on the focused row.
  */
 export function KeyTable() {
@@ -34,6 +33,7 @@ export function KeyTable() {
   const names = useMemo(() => new Map((overview?.keys ?? []).map((k) => [k.id, k.name])), [overview]);
   const byRef = useMemo(() => new Map(rows.map((k) => [k.ref, k])), [rows]);
   const area = useRef<HTMLDivElement>(null);
+  // The same array while the same columns fit (columnsFor keeps one per set): a new one would rebuild every row.
   const columns = columnsFor(useElementWidth(area));
   const [menu, setMenu] = useState<MenuPlace | null>(null);
   const mac = onMac();
@@ -99,23 +99,39 @@ export function KeyTable() {
         );
       }
       case 'masked':
-        return <span className="mono">{k.maskedKey}</span>;
+        return (
+          <span className="mono">
+            <span className="visually-hidden">key </span>
+            {k.maskedKey}
+          </span>
+        );
       case 'due':
         return (
           <span className="key-due" title={k.policy.dueBy ?? undefined}>
+            <span className="visually-hidden">due </span>
             <PolicyBadge state={k.policy.state} /> {k.policy.state === 'retired' ? '' : shortDate(k.policy.dueOn)}
           </span>
         );
       case 'verified':
-        return k.lastVerification ? (
+        return (
           <span className="key-verified">
-            <span>{k.lastVerification.result}</span> <span>{shortDate(k.lastVerification.at)}</span>
+            <span className="visually-hidden">last verified </span>
+            {k.lastVerification ? (
+              <>
+                <span>{k.lastVerification.result}</span> <span>{shortDate(k.lastVerification.at)}</span>
+              </>
+            ) : (
+              'never'
+            )}
           </span>
-        ) : (
-          'never'
         );
       case 'age':
-        return `${ageInDays(k.createdAt, now)} d`;
+        return (
+          <span>
+            <span className="visually-hidden">age </span>
+            {ageInDays(k.createdAt, now)} d
+          </span>
+        );
       case 'actions':
         return (
           <TooltipTrigger delay={500}>
@@ -168,32 +184,31 @@ export function KeyTable() {
           {rows.length} {rows.length === 1 ? 'key' : 'keys'}
         </span>
       </div>
-      <div ref={area} className="key-table-area" onKeyDownCapture={onKeyDownCapture} onContextMenu={onContextMenu}>
+      <div ref={area} className="key-table-area" style={{ ['--key-columns' as string]: gridTemplate(columns) }} onKeyDownCapture={onKeyDownCapture} onContextMenu={onContextMenu}>
         {hasRows ? (
-          <Virtualizer layout={TableLayout} layoutOptions={{ rowHeight: ROW_HEIGHT, headingHeight: HEADING_HEIGHT }}>
-            <Table aria-label="Keys" aria-describedby="key-table-help" className="key-table" data-testid="key-rows" selectionMode="none" onRowAction={(ref) => selectKey(String(ref))}>
-              <TableHeader columns={columns}>
-                {(c) => (
-                  <Column id={c.id} isRowHeader={c.id === 'name'} width={c.width} minWidth={c.minWidth} className={`key-column key-column-${c.id}`}>
-                    {c.id === 'actions' ? <span className="visually-hidden">{c.label}</span> : c.label}
-                  </Column>
-                )}
-              </TableHeader>
-              <TableBody items={rows} dependencies={[columns, names, selectedRef, showInstance, mac]}>
-                {(k) => (
-                  <Row
-                    id={k.ref}
-                    textValue={k.name}
-                    columns={columns}
-                    data-ref={k.ref}
-                    className={`key-row row-${k.env} ${k.ref === selectedRef ? 'current' : ''}`}
-                  >
-                    {(c) => <Cell className={`key-cell key-cell-${c.id}`}>{cell(c, k)}</Cell>}
-                  </Row>
-                )}
-              </TableBody>
-            </Table>
-          </Virtualizer>
+          <>
+            {/* The column names, for the eye: each value in a row says what it is to a screen reader (one grid cell per row). */}
+            <div className="key-head" aria-hidden>
+              {columns.map((c) => (
+                <span key={c.id} className={`key-column key-column-${c.id}`}>
+                  {c.id === 'actions' ? '' : c.label}
+                </span>
+              ))}
+            </div>
+            <KeyGrid
+              rows={rows}
+              onOpen={selectKey}
+              describedBy="key-table-help"
+              rowClassName={(k) => `key-row row-${k.env} ${k.ref === selectedRef ? 'current' : ''}`}
+              renderRow={(k) =>
+                columns.map((c) => (
+                  <span key={c.id} className={`key-cell key-cell-${c.id}`}>
+                    {cell(c, k)}
+                  </span>
+                ))
+              }
+            />
+          </>
         ) : (
           <NoKeys nodeLabel={nodeLabel} />
         )}

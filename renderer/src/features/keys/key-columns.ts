@@ -32,7 +32,22 @@ export const COLUMN_DROPS: readonly { below: number; drop: KeyColumnId }[] = [
   { below: 600, drop: 'due' },
 ];
 
-export function columnsFor(tableWidth: number): KeyColumn[] {
-  const dropped = new Set(COLUMN_DROPS.filter((d) => tableWidth < d.below).map((d) => d.drop));
-  return [NAME, ENV, STATUS, MASKED, DUE, VERIFIED, AGE, ACTIONS].filter((c) => !dropped.has(c.id));
+const ALL_COLUMNS: readonly KeyColumn[] = [NAME, ENV, STATUS, MASKED, DUE, VERIFIED, AGE, ACTIONS];
+/** One array per set of columns, so the grid sees the same columns as unchanged (and keeps its built rows). */
+const bySet = new Map<number, readonly KeyColumn[]>();
+
+export function columnsFor(tableWidth: number): readonly KeyColumn[] {
+  const dropped = COLUMN_DROPS.filter((d) => tableWidth < d.below).length;
+  let columns = bySet.get(dropped);
+  if (!columns) {
+    const gone = new Set(COLUMN_DROPS.slice(0, dropped).map((d) => d.drop));
+    columns = ALL_COLUMNS.filter((c) => !gone.has(c.id));
+    bySet.set(dropped, columns);
+  }
+  return columns;
+}
+
+/** The columns as a CSS grid template, the same for the header and every row: the name takes what is left. */
+export function gridTemplate(columns: readonly KeyColumn[]): string {
+  return columns.map((c) => (c.width === '1fr' ? `minmax(0, 1fr)` : `${c.width}px`)).join(' ');
 }

@@ -22,3 +22,10 @@ describe('columnsFor', () => {
     for (const w of [300, 500, 700, 900, 1300]) expect(ids(w)).toEqual(expect.arrayContaining(['name', 'env', 'status', 'actions']));
   });
 });
+
+describe('columnsFor identity', () => {
+  it('gives the same array for the same set of columns (the grid keeps its rows when the width changes a little)', () => {
+    expect(columnsFor(700)).toBe(columnsFor(710));
+    expect(columnsFor(700)).not.toBe(columnsFor(1200));
+  });
+});
