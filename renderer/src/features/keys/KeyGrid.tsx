@@ -1,12 +1,11 @@
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { mergeProps, useFocusRing, useGridList, useGridListItem } from 'react-aria';
-import { Item, useListState, type ListState } from 'react-stately';
+import { useListState, type ListState } from 'react-stately';
 import type { KeyRow } from '../../../../electron/contract/views.js';
+import { KeyRowCollection, type KeyNode } from './key-collection.js';
 
 const ROW_HEIGHT = 44;
-
-type KeyNode = NonNullable<ReturnType<ListState<KeyRow>['collection']['getItem']>>;
 
 /**
  * The keys as react-aria's grid (useGridList: one Tab stop, arrow keys, Home/End, type to find,
@@ -23,23 +22,14 @@ export function KeyGrid(props: {
   describedBy: string;
 }) {
   const { rows, onOpen } = props;
-  const state = useListState<KeyRow>({
-    items: rows,
-    children: (k) => (
-      <Item key={k.ref} textValue={k.name}>
-        {k.name}
-      </Item>
-    ),
-    selectionMode: 'none',
-  });
+  const collection = useMemo(() => new KeyRowCollection(rows), [rows]);
+  const state = useListState<KeyRow>({ collection, selectionMode: 'none' });
   const grid = useRef<HTMLDivElement>(null);
   const { gridProps } = useGridList({ 'aria-label': 'Keys', 'aria-describedby': props.describedBy, onAction: (key) => onOpen(String(key)) }, state, grid);
-  const nodes = useMemo(() => [...state.collection], [state.collection]);
-  const indexOf = useMemo(() => new Map(nodes.map((n, i) => [n.key, i])), [nodes]);
   const focusedKey = state.selectionManager.focusedKey;
-  const focusedIndex = focusedKey == null ? undefined : indexOf.get(focusedKey);
+  const focusedIndex = focusedKey == null ? undefined : collection.indexOf(focusedKey);
   const virtualizer = useVirtualizer({
-    count: nodes.length,
+    count: collection.size,
     getScrollElement: () => grid.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
@@ -55,14 +45,14 @@ export function KeyGrid(props: {
   }, [focusedIndex, state.selectionManager.isFocused, virtualizer]);
 
   return (
-    <div {...gridProps} ref={grid} aria-rowcount={nodes.length} className="key-table" data-testid="key-rows">
+    <div {...gridProps} ref={grid} aria-rowcount={collection.size} className="key-table" data-testid="key-rows">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((v) => {
-          const node = nodes[v.index];
+          const node = collection.at(v.index);
           const k = node?.value;
           if (!node || !k) return null;
           return (
-            <KeyGridRow key={node.key} node={node} state={state} top={v.start} className={props.rowClassName(k)} dataRef={k.ref}>
+            <KeyGridRow key={node.key} node={node} index={v.index} state={state} top={v.start} className={props.rowClassName(k)} dataRef={k.ref}>
               {props.renderRow(k)}
             </KeyGridRow>
           );
@@ -72,7 +62,7 @@ export function KeyGrid(props: {
   );
 }
 
-function KeyGridRow({ node, state, top, className, dataRef, children }: { node: KeyNode; state: ListState<KeyRow>; top: number; className: string; dataRef: string; children: ReactNode }) {
+function KeyGridRow({ node, index, state, top, className, dataRef, children }: { node: KeyNode; index: number; state: ListState<KeyRow>; top: number; className: string; dataRef: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const { rowProps, gridCellProps } = useGridListItem({ node }, state, ref);
   const { isFocusVisible, focusProps } = useFocusRing();
@@ -80,7 +70,7 @@ function KeyGridRow({ node, state, top, className, dataRef, children }: { node: 
     <div
       {...mergeProps(rowProps, focusProps)}
       ref={ref}
-      aria-rowindex={node.index + 1}
+      aria-rowindex={index + 1}
       data-ref={dataRef}
       data-focus-visible={isFocusVisible || undefined}
       className={className}

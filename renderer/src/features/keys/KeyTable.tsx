@@ -1,17 +1,13 @@
-import { MoreHorizontal } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { Button, Tooltip, TooltipTrigger } from 'react-aria-components';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { KeyRow } from '../../../../electron/contract/views.js';
-import { EnvBadge } from '../../ui/EnvBadge.js';
-import { POLICY_STATE_OPTIONS, PolicyBadge } from '../../ui/PolicyBadge.js';
-import { ageInDays, shortDate } from '../../ui/format.js';
+import { POLICY_STATE_OPTIONS } from '../../ui/PolicyBadge.js';
 import { useApp } from '../../store/store.js';
 import { runKeyAction } from './key-actions.js';
-import { columnsFor, gridTemplate, type KeyColumn } from './key-columns.js';
+import { columnsFor, gridTemplate } from './key-columns.js';
 import { KeyContextMenu, type MenuPlace } from './KeyContextMenu.js';
 import { KeyGrid } from './KeyGrid.js';
+import { KeyRowCells } from './KeyRowCells.js';
 import { actionForPress, onMac, opensContextMenu, shortcutLabel } from './key-shortcuts.js';
-import { keyStatus, keyStatusLine } from './key-status.js';
 import { NoKeys } from './NoKeys.js';
 import { useElementWidth } from './useElementWidth.js';
 import { spansInstances, visibleKeys } from './visible-keys.js';
@@ -31,14 +27,13 @@ export function KeyTable() {
   const { query, env, provider, status, setQuery, setEnv, setProvider, setStatus } = useApp();
   const rows = useMemo(() => visibleKeys(overview?.keys ?? [], node, { query, env, provider, status }), [overview, node, query, env, provider, status]);
   const names = useMemo(() => new Map((overview?.keys ?? []).map((k) => [k.id, k.name])), [overview]);
-  const byRef = useMemo(() => new Map(rows.map((k) => [k.ref, k])), [rows]);
   const area = useRef<HTMLDivElement>(null);
   // The same array while the same columns fit (columnsFor keeps one per set): a new one would rebuild every row.
   const columns = columnsFor(useElementWidth(area));
   const [menu, setMenu] = useState<MenuPlace | null>(null);
   const mac = onMac();
   const showInstance = spansInstances(node);
-  const now = Date.now();
+  const today = Math.floor(Date.now() / 86_400_000);
   const hasRows = rows.length > 0;
   useEffect(() => {
     if (hasRows && performance.getEntriesByName('keyturn:table-rendered').length === 0) requestAnimationFrame(() => performance.mark('keyturn:table-rendered'));
@@ -47,7 +42,8 @@ export function KeyTable() {
   const openMenu = useCallback((k: KeyRow, x: number, y: number) => setMenu({ ref: k.ref, name: k.name, x, y }), []);
   const rowOf = (target: EventTarget) => {
     const el = target instanceof Element ? target.closest<HTMLElement>('[data-ref]') : null;
-    const k = el?.dataset.ref ? byRef.get(el.dataset.ref) : undefined;
+    // Looked up when asked (a menu, a shortcut), not built for every key at each keystroke.
+    const k = el?.dataset.ref ? rows.find((r) => r.ref === el.dataset.ref) : undefined;
     return el && k ? { el, k } : null;
   };
   // Capture phase: the grid's own keys (arrows, type to find) never see a shortcut meant for the row.
@@ -73,86 +69,6 @@ export function KeyTable() {
     openMenu(row.k, e.clientX, e.clientY);
   };
 
-  const cell = (c: KeyColumn, k: KeyRow): ReactNode => {
-    switch (c.id) {
-      case 'name':
-        return (
-          <span className="key-name">
-            <span className="key-name-text" title={k.ref}>{k.name}</span>
-            {showInstance && (
-              <span className="key-where" title={k.ref}>
-                <span className="visually-hidden"> in </span>
-                {k.provider}/{k.org}/{k.instance}
-              </span>
-            )}
-          </span>
-        );
-      case 'env':
-        return <EnvBadge env={k.env} />;
-      case 'status': {
-        const s = keyStatus(k, (id) => names.get(id));
-        return (
-          <span className={`key-status status-${s.word}`} title={keyStatusLine(s)}>
-            <span className="status-word">{s.word}</span>
-            {s.detail && <span className="status-detail">({s.detail})</span>}
-          </span>
-        );
-      }
-      case 'masked':
-        return (
-          <span className="mono">
-            <span className="visually-hidden">key </span>
-            {k.maskedKey}
-          </span>
-        );
-      case 'due':
-        return (
-          <span className="key-due" title={k.policy.dueBy ?? undefined}>
-            <span className="visually-hidden">due </span>
-            <PolicyBadge state={k.policy.state} /> {k.policy.state === 'retired' ? '' : shortDate(k.policy.dueOn)}
-          </span>
-        );
-      case 'verified':
-        return (
-          <span className="key-verified">
-            <span className="visually-hidden">last verified </span>
-            {k.lastVerification ? (
-              <>
-                <span>{k.lastVerification.result}</span> <span>{shortDate(k.lastVerification.at)}</span>
-              </>
-            ) : (
-              'never'
-            )}
-          </span>
-        );
-      case 'age':
-        return (
-          <span>
-            <span className="visually-hidden">age </span>
-            {ageInDays(k.createdAt, now)} d
-          </span>
-        );
-      case 'actions':
-        return (
-          <TooltipTrigger delay={500}>
-            <Button
-              className="row-menu-button"
-              aria-label={`Actions for ${k.name}`}
-              aria-keyshortcuts="Shift+F10"
-              onPress={(e) => {
-                const r = e.target.getBoundingClientRect();
-                openMenu(k, r.left, r.bottom);
-              }}
-            >
-              <MoreHorizontal size={16} aria-hidden />
-            </Button>
-            <Tooltip className="tooltip" placement="start">
-              Actions for {k.name} (Shift+F10)
-            </Tooltip>
-          </TooltipTrigger>
-        );
-    }
-  };
   const nodeLabel = node === null ? 'The vault' : node;
 
   return (
@@ -200,13 +116,7 @@ export function KeyTable() {
               onOpen={selectKey}
               describedBy="key-table-help"
               rowClassName={(k) => `key-row row-${k.env} ${k.ref === selectedRef ? 'current' : ''}`}
-              renderRow={(k) =>
-                columns.map((c) => (
-                  <span key={c.id} className={`key-cell key-cell-${c.id}`}>
-                    {cell(c, k)}
-                  </span>
-                ))
-              }
+              renderRow={(k) => <KeyRowCells k={k} columns={columns} showInstance={showInstance} replacedName={k.pendingFor ? names.get(k.pendingFor) : undefined} today={today} onMenu={openMenu} />}
             />
           </>
         ) : (
