@@ -3,7 +3,7 @@ import type { KeyRow } from '../../../../electron/contract/views.js';
 import { POLICY_STATE_OPTIONS } from '../../ui/PolicyBadge.js';
 import { useApp } from '../../store/store.js';
 import { runKeyAction } from './key-actions.js';
-import { columnsFor, gridTemplate } from './key-columns.js';
+import { columnsFor, gridTemplate, minTableWidth } from './key-columns.js';
 import { KeyContextMenu, type MenuPlace } from './KeyContextMenu.js';
 import { KeyGrid } from './KeyGrid.js';
 import { KeyRowCells } from './KeyRowCells.js';
@@ -13,11 +13,10 @@ import { useElementWidth } from './useElementWidth.js';
 import { spansInstances, visibleKeys } from './visible-keys.js';
 import './keys.css';
 
-
 /**
  * The keys of the selected node as a grid (KeyGrid: one Tab stop, arrow keys, Enter opens),
- * virtualized: thousands of rows keep a few dozen in the page. Each row has a context menu (right click,
- * Shift+F10, the menu key, or its "⋯" button) and shortcuts that act on the focused row.
+ * virtualized: thousands of rows keep a few dozen in the page. Each row has a context menu (right
+ * click, Shift+F10, the menu key, or its "⋯" button) and shortcuts that act on the focused row.
  */
 export function KeyTable() {
   const overview = useApp((s) => s.overview);
@@ -100,7 +99,7 @@ export function KeyTable() {
           {rows.length} {rows.length === 1 ? 'key' : 'keys'}
         </span>
       </div>
-      <div ref={area} className="key-table-area" style={{ ['--key-columns' as string]: gridTemplate(columns) }} onKeyDownCapture={onKeyDownCapture} onContextMenu={onContextMenu}>
+      <div ref={area} className="key-table-area" style={{ ['--key-columns' as string]: gridTemplate(columns), ['--key-min-width' as string]: `${minTableWidth(columns)}px` }} onKeyDownCapture={onKeyDownCapture} onContextMenu={onContextMenu}>
         {hasRows ? (
           <>
             {/* The column names, for the eye: each value in a row says what it is to a screen reader (one grid cell per row). */}

@@ -12,7 +12,9 @@ const nodes = new WeakMap<KeyRow, KeyNode>();
 function nodeOf(k: KeyRow): KeyNode {
   let node = nodes.get(k);
   if (!node) {
-    node = { type: 'item', key: k.ref, value: k, level: 0, hasChildNodes: false, childNodes: [], rendered: k.name, textValue: k.name, index: 0, parentKey: null, props: {} };
+    // Typing finds a key by its name; the row is announced with where it is ("api in xora/acme/jobs").
+    const label = `${k.name} in ${k.provider}/${k.org}/${k.instance}`;
+    node = { type: 'item', key: k.ref, value: k, level: 0, hasChildNodes: false, childNodes: [], rendered: k.name, textValue: k.name, 'aria-label': label, index: 0, parentKey: null, props: {} };
     nodes.set(k, node);
   }
   return node;

@@ -49,5 +49,10 @@ export function columnsFor(tableWidth: number): readonly KeyColumn[] {
 
 /** The columns as a CSS grid template, the same for the header and every row: the name takes what is left. */
 export function gridTemplate(columns: readonly KeyColumn[]): string {
-  return columns.map((c) => (c.width === '1fr' ? `minmax(0, 1fr)` : `${c.width}px`)).join(' ');
+  return columns.map((c) => (c.width === '1fr' ? `minmax(${c.minWidth}px, 1fr)` : `${c.width}px`)).join(' ');
+}
+
+/** The narrowest the columns can be: below it the table scrolls sideways (header and rows together) rather than cut a value. */
+export function minTableWidth(columns: readonly KeyColumn[]): number {
+  return columns.reduce((n, c) => n + (c.width === '1fr' ? c.minWidth : c.width), 0);
 }

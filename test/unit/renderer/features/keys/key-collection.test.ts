@@ -30,3 +30,11 @@ describe('KeyRowCollection', () => {
     expect(filtered.getItem(b.ref)).toBeNull();
   });
 });
+
+describe('a key row’s node', () => {
+  it('is found by typing its name and announced with its instance', () => {
+    const node = new KeyRowCollection([a]).getItem(a.ref);
+    expect(node?.textValue).toBe('a');
+    expect(node?.['aria-label']).toBe('a in xora/acme/jobs');
+  });
+});

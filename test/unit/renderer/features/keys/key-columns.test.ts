@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { columnsFor } from '../../../../../renderer/src/features/keys/key-columns.js';
+import { columnsFor, gridTemplate, minTableWidth } from '../../../../../renderer/src/features/keys/key-columns.js';
 
 const ids = (w: number) => columnsFor(w).map((c) => c.id);
-const needed = (w: number) => columnsFor(w).reduce((n, c) => n + (c.width === '1fr' ? c.minWidth : c.width), 0);
+const needed = (w: number) => minTableWidth(columnsFor(w));
 
 describe('columnsFor', () => {
   it('a wide table shows every column', () => {
@@ -27,5 +27,11 @@ describe('columnsFor identity', () => {
   it('gives the same array for the same set of columns (the grid keeps its rows when the width changes a little)', () => {
     expect(columnsFor(700)).toBe(columnsFor(710));
     expect(columnsFor(700)).not.toBe(columnsFor(1200));
+  });
+});
+
+describe('gridTemplate', () => {
+  it('gives the name what is left, never less than its minimum, and every other column its width', () => {
+    expect(gridTemplate(columnsFor(660))).toBe('minmax(140px, 1fr) 116px 124px 168px 48px');
   });
 });
