@@ -145,6 +145,7 @@ test('a key its provider rejected shows as rejected in its row and in the tree, 
   await expect(row).not.toContainText('active');
   await expect(vaultTree(page).getByRole('row', { name: /^live/ })).toContainText('1 rejected');
   await expect(vaultTree(page).getByRole('row', { name: /^All keys/ })).toContainText('1 rejected');
+  await keyturn.shot('key-rejected');
 });
 
 for (const size of [
