@@ -1,6 +1,5 @@
 import { MoreHorizontal } from 'lucide-react';
 import { memo, type ReactNode } from 'react';
-import { Button, Tooltip, TooltipTrigger } from 'react-aria-components';
 import type { KeyRow } from '../../../../electron/contract/views.js';
 import { EnvBadge } from '../../ui/EnvBadge.js';
 import { PolicyBadge } from '../../ui/PolicyBadge.js';
@@ -89,23 +88,27 @@ function cell(c: KeyColumn, k: KeyRow, p: CellProps): ReactNode {
           </span>
         );
       case 'actions':
+        // A plain button with the native tooltip: a row drawn while scrolling or typing mounts no
+        // overlay machinery. Its press is its own, not the row's (which would open the key).
         return (
-          <TooltipTrigger delay={500}>
-            <Button
-              className="row-menu-button"
-              aria-label={`Actions for ${k.name}`}
-              aria-keyshortcuts="Shift+F10"
-              onPress={(e) => {
-                const r = e.target.getBoundingClientRect();
-                p.onMenu(k, r.left, r.bottom);
-              }}
-            >
-              <MoreHorizontal size={16} aria-hidden />
-            </Button>
-            <Tooltip className="tooltip" placement="start">
-              Actions for {k.name} (Shift+F10)
-            </Tooltip>
-          </TooltipTrigger>
+          <button
+            type="button"
+            className="row-menu-button"
+            aria-label={`Actions for ${k.name}`}
+            aria-keyshortcuts="Shift+F10"
+            title={`Actions for ${k.name} (Shift+F10)`}
+            tabIndex={-1}
+            onPointerDown={(e) => e.stopPropagation()}
+            onPointerUp={(e) => e.stopPropagation()}
+            onMouseDown={(e) => e.stopPropagation()}
+            onClick={(e) => {
+              e.stopPropagation();
+              const r = e.currentTarget.getBoundingClientRect();
+              p.onMenu(k, r.left, r.bottom);
+            }}
+          >
+            <MoreHorizontal size={16} aria-hidden />
+          </button>
         );
     }
   }
