@@ -1,6 +1,6 @@
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { mergeProps, useFocusRing, useGridList, useGridListItem } from 'react-aria';
+import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useGridList, useGridListItem } from 'react-aria';
 import { useListState, type ListState } from 'react-stately';
 import type { KeyRow } from '../../../../electron/contract/views.js';
 import { KeyRowCollection, type KeyNode } from './key-collection.js';
@@ -14,7 +14,7 @@ const ROW_HEIGHT = 44;
  * row they draw, at each change: with 10,000 keys a keystroke in the search box took 160 ms, far
  * over the app's 50 ms; the same react-aria hooks over this virtualizer stay in it.
  */
-export function KeyGrid(props: {
+export const KeyGrid = memo(function KeyGrid(props: {
   rows: readonly KeyRow[];
   onOpen: (ref: string) => void;
   renderRow: (k: KeyRow) => ReactNode;
@@ -60,19 +60,17 @@ export function KeyGrid(props: {
       </div>
     </div>
   );
-}
+});
 
 function KeyGridRow({ node, index, state, top, className, dataRef, children }: { node: KeyNode; index: number; state: ListState<KeyRow>; top: number; className: string; dataRef: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const { rowProps, gridCellProps } = useGridListItem({ node }, state, ref);
-  const { isFocusVisible, focusProps } = useFocusRing();
   return (
     <div
-      {...mergeProps(rowProps, focusProps)}
+      {...rowProps}
       ref={ref}
       aria-rowindex={index + 1}
       data-ref={dataRef}
-      data-focus-visible={isFocusVisible || undefined}
       className={className}
       style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
     >

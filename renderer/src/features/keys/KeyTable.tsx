@@ -24,7 +24,8 @@ export function KeyTable() {
   const selectedRef = useApp((s) => s.selectedKeyRef);
   const selectKey = useApp((s) => s.selectKey);
   const { query, env, provider, status, setQuery, setEnv, setProvider, setStatus } = useApp();
-  const rows = useMemo(() => visibleKeys(overview?.keys ?? [], node, { query, env, provider, status }), [overview, node, query, env, provider, status]);
+  const found = useMemo(() => visibleKeys(overview?.keys ?? [], node, { query, env, provider, status }), [overview, node, query, env, provider, status]);
+  const rows = useSameRows(found);
   const names = useMemo(() => new Map((overview?.keys ?? []).map((k) => [k.id, k.name])), [overview]);
   const area = useRef<HTMLDivElement>(null);
   // The same array while the same columns fit (columnsFor keeps one per set): a new one would rebuild every row.
@@ -68,6 +69,11 @@ export function KeyTable() {
     openMenu(row.k, e.clientX, e.clientY);
   };
 
+  const rowClassName = useCallback((k: KeyRow) => `key-row row-${k.env} ${k.ref === selectedRef ? 'current' : ''}`, [selectedRef]);
+  const renderRow = useCallback(
+    (k: KeyRow) => <KeyRowCells k={k} columns={columns} showInstance={showInstance} replacedName={k.pendingFor ? names.get(k.pendingFor) : undefined} today={today} onMenu={openMenu} />,
+    [columns, showInstance, names, today, openMenu],
+  );
   const nodeLabel = node === null ? 'The vault' : node;
 
   return (
@@ -114,8 +120,8 @@ export function KeyTable() {
               rows={rows}
               onOpen={selectKey}
               describedBy="key-table-help"
-              rowClassName={(k) => `key-row row-${k.env} ${k.ref === selectedRef ? 'current' : ''}`}
-              renderRow={(k) => <KeyRowCells k={k} columns={columns} showInstance={showInstance} replacedName={k.pendingFor ? names.get(k.pendingFor) : undefined} today={today} onMenu={openMenu} />}
+              rowClassName={rowClassName}
+              renderRow={renderRow}
             />
           </>
         ) : (
@@ -128,4 +134,15 @@ export function KeyTable() {
       <KeyContextMenu place={menu} onClose={() => setMenu(null)} />
     </section>
   );
+}
+
+/**
+ * The previous list while a keystroke keeps the same keys ("k", "ke", "key" over keys named
+ * key-…): the grid then has nothing to rebuild or redraw.
+ */
+function useSameRows(rows: KeyRow[]): KeyRow[] {
+  const last = useRef(rows);
+  const prev = last.current;
+  if (prev !== rows && (prev.length !== rows.length || rows.some((k, i) => k !== prev[i]))) last.current = rows;
+  return last.current;
 }
