@@ -54,7 +54,7 @@ export function VaultTree() {
       {...(n.kind === 'instance' ? { 'data-instance': n.id } : {})}
     >
       <TreeItemContent>
-        {({ hasChildItems }) => (
+        {({ hasChildItems, isHovered, isFocused, isSelected, isFocusVisibleWithin }) => (
           <>
             {hasChildItems ? (
               <Button slot="chevron" className="tree-chevron">
@@ -77,7 +77,13 @@ export function VaultTree() {
             <span className="count" aria-hidden>
               {n.counts.keys}
             </span>
-            {n.kind === 'instance' && <InstanceMenu instance={n} isOpen={menuFor === n.id} onOpenChange={(open) => setMenuFor(open ? n.id : null)} />}
+            {/* Drawn where it can be used (the pointer's node, the focused or selected one, an open menu):
+                every mounted button re-renders when the keyboard takes over from the mouse. */}
+            {n.kind === 'instance' && (isHovered || isFocused || isSelected || isFocusVisibleWithin || menuFor === n.id) ? (
+              <InstanceMenu instance={n} isOpen={menuFor === n.id} onOpenChange={(open) => setMenuFor(open ? n.id : null)} />
+            ) : (
+              n.kind === 'instance' && <span className="tree-menu-space" aria-hidden />
+            )}
           </>
         )}
       </TreeItemContent>
@@ -135,7 +141,7 @@ function InstanceMenu({ instance, isOpen, onOpenChange }: { instance: VaultTreeN
   return (
     <MenuTrigger isOpen={isOpen} onOpenChange={onOpenChange}>
       <TooltipTrigger delay={500}>
-        <Button className="row-menu-button tree-menu-button" aria-label={`Actions for ${instance.id}`} aria-keyshortcuts="Shift+F10">
+        <Button className="row-menu-button tree-menu-button" aria-label={`Actions for ${instance.id}`} aria-keyshortcuts="Shift+F10" excludeFromTabOrder>
           <MoreHorizontal size={16} aria-hidden />
         </Button>
         <Tooltip className="tooltip" placement="end">
