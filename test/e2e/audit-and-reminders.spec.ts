@@ -82,7 +82,7 @@ test('the rotation policy is set per instance from the app, and the audit view f
 
   // The key's own expiry (Nora's, chosen in its dashboard), entered from its detail.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Vault' }).click();
-  await page.getByRole('row').filter({ hasText: 'nora/acme/live/reports' }).click();
+  await page.getByRole('grid', { name: 'Keys' }).getByRole('row', { name: 'reports in nora/acme/live' }).click();
   const detail = page.getByRole('complementary', { name: 'Key detail' });
   await detail.getByRole('button', { name: 'Edit expiry and maximum age' }).click();
   await detail.getByLabel('Provider expiry date').fill('2026-06-03');

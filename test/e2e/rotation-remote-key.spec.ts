@@ -13,7 +13,7 @@ test('the wizard lets the person pick the old Nexora key from the list (name, cr
     await core.vault.addKey({ instanceRef: 'nexora/acme/dev', name: 'agents', secret: old.secret });
   });
   await keyturn.launch();
-  await page.getByRole('row').filter({ hasText: 'nexora/acme/dev/agents' }).first().click();
+  await page.getByRole('grid', { name: 'Keys' }).getByRole('row', { name: 'agents in nexora/acme/dev' }).click();
   await page.getByRole('button', { name: 'Rotate' }).click();
   const wizard = page.getByRole('dialog', { name: 'Rotate nexora/acme/dev/agents' });
   await wizard.getByRole('button', { name: 'Start rotation' }).click();

@@ -5,7 +5,7 @@ import { holdRotationLock } from '../support/lock-holder.js';
 import { expect, test, type Page } from './fixtures.js';
 
 async function openKey(page: Page, ref: string) {
-  await page.getByRole('row').filter({ hasText: ref }).first().click();
+  await page.getByRole('grid', { name: 'Keys' }).locator(`[role="row"][data-ref="${ref}"]`).click();
   await expect(page.getByRole('complementary', { name: 'Key detail' })).toContainText(ref);
 }
 
