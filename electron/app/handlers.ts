@@ -46,6 +46,7 @@ function providerInfo(p: ProviderProfile): ProviderInfo {
     createBy: p.capabilities.create,
     revokeBy: p.capabilities.revoke,
     rotateInPlace: p.capabilities.rotateInPlace,
+    nativeExpiry: p.nativeExpiry !== undefined,
   };
 }
 

@@ -41,6 +41,13 @@ export const rotationWordings: AreaWordings<RotationProblem> = {
   'rotation.not-found': (p) => `rotation ${p.id} is no longer in the vault metadata`,
   'rotation.not-waiting': () => 'this rotation is not waiting for an answer',
   'rotation.new-key-missing': () => 'no new key was given: create it in the dashboard, then pipe it in (--new-key-stdin); nothing was changed',
+  'rotation.revoke-started': (p) =>
+    `the old key's revoke has started, so the rotation of ${p.ref} can no longer be ${p.action === 'abandon' ? 'abandoned' : 'given a different key'}: finish it with "keyturn rotate ${p.ref} --resume"`,
+  'rotation.finished': (p) => `the rotation of ${p.ref} is ${p.state === 'completed' ? 'complete' : 'abandoned already'}: nothing was changed`,
+  'rotation.new-key-by-api': (p) => `${p.provider} created the new key of ${p.ref} by its API, so there is no different key to paste: abandon the rotation with "keyturn rotate ${p.ref} --abandon" and start a new one`,
+  'rotation.expiry-too-soon': (p) => `the expiry ${p.value} is too soon: the earliest the provider allows is ${p.earliest}`,
+  'rotation.restore-failed': (p) => `${p.where} could not be given the old key back (${p.reason}): the rotation of ${p.ref} is as it was; fix the file, then try again`,
+  'rotation.expiry-not-native': (p) => `${p.provider} keys have no expiry date of their own: leave the expiry out (a rotation policy sets their maximum age)`,
   'remote-id.no-key-api': (p) => `${p.provider} has no key API, so Keyturn never needs a key's id there: leave out the remote id; nothing was changed`,
   'remote-id.other-key': (p) => `the remote id ${quoted(p.id)} is ${p.is === 'vault-key' ? `the key "${p.name ?? ''}" in this vault` : "this rotation's new key"}, not this one: choose another of the listed ids`,
   'remote-id.not-listed': (p) => `the remote id ${quoted(p.id)} is not among the keys the provider lists for this key's account (${p.listed.map(quoted).join(', ') || 'none'}): give one of those`,

@@ -71,7 +71,7 @@ async function createGuided(ctx: StepContext): Promise<boolean> {
   for (;;) {
     const pasted = await ctx.interaction.pasteNewKey(guide, refusal);
     if (pasted === null) return failStep(ctx, 'create', refusal ? { problem: refusal, context: 'pasted-key' } : 'stopped: no new key was pasted; resume when you have it');
-    const check = checkNewKey(ctx.state().doc, ctx.profile, ctx.instance, pasted);
+    const check = checkNewKey(ctx.state().doc, ctx.profile, ctx.instance, pasted, ctx.state().rotation);
     if (check.refusal) {
       refusal = check.refusal;
       continue;

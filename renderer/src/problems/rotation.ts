@@ -34,6 +34,13 @@ export const rotationWordings: AreaWordings<RotationProblem> = {
   'rotation.not-found': () => 'This rotation is no longer in the vault: reload the window.',
   'rotation.not-waiting': () => 'This rotation is not waiting for an answer: reload it.',
   'rotation.new-key-missing': () => 'No new key was given: create it in the dashboard, then paste it here; nothing was changed.',
+  'rotation.revoke-started': (p) =>
+    `The old key of ${p.ref} is being revoked already, so this rotation can no longer be ${p.action === 'abandon' ? 'abandoned' : 'given a different key'}: carry it on with "Resume" to finish it.`,
+  'rotation.finished': (p) => `The rotation of ${p.ref} is ${p.state === 'completed' ? 'complete' : 'abandoned already'}: nothing was changed.`,
+  'rotation.new-key-by-api': (p) => `${p.provider} created the new key of ${p.ref} itself, so there is no different key to paste: choose "Abandon the rotation", then start a new one.`,
+  'rotation.expiry-too-soon': (p) => `The expiry date ${p.value} is too soon: the earliest the provider allows is ${p.earliest}. Enter the date you chose in the dashboard.`,
+  'rotation.restore-failed': (p) => `${p.where} could not be given the old key back (${p.reason}): the rotation of ${p.ref} is as it was. Fix the file, then try again.`,
+  'rotation.expiry-not-native': (p) => `${p.provider} keys have no expiry date of their own: leave Expires empty.`,
   'remote-id.no-key-api': (p) => `${p.provider} has no key API, so Keyturn never needs a key's id there: nothing was changed.`,
   'remote-id.other-key': (p) => `The key ${quoted(p.id)} is ${p.is === 'vault-key' ? `the key "${p.name ?? ''}" in this vault` : "this rotation's new key"}, not the old key: choose another under ${OLD_KEY_LIST}.`,
   'remote-id.not-listed': (p) => `The key ${quoted(p.id)} is not among the keys the provider lists for this key's account: choose one under ${OLD_KEY_LIST}.`,
