@@ -6,7 +6,7 @@ import type { CopyResult, KeyRow, ProviderInfo } from '../contract/views.js';
 import { auditRows, auditSummary, exportAudit } from '../core/audit/audit-report.js';
 import { readAuditLog, verifyLog } from '../core/node/audit/verify-log.js';
 import { fail } from '../core/domain/problems/problem-error.js';
-import { keyPolicyState, NEEDS_ATTENTION } from '../core/policy/key-policy.js';
+import { keyPolicyState, needsAttention } from '../core/policy/key-policy.js';
 import { setKeyDates } from '../core/policy/policy-changes.js';
 import { readSettings, saveSettings } from '../core/policy/settings.js';
 import { emergencyRevoke } from '../core/emergency/emergency-revoke.js';
@@ -57,11 +57,6 @@ function fullPath(typed: string): string {
   return expanded;
 }
 
-// Temporary, while the calls of issue 11 are built on their branch: never lands on main.
-function notBuiltYet(name: string): never {
-  throw new Error(`${name} is not built yet`);
-}
-
 /** Every call of the contract, implemented once on core for both UI hosts (Electron and browser mode). */
 export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
   const sessions = new RotationSessions(core.rotations, core.metadata, (rotationId) => hooks.emit('rotation.changed', { rotationId }));
@@ -89,8 +84,9 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
       return {
         instances: doc.instances,
         keys,
-        attention: keys.filter((k) => NEEDS_ATTENTION.has(k.policy.state)).length,
-        rejected: keys.filter((k) => k.rejected && k.status === 'active').length,
+        // A rotation's pending key is never counted as a key of its own (its rotation is shown).
+        attention: keys.filter((k) => needsAttention(k, k.policy.state)).length,
+        rejected: keys.filter((k) => k.rejected && k.status === 'active' && k.pendingFor === null).length,
         providers: [...builtinProfiles, ...doc.customProviders.map((c) => resolveProfile(c.name, doc.customProviders))].map(providerInfo),
         warnings: [...core.warnings()],
       };
@@ -116,9 +112,10 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
       return hooks.copy ? hooks.copy(secret) : { by: 'renderer', secret, clearsAfterSeconds: CLIPBOARD_SECONDS };
     },
     'key.setDates': async ({ ref, expiresOn, maxAgeDays }) => vaultChanged(await setKeyDates(core, ref, { expiresOn, maxAgeDays })),
-    'key.remove': async ({ ref }) => vaultChanged(await core.vault.removeKey(ref)),
-    'key.rename': async () => notBuiltYet('key.rename'),
-    'instance.remove': async () => notBuiltYet('instance.remove'),
+    // A production instance's key or the instance itself: its name typed back (`removal.not-confirmed`, next to that field).
+    'key.remove': async ({ ref, confirmInstanceName }) => vaultChanged(await core.vault.removeKey(ref, { confirmInstanceName })),
+    'key.rename': async ({ ref, name }) => vaultChanged(await core.vault.renameKey(ref, name)),
+    'instance.remove': async ({ ref, confirmInstanceName }) => vaultChanged(await core.vault.removeInstance(ref, { confirmInstanceName })),
     'target.check': async ({ file }) => inspectTargetFile(file, core.home),
     'target.add': async ({ ref, target }) => vaultChanged(await core.vault.addTarget(ref, target, core.home)),
     'target.remove': async ({ ref, targetId }) => vaultChanged(await core.vault.removeTarget(ref, targetId)),
@@ -127,9 +124,9 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
     'rotation.get': async ({ rotationId }) => sessions.view(rotationId),
     'rotation.answer': async ({ rotationId, answer }) => sessions.answer(rotationId, answer),
     'rotation.inProgress': async () => sessions.inProgress(),
-    'rotation.checkNewKey': async () => notBuiltYet('rotation.checkNewKey'),
-    'rotation.replaceNewKey': async () => notBuiltYet('rotation.replaceNewKey'),
-    'rotation.abandon': async () => notBuiltYet('rotation.abandon'),
+    'rotation.checkNewKey': async ({ rotationId, secret }) => core.rotations.checkNewKey(rotationId, secret),
+    'rotation.replaceNewKey': async ({ rotationId }) => vaultChanged(await sessions.replaceNewKey(rotationId)),
+    'rotation.abandon': async ({ rotationId }) => vaultChanged(await sessions.abandon(rotationId)),
     'emergency.find': async ({ leaked }) => {
       const candidates = findLeakCandidates(core.vault.read(), leaked);
       return {
