@@ -59,10 +59,22 @@ function fullPath(typed: string): string {
 
 /** Every call of the contract, implemented once on core for both UI hosts (Electron and browser mode). */
 export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
-  const sessions = new RotationSessions(core.rotations, core.metadata, (rotationId) => hooks.emit('rotation.changed', { rotationId }));
+  // The dock badge follows the vault at once: a rotated, removed or verified key changes it now.
+  const refreshAttention = () => {
+    try {
+      core.reminders.refreshAttention();
+    } catch {
+      // The next scheduled check sets it; a badge is never worth failing a call for.
+    }
+  };
+  const sessions = new RotationSessions(core.rotations, core.metadata, (rotationId) => {
+    hooks.emit('rotation.changed', { rotationId });
+    if (core.metadata.read().rotations.find((r) => r.id === rotationId)?.state !== 'in-progress') refreshAttention();
+  });
   core.beforeClose(() => sessions.stop());
   const vaultChanged = <T>(value: T): T => {
     hooks.emit('vault.changed', {});
+    refreshAttention();
     return value;
   };
   return {

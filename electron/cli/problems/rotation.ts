@@ -46,6 +46,8 @@ export const rotationWordings: AreaWordings<RotationProblem> = {
   'rotation.finished': (p) => `the rotation of ${p.ref} is ${p.state === 'completed' ? 'complete' : 'abandoned already'}: nothing was changed`,
   'rotation.new-key-by-api': (p) => `${p.provider} created the new key of ${p.ref} by its API, so there is no different key to paste: abandon the rotation with "keyturn rotate ${p.ref} --abandon" and start a new one`,
   'rotation.expiry-too-soon': (p) => `the expiry ${p.value} is too soon: the earliest the provider allows is ${p.earliest}`,
+  'rotation.abandon-alone': () => '--abandon goes alone: leave out --resume, --different-key and --in-place',
+  'rotation.different-key-needs-resume': () => '--different-key goes with --resume: keyturn rotate REF --resume --different-key',
   'rotation.restore-failed': (p) => `${p.where} could not be given the old key back (${p.reason}): the rotation of ${p.ref} is as it was; fix the file, then try again`,
   'rotation.expiry-not-native': (p) => `${p.provider} keys have no expiry date of their own: leave the expiry out (a rotation policy sets their maximum age)`,
   'remote-id.no-key-api': (p) => `${p.provider} has no key API, so Keyturn never needs a key's id there: leave out the remote id; nothing was changed`,

@@ -39,6 +39,8 @@ export const rotationWordings: AreaWordings<RotationProblem> = {
   'rotation.finished': (p) => `The rotation of ${p.ref} is ${p.state === 'completed' ? 'complete' : 'abandoned already'}: nothing was changed.`,
   'rotation.new-key-by-api': (p) => `${p.provider} created the new key of ${p.ref} itself, so there is no different key to paste: choose "Abandon the rotation", then start a new one.`,
   'rotation.expiry-too-soon': (p) => `The expiry date ${p.value} is too soon: the earliest the provider allows is ${p.earliest}. Enter the date you chose in the dashboard.`,
+  'rotation.abandon-alone': () => 'Abandoning a rotation cannot be combined with carrying it on: choose one.',
+  'rotation.different-key-needs-resume': () => 'A different key can only be pasted into a rotation that is carried on: choose "Use a different key" in the wizard.',
   'rotation.restore-failed': (p) => `${p.where} could not be given the old key back (${p.reason}): the rotation of ${p.ref} is as it was. Fix the file, then try again.`,
   'rotation.expiry-not-native': (p) => `${p.provider} keys have no expiry date of their own: leave Expires empty.`,
   'remote-id.no-key-api': (p) => `${p.provider} has no key API, so Keyturn never needs a key's id there: nothing was changed.`,

@@ -23,6 +23,8 @@ export const rotationKinds = {
   'rotation.expiry-too-soon': 'input',
   'rotation.expiry-not-native': 'input',
   'rotation.restore-failed': 'failure',
+  'rotation.abandon-alone': 'input',
+  'rotation.different-key-needs-resume': 'input',
   'remote-id.no-key-api': 'input',
   'remote-id.other-key': 'input',
   'remote-id.not-listed': 'input',

@@ -58,6 +58,10 @@ export const rotationProblems = [
   z.object({ code: z.literal('rotation.new-key-by-api'), ref: refParam, provider: nameParam }),
   /** The expiry given for the new key is earlier than the provider allows (`earliest`, YYYY-MM-DD). */
   z.object({ code: z.literal('rotation.expiry-too-soon'), field: z.literal('expires'), value: inputParam, earliest: outsideTextParam }),
+  /** Abandon is asked together with something it cannot go with (resume, a different key, in place). */
+  z.object({ code: z.literal('rotation.abandon-alone') }),
+  /** A different key is asked for without resuming the rotation. */
+  z.object({ code: z.literal('rotation.different-key-needs-resume') }),
   /** A swap target could not be given the old key back (`where`: the target, `reason`: why): the rotation stays as it was. */
   z.object({ code: z.literal('rotation.restore-failed'), ref: refParam, where: outsideTextParam, reason: outsideTextParam }),
   /** An expiry was given for a provider whose keys have none of their own. */
