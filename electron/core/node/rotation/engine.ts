@@ -286,7 +286,9 @@ export class RotationEngine {
     try {
       return await STEP_RUNNERS[step](ctx);
     } catch (error) {
-      if (!(error instanceof ProblemError)) return failStep(ctx, step, `${error instanceof Error ? error.message : 'the step failed'}; resume to try again`);
+      // An error that is no problem (a bug, Node's ENOENT) is worded by no host: the person is told
+      // the step could not finish; its text stays in the record's detail (the journal, --json).
+      if (!(error instanceof ProblemError)) return failStep(ctx, step, { problem: problem('host.failed', {}), detail: `${error instanceof Error ? error.message : 'the step failed'}; resume to try again` });
       if (error.kind !== 'failure') throw error;
       return failStep(ctx, step, { problem: error.problem });
     }
