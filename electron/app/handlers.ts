@@ -6,7 +6,7 @@ import type { CopyResult, KeyRow, ProviderInfo } from '../contract/views.js';
 import { auditRows, auditSummary, exportAudit } from '../core/audit/audit-report.js';
 import { readAuditLog, verifyLog } from '../core/node/audit/verify-log.js';
 import { fail } from '../core/domain/problems/problem-error.js';
-import { keyPolicyState, NEEDS_ATTENTION } from '../core/policy/key-policy.js';
+import { keyPolicyState, needsAttention } from '../core/policy/key-policy.js';
 import { setKeyDates } from '../core/policy/policy-changes.js';
 import { readSettings, saveSettings } from '../core/policy/settings.js';
 import { emergencyRevoke } from '../core/emergency/emergency-revoke.js';
@@ -46,6 +46,7 @@ function providerInfo(p: ProviderProfile): ProviderInfo {
     createBy: p.capabilities.create,
     revokeBy: p.capabilities.revoke,
     rotateInPlace: p.capabilities.rotateInPlace,
+    nativeExpiry: p.nativeExpiry !== undefined,
   };
 }
 
@@ -56,17 +57,24 @@ function fullPath(typed: string): string {
   return expanded;
 }
 
-// Temporary, while the calls of issue 11 are built on their branch: never lands on main.
-function notBuiltYet(name: string): never {
-  throw new Error(`${name} is not built yet`);
-}
-
 /** Every call of the contract, implemented once on core for both UI hosts (Electron and browser mode). */
 export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
-  const sessions = new RotationSessions(core.rotations, core.metadata, (rotationId) => hooks.emit('rotation.changed', { rotationId }));
+  // The dock badge follows the vault at once: a rotated, removed or verified key changes it now.
+  const refreshAttention = () => {
+    try {
+      core.reminders.refreshAttention();
+    } catch {
+      // The next scheduled check sets it; a badge is never worth failing a call for.
+    }
+  };
+  const sessions = new RotationSessions(core.rotations, core.metadata, (rotationId) => {
+    hooks.emit('rotation.changed', { rotationId });
+    if (core.metadata.read().rotations.find((r) => r.id === rotationId)?.state !== 'in-progress') refreshAttention();
+  });
   core.beforeClose(() => sessions.stop());
   const vaultChanged = <T>(value: T): T => {
     hooks.emit('vault.changed', {});
+    refreshAttention();
     return value;
   };
   return {
@@ -88,8 +96,9 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
       return {
         instances: doc.instances,
         keys,
-        attention: keys.filter((k) => NEEDS_ATTENTION.has(k.policy.state)).length,
-        rejected: keys.filter((k) => k.rejected && k.status === 'active').length,
+        // A rotation's pending key is never counted as a key of its own (its rotation is shown).
+        attention: keys.filter((k) => needsAttention(k, k.policy.state)).length,
+        rejected: keys.filter((k) => k.rejected && k.status === 'active' && k.pendingFor === null).length,
         providers: [...builtinProfiles, ...doc.customProviders.map((c) => resolveProfile(c.name, doc.customProviders))].map(providerInfo),
         warnings: [...core.warnings()],
       };
@@ -115,9 +124,10 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
       return hooks.copy ? hooks.copy(secret) : { by: 'renderer', secret, clearsAfterSeconds: CLIPBOARD_SECONDS };
     },
     'key.setDates': async ({ ref, expiresOn, maxAgeDays }) => vaultChanged(await setKeyDates(core, ref, { expiresOn, maxAgeDays })),
-    'key.remove': async ({ ref }) => vaultChanged(await core.vault.removeKey(ref)),
-    'key.rename': async () => notBuiltYet('key.rename'),
-    'instance.remove': async () => notBuiltYet('instance.remove'),
+    // A production instance's key or the instance itself: its name typed back (`removal.not-confirmed`, next to that field).
+    'key.remove': async ({ ref, confirmInstanceName }) => vaultChanged(await core.vault.removeKey(ref, { confirmInstanceName })),
+    'key.rename': async ({ ref, name }) => vaultChanged(await core.vault.renameKey(ref, name)),
+    'instance.remove': async ({ ref, confirmInstanceName }) => vaultChanged(await core.vault.removeInstance(ref, { confirmInstanceName })),
     'target.check': async ({ file }) => inspectTargetFile(file, core.home),
     'target.add': async ({ ref, target }) => vaultChanged(await core.vault.addTarget(ref, target, core.home)),
     'target.remove': async ({ ref, targetId }) => vaultChanged(await core.vault.removeTarget(ref, targetId)),
@@ -126,9 +136,9 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
     'rotation.get': async ({ rotationId }) => sessions.view(rotationId),
     'rotation.answer': async ({ rotationId, answer }) => sessions.answer(rotationId, answer),
     'rotation.inProgress': async () => sessions.inProgress(),
-    'rotation.checkNewKey': async () => notBuiltYet('rotation.checkNewKey'),
-    'rotation.replaceNewKey': async () => notBuiltYet('rotation.replaceNewKey'),
-    'rotation.abandon': async () => notBuiltYet('rotation.abandon'),
+    'rotation.checkNewKey': async ({ rotationId, secret }) => core.rotations.checkNewKey(rotationId, secret),
+    'rotation.replaceNewKey': async ({ rotationId }) => vaultChanged(await sessions.replaceNewKey(rotationId)),
+    'rotation.abandon': async ({ rotationId }) => vaultChanged(await sessions.abandon(rotationId)),
     'emergency.find': async ({ leaked }) => {
       const candidates = findLeakCandidates(core.vault.read(), leaked);
       return {

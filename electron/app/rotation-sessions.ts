@@ -8,7 +8,7 @@ import { keyRef } from '../core/vault/refs.js';
 import type { GuidedStep, RotationQuestion, RotationView } from '../contract/views.js';
 import { callFailure, type CallFailure } from './call-failure.js';
 
-type Answer = { kind: 'paste'; secret: string } | { kind: 'confirm'; yes: boolean } | { kind: 'stop' } | { kind: 'remote-id'; remoteId: string | null };
+type Answer = { kind: 'paste'; secret: string; expiresOn?: string | undefined } | { kind: 'confirm'; yes: boolean } | { kind: 'stop' } | { kind: 'remote-id'; remoteId: string | null };
 
 interface Session {
   running: boolean;
@@ -19,6 +19,8 @@ interface Session {
   revokeGuide: GuidedStep | null;
   /** Why the last run stopped with an error once it was running here (it reaches the wizard with its code). */
   failure: CallFailure | null;
+  /** Called once the run parks its next question or stops (a "use a different key" waits for the paste question). */
+  settled: (() => void)[];
 }
 
 /**
@@ -63,6 +65,42 @@ export class RotationSessions {
     session.question = null;
     reply(answer);
     return this.view(rotationId);
+  }
+
+  /**
+   * Abandon: a run of this host that waits for the person is stopped first (as "Stop here"), so
+   * its lock is free; one that is working (not waiting) is `busy` until it stops. Then core
+   * abandons it (refused once the old key's revoke has started).
+   */
+  async abandon(rotationId: string): Promise<RotationView> {
+    await this.#stopWaiting(rotationId);
+    const session = this.#sessions.get(rotationId);
+    if (session) session.failure = null;
+    await this.engine.abandon(rotationId);
+    this.changed(rotationId);
+    return this.view(rotationId);
+  }
+
+  /**
+   * Use a different key: the run waiting here is stopped, core discards the pasted key, and a new
+   * run asks for the key again; resolves once it does (the view carries the paste question).
+   */
+  async replaceNewKey(rotationId: string): Promise<RotationView> {
+    await this.#stopWaiting(rotationId);
+    await this.engine.replaceNewKey(rotationId);
+    const session = this.#session(rotationId);
+    const asked = new Promise<void>((resolve) => session.settled.push(resolve));
+    await this.#launch(rotationId, this.#interaction(() => rotationId, async () => true));
+    await asked;
+    return this.view(rotationId);
+  }
+
+  /** A run of this host parked on a question is answered "stop" and awaited; one at work is left to the lock. */
+  async #stopWaiting(rotationId: string): Promise<void> {
+    const session = this.#sessions.get(rotationId);
+    if (!session?.answer) return;
+    this.answer(rotationId, { kind: 'stop' });
+    await session.done;
   }
 
   view(rotationId: string): RotationView {
@@ -126,6 +164,7 @@ export class RotationSessions {
           session.running = false;
           session.question = null;
           session.answer = null;
+          for (const settled of session.settled.splice(0)) settled();
           this.changed(id);
         });
     });
@@ -143,7 +182,7 @@ export class RotationSessions {
   #session(id: string): Session {
     let session = this.#sessions.get(id);
     if (!session) {
-      session = { running: false, done: null, question: null, answer: null, revokeGuide: null, failure: null };
+      session = { running: false, done: null, question: null, answer: null, revokeGuide: null, failure: null, settled: [] };
       this.#sessions.set(id, session);
     }
     return session;
@@ -154,6 +193,7 @@ export class RotationSessions {
     return new Promise((resolve) => {
       session.question = question;
       session.answer = resolve;
+      for (const settled of session.settled.splice(0)) settled();
       this.changed(id);
     });
   }
@@ -163,7 +203,7 @@ export class RotationSessions {
       confirmProduction,
       pasteNewKey: async (guide, problem) => {
         const answer = await this.#ask(id(), { kind: 'paste', guide, problem });
-        return answer.kind === 'paste' ? answer.secret : null;
+        return answer.kind === 'paste' ? { secret: answer.secret, ...(answer.expiresOn === undefined ? {} : { expiresOn: answer.expiresOn }) } : null;
       },
       showRevokeGuide: (guide) => {
         this.#session(id()).revokeGuide = guide;

@@ -1,4 +1,4 @@
-import type { RotationInteraction } from '../core/rotation/interaction.js';
+import type { PastedKey, RotationInteraction } from '../core/rotation/interaction.js';
 import type { CliIo } from './io.js';
 import { stripOneTrailingNewline } from './io.js';
 import { chooseRemoteKeyOnTerminal } from './remote-key-choice.js';
@@ -10,7 +10,7 @@ import { cliStepProblemText } from './rotation-steps.js';
  * (--new-key-stdin; `stdinKey` when the command read and checked it already), confirmations need
  * --yes, and a guided revoke simply waits for the 401.
  */
-export function terminalInteraction(io: CliIo, options: { newKeyFromStdin: boolean; stdinKey?: string | null }): RotationInteraction {
+export function terminalInteraction(io: CliIo, options: { newKeyFromStdin: boolean; stdinKey?: string | null; expiresOn?: string }): RotationInteraction {
   let stdinUsed = false;
   return {
     async confirmProduction(instanceName) {
@@ -26,7 +26,7 @@ export function terminalInteraction(io: CliIo, options: { newKeyFromStdin: boole
       if (options.newKeyFromStdin) {
         if (stdinUsed) return null;
         stdinUsed = true;
-        return options.stdinKey ?? stripOneTrailingNewline(await io.readStdin());
+        return withExpiry(options.stdinKey ?? stripOneTrailingNewline(await io.readStdin()), options.expiresOn);
       }
       if (!io.promptSecret) {
         io.err('keyturn: this provider creates keys in its dashboard: pass --new-key-stdin and pipe the new key in, or run on a terminal\n');
@@ -34,7 +34,7 @@ export function terminalInteraction(io: CliIo, options: { newKeyFromStdin: boole
       }
       io.err(`\nCreate the new key in the dashboard: ${guide.url}\n${guide.steps.map((s, i) => `  ${i + 1}. ${s}`).join('\n')}\n`);
       const pasted = await io.promptSecret('Paste the new key (input hidden; empty to stop):');
-      return pasted.trim() === '' ? null : pasted;
+      return pasted.trim() === '' ? null : withExpiry(pasted, options.expiresOn);
     },
     showRevokeGuide(guide) {
       io.err(`\nRevoke the old key in the dashboard: ${guide.url}\n${guide.steps.map((s, i) => `  ${i + 1}. ${s}`).join('\n')}\nKeyturn checks until the old key is rejected.\n`);
@@ -53,6 +53,11 @@ export function terminalInteraction(io: CliIo, options: { newKeyFromStdin: boole
       io.err(`${mark} ${STEP_TITLES[event.step]}: ${event.problem ? cliStepProblemText(event.problem) : event.detail}\n`);
     },
   };
+}
+
+/** The pasted key with the expiry given on the command line (--new-key-expires), if any. */
+function withExpiry(secret: string, expiresOn: string | undefined): PastedKey {
+  return expiresOn === undefined ? { secret } : { secret, expiresOn };
 }
 
 /** The steps as a person thinks of them. */

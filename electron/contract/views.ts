@@ -22,6 +22,8 @@ export interface ProviderInfo {
   createBy: Capability;
   revokeBy: Capability;
   rotateInPlace: boolean;
+  /** Its keys carry an expiry date chosen in its dashboard (Nora): the rotation wizard asks for it with the new key. */
+  nativeExpiry: boolean;
 }
 
 export interface VaultOverview {

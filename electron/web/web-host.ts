@@ -107,7 +107,7 @@ export async function startWebHost(options: { handlers: Handlers; rendererDir: s
   const timeouts = options.timeouts ?? WEB_HOST_TIMEOUTS;
   const server = createServer({ connectionsCheckingInterval: timeouts.checkEveryMs }, (req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, { ok: false, error: { kind: 'failure', problem: { code: 'unexpected', detail: 'the host failed' } } });
+      if (!res.headersSent) send(res, 500, { ok: false, error: { kind: 'failure', problem: { code: 'host.failed' } } });
     });
   });
   server.headersTimeout = timeouts.headersMs;

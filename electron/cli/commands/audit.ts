@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { auditRows, auditSummary, exportAudit } from '../../core/audit/audit-report.js';
+import { auditRows, auditSummary, exportAudit, type AuditRow } from '../../core/audit/audit-report.js';
 import { fail } from '../../core/domain/problems/problem-error.js';
 import { POLICY_STATES, type PolicyState } from '../../core/policy/key-policy.js';
 import type { CliContext } from '../context.js';
@@ -9,6 +9,12 @@ import { parseEnvironment } from './parsers.js';
 function parseState(value: string): PolicyState {
   if (!(POLICY_STATES as readonly string[]).includes(value)) throw new InvalidArgumentError(`--state must be one of: ${POLICY_STATES.map((s) => `"${s}"`).join(', ')}`);
   return value as PolicyState;
+}
+
+/** A row's state as the table shows it: a rejected key says so first; a pending key is the rotation's, not a key in use. */
+function auditState(r: AuditRow): string {
+  if (r.pendingFor !== null) return 'pending (rotation)';
+  return r.rejected && r.status === 'active' ? `rejected, ${r.policyState}` : r.policyState;
 }
 
 export function registerAuditCommand(program: Command, ctx: CliContext): void {
@@ -33,9 +39,10 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
       ctx.io.out(
         table([
           ['KEY', 'ENV', 'AGE', 'STATE', 'DUE', 'BY', 'LAST VERIFIED', 'LAST ROTATION', 'TARGETS'],
-          ...rows.map((r) => [r.ref, r.env, `${r.ageDays}d`, r.policyState, r.dueOn ?? '-', r.dueBy ?? '-', r.lastVerification ? `${r.lastVerification} ${r.lastVerifiedAt?.slice(0, 10) ?? ''}` : 'never', r.lastRotationAt?.slice(0, 10) ?? '-', String(r.targets)]),
+          ...rows.map((r) => [r.ref, r.env, `${r.ageDays}d`, auditState(r), r.dueOn ?? '-', r.dueBy ?? '-', r.lastVerification ? `${r.lastVerification} ${r.lastVerifiedAt?.slice(0, 10) ?? ''}` : 'never', r.lastRotationAt?.slice(0, 10) ?? '-', String(r.targets)]),
         ]),
       );
-      ctx.io.out(`${summary.keys} ${summary.keys === 1 ? 'key' : 'keys'}: ${summary.overdue} overdue, ${summary.expired} expired, ${summary.dueIn7Days} due in 7 days, ${summary.unverified30Days} unverified for 30 days\n`);
+      const pending = summary.pending > 0 ? ` (and ${summary.pending} pending in a rotation)` : '';
+      ctx.io.out(`${summary.keys} ${summary.keys === 1 ? 'key' : 'keys'}${pending}: ${summary.overdue} overdue, ${summary.expired} expired, ${summary.dueIn7Days} due in 7 days, ${summary.unverified30Days} unverified for 30 days, ${summary.rejected} rejected\n`);
     });
 }

@@ -3,7 +3,8 @@ import { fail } from '../../core/domain/problems/problem-error.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
 import { setInstanceVerifyPath } from '../../core/vault/instance-settings.js';
-import { instanceRef } from '../../core/vault/refs.js';
+import { findInstance, instanceRef } from '../../core/vault/refs.js';
+import { confirmRemoval } from '../removal-confirmation.js';
 import { providerHelp } from '../provider-help.js';
 import { parseEnvironment } from './parsers.js';
 
@@ -35,6 +36,18 @@ export function registerInstanceCommands(program: Command, ctx: CliContext): voi
       if (opts.verifyPath === undefined) fail('verify-path.not-given', { field: 'verifyPath' });
       const changed = await setInstanceVerifyPath(ctx.core(), ref, opts.verifyPath === 'default' ? null : opts.verifyPath);
       ctx.io.out(`${changed.ref}: keys are verified with GET ${changed.verifyUrl}\n`);
+    });
+
+  instance
+    .command('remove')
+    .description('remove an instance that holds no keys')
+    .argument('<instance>', 'PROVIDER/ORG/INSTANCE')
+    .option('--yes', 'a production instance: remove it without typing its name back')
+    .action(async (ref: string, opts: { yes?: boolean }) => {
+      const found = findInstance(ctx.vault().read(), ref);
+      const confirmation = await confirmRemoval(ctx.io, found, `The instance ${instanceRef(found)}`, opts.yes);
+      const removed = await ctx.vault().removeInstance(ref, confirmation);
+      ctx.io.out(`removed the instance ${instanceRef(removed)} (${removed.env.toUpperCase()})\n`);
     });
 
   instance

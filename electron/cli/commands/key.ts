@@ -7,6 +7,7 @@ import { keyRows, table } from '../format.js';
 import { EXIT, stripOneTrailingNewline } from '../io.js';
 import { addKeyCommand, registerKeyGetCommand } from './key-get.js';
 import { parseDays, parseEnvironment } from './parsers.js';
+import { confirmRemoval } from '../removal-confirmation.js';
 
 async function readSecretInput(ctx: CliContext): Promise<string> {
   // A secret never comes from argv (shell history, `ps`): a terminal prompt or stdin only.
@@ -118,8 +119,22 @@ export function registerKeyCommands(program: Command, ctx: CliContext): void {
     .command('remove')
     .description('remove a key from the vault and the keychain (it still works at the provider)')
     .argument('<ref>', 'PROVIDER/ORG/INSTANCE/NAME or key id')
-    .action(async (ref: string) => {
-      const removed = await ctx.vault().removeKey(ref);
+    .option('--yes', "a production instance's key: remove it without typing the instance name back")
+    .action(async (ref: string, opts: { yes?: boolean }) => {
+      const { instance, record } = ctx.vault().resolve(ref);
+      const confirmation = await confirmRemoval(ctx.io, instance, `The key "${record.name}"`, opts.yes);
+      const removed = await ctx.vault().removeKey(ref, confirmation);
       ctx.io.out(`removed ${removed.ref} (${removed.maskedKey}) from the vault; the key itself still works at ${removed.provider} until it is revoked there\n`);
+    });
+
+  key
+    .command('rename')
+    .description('rename a key in its instance (swap targets and rotations follow it)')
+    .argument('<ref>', 'PROVIDER/ORG/INSTANCE/NAME or key id')
+    .argument('<new-name>', 'the new name (letters, digits, ".", "_" and "-")')
+    .action(async (ref: string, name: string) => {
+      const before = ctx.vault().showKey(ref).ref;
+      const renamed = await ctx.vault().renameKey(ref, name);
+      ctx.io.out(`renamed ${before} to ${renamed.ref}\n`);
     });
 }

@@ -11,6 +11,8 @@ import { STEP_TITLES, terminalInteraction } from '../rotation-interaction.js';
 import { describeProgress, stepText } from '../rotation-steps.js';
 import { providerHelp } from '../provider-help.js';
 import { parseWaitSeconds } from './parsers.js';
+import { fail } from '../../core/domain/problems/problem-error.js';
+import { describeAbandoned, rotationToGiveUp } from '../rotation-give-up.js';
 
 interface RotateOptions {
   inPlace?: boolean;
@@ -19,6 +21,9 @@ interface RotateOptions {
   revokeWait?: number;
   resume?: boolean;
   remoteId?: string;
+  abandon?: boolean;
+  differentKey?: boolean;
+  newKeyExpires?: string;
 }
 
 function summary(rotation: Rotation): string {
@@ -49,9 +54,22 @@ export function registerRotateCommands(program: Command, ctx: CliContext): void 
     .option('--revoke-wait <seconds>', 'how long to wait for the old key to be rejected', parseWaitSeconds)
     .option('--resume', 'resume the rotation in progress')
     .option('--remote-id <id>', `the old key's id at the provider (${providerHelp.remoteId}), when its list leaves open which key it is`)
+    .option('--abandon', 'give up the rotation in progress: the new key is removed, swap targets get the old key back, the old key stays current')
+    .option('--different-key', 'with --resume: the pasted new key was wrong; remove it and paste a different one')
+    .option('--new-key-expires <date>', "the expiry chosen in the dashboard for the pasted new key, YYYY-MM-DD (providers whose keys expire, e.g. Nora)")
     .action(async (ref: string, opts: RotateOptions) => {
+      if (opts.abandon) {
+        if (opts.resume || opts.differentKey || opts.inPlace) fail('rotation.abandon-alone', {});
+        const abandoned = await ctx.rotations().abandon(rotationToGiveUp(ctx, ref));
+        return ctx.io.out(describeAbandoned(ctx, abandoned));
+      }
+      if (opts.differentKey) {
+        if (!opts.resume) fail('rotation.different-key-needs-resume', {});
+        await ctx.rotations().replaceNewKey(rotationToGiveUp(ctx, ref));
+        ctx.io.err('the pasted new key was removed: paste a different one\n');
+      }
       const stdinKey = opts.newKeyStdin ? await stdinNewKey(ctx, ref, opts) : null;
-      const interaction = terminalInteraction(ctx.io, { newKeyFromStdin: opts.newKeyStdin ?? false, stdinKey });
+      const interaction = terminalInteraction(ctx.io, { newKeyFromStdin: opts.newKeyStdin ?? false, stdinKey, ...(opts.newKeyExpires ? { expiresOn: opts.newKeyExpires } : {}) });
       const options = { inPlace: opts.inPlace, yes: opts.yes, ...(opts.revokeWait ? { revokeWaitMs: opts.revokeWait * 1000 } : {}), ...(stdinKey === null ? {} : { newKey: stdinKey }), ...(opts.remoteId !== undefined ? { remoteId: opts.remoteId } : {}) };
       if (opts.inPlace && !opts.resume) {
         const doc = ctx.vault().read();
@@ -65,6 +83,7 @@ export function registerRotateCommands(program: Command, ctx: CliContext): void 
       }
       // A rotation another process runs is a `busy` problem: exit 4, the same command works once it is done.
       const rotation = opts.resume ? await ctx.rotations().resume(ref, interaction, options) : await ctx.rotations().start(ref, interaction, options);
+      if (rotation.state === 'abandoned') return ctx.io.out(describeAbandoned(ctx, rotation));
       const done = rotation.state === 'completed';
       ctx.io.out(`${done ? 'rotation complete' : `rotation stopped at ${describeProgress(rotation)}`}\n${summary(rotation)}\n`);
       for (const w of rotation.warnings) ctx.io.err(`warning: ${w}\n`);
@@ -88,6 +107,7 @@ export function registerRotateCommands(program: Command, ctx: CliContext): void 
       if (rotations.length === 0) return ctx.io.out('no rotations\n');
       const where = (r: Rotation) => {
         if (r.state === 'completed') return `done ${r.finishedAt?.slice(0, 16).replace('T', ' ') ?? ''}`;
+        if (r.state === 'abandoned') return `abandoned ${r.finishedAt?.slice(0, 16).replace('T', ' ') ?? ''}`;
         const owner = ctx.rotations().holder(r.id);
         return `${describeProgress(r)}${owner ? ` — running in ${describeOwner(owner)}` : ''}`;
       };

@@ -4,6 +4,7 @@ import type { AreaWordings } from '../../core/domain/problems/wording.js';
 export const scanWordings: AreaWordings<ScanProblem> = {
   'scan.folder-not-full-path': (p) => `"${p.value}" is not a full path: give the folder's path from / (or ~/)`,
   'scan.folder-unreadable': (p) => `folder could not be read (${p.reason})`,
+  'scan.folder-missing': (p) => (p.is === 'file' ? `${p.path} is a file, not a folder: give the folder to scan` : `there is no folder ${p.path}: check the path`),
   'scan.symbolic-link': () => 'a symbolic link, not followed (scan or add the file it points to)',
   'scan.not-regular-file': (p) => `not a regular file (${p.kind}), not opened`,
   'scan.file-unread': (p) => p.reason,

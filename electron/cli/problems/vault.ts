@@ -25,6 +25,10 @@ export const vaultWordings: AreaWordings<VaultProblem> = {
   'key.name-taken': (p) => `${p.instance} already has a key named "${p.name}": choose another name`,
   'key.expiry-passed': (p) => `--expires ${p.value} has already passed: a key that expired cannot be stored as active`,
   'new-key.already-stored': (p) => `this key is already stored as ${p.where}${notStored(p)}`,
+  'new-key.same-as-old': (p) => `this is the old key of ${p.ref}, pasted again: create a new key in the dashboard and paste that one${notStored(p)}`,
+  'key.in-rotation': (p) => `${p.ref} is in a rotation in progress, so it cannot be ${p.action === 'remove' ? 'removed' : 'renamed'}: finish it ("keyturn rotate ${p.ref} --resume") or abandon it ("keyturn rotate ${p.ref} --abandon") first`,
+  'instance.has-keys': (p) => `${p.ref} still holds ${p.count} key${p.count === 1 ? '' : 's'}: remove ${p.count === 1 ? 'it' : 'them'} first ("keyturn key list" shows them); nothing was changed`,
+  'removal.not-confirmed': (p) => `"${p.instance}" is a PRODUCTION instance and its name was not typed back: nothing was removed (on a terminal Keyturn asks for it; --yes removes without asking)`,
   'key.rejected': (p) =>
     `${p.provider} rejected this key (${p.httpStatus ?? 401}: ${p.reason}); nothing was stored${p.newInstance ? ` (nor the instance ${p.newInstance})` : ''} (to store it anyway, add --no-verify)`,
   'key.secret-missing': (p) => `the keychain holds no secret for ${p.ref}: it was removed outside Keyturn; add the key again`,

@@ -15,6 +15,10 @@ export interface AuditRow {
   env: Environment;
   maskedKey: string;
   status: string;
+  /** Its provider rejected it (401) at the last check. */
+  rejected: boolean;
+  /** A rotation's pending key: the id of the key it is to replace (null for any other key). Not counted as a key of its own. */
+  pendingFor: string | null;
   createdAt: string;
   ageDays: number;
   expiresOn: string | null;
@@ -36,7 +40,12 @@ export interface AuditFilter {
 }
 
 export interface AuditSummary {
+  /** Keys in use or retired: a rotation's pending key is not one of them (see `pending`). */
   keys: number;
+  /** Live keys their provider rejected (401) at the last check. */
+  rejected: number;
+  /** Pending keys of rotations in progress. */
+  pending: number;
   overdue: number;
   expired: number;
   dueIn7Days: number;
@@ -53,6 +62,8 @@ export function auditRows(doc: VaultDocument, now: Date, filter: AuditFilter = {
   for (const r of doc.rotations) {
     const at = r.finishedAt ?? r.updatedAt;
     const previous = lastRotation.get(r.newKeyId);
+    // An abandoned rotation produced no key: its new key is gone.
+    if (r.state === 'abandoned') continue;
     if (!previous || previous.at < at) lastRotation.set(r.newKeyId, { at, outcome: r.state === 'completed' ? 'completed' : 'in progress' });
   }
   const rows: AuditRow[] = [];
@@ -72,6 +83,8 @@ export function auditRows(doc: VaultDocument, now: Date, filter: AuditFilter = {
       env: instance.env,
       maskedKey: key.maskedKey,
       status: key.status,
+      rejected: key.lastVerification?.result === 'rejected',
+      pendingFor: key.status === 'pending' ? (key.rotatedFrom ?? null) : null,
       createdAt: key.createdAt,
       ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(key.createdAt)) / DAY_MS)),
       expiresOn: key.expiresOn ?? null,
@@ -93,9 +106,12 @@ export function auditRows(doc: VaultDocument, now: Date, filter: AuditFilter = {
 export function auditSummary(rows: readonly AuditRow[], now: Date): AuditSummary {
   const monthAgo = new Date(now.getTime() - 30 * DAY_MS).toISOString();
   const weekAhead = new Date(now.getTime() + 7 * DAY_MS).toISOString().slice(0, 10);
-  const live = rows.filter((r) => r.policyState !== 'retired');
+  const keys = rows.filter((r) => r.pendingFor === null);
+  const live = keys.filter((r) => r.policyState !== 'retired');
   return {
-    keys: rows.length,
+    keys: keys.length,
+    rejected: live.filter((r) => r.rejected && r.status === 'active').length,
+    pending: rows.length - keys.length,
     overdue: live.filter((r) => r.policyState === 'overdue').length,
     expired: live.filter((r) => r.policyState === 'expired').length,
     dueIn7Days: live.filter((r) => r.policyState === 'due soon' && r.dueOn !== null && r.dueOn <= weekAhead).length,
@@ -103,7 +119,7 @@ export function auditSummary(rows: readonly AuditRow[], now: Date): AuditSummary
   };
 }
 
-const CSV_COLUMNS: (keyof AuditRow)[] = ['ref', 'provider', 'org', 'instance', 'env', 'maskedKey', 'status', 'createdAt', 'ageDays', 'expiresOn', 'maxAgeDays', 'policyState', 'dueOn', 'dueBy', 'lastVerifiedAt', 'lastVerification', 'lastRotationAt', 'lastRotation', 'targets', 'id'];
+const CSV_COLUMNS: (keyof AuditRow)[] = ['ref', 'provider', 'org', 'instance', 'env', 'maskedKey', 'status', 'rejected', 'pendingFor', 'createdAt', 'ageDays', 'expiresOn', 'maxAgeDays', 'policyState', 'dueOn', 'dueBy', 'lastVerifiedAt', 'lastVerification', 'lastRotationAt', 'lastRotation', 'targets', 'id'];
 
 export function auditCsv(rows: readonly AuditRow[]): string {
   // A cell that starts with = + - @ is a formula to a spreadsheet: quoted with a leading ' (CSV injection).
@@ -128,7 +144,7 @@ export function exportAudit(rows: readonly AuditRow[], format: AuditFormat, now:
 /** A calendar: one all-day event per upcoming expiry or rotation due date of a live key. */
 export function auditIcs(rows: readonly AuditRow[]): string {
   const events: EventAttributes[] = rows
-    .filter((r) => r.policyState !== 'retired' && r.dueOn !== null)
+    .filter((r) => r.policyState !== 'retired' && r.pendingFor === null && r.dueOn !== null)
     .map((r) => {
       const what = r.dueBy === 'provider expiry' ? 'expires' : 'is due for rotation';
       return {

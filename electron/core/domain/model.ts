@@ -215,6 +215,20 @@ export const rotationSchema = z.looseObject({
   /** The name the new key gets at the provider; how a create that lost its answer is found again. */
   providerKeyName: z.string(),
   newRemoteId: z.string().optional(),
+  /** The expiry the person chose for the new key in the dashboard (a provider with native expiry): journaled before the key is stored. */
+  newKeyExpiresOn: isoDate.optional(),
+  /** Pending keys a "use a different key" discarded: their keychain entries are removed (again) on every run, so a crash leaves none. */
+  discardedKeyIds: z.array(z.string()).optional(),
+  /** Set when the person chose to abandon: a run that finds it finishes the abandon instead of the rotation. */
+  abandonStartedAt: isoDateTime.optional(),
+  /** How an abandon ended: what became of the new key at the provider and how many swap targets got the old key back. */
+  abandoned: z
+    .looseObject({
+      /** revoked: by the provider's API; still-works: made in the dashboard (or its revoke failed): revoke it there; none: no new key was made. */
+      newKeyAtProvider: z.enum(['revoked', 'still-works', 'none']),
+      restoredTargets: z.number().int().nonnegative(),
+    })
+    .optional(),
   swapCompletedAt: isoDateTime.optional(),
   targets: z.array(
     z.looseObject({

@@ -12,6 +12,25 @@ export type PolicyState = (typeof POLICY_STATES)[number];
 /** The states a person should act on: the badge count, the window title, the tree's counts. */
 export const NEEDS_ATTENTION: ReadonlySet<PolicyState> = new Set<PolicyState>(['due soon', 'overdue', 'expired']);
 
+/**
+ * A key a person should act on: a live key that is due soon, overdue or expired, or one its
+ * provider rejected (401) at the last check. Never a rotation's pending key: it is not in use yet,
+ * and the rotation it belongs to is what is shown.
+ */
+export function needsAttention(record: { status: KeyRecord['status']; lastVerification?: { result: string } | null | undefined }, state: PolicyState): boolean {
+  if (record.status === 'pending') return false;
+  return NEEDS_ATTENTION.has(state) || (record.status === 'active' && record.lastVerification?.result === 'rejected');
+}
+
+/**
+ * How many days before its rotation date a key is due soon: DUE_SOON_DAYS, but never in the first
+ * quarter of its maximum age, so a key that was just rotated (its policy just met) is never due
+ * soon, even under a policy shorter than DUE_SOON_DAYS.
+ */
+export function dueSoonDays(maxAgeDays: number): number {
+  return Math.min(DUE_SOON_DAYS, maxAgeDays - Math.ceil(maxAgeDays / 4));
+}
+
 export interface KeyPolicyState {
   state: PolicyState;
   /** The date that drives the state: the provider's expiry, or the rotation due date of the policy. */
@@ -61,6 +80,8 @@ export function keyPolicyState(record: KeyRecord, instance: Instance, policy: Po
   const due = byExpiry && expires !== null ? expires : rotateBy;
   const drivenBy = byExpiry ? 'provider expiry' : 'max age';
   const daysLeft = daysTo(due);
-  const state: PolicyState = daysLeft <= 0 ? 'overdue' : daysLeft <= DUE_SOON_DAYS ? 'due soon' : 'ok';
+  // A provider's expiry is a fixed date, due soon a month ahead; a maximum age is met by rotating.
+  const soon = byExpiry ? DUE_SOON_DAYS : dueSoonDays(maxAgeDays);
+  const state: PolicyState = daysLeft <= 0 ? 'overdue' : daysLeft <= soon ? 'due soon' : 'ok';
   return { state, date: isoDay(due), drivenBy, maxAgeDays, daysLeft };
 }

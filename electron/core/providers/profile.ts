@@ -64,6 +64,11 @@ interface ProfileBase {
   /** Extra instance settings this provider needs. */
   requires: { projectId: boolean };
   /**
+   * Keys carry an expiry date of their own, chosen in the dashboard (Nora): the earliest is this
+   * many days after today. Absent: the provider's keys do not expire by themselves.
+   */
+  nativeExpiry?: { minDaysAhead: number };
+  /**
    * Whether an instance may set its own verify path: where the documents name no verify call (Nora)
    * or Keyturn knows nothing of the API (providers you describe). Elsewhere the call is the documents' own.
    */

@@ -1,5 +1,5 @@
 import type { ReminderRecord, VaultDocument } from '../domain/model.js';
-import { keyPolicyState, NEEDS_ATTENTION, type KeyPolicyState } from '../policy/key-policy.js';
+import { keyPolicyState, needsAttention, type KeyPolicyState } from '../policy/key-policy.js';
 import { keyRef } from '../vault/refs.js';
 
 /** Days before the date that drives a key (expiry or rotation due) when a reminder fires; 0 is the day itself. */
@@ -42,7 +42,8 @@ export function dueReminders(doc: VaultDocument, now: Date): ReminderPass {
   let changed = false;
   for (const key of doc.keys) {
     const instance = instances.get(key.instanceId);
-    if (!instance) continue;
+    // A rotation's pending key is reminded of as the key it replaces, once it is current.
+    if (!instance || key.status === 'pending') continue;
     const policy = keyPolicyState(key, instance, doc.policy, now);
     if (policy.state === 'retired' || policy.date === null || policy.daysLeft === null) continue;
     const stored = doc.reminders?.[key.id];
@@ -50,7 +51,8 @@ export function dueReminders(doc: VaultDocument, now: Date): ReminderPass {
     let record: ReminderRecord = stored && stored.dueOn === policy.date ? stored : { dueOn: policy.date, fired: [], ...(stored?.snoozedUntil ? { snoozedUntil: stored.snoozedUntil } : {}) };
     if (record !== stored) changed = true;
     const daysLeft = policy.daysLeft;
-    const crossed = REMINDER_THRESHOLDS.filter((t) => daysLeft <= t && !record.fired.includes(t));
+    // A key that is not due soon yet (one just rotated under a short policy) crosses no threshold.
+    const crossed = policy.state === 'ok' ? [] : REMINDER_THRESHOLDS.filter((t) => daysLeft <= t && !record.fired.includes(t));
     const snoozed = record.snoozedUntil !== undefined && now.getTime() < Date.parse(record.snoozedUntil);
     if (crossed.length > 0 && !snoozed) {
       const threshold = Math.min(...crossed);
@@ -65,14 +67,14 @@ export function dueReminders(doc: VaultDocument, now: Date): ReminderPass {
   return { reminders, records, changed };
 }
 
-/** How many live keys need attention (due soon, overdue or expired): the dock badge and the window title. */
+/** How many live keys need attention (due soon, overdue, expired, rejected; see needsAttention): the dock badge and the window title. */
 export function attentionCount(doc: VaultDocument, now: Date): number {
   const instances = new Map(doc.instances.map((i) => [i.id, i]));
   let count = 0;
   for (const key of doc.keys) {
     const instance = instances.get(key.instanceId);
     if (!instance) continue;
-    if (NEEDS_ATTENTION.has(keyPolicyState(key, instance, doc.policy, now).state)) count += 1;
+    if (needsAttention(key, keyPolicyState(key, instance, doc.policy, now).state)) count += 1;
   }
   return count;
 }

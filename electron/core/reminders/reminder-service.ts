@@ -25,6 +25,14 @@ export class ReminderService {
     return reminders;
   }
 
+  /**
+   * The badge again, now: after a change in the vault (a key rotated, removed, verified) the count
+   * is right at once, not at the next hourly check. Fires no reminder.
+   */
+  refreshAttention(): void {
+    this.deps.notifier.setAttentionCount(attentionCount(this.deps.metadata.read(), this.deps.clock.now()));
+  }
+
   /** No reminder for this key until `days` from now; then what it missed fires once. */
   async snooze(ref: string, days: number): Promise<{ until: string }> {
     const until = new Date(this.deps.clock.now().getTime() + days * 86_400_000).toISOString();

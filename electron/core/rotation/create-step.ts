@@ -3,8 +3,10 @@ import { storeSecretVerified } from '../vault/secret-write.js';
 import { ProviderCallError, type KeyManagementApi } from '../providers/key-api.js';
 import type { KeyRecord, VaultDocument } from '../domain/model.js';
 import { createsByApi, type ProviderProfile } from '../providers/profile.js';
-import { maskedText } from '../domain/problems/params.js';
-import { ProblemError } from '../domain/problems/problem-error.js';
+import { maskedText, typedBack } from '../domain/problems/params.js';
+import { ProblemError, problem } from '../domain/problems/problem-error.js';
+import { parseDay } from '../policy/policy-changes.js';
+import type { PastedKey } from './interaction.js';
 import type { Problem } from '../domain/problems/catalogue.js';
 import type { StepContext } from './context.js';
 import { failStep } from './fail-step.js';
@@ -69,13 +71,18 @@ async function createGuided(ctx: StepContext): Promise<boolean> {
   const guide = ctx.profile.dashboard(ctx.instance).create;
   let refusal: Problem | null = null;
   for (;;) {
-    const pasted = await ctx.interaction.pasteNewKey(guide, refusal);
-    if (pasted === null) return failStep(ctx, 'create', refusal ? { problem: refusal, context: 'pasted-key' } : 'stopped: no new key was pasted; resume when you have it');
-    const check = checkNewKey(ctx.state().doc, ctx.profile, ctx.instance, pasted);
-    if (check.refusal) {
-      refusal = check.refusal;
+    const answer = await ctx.interaction.pasteNewKey(guide, refusal);
+    if (answer === null) return failStep(ctx, 'create', refusal ? { problem: refusal, context: 'pasted-key' } : 'stopped: no new key was pasted; resume when you have it');
+    const pasted: PastedKey = typeof answer === 'string' ? { secret: answer } : answer;
+    const check = checkNewKey(ctx.state().doc, ctx.profile, ctx.instance, pasted.secret, ctx.state().rotation);
+    const expiresOn = pasted.expiresOn === undefined || pasted.expiresOn === '' ? null : pasted.expiresOn;
+    const expiryRefusal = expiresOn === null ? null : expiryProblem(ctx.profile, expiresOn, ctx.deps.clock.now());
+    if (check.refusal || expiryRefusal) {
+      refusal = check.refusal ?? expiryRefusal;
       continue;
     }
+    // Journaled before the key is stored: a crash after the keychain write still gives the key its expiry.
+    if (expiresOn !== null) await ctx.journal.note('create', `the new key expires on ${expiresOn}`, { newKeyExpiresOn: expiresOn });
     await storeSecretVerified(ctx.deps.secrets, ctx.deps.keychainService, ctx.state().rotation.newKeyId, check.secret);
     await ctx.checkpoint('create:keychain-written');
     return finishCreate(ctx, check.secret, null);
@@ -98,6 +105,7 @@ async function finishCreate(ctx: StepContext, secret: string, remoteId: string |
     targets: [],
     rotatedFrom: oldKey.id,
     ...(remoteId ? { remoteId } : {}),
+    ...(rotation.newKeyExpiresOn ? { expiresOn: rotation.newKeyExpiresOn } : {}),
     ...(oldKey.maxAgeDays ? { maxAgeDays: oldKey.maxAgeDays } : {}),
   });
   await ctx.journal.end(
@@ -110,6 +118,23 @@ async function finishCreate(ctx: StepContext, secret: string, remoteId: string |
   ctx.interaction.progress({ step: 'create', status: 'done', detail: `the new key ${check.maskedKey} is saved in the keychain` });
   await ctx.checkpoint('create:after');
   return true;
+}
+
+/**
+ * Why the expiry given with a pasted key cannot be its expiry: a provider whose keys have none, a
+ * date that is none, or earlier than the provider allows (Nora: tomorrow at the earliest).
+ */
+export function expiryProblem(profile: ProviderProfile, expiresOn: string, now: Date): Problem | null {
+  if (!profile.nativeExpiry) return problem('rotation.expiry-not-native', { field: 'expires', provider: profile.displayName });
+  try {
+    parseDay(expiresOn);
+  } catch (error) {
+    if (error instanceof ProblemError) return error.problem;
+    throw error;
+  }
+  const earliest = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + profile.nativeExpiry.minDaysAhead)).toISOString().slice(0, 10);
+  if (expiresOn < earliest) return problem('rotation.expiry-too-soon', { field: 'expires', value: typedBack(expiresOn), earliest });
+  return null;
 }
 
 /** Removes keys named like this rotation's new key. Returns how many, or null when the list failed (the step failed). */

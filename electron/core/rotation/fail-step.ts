@@ -7,7 +7,7 @@ import type { RecordedFailure } from './journal.js';
  * Why a step did not finish: a problem (with what the step was doing, where the problem alone does
  * not say), or host-neutral text for a stop that is no problem (the person stopped, a warning holds).
  */
-export type StepFailure = string | { problem: Problem; context?: StepProblemContext };
+export type StepFailure = string | { problem: Problem; context?: StepProblemContext; detail?: string };
 
 
 /** A step that did not finish: journaled as failed with the reason, audited, shown. Always false. */
@@ -31,6 +31,6 @@ function recordOf(failure: StepFailure): RecordedFailure {
   // code and its parameters (a problem carries no secret), no host's words.
   const { code, ...params } = failure.problem;
   const given = Object.keys(params).length > 0 ? ` ${JSON.stringify(params)}` : '';
-  const detail = `stopped on ${code}${given}${failure.context ? ` during ${failure.context}` : ''}: resume to try again`;
+  const detail = failure.detail ?? `stopped on ${code}${given}${failure.context ? ` during ${failure.context}` : ''}: resume to try again`;
   return { detail, problem: failure.problem, ...(failure.context ? { problemContext: failure.context } : {}) };
 }

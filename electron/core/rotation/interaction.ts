@@ -12,6 +12,13 @@ export interface RotationProgress {
   problem?: StepProblem;
 }
 
+/** A pasted new key, with the expiry the person chose for it in the dashboard (a provider with native expiry). */
+export interface PastedKey {
+  secret: string;
+  /** YYYY-MM-DD; absent or empty: none chosen. */
+  expiresOn?: string;
+}
+
 /**
  * What a rotation asks of the person driving it: the terminal prompts in the CLI, the wizard in
  * the app, scripted answers in tests.
@@ -23,7 +30,7 @@ export interface RotationInteraction {
    * Guided create: where to go and what to click; returns the pasted key, or null to stop.
    * `problem` says what was wrong with the previous paste (the new-key check's refusal).
    */
-  pasteNewKey(guide: GuidedStep, problem: Problem | null): Promise<string | null>;
+  pasteNewKey(guide: GuidedStep, problem: Problem | null): Promise<string | PastedKey | null>;
   /** Guided revoke: where to go and what to click; the rotation then waits for the old key's 401. */
   showRevokeGuide(guide: GuidedStep): void;
   /** Something to know before the old key is revoked (it is still in use); false stops there. */

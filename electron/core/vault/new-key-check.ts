@@ -22,10 +22,10 @@ export interface NewKeyCheck {
 
 /**
  * Everything that decides whether a pasted key may join an instance: length, format, environment,
- * organization, and that no stored key has the same fingerprint. Shared by `key add`, the
+ * organization, and that no stored key has the same fingerprint (for a rotation's new key: not its old key). Shared by `key add`, the
  * rotation's new key and the renderer's live validation, so they can never disagree.
  */
-export function checkNewKey(doc: VaultDocument, profile: ProviderProfile, instance: Instance, pasted: string): NewKeyCheck {
+export function checkNewKey(doc: VaultDocument, profile: ProviderProfile, instance: Instance, pasted: string, rotation?: { oldKeyId: string }): NewKeyCheck {
   const { secret, trimmed } = normalizePastedSecret(pasted);
   const warnings = trimmed ? ['whitespace around the pasted key was removed'] : [];
   const fingerprint = fingerprintOf(secret);
@@ -37,6 +37,8 @@ export function checkNewKey(doc: VaultDocument, profile: ProviderProfile, instan
   const twin = doc.keys.find((k) => k.fingerprint === fingerprint);
   if (twin) {
     const owner = doc.instances.find((i) => i.id === twin.instanceId);
+    // A rotation's old key pasted again (the dashboard's old key copied by mistake): said as such.
+    if (rotation && twin.id === rotation.oldKeyId) return checked(problem('new-key.same-as-old', { field: 'secret', ref: owner ? keyRef(owner, twin) : twin.id }));
     return checked(problem('new-key.already-stored', { field: 'secret', where: owner ? keyRef(owner, twin) : twin.id }));
   }
   return checked(null);

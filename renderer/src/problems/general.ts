@@ -6,4 +6,7 @@ export const generalWordings: AreaWordings<GeneralProblem> = {
   'host.request-refused': (p) => `Keyturn refused this window's request: ${p.reason}.`,
   'host.untrusted-sender': () => 'Keyturn refused a request that did not come from its own window.',
   unexpected: (p) => `Something went wrong: ${p.detail}`,
+  'host.failed': () => 'Keyturn could not finish this. Try again; if it keeps happening, restart Keyturn.',
+  'host.file-missing': (p) => `${p.path ?? 'A file Keyturn needed'} is not there: check the path and try again.`,
+  'host.file-denied': (p) => `Keyturn may not open ${p.path ?? 'a file it needed'}: check its permissions and try again.`,
 };

@@ -5,6 +5,7 @@ import type { AreaWordings, ScanProblem } from '../../../electron/contract/probl
 export const scanWordings: AreaWordings<ScanProblem> = {
   'scan.folder-not-full-path': (p) => `"${p.value}" is not a full path: enter the folder's path from / (or from ~/).`,
   'scan.folder-unreadable': (p) => `this folder could not be read (${p.reason})`,
+  'scan.folder-missing': (p) => (p.is === 'file' ? `${p.path} is a file, not a folder: enter the folder to scan.` : `There is no folder ${p.path}: check the path and scan again.`),
   'scan.symbolic-link': () => 'a symbolic link, not followed (scan the folder of the file it points to instead)',
   'scan.not-regular-file': (p) => `not a regular file (${p.kind}), not opened`,
   'scan.file-unread': (p) => `not read: ${p.reason}`,

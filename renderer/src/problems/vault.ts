@@ -24,6 +24,10 @@ export const vaultWordings: AreaWordings<VaultProblem> = {
   'key.name-taken': (p) => `${p.instance} already has a key named "${p.name}": choose another key name.`,
   'key.expiry-passed': (p) => `The expiry date ${p.value} has already passed: a key that expired cannot be stored as active. Choose a later date, or leave Expires empty.`,
   'new-key.already-stored': (p) => `This key is already stored as ${p.where}.${notStored(p)}`,
+  'new-key.same-as-old': (p) => `This is the old key of ${p.ref}, pasted again: create a new key in the dashboard and paste that one.${notStored(p)}`,
+  'key.in-rotation': (p) => `${p.ref} is in a rotation in progress, so it cannot be ${p.action === 'remove' ? 'removed' : 'renamed'}: finish the rotation with "Resume", or "Abandon the rotation", first.`,
+  'instance.has-keys': (p) => `${p.ref} still holds ${p.count} key${p.count === 1 ? '' : 's'}: remove ${p.count === 1 ? 'it' : 'them'} first. Nothing was changed.`,
+  'removal.not-confirmed': (p) => `Type the instance name "${p.instance}" exactly as shown to remove ${p.what === 'key' ? 'a key of this production instance' : 'this production instance'}: nothing was removed.`,
   'key.rejected': (p) =>
     `${p.provider} rejected this key (${p.httpStatus ?? 401}: ${p.reason}); nothing was stored: to store it anyway, tick "Store without checking".${p.newInstance ? ` The new instance ${p.newInstance} was not stored either.` : ''}`,
   'key.secret-missing': (p) => `The keychain holds no secret for ${p.ref}: it was removed outside Keyturn. Remove this key and add it again.`,

@@ -73,7 +73,7 @@ describe('keyturn log verify', () => {
     write(ls);
     expect((await run(['log', 'verify'])).stdout).toContain('the newest entry is not the one the keychain records');
     writeFileSync(log, older);
-    expect((await run(['key', 'remove', 'xora/acme/main/d'])).code).toBe(0);
+    expect((await run(['key', 'remove', 'xora/acme/main/d', '--yes'])).code).toBe(0);
     writeFileSync(log, older); // an older copy of the whole file, chain intact
     expect((await run(['log', 'verify'])).code).toBe(1);
     rmSync(log);

@@ -69,7 +69,7 @@ describe('keyturn key add / list / show / get / remove', () => {
 
   it('remove deletes the record and the keychain entry', async () => {
     await run(['key', 'add', 'nora/acme/live', 'gone', '--no-verify'], sampleKeys.nora('production'));
-    const removed = await run(['key', 'remove', 'nora/acme/live/gone']);
+    const removed = await run(['key', 'remove', 'nora/acme/live/gone', '--yes']);
     expect(removed.code).toBe(0);
     expect(removed.stdout).toMatch(/still works at nora/);
     expect(await keychainEntries(keychainServiceFor(vaultIdOf(home)))).toEqual({ 'audit-log-head': expect.stringMatching(/^[0-9a-f]{64}$/) });

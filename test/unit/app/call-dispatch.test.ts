@@ -3,6 +3,7 @@ import { dispatchCall, isCallName } from '../../../electron/app/call-dispatch.js
 import type { Handlers } from '../../../electron/contract/contract.js';
 import { CALL_NAMES } from '../../../electron/contract/names.js';
 import { fail } from '../../../electron/core/domain/problems/problem-error.js';
+import { appProblemText } from '../../../renderer/src/problems/wordings.js';
 
 /** Handlers that answer only what a test gives; any other call fails the test loudly. */
 function handlersWith(given: Partial<Handlers>): Handlers {
@@ -61,7 +62,7 @@ describe('dispatchCall', () => {
     expect(reply).toEqual({ ok: false, error: { kind: 'input', problem: { code: 'base-url.not-https', field: 'baseUrl', provider: 'Nexora' } } });
   });
 
-  it('a plain Error crosses as unexpected, a failure, with its message and never its stack', async () => {
+  it('a plain Error never crosses with its message: it is host.failed, a failure, with no stack', async () => {
     const handlers = handlersWith({
       'vault.overview': async () => {
         throw new Error('disk full');
@@ -69,14 +70,34 @@ describe('dispatchCall', () => {
     });
     const { status, reply } = await dispatchCall(handlers, 'vault.overview', {});
     expect(status).toBe(500);
-    expect(reply).toEqual({ ok: false, error: { kind: 'failure', problem: { code: 'unexpected', detail: 'disk full' } } });
+    expect(reply).toEqual({ ok: false, error: { kind: 'failure', problem: { code: 'host.failed' } } });
+    expect(JSON.stringify(reply)).not.toContain('disk full');
     expect(JSON.stringify(reply)).not.toContain('call-dispatch.test');
   });
 
-  it('something thrown that is not an Error still crosses as unexpected, with no detail of it', async () => {
+  it('no Node error text reaches a person: ENOENT and EACCES become problems naming the path, a TypeError says try again', async () => {
+    const thrown = async (error: unknown) => (await dispatchCall(handlersWith({ 'vault.overview': async () => Promise.reject(error) }), 'vault.overview', {})).reply;
+    const enoent = Object.assign(new Error("ENOENT: no such file or directory, open '/home/me/app/.env'"), { code: 'ENOENT', path: '/home/me/app/.env' });
+    const eacces = Object.assign(new Error("EACCES: permission denied, open '/etc/app.env'"), { code: 'EACCES', path: '/etc/app.env' });
+    const replies = [await thrown(enoent), await thrown(eacces), await thrown(new TypeError("Cannot read properties of undefined (reading 'id')"))];
+    expect(replies).toEqual([
+      { ok: false, error: { kind: 'failure', problem: { code: 'host.file-missing', path: '/home/me/app/.env' } } },
+      { ok: false, error: { kind: 'failure', problem: { code: 'host.file-denied', path: '/etc/app.env' } } },
+      { ok: false, error: { kind: 'failure', problem: { code: 'host.failed' } } },
+    ]);
+    const words = replies.map((r) => (r.ok ? '' : appProblemText(r.error.problem)));
+    expect(words).toEqual([
+      '/home/me/app/.env is not there: check the path and try again.',
+      'Keyturn may not open /etc/app.env: check its permissions and try again.',
+      'Keyturn could not finish this. Try again; if it keeps happening, restart Keyturn.',
+    ]);
+    for (const text of words) expect(text).not.toMatch(/ENOENT|EACCES|Cannot read|undefined/);
+  });
+
+  it('something thrown that is not an Error still crosses as host.failed, with no detail of it', async () => {
     const handlers = handlersWith({ 'vault.overview': async () => Promise.reject('a string with s3cret') });
     const { reply } = await dispatchCall(handlers, 'vault.overview', {});
-    expect(reply).toMatchObject({ ok: false, error: { kind: 'failure', problem: { code: 'unexpected' } } });
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'failure', problem: { code: 'host.failed' } } });
     expect(JSON.stringify(reply)).not.toContain('s3cret');
   });
 });

@@ -65,6 +65,7 @@ export const provider = (over: Partial<ProviderInfo> = {}): ProviderInfo => ({
   createBy: 'api',
   revokeBy: 'api',
   rotateInPlace: false,
+  nativeExpiry: false,
   ...over,
 });
 

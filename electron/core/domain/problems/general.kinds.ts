@@ -8,4 +8,7 @@ export const generalKinds = {
   'host.request-refused': 'input',
   'host.untrusted-sender': 'failure',
   unexpected: 'failure',
+  'host.failed': 'failure',
+  'host.file-missing': 'failure',
+  'host.file-denied': 'failure',
 } as const satisfies KindsOf<GeneralProblem>;

@@ -50,6 +50,22 @@ export const rotationProblems = [
   z.object({ code: z.literal('rotation.not-waiting') }),
   /** A new key given up front (piped in) that is empty. */
   z.object({ code: z.literal('rotation.new-key-missing'), field: z.literal('secret') }),
+  /** Abandon or use a different key once the old key's revoke has started: the rotation can only be finished. */
+  z.object({ code: z.literal('rotation.revoke-started'), ref: refParam, action: z.enum(['abandon', 'replace']) }),
+  /** The rotation is over (done or abandoned): nothing left to abandon or change. */
+  z.object({ code: z.literal('rotation.finished'), ref: refParam, state: z.enum(['completed', 'abandoned']) }),
+  /** Use a different key where the new key was made by the provider's API: abandon the rotation instead. */
+  z.object({ code: z.literal('rotation.new-key-by-api'), ref: refParam, provider: nameParam }),
+  /** The expiry given for the new key is earlier than the provider allows (`earliest`, YYYY-MM-DD). */
+  z.object({ code: z.literal('rotation.expiry-too-soon'), field: z.literal('expires'), value: inputParam, earliest: outsideTextParam }),
+  /** Abandon is asked together with something it cannot go with (resume, a different key, in place). */
+  z.object({ code: z.literal('rotation.abandon-alone') }),
+  /** A different key is asked for without resuming the rotation. */
+  z.object({ code: z.literal('rotation.different-key-needs-resume') }),
+  /** A swap target could not be given the old key back (`where`: the target, `reason`: why): the rotation stays as it was. */
+  z.object({ code: z.literal('rotation.restore-failed'), ref: refParam, where: outsideTextParam, reason: outsideTextParam }),
+  /** An expiry was given for a provider whose keys have none of their own. */
+  z.object({ code: z.literal('rotation.expiry-not-native'), field: z.literal('expires'), provider: nameParam }),
 
   z.object({ code: z.literal('remote-id.no-key-api'), field: z.literal('remoteId'), provider: nameParam }),
   /** The id given is surely another key: a key of this vault (`name`), or this rotation's new key. */

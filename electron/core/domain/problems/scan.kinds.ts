@@ -5,6 +5,7 @@ import type { ScanProblem } from './scan.js';
 export const scanKinds = {
   'scan.folder-not-full-path': 'input',
   'scan.folder-unreadable': 'failure',
+  'scan.folder-missing': 'input',
   'scan.symbolic-link': 'input',
   'scan.not-regular-file': 'input',
   'scan.file-unread': 'failure',

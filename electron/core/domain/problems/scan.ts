@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { countParam, inputParam, nameParam, outsideTextParam, refParam } from './params.js';
+import { countParam, inputParam, nameParam, outsideTextParam, pathParam, refParam } from './params.js';
 
 const env = z.enum(['sandbox', 'production']);
 
@@ -12,6 +12,8 @@ export const scanProblems = [
   z.object({ code: z.literal('scan.folder-not-full-path'), value: inputParam }),
   /** `reason`: the OS's error code. */
   z.object({ code: z.literal('scan.folder-unreadable'), reason: outsideTextParam }),
+  /** The folder to scan is not there (or is a file): `path` as it was typed, made full. */
+  z.object({ code: z.literal('scan.folder-missing'), path: pathParam, is: z.enum(['missing', 'file']) }),
   z.object({ code: z.literal('scan.symbolic-link') }),
   /** `kind`: what the entry is instead (a named pipe, a socket, a device). */
   z.object({ code: z.literal('scan.not-regular-file'), kind: nameParam }),

@@ -24,6 +24,14 @@ export const vaultProblems = [
   /** A pasted key longer than any key of its provider (a page or a header pasted by mistake). */
   /** A pasted key whose fingerprint a stored key has: `where` is that key's ref (or id). */
   z.object({ code: z.literal('new-key.already-stored'), field: z.literal('secret'), where: refParam, ...refusedAt }),
+  /** A rotation's new key that is its old key, pasted again. */
+  z.object({ code: z.literal('new-key.same-as-old'), field: z.literal('secret'), ref: refParam, ...refusedAt }),
+  /** A key in a rotation in progress (as its old or its pending key) cannot be removed or renamed. */
+  z.object({ code: z.literal('key.in-rotation'), ref: refParam, action: z.enum(['remove', 'rename']) }),
+  /** An instance is removed only once it holds no keys (`count`: how many it still holds). */
+  z.object({ code: z.literal('instance.has-keys'), ref: refParam, count: countParam }),
+  /** Removing from a production instance: its name was not typed back (or not exactly). */
+  z.object({ code: z.literal('removal.not-confirmed'), field: z.literal('confirmName'), instance: nameParam, what: z.enum(['key', 'instance']) }),
   /** The provider rejected the key when asked before storing it (its verification, without the time). */
   z.object({
     code: z.literal('key.rejected'),

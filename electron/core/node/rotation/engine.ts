@@ -17,6 +17,18 @@ import { runRevoke } from '../../rotation/revoke-step.js';
 import { RotationHeldError, ownerParams, type RotationLease, type RotationOwner } from '../../rotation/rotation-lock.js';
 import { removeSwapBackups, runSwap } from './swap-step.js';
 import { runVerify } from '../../rotation/verify-step.js';
+import { abandonRotation } from './abandon.js';
+import { removeDiscardedSecrets, replaceNewKey } from './replace-new-key.js';
+import type { NewKeyRefusal } from '../../vault/new-key-check.js';
+
+/** Abandoning and replacing ask the person nothing: their hosts asked before calling. */
+const UNATTENDED: RotationInteraction = {
+  confirmProduction: async () => false,
+  pasteNewKey: async () => null,
+  showRevokeGuide: () => undefined,
+  confirmDespiteWarnings: async () => false,
+  progress: () => undefined,
+};
 
 const STEP_RUNNERS: Record<RotationStepName, (ctx: StepContext) => Promise<boolean>> = {
   create: runCreate,
@@ -71,7 +83,7 @@ export class RotationEngine {
     if (instance.env === 'production' && !options.yes && !(await interaction.confirmProduction(instance.name))) {
       fail('rotation.production-not-confirmed', { field: 'confirmName', instance: instance.name });
     }
-    if (createPath(profile, options.inPlace ?? false) === 'guided') refuseUnusableNewKey(doc, profile, instance, options.newKey);
+    if (createPath(profile, options.inPlace ?? false) === 'guided') refuseUnusableNewKey(doc, profile, instance, options.newKey, record.id);
     await this.#identifyOldKey(doc, ref, interaction, options);
     const now = this.deps.clock.now().toISOString();
     const id = this.deps.newId();
@@ -175,10 +187,13 @@ export class RotationEngine {
     try {
       hooks.owned?.();
       const journal = new RotationJournal(this.deps.metadata, rotationId, this.deps.clock);
-      if (journal.current().rotation.state === 'completed') return journal.current().rotation;
+      if (journal.current().rotation.state !== 'in-progress') return journal.current().rotation;
       const ctx = this.#context(journal, interaction, options);
+      // An abandon that stopped halfway (a crash, a keychain that did not answer) is finished, not undone.
+      if (journal.current().rotation.abandonStartedAt) return await abandonRotation(ctx, refOfRotation(journal.current().doc, journal.current().rotation));
+      await removeDiscardedSecrets(ctx, journal.current().rotation);
       if (journal.current().rotation.steps.create.status !== 'done' && createPath(ctx.profile, journal.current().rotation.inPlace) === 'guided') {
-        refuseUnusableNewKey(journal.current().doc, ctx.profile, ctx.instance, options.newKey);
+        refuseUnusableNewKey(journal.current().doc, ctx.profile, ctx.instance, options.newKey, journal.current().rotation.oldKeyId);
       }
       for (const step of ROTATION_STEPS) {
         if (journal.current().rotation.steps[step].status === 'done') continue;
@@ -193,6 +208,43 @@ export class RotationEngine {
       const rotation = journal.current().rotation;
       if (rotation.state === 'completed') await removeSwapBackups(rotation);
       return rotation;
+    } finally {
+      await lease.release();
+    }
+  }
+
+  /**
+   * Abandons the rotation (see abandonRotation): refused once the old key's revoke has started or
+   * the rotation is over, and as `busy` while another process runs it.
+   */
+  async abandon(rotationId: string): Promise<Rotation> {
+    return this.#underLock(rotationId, (ctx, ref) => abandonRotation(ctx, ref));
+  }
+
+  /** Use a different key (see replaceNewKey): the pasted key goes, the create is asked again by the next run. */
+  async replaceNewKey(rotationId: string): Promise<Rotation> {
+    return this.#underLock(rotationId, (ctx, ref) => replaceNewKey(ctx, ref, this.deps.newId));
+  }
+
+  /**
+   * A key pasted for the rotation's guided create, checked as it would be when answered (shape,
+   * environment, not a stored key, not the old key pasted again); nothing is stored.
+   */
+  checkNewKey(rotationId: string, pasted: string): { refusal: NewKeyRefusal | null; warnings: string[]; maskedKey: string } {
+    const doc = this.deps.metadata.read();
+    const rotation = findRotation(doc, rotationId);
+    const instance = doc.instances.find((i) => i.id === rotation.instanceId);
+    if (!instance) fail('rotation.instance-removed', {});
+    const check = checkNewKey(doc, resolveProfile(instance.provider, doc.customProviders), instance, pasted, rotation);
+    return { refusal: check.refusal, warnings: check.warnings, maskedKey: check.maskedKey };
+  }
+
+  async #underLock(rotationId: string, work: (ctx: StepContext, ref: string) => Promise<Rotation>): Promise<Rotation> {
+    const lease = await this.#take(rotationId);
+    try {
+      const journal = new RotationJournal(this.deps.metadata, rotationId, this.deps.clock);
+      const { doc, rotation } = journal.current();
+      return await work(this.#context(journal, UNATTENDED, {}), refOfRotation(doc, rotation));
     } finally {
       await lease.release();
     }
@@ -234,7 +286,9 @@ export class RotationEngine {
     try {
       return await STEP_RUNNERS[step](ctx);
     } catch (error) {
-      if (!(error instanceof ProblemError)) return failStep(ctx, step, `${error instanceof Error ? error.message : 'the step failed'}; resume to try again`);
+      // An error that is no problem (a bug, Node's ENOENT) is worded by no host: the person is told
+      // the step could not finish; its text stays in the record's detail (the journal, --json).
+      if (!(error instanceof ProblemError)) return failStep(ctx, step, { problem: problem('host.failed', {}), detail: `${error instanceof Error ? error.message : 'the step failed'}; resume to try again` });
       if (error.kind !== 'failure') throw error;
       return failStep(ctx, step, { problem: error.problem });
     }
@@ -279,10 +333,10 @@ export class RotationEngine {
  * A new key given up front that the instance refuses: bad input, before anything is recorded or
  * run. The refusal itself is the problem, and nothing was stored.
  */
-function refuseUnusableNewKey(doc: VaultDocument, profile: ProviderProfile, instance: Instance, newKey: string | undefined): void {
+function refuseUnusableNewKey(doc: VaultDocument, profile: ProviderProfile, instance: Instance, newKey: string | undefined, oldKeyId: string): void {
   if (newKey === undefined) return;
   if (newKey.trim() === '') fail('rotation.new-key-missing', { field: 'secret' });
-  const { refusal } = checkNewKey(doc, profile, instance, newKey);
+  const { refusal } = checkNewKey(doc, profile, instance, newKey, { oldKeyId });
   if (refusal) throw new ProblemError({ ...refusal, nothingStored: true });
 }
 

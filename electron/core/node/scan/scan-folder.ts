@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fingerprintOf } from '../../crypto/fingerprint.js';
-import { problem } from '../../domain/problems/problem-error.js';
+import { ProblemError, problem } from '../../domain/problems/problem-error.js';
 import type { ScanProblem } from '../../domain/problems/scan.js';
 import { detectProvider } from '../../providers/detect.js';
 import { maskKey } from '../../providers/key-shape.js';
@@ -41,7 +41,7 @@ export async function scanFolder(dir: string, options: ScanOptions = {}): Promis
       // Dirents carry lstat's answer: a symbolic link is a link here, never what it points to.
       entries = await readdir(folder, { withFileTypes: true });
     } catch (error) {
-      if (isRoot) throw error;
+      if (isRoot) throw rootProblem(folder, error);
       return skip(folder, problem('scan.folder-unreadable', { reason: (error as NodeJS.ErrnoException).code ?? 'error' }));
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
@@ -83,4 +83,16 @@ export async function scanFolder(dir: string, options: ScanOptions = {}): Promis
   };
   await walk(resolve(dir), true);
   return findings;
+}
+
+/**
+ * Why the folder itself could not be scanned, as a problem naming it: not there, a file, or a
+ * folder Keyturn may not read (the OS's code); an error that is none of these is thrown as it is.
+ */
+function rootProblem(folder: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT') return new ProblemError(problem('scan.folder-missing', { path: folder, is: 'missing' }), { cause: error });
+  if (code === 'ENOTDIR') return new ProblemError(problem('scan.folder-missing', { path: folder, is: 'file' }), { cause: error });
+  if (code === 'EACCES' || code === 'EPERM') return new ProblemError(problem('scan.folder-unreadable', { reason: code }), { cause: error });
+  return error;
 }

@@ -31,6 +31,7 @@ import { addTargetTo, makeTarget, removeTargetFrom, type NewTarget } from './tar
 import { findInstance, findKey, instanceRef, keyRef, type ResolvedKey } from '../../vault/refs.js';
 import { matchesFilter, toKeyView, type KeyFilter, type KeyView } from '../../vault/views.js';
 import { readStoredSecret, revealSecret, type RevealAction } from '../../vault/reveal.js';
+import { refuseIfInRotation, requireRemovalConfirmed, type RemovalConfirmation } from '../../vault/removal-rules.js';
 import { verifySecretReader } from '../../vault/verify-secrets.js';
 import type { KeyShapeProblem } from '../../domain/problems/key-shape.js';
 import { keyShapeKinds } from '../../domain/problems/key-shape.kinds.js';
@@ -330,11 +331,13 @@ export class Vault {
    * Removes a key. The secret is deleted first and put back if the metadata cannot be written,
    * so a failure never leaves a record without its secret or a hidden secret without a record.
    */
-  async removeKey(ref: string): Promise<KeyView> {
+  async removeKey(ref: string, confirmation: RemovalConfirmation = {}): Promise<KeyView> {
     const { secrets, keychainService } = this.#deps;
     let removed: { id: string; secret: string } | null = null;
     return this.#deps.metadata.update(async (doc) => {
       const { record, instance } = findKey(doc, ref);
+      refuseIfInRotation(doc, record, instance, 'remove');
+      requireRemovalConfirmed(instance, 'key', confirmation);
       let secret: string | null;
       try {
         secret = await secrets.get(keychainService, record.id);
@@ -358,6 +361,42 @@ export class Vault {
         throw error;
       },
     );
+  }
+
+  /**
+   * Renames a key within its instance (the name rules of `key add`; a name another key of the
+   * instance has is refused). Swap targets, rotations and reminders go by the key's id, so they
+   * follow it; a `keyturn://` reference written with the old name no longer resolves.
+   */
+  async renameKey(ref: string, newName: string): Promise<KeyView> {
+    const name = parseWith(segmentSchema, newName, badName('name'));
+    const { view, before } = await this.#deps.metadata.update((doc) => {
+      const { record, instance } = findKey(doc, ref);
+      refuseIfInRotation(doc, record, instance, 'rename');
+      if (doc.keys.some((k) => k.instanceId === instance.id && k.name === name && k.id !== record.id)) fail('key.name-taken', { field: 'name', instance: instanceRef(instance), name });
+      const renamed = { ...record, name };
+      return { doc: { ...doc, keys: doc.keys.map((k) => (k.id === record.id ? renamed : k)) }, result: { view: toKeyView(renamed, instance), before: keyRef(instance, record) } };
+    });
+    if (before !== view.ref) this.#audit({ action: 'key.rename', keyId: view.id, maskedKey: view.maskedKey, outcome: 'ok', detail: `${before} → ${view.ref}` });
+    return view;
+  }
+
+  /**
+   * Removes an instance that holds no keys (refused with how many it holds, so no key is lost with
+   * it); a production instance needs its name typed back. Its policy override goes with it.
+   */
+  async removeInstance(ref: string, confirmation: RemovalConfirmation = {}): Promise<Instance> {
+    const removed = await this.#deps.metadata.update((doc) => {
+      const instance = findInstance(doc, ref);
+      const held = doc.keys.filter((k) => k.instanceId === instance.id).length;
+      if (held > 0) fail('instance.has-keys', { ref: instanceRef(instance), count: held });
+      requireRemovalConfirmed(instance, 'instance', confirmation);
+      const { [instance.id]: _override, ...instances } = doc.policy?.instances ?? {};
+      const policy = doc.policy ? { doc: { ...doc.policy, instances } } : null;
+      return { doc: { ...doc, instances: doc.instances.filter((i) => i.id !== instance.id), ...(policy ? { policy: policy.doc } : {}) }, result: instance };
+    });
+    this.#audit({ action: 'instance.remove', outcome: 'ok', detail: `${instanceRef(removed)} (${removed.env})` });
+    return removed;
   }
 
   /**

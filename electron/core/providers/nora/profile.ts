@@ -80,6 +80,8 @@ export const noraProfile: GuidedProfile = {
   },
   notFoundHint: verifyPathHint,
   capabilities: { create: 'guided', rotateInPlace: false, revoke: 'guided', list: 'guided' },
+  // Its dashboard document: an optional expiration date, the minimum being tomorrow.
+  nativeExpiry: { minDaysAhead: 1 },
   dashboard: (instance) => {
     const url = instance.dashboardUrl ?? 'https://app.nora.finance';
     return {

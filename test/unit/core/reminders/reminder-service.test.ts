@@ -117,7 +117,7 @@ it('starts afresh when the due date changes, and forgets keys that are gone', as
   clock.at = day('2026-02-22');
   await service().check();
   notifier.take();
-  await opened.vault.removeKey(REF);
+  await opened.vault.removeKey(REF, { yes: true });
   await opened.vault.addKey({ instanceRef: 'nora/acme/live', name: 'backend', secret: sampleKeys.nora('production'), expiresOn: '2026-02-28' });
   await service().check();
   expect(notifier.take()).toEqual([`7:${REF} expires in 6 days`]);

@@ -58,7 +58,7 @@ describe('Vault: nothing is left behind when a step fails', () => {
     await open(home).vault.addKey({ instanceRef: 'xora/acme/main', name: 'k', secret: sampleKeys.xora() });
     const before = await vaultState(home, keychain);
     const { vault } = open(home, { metadata: failingWrites(new Error('EIO: i/o error')) });
-    await expect(vault.removeKey('xora/acme/main/k')).rejects.toThrow(/EIO/);
+    await expect(vault.removeKey('xora/acme/main/k', { yes: true })).rejects.toThrow(/EIO/);
     expect(await vaultState(home, keychain)).toEqual(before);
   });
 });

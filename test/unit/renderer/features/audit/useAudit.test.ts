@@ -9,7 +9,7 @@ import { fakeHost, resetAppBetweenTests } from '../../fake-host.js';
 
 resetAppBetweenTests();
 
-const summary: AuditSummary = { keys: 2, overdue: 0, expired: 0, dueIn7Days: 0, unverified30Days: 2 };
+const summary: AuditSummary = { keys: 2, rejected: 0, pending: 0, overdue: 0, expired: 0, dueIn7Days: 0, unverified30Days: 2 };
 const row = (ref: string, ageDays: number): AuditRow => ({
   ref,
   id: ref,
@@ -19,6 +19,8 @@ const row = (ref: string, ageDays: number): AuditRow => ({
   env: 'production',
   maskedKey: 'xora_ab…',
   status: 'active',
+  rejected: false,
+  pendingFor: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   ageDays,
   expiresOn: null,
