@@ -215,7 +215,7 @@ describe('useRotation: the guided new key', () => {
   it('a provider with native expiry sends the date chosen in the dashboard with the pasted key; another provider sends none', async () => {
     const rotationAnswer = vi.fn<KeyturnApi['rotationAnswer']>(async () => rotationView());
     fakeHost({ rotationResume: async () => waitingForPaste, rotationGet: async () => waitingForPaste, rotationAnswer, rotationCheckNewKey: async () => ({ refusal: null, warnings: [], maskedKey: 'sk_live…' }) });
-    useApp.setState({ overview: overview({ keys: [keyRow({ ref: 'nora/acme/live/backend', provider: 'nora' })], providers: [provider({ id: 'nora', displayName: 'Nora' })] }) });
+    useApp.setState({ overview: overview({ keys: [keyRow({ ref: 'nora/acme/live/backend', provider: 'nora' })], providers: [provider({ id: 'nora', displayName: 'Nora', nativeExpiry: true })] }) });
     const { result, unmount } = renderHook(() => useRotation('nora/acme/live/backend', true));
     await waitFor(() => expect(result.current.view).not.toBeNull());
     expect(result.current.asksExpiry).toBe(true);
