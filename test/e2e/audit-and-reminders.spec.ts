@@ -63,12 +63,13 @@ test('the rotation policy is set per instance from the app, and the audit view f
   await keyturn.seed(async (core) => {
     await core.vault.addInstance({ provider: 'nora', org: 'acme', name: 'live', env: 'production' });
     await core.vault.addKey({ instanceRef: 'nora/acme/live', name: 'reports', secret: sampleKeys.nora('production') });
-  }, clock);
+    // Added four days ago: past the first quarter of a 10-day maximum age, when a key just rotated is not yet due soon.
+  }, { now: () => new Date('2026-05-28T09:00:00Z') });
   await keyturn.launch({ clock });
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Audit/ }).click();
   const audit = page.getByRole('region', { name: 'Audit' });
   const row = audit.getByTestId('audit-rows').getByRole('row').first();
-  await expect(row).toContainText('2026-08-30 (max age)');
+  await expect(row).toContainText('2026-08-26 (max age)');
 
   await audit.getByRole('button', { name: 'Policy…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Rotation policy' });
@@ -77,7 +78,7 @@ test('the rotation policy is set per instance from the app, and the audit view f
   await keyturn.shot('policy');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
-  await expect(row).toContainText('2026-06-11 (max age)');
+  await expect(row).toContainText('2026-06-07 (max age)');
   await expect(row).toContainText('due soon');
 
   // The key's own expiry (Nora's, chosen in its dashboard), entered from its detail.

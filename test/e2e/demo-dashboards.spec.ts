@@ -7,7 +7,10 @@ import { NORA_KEYS_PATH } from '../emulators/index.js';
 import { expect, test, type Page } from './fixtures.js';
 
 async function openKey(page: Page, ref: string) {
-  await page.getByRole('row').filter({ hasText: ref }).first().click();
+  // A key's row is named for the key and its instance ("backend in nora/acme/live").
+  const instance = ref.slice(0, ref.lastIndexOf('/'));
+  const name = ref.slice(ref.lastIndexOf('/') + 1);
+  await page.getByRole('grid', { name: 'Keys' }).getByRole('row', { name: `${name} in ${instance}` }).click();
   await expect(page.getByRole('complementary', { name: 'Key detail' })).toContainText(ref);
 }
 
