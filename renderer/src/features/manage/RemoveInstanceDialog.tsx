@@ -6,6 +6,8 @@ import { TypedBackName } from './TypedBackName.js';
 import { useRemoveInstance } from './useRemoveInstance.js';
 import './manage.css';
 
+const FORM_ID = 'remove-instance-form';
+
 const CONFIRM_NOTE = 'remove-instance-confirm-message';
 
 /** Remove an instance once it holds no key; a production one asks for its name typed back. */
@@ -17,8 +19,22 @@ export function RemoveInstanceDialog({ instanceRef }: { instanceRef: string }) {
     if (form.canRemove) void form.submit();
   }
   return (
-    <Modal title={`Remove the instance ${instanceRef}`} onClose={form.close} tone="danger">
-      <form className="form manage-form" onSubmit={submit}>
+    <Modal
+      title={`Remove the instance ${instanceRef}`}
+      onClose={form.close}
+      tone="danger"
+      footer={
+        <>
+          <button type="button" onClick={form.close}>
+            Cancel
+          </button>
+          <button type="submit" form={FORM_ID} className="danger" disabled={!form.canRemove}>
+            {form.busy ? 'Removing…' : 'Remove instance'}
+          </button>
+        </>
+      }
+    >
+      <form id={FORM_ID} className="form manage-form" onSubmit={submit}>
         {form.instance && (
           <p>
             <EnvBadge env={form.instance.env} /> {form.instance.baseUrl}
@@ -37,14 +53,6 @@ export function RemoveInstanceDialog({ instanceRef }: { instanceRef: string }) {
             {placed.general}
           </p>
         )}
-        <div className="actions">
-          <button type="button" onClick={form.close}>
-            Cancel
-          </button>
-          <button type="submit" className="danger" disabled={!form.canRemove}>
-            {form.busy ? 'Removing…' : 'Remove instance'}
-          </button>
-        </div>
       </form>
     </Modal>
   );

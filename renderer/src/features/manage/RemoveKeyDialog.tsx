@@ -6,6 +6,8 @@ import { TypedBackName } from './TypedBackName.js';
 import { useRemoveKey } from './useRemoveKey.js';
 import './manage.css';
 
+const FORM_ID = 'remove-key-form';
+
 const CONFIRM_NOTE = 'remove-key-confirm-message';
 
 /** Remove a key from the vault and the keychain: what that does and does not do, then the confirmation. */
@@ -17,8 +19,22 @@ export function RemoveKeyDialog({ keyRef }: { keyRef: string }) {
     if (form.canRemove) void form.submit();
   }
   return (
-    <Modal title={`Remove ${keyRef}`} onClose={form.close} tone="danger">
-      <form className="form manage-form" onSubmit={submit}>
+    <Modal
+      title={`Remove ${keyRef}`}
+      onClose={form.close}
+      tone="danger"
+      footer={
+        <>
+          <button type="button" onClick={form.close}>
+            Cancel
+          </button>
+          <button type="submit" form={FORM_ID} className="danger" disabled={!form.canRemove}>
+            {form.busy ? 'Removing…' : 'Remove key'}
+          </button>
+        </>
+      }
+    >
+      <form id={FORM_ID} className="form manage-form" onSubmit={submit}>
         {form.key && (
           <p>
             <EnvBadge env={form.key.env} /> <span className="mono">{form.key.maskedKey}</span>
@@ -31,14 +47,6 @@ export function RemoveKeyDialog({ keyRef }: { keyRef: string }) {
             {placed.general}
           </p>
         )}
-        <div className="actions">
-          <button type="button" onClick={form.close}>
-            Cancel
-          </button>
-          <button type="submit" className="danger" disabled={!form.canRemove}>
-            {form.busy ? 'Removing…' : 'Remove key'}
-          </button>
-        </div>
       </form>
     </Modal>
   );

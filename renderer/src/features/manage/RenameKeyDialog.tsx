@@ -5,6 +5,8 @@ import { placeFailure } from '../../ui/placed-failure.js';
 import { useRenameKey } from './useRenameKey.js';
 import './manage.css';
 
+const FORM_ID = 'rename-key-form';
+
 const NAME_NOTE = 'rename-key-name-message';
 
 /** A key's new name; its reference changes with it (the old reference no longer finds it). */
@@ -16,27 +18,32 @@ export function RenameKeyDialog({ keyRef }: { keyRef: string }) {
     if (form.canRename) void form.submit();
   }
   return (
-    <Modal title={`Rename ${keyRef}`} onClose={form.close}>
-      <form className="form manage-form" onSubmit={submit}>
+    <Modal
+      title={`Rename ${keyRef}`}
+      onClose={form.close}
+      footer={
+        <>
+          <button type="button" onClick={form.close}>
+            Cancel
+          </button>
+          <button type="submit" form={FORM_ID} className="primary" disabled={!form.canRename}>
+            {form.busy ? 'Renaming…' : 'Rename'}
+          </button>
+        </>
+      }
+    >
+      <form id={FORM_ID} className="form manage-form" onSubmit={submit}>
         <label>
           New name
           <input value={form.name} onChange={(e) => form.setName(e.target.value)} required maxLength={64} autoComplete="off" spellCheck={false} autoFocus {...fieldMessageProps(NAME_NOTE, placed.at('name'))} />
         </label>
         <FieldMessage id={NAME_NOTE} text={placed.at('name')} />
-        <p className="muted">References to the old name (keyturn://…/{form.key?.name ?? 'name'}) stop finding this key: update them where they are used.</p>
+        <p className="muted">Its reference changes with its name: a script or a command that names {keyRef} must name the new one.</p>
         {placed.general && (
           <p role="alert" className="error">
             {placed.general}
           </p>
         )}
-        <div className="actions">
-          <button type="button" onClick={form.close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!form.canRename}>
-            {form.busy ? 'Renaming…' : 'Rename'}
-          </button>
-        </div>
       </form>
     </Modal>
   );

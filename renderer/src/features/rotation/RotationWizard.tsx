@@ -12,6 +12,7 @@ import { StepList } from './StepList.js';
 import { StoppedRotation } from './StoppedRotation.js';
 import { useRotation } from './useRotation.js';
 import { appProblemText } from '../../problems/wordings.js';
+import './rotation.css';
 
 /** create → swap → verify → revoke, each step's live state from the host; guided steps inline; every way out in the app. */
 export function RotationWizard({ keyRef, resume }: { keyRef: string; resume: boolean }) {
@@ -31,6 +32,7 @@ export function RotationWizard({ keyRef, resume }: { keyRef: string; resume: boo
 
   return (
     <Modal title={`Rotate ${keyRef}`} onClose={close} wide>
+      <div className="wizard">
       {key && (
         <p>
           <EnvBadge env={key.env} /> {key.maskedKey}
@@ -92,6 +94,7 @@ export function RotationWizard({ keyRef, resume }: { keyRef: string; resume: boo
           </button>
         </div>
       )}
+      </div>
     </Modal>
   );
 }
