@@ -49,9 +49,10 @@ export function LeakedKey({ match, emergency, startedAtKey, confirmNote }: { mat
           </button>
         </form>
       )}
-      {phase === 'revoking' && emergency.guided && detail && (
+      {/* An API revoke falls back to the dashboard when the provider's list cannot tell which key it is: the way stays on screen while the host waits. */}
+      {phase === 'revoking' && detail && (
         <div className="guide-box">
-          <h3>Revoke it in the dashboard</h3>
+          <h3>{emergency.guided ? 'Revoke it in the dashboard' : 'Not rejected within a few seconds? Revoke it in the dashboard'}</h3>
           <GuideSteps guide={detail.dashboard.revoke} />
         </div>
       )}
