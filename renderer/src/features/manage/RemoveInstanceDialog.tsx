@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { EnvBadge } from '../../ui/EnvBadge.js';
 import { Modal } from '../../ui/Modal.js';
+import { ManageFooter } from './ManageFooter.js';
 import { placeFailure } from '../../ui/placed-failure.js';
 import { TypedBackName } from './TypedBackName.js';
 import { useRemoveInstance } from './useRemoveInstance.js';
@@ -23,16 +24,7 @@ export function RemoveInstanceDialog({ instanceRef }: { instanceRef: string }) {
       title={`Remove the instance ${instanceRef}`}
       onClose={form.close}
       tone="danger"
-      footer={
-        <>
-          <button type="button" onClick={form.close}>
-            Cancel
-          </button>
-          <button type="submit" form={FORM_ID} className="danger" disabled={!form.canRemove}>
-            {form.busy ? 'Removing…' : 'Remove instance'}
-          </button>
-        </>
-      }
+      footer={<ManageFooter formId={FORM_ID} onCancel={form.close} action="Remove instance" busyText="Removing…" busy={form.busy} enabled={form.canRemove} tone="danger" />}
     >
       <form id={FORM_ID} className="form manage-form" onSubmit={submit}>
         {form.instance && (

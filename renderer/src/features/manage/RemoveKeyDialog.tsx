@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { EnvBadge } from '../../ui/EnvBadge.js';
 import { Modal } from '../../ui/Modal.js';
+import { ManageFooter } from './ManageFooter.js';
 import { placeFailure } from '../../ui/placed-failure.js';
 import { TypedBackName } from './TypedBackName.js';
 import { useRemoveKey } from './useRemoveKey.js';
@@ -23,16 +24,7 @@ export function RemoveKeyDialog({ keyRef }: { keyRef: string }) {
       title={`Remove ${keyRef}`}
       onClose={form.close}
       tone="danger"
-      footer={
-        <>
-          <button type="button" onClick={form.close}>
-            Cancel
-          </button>
-          <button type="submit" form={FORM_ID} className="danger" disabled={!form.canRemove}>
-            {form.busy ? 'Removing…' : 'Remove key'}
-          </button>
-        </>
-      }
+      footer={<ManageFooter formId={FORM_ID} onCancel={form.close} action="Remove key" busyText="Removing…" busy={form.busy} enabled={form.canRemove} tone="danger" />}
     >
       <form id={FORM_ID} className="form manage-form" onSubmit={submit}>
         {form.key && (

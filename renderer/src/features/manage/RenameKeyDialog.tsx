@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { FieldMessage, fieldMessageProps } from '../../ui/FieldMessage.js';
 import { Modal } from '../../ui/Modal.js';
+import { ManageFooter } from './ManageFooter.js';
 import { placeFailure } from '../../ui/placed-failure.js';
 import { useRenameKey } from './useRenameKey.js';
 import './manage.css';
@@ -21,16 +22,7 @@ export function RenameKeyDialog({ keyRef }: { keyRef: string }) {
     <Modal
       title={`Rename ${keyRef}`}
       onClose={form.close}
-      footer={
-        <>
-          <button type="button" onClick={form.close}>
-            Cancel
-          </button>
-          <button type="submit" form={FORM_ID} className="primary" disabled={!form.canRename}>
-            {form.busy ? 'Renaming…' : 'Rename'}
-          </button>
-        </>
-      }
+      footer={<ManageFooter formId={FORM_ID} onCancel={form.close} action="Rename" busyText="Renaming…" busy={form.busy} enabled={form.canRename} tone="primary" />}
     >
       <form id={FORM_ID} className="form manage-form" onSubmit={submit}>
         <label>
