@@ -119,6 +119,8 @@ test('abandoned in the wizard: the old key stays current, the pending key is gon
   await expect(confirm.getByRole('button', { name: 'Abandon the rotation', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(wizard.getByTestId('rotation-abandoned')).toContainText(`Rotation abandoned: ${ref} still uses its old key`);
+  // The pasted key was made in the dashboard: only the person can revoke it there.
+  await expect(wizard.getByTestId('rotation-abandoned')).toContainText('Keyturn did not revoke the new key at the provider');
   await keyturn.shot('rotation-recovery-abandoned');
   await wizard.getByRole('button', { name: 'Close' }).click();
   await expect(wizard).toBeHidden();

@@ -19,13 +19,16 @@ export function RotationOutcome({ view, keyRef, onClose }: { view: RotationView;
     );
   }
   if (rotation.state !== 'abandoned') return null;
-  // A key made in the dashboard lives on there: only the person can revoke it.
-  const madeInDashboard = rotation.steps.create.path === 'guided' && rotation.steps.create.status === 'done';
+  // What became of the new key and the swap targets, as the host recorded it when the abandon finished.
+  const outcome = rotation.abandoned;
+  const restored = outcome?.restoredTargets ?? 0;
   return (
     <div className="rotation-outcome">
       <p role="status" data-testid="rotation-abandoned">
         Rotation abandoned: <strong>{keyRef}</strong> still uses its old key, which stays the current one; the pending new key was removed from the keychain.
-        {madeInDashboard && ' The key you created in the dashboard still works there: revoke it there if nothing uses it.'}
+        {restored > 0 && ` ${restored} swap target${restored === 1 ? '' : 's'} got the old key back.`}
+        {outcome?.newKeyAtProvider === 'revoked' && ' The new key was revoked at the provider.'}
+        {outcome?.newKeyAtProvider === 'still-works' && ' Keyturn did not revoke the new key at the provider: if it was made there, revoke it in the dashboard.'}
       </p>
       <div className="actions">
         <button type="button" className="primary" onClick={onClose} autoFocus>

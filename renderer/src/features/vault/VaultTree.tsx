@@ -63,20 +63,7 @@ export function VaultTree() {
             ) : (
               <span className="tree-chevron-space" aria-hidden />
             )}
-            <span className="tree-label">
-              <span className="tree-name">
-                {n.label}
-                <span className="visually-hidden">, {n.env ? `${n.env}, ` : ''}{countsInWords(n.counts)}</span>
-              </span>
-              <span className="tree-badges" aria-hidden title={countsInWords(n.counts)}>
-                {n.env && <EnvBadge env={n.env} />}
-                {n.counts.due > 0 && <span className="due-count">{n.counts.due} due</span>}
-                {n.counts.rejected > 0 && <span className="rejected-count">{n.counts.rejected} rejected</span>}
-              </span>
-            </span>
-            <span className="count" aria-hidden>
-              {n.counts.keys}
-            </span>
+            <NodeLabel node={n} />
             {/* Drawn where it can be used (the pointer's node, the focused or selected one, an open menu):
                 every mounted button re-renders when the keyboard takes over from the mouse. */}
             {n.kind === 'instance' && (isHovered || isFocused || isSelected || isFocusVisibleWithin || menuFor === n.id) ? (
@@ -118,21 +105,31 @@ function renderAll(n: VaultTreeNode) {
     <TreeItem id={n.id} textValue={n.label} className="tree-node tree-node-all">
       <TreeItemContent>
         <span className="tree-chevron-space" aria-hidden />
-        <span className="tree-label">
-          <span className="tree-name">
-            {n.label}
-            <span className="visually-hidden">, {countsInWords(n.counts)}</span>
-          </span>
-          <span className="tree-badges" aria-hidden title={countsInWords(n.counts)}>
-            {n.counts.due > 0 && <span className="due-count">{n.counts.due} due</span>}
-            {n.counts.rejected > 0 && <span className="rejected-count">{n.counts.rejected} rejected</span>}
-          </span>
-        </span>
-        <span className="count" aria-hidden>
-          {n.counts.keys}
-        </span>
+        <NodeLabel node={n} />
       </TreeItemContent>
     </TreeItem>
+  );
+}
+
+/** A node's name, environment and counts: in words for a screen reader, as badges on screen. */
+function NodeLabel({ node: n }: { node: VaultTreeNode }) {
+  return (
+    <>
+      <span className="tree-label">
+        <span className="tree-name">
+          {n.label}
+          <span className="visually-hidden">, {n.env ? `${n.env}, ` : ''}{countsInWords(n.counts)}</span>
+        </span>
+        <span className="tree-badges" aria-hidden title={countsInWords(n.counts)}>
+          {n.env && <EnvBadge env={n.env} />}
+          {n.counts.due > 0 && <span className="due-count">{n.counts.due} due</span>}
+          {n.counts.rejected > 0 && <span className="rejected-count">{n.counts.rejected} rejected</span>}
+        </span>
+      </span>
+      <span className="count" aria-hidden>
+        {n.counts.keys}
+      </span>
+    </>
   );
 }
 
