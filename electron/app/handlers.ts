@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { EventPayloads, Handlers } from '../contract/contract.js';
 import type { EventName } from '../contract/names.js';
-import type { CopyResult, KeyRow, ProviderInfo } from '../contract/views.js';
+import type { CopyResult, KeyRow, ProviderInfo, ScanReferenceView } from '../contract/views.js';
 import { auditRows, auditSummary, exportAudit } from '../core/audit/audit-report.js';
 import { readAuditLog, verifyLog } from '../core/node/audit/verify-log.js';
 import { fail } from '../core/domain/problems/problem-error.js';
@@ -113,6 +113,7 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
       return {
         key: core.vault.showKey(ref),
         targets: record.targets,
+        referenceSites: record.referenceSites ?? [],
         rotations: core.rotations.list(doc, record.id),
         dashboard: resolveProfile(instance.provider, doc.customProviders).dashboard(instance),
       };
@@ -145,7 +146,7 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
         candidates: candidates.map((c) => ({
           line: c.line,
           masked: c.masked,
-          match: c.match ? { ref: c.match.ref, key: core.vault.showKey(c.match.ref), targets: c.match.record.targets } : null,
+          match: c.match ? { ref: c.match.ref, key: core.vault.showKey(c.match.ref), targets: c.match.record.targets, referenceSites: c.match.record.referenceSites ?? [] } : null,
           guess: c.guess ? { provider: c.guess.provider, environment: c.guess.environment, guide: c.guess.guide } : null,
         })),
       };
@@ -167,7 +168,8 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
       const classified = classifyFindings(await scanFolder(fullPath(dir), { onSkip: (s) => skippedFiles.push(s) }), core.vault.read());
       const outcome = wanted ? await importFindings(core.vault, classified, core.home) : { imported: [], skipped: [] };
       const findings = classified.map((c) => ({ ...toDisplay(c), inVault: c.known ? c.keyRef : null }));
-      return wanted ? vaultChanged({ findings, skippedFiles, ...outcome }) : { findings, skippedFiles, ...outcome };
+      const references: ScanReferenceView[] = [];
+      return wanted ? vaultChanged({ findings, skippedFiles, references, ...outcome }) : { findings, skippedFiles, references, ...outcome };
     },
     'audit.report': async ({ env, state }) => {
       const now = core.clock.now();

@@ -120,6 +120,8 @@ export class RotationSessions {
       question: session?.question ?? null,
       revokeGuide: session?.running ? session.revokeGuide : null,
       failure: session?.failure ?? null,
+      // The sites of whichever key holds the name now: the old key's until verify, the new key's after.
+      referenceSites: key?.referenceSites ?? [],
     };
   }
 

@@ -14,6 +14,7 @@ export type { KeyShapeProblem } from '../core/domain/problems/key-shape.js';
 export type { KeychainProblem } from '../core/domain/problems/keychain.js';
 export type { PolicyProblem } from '../core/domain/problems/policy.js';
 export type { ProviderProblem } from '../core/domain/problems/provider.js';
+export type { ReferenceProblem } from '../core/domain/problems/reference.js';
 export type { RefProblem } from '../core/domain/problems/refs.js';
 export type { ReportProblem } from '../core/domain/problems/report.js';
 export type { RotationProblem } from '../core/domain/problems/rotation.js';

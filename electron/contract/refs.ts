@@ -23,3 +23,6 @@ export function instanceRef(instance: InstanceNames): string {
 export function keyRef(instance: InstanceNames, keyName: string): string {
   return `${instanceRef(instance)}/${keyName}`;
 }
+
+// The `keyturn://` form of a key's ref (what "Copy reference" copies): core's own, pure, no dependencies.
+export { referenceFor, referenceById, REFERENCE_SCHEME } from '../core/references/reference.js';

@@ -1,5 +1,5 @@
 // What crosses to the renderer: metadata views, never a secret (except the explicit reveal and copy).
-import type { Environment, Instance, Rotation, RotationStepName, Target, Verification } from '../core/domain/model.js';
+import type { Environment, Instance, ReferenceSite, Rotation, RotationStepName, Target, Verification } from '../core/domain/model.js';
 import type { Capability, GuidedStep } from '../core/providers/profile.js';
 import type { ProviderId } from '../core/domain/model.js';
 import type { PolicyState } from '../core/policy/key-policy.js';
@@ -11,7 +11,7 @@ import type { TargetDescription } from '../core/targets/kind-definition.js';
 import type { TargetKind } from '../core/targets/kinds.js';
 import type { ProblemKind } from '../core/domain/problems/kinds.js';
 
-export type { Environment, Instance, Rotation, RotationStepName, Target, TargetDescription, TargetKind, Verification, GuidedStep, KeyView, PolicyState };
+export type { Environment, Instance, ReferenceSite, Rotation, RotationStepName, Target, TargetDescription, TargetKind, Verification, GuidedStep, KeyView, PolicyState };
 
 export interface ProviderInfo {
   id: ProviderId;
@@ -41,6 +41,11 @@ export interface VaultOverview {
 export interface KeyDetail {
   key: KeyView;
   targets: Target[];
+  /**
+   * Where it is named by `keyturn://` reference (found by a scan): nothing to write in a rotation,
+   * but the processes there must restart to pick up a new key.
+   */
+  referenceSites: ReferenceSite[];
   rotations: Rotation[];
   /** The provider's dashboard, for guided steps. */
   dashboard: { create: GuidedStep; revoke: GuidedStep };
@@ -105,6 +110,8 @@ export interface RotationView {
   revokeGuide: GuidedStep | null;
   /** Why the host's last run of it stopped with an error (a keychain that cannot answer, say); null when it did not. */
   failure: { kind: ProblemKind; problem: Problem } | null;
+  /** Where the key is named by reference: these follow the rotation with no write (restart what uses them). */
+  referenceSites: ReferenceSite[];
 }
 
 export type CopyResult =
@@ -118,7 +125,7 @@ export interface LeakCandidateView {
   /** The line of the pasted text it was first seen on (1-based). */
   line: number;
   masked: string;
-  match: { ref: string; key: KeyView; targets: Target[] } | null;
+  match: { ref: string; key: KeyView; targets: Target[]; referenceSites: ReferenceSite[] } | null;
   /** For a key not in the vault: whose it looks like and how to revoke it there. */
   guess: { provider: string; environment: Environment | null; guide: GuidedStep } | null;
 }
@@ -146,6 +153,17 @@ export interface ScanResult {
   skipped: ImportOutcome['skipped'];
   /** `.env`-style files the scan did not read (a link, a FIFO, too large), with why. */
   skippedFiles: SkippedFile[];
+  /** `keyturn://` references found in the files read, each recorded as a usage site of its key (`keyRef` null: it names nothing here). */
+  references: ScanReferenceView[];
+}
+
+/** A `keyturn://` reference a scan found: where, what it names, and the key it resolves to now. */
+export interface ScanReferenceView {
+  file: string;
+  line: number;
+  variable: string | null;
+  reference: string;
+  keyRef: string | null;
 }
 
 /** A path the person chose in the host's own file dialog; `available: false` where there is none (browser mode). */

@@ -55,6 +55,14 @@ export const CLI_TARGET_KINDS: { readonly [K in TargetKind]: CliTargetKind } = {
       return { input: { kind: 'command', command, args } };
     },
   },
+  inject: {
+    form: 'inject TEMPLATE OUTPUT',
+    async read(rest) {
+      if (rest.length !== 2) fail('target.malformed', { form: this.form });
+      const [template = '', output = ''] = rest;
+      return { input: { kind: 'inject', template, output } };
+    },
+  },
 };
 
 export function cliTargetKind(kind: string): CliTargetKind {

@@ -7,6 +7,7 @@ import { keyShapeWordings } from './key-shape.js';
 import { keychainWordings } from './keychain.js';
 import { policyWordings } from './policy.js';
 import { providerWordings } from './provider.js';
+import { referenceWordings } from './reference.js';
 import { refWordings } from './refs.js';
 import { reportWordings } from './report.js';
 import { rotationWordings } from './rotation.js';
@@ -19,7 +20,7 @@ import { warningWordings } from './warnings.js';
 
 /** The terminal's words for every problem: they name flags and commands, since that is what a person types here. */
 export const CLI_WORDINGS: Wordings = {
-  ...generalWordings, ...emergencyWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...warningWordings,
+  ...generalWordings, ...emergencyWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...referenceWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...warningWordings,
 };
 
 export function cliProblemText(problem: Problem): string {

@@ -51,6 +51,22 @@ export const verificationSchema = z.looseObject({
 });
 export type Verification = z.infer<typeof verificationSchema>;
 
+/**
+ * A place that names a key by `keyturn://` reference (found by a scan): a usage site with nothing
+ * to write in a rotation. `by`: the reference names the key's ref (it follows rotations: the sites
+ * move to the new key with the name) or its id (it stays with this key, and dies with it).
+ */
+export const referenceSiteSchema = z.looseObject({
+  file: z.string(),
+  line: z.number().int().positive(),
+  by: z.enum(['name', 'id']),
+  /** The variable it fills, when the file is a dotenv file. */
+  variable: z.string().optional(),
+  /** When the scan that found it ran. */
+  seenAt: isoDateTime,
+});
+export type ReferenceSite = z.infer<typeof referenceSiteSchema>;
+
 export const keyRecordSchema = z.looseObject({
   id: z.string(),
   instanceId: z.string(),
@@ -64,6 +80,8 @@ export const keyRecordSchema = z.looseObject({
   status: keyStatusSchema,
   lastVerification: verificationSchema.optional(),
   targets: z.array(z.lazy(() => targetSchema)).default([]),
+  /** Where it is named by reference (see referenceSiteSchema); absent: none known. */
+  referenceSites: z.array(referenceSiteSchema).optional(),
   /** The key this one replaced in a rotation (set on the pending key, kept once it is current). */
   rotatedFrom: z.string().optional(),
   /** The key that replaced this one in a rotation (set when it became previous). */

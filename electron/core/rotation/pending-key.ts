@@ -1,4 +1,5 @@
 import type { KeyRecord, Rotation, VaultDocument } from '../domain/model.js';
+import { splitReferenceSites, withReferenceSites } from '../references/sites.js';
 
 /**
  * Whether the old key's revoke has started: from then on a rotation can only be finished. An
@@ -21,7 +22,9 @@ export function dropPendingKey(doc: VaultDocument, rotation: Rotation): VaultDoc
     if (k.id === rotation.newKeyId) return [];
     if (k.id !== rotation.oldKeyId || !promoted || !newKey) return [k];
     const { replacedBy: _replacedBy, ...old } = k;
-    return [{ ...old, name: newKey.name, status: 'active', targets: newKey.targets }];
+    // The name's reference sites come back with the name; those by id never left.
+    const sites = [...splitReferenceSites(newKey.referenceSites).byName, ...splitReferenceSites(old.referenceSites).byId];
+    return [withReferenceSites({ ...old, name: newKey.name, status: 'active', targets: newKey.targets }, sites)];
   });
   return { ...doc, keys };
 }

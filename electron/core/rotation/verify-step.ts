@@ -1,5 +1,6 @@
 import { verifyKey } from '../verify/verify-key.js';
 import { previousKeyName } from './derived-names.js';
+import { splitReferenceSites, withReferenceSites } from '../references/sites.js';
 import { withKey } from './journal.js';
 import type { StepContext } from './context.js';
 import { failStep } from './fail-step.js';
@@ -31,8 +32,12 @@ export async function runVerify(ctx: StepContext): Promise<boolean> {
       const old = doc.keys.find((k) => k.id === oldKey.id);
       if (!old || old.status !== 'active') return doc; // already promoted by an earlier run
       // The new key takes the name first; the old one's new name is then unique among the rest.
-      const withNew = withKey(doc, rotation.newKeyId, (k) => ({ ...k, name: old.name, status: 'active', targets: old.targets, lastVerification: verification }));
-      return withKey(withNew, oldKey.id, (k) => ({ ...k, name: previousKeyName(withNew, k.instanceId, k.id, k.name, demotedAt), status: 'previous', targets: [], replacedBy: rotation.newKeyId }));
+      // References by name follow the name, so their sites go with it; those by id stay with the old key.
+      const sites = splitReferenceSites(old.referenceSites);
+      const withNew = withKey(doc, rotation.newKeyId, (k) => withReferenceSites({ ...k, name: old.name, status: 'active', targets: old.targets, lastVerification: verification }, sites.byName));
+      return withKey(withNew, oldKey.id, (k) =>
+        withReferenceSites({ ...k, name: previousKeyName(withNew, k.instanceId, k.id, k.name, demotedAt), status: 'previous', targets: [], replacedBy: rotation.newKeyId }, sites.byId),
+      );
     },
     { warnings: [...rotation.warnings, ...warnings] },
   );

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { commandDefinition } from './kinds/command/definition.js';
 import { dotenvDefinition } from './kinds/dotenv/definition.js';
+import { injectDefinition } from './kinds/inject/definition.js';
 
 /**
  * Every kind of swap target, one line each: what it stores, what it is given, how it reads. The
@@ -11,6 +12,7 @@ import { dotenvDefinition } from './kinds/dotenv/definition.js';
 export const TARGET_KIND_DEFINITIONS = [
   dotenvDefinition,
   commandDefinition,
+  injectDefinition,
 ] as const;
 
 /** One schema of each definition, in order: `map` forgets which element is which, the mapped tuple type keeps it. */

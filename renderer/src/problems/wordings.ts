@@ -6,6 +6,7 @@ import { keyShapeWordings } from './key-shape.js';
 import { keychainWordings } from './keychain.js';
 import { policyWordings } from './policy.js';
 import { providerWordings } from './provider.js';
+import { referenceWordings } from './reference.js';
 import { refWordings } from './refs.js';
 import { reportWordings } from './report.js';
 import { rotationWordings } from './rotation.js';
@@ -18,7 +19,7 @@ import { warningWordings } from './warnings.js';
 
 /** The app's words for every problem: they name fields and buttons, never a flag or a command. */
 export const APP_WORDINGS: Wordings = {
-  ...generalWordings, ...emergencyWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...warningWordings,
+  ...generalWordings, ...emergencyWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...referenceWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...warningWordings,
 };
 
 export function appProblemText(problem: Problem): string {

@@ -127,5 +127,6 @@ export const rotationView = (over: Partial<RotationView> = {}, rotation: Partial
   question: null,
   revokeGuide: null,
   failure: null,
+  referenceSites: [],
   ...over,
 });

@@ -6,6 +6,7 @@ import { keyShapeProblems } from './key-shape.js';
 import { keychainProblems } from './keychain.js';
 import { policyProblems } from './policy.js';
 import { providerProblems } from './provider.js';
+import { referenceProblems } from './reference.js';
 import { refProblems } from './refs.js';
 import { reportProblems } from './report.js';
 import { rotationProblems } from './rotation.js';
@@ -26,7 +27,7 @@ import { warningProblems } from './warnings.js';
  * wording.ts load no zod), so the smallest commands stay small.
  */
 export const PROBLEM_SCHEMAS = [
-  ...generalProblems, ...emergencyProblems, ...instanceProblems, ...keyShapeProblems, ...keychainProblems, ...policyProblems, ...providerProblems, ...refProblems, ...reportProblems, ...rotationProblems, ...runProblems, ...scanProblems, ...storeProblems, ...targetProblems, ...vaultProblems, ...warningProblems,
+  ...generalProblems, ...emergencyProblems, ...instanceProblems, ...keyShapeProblems, ...keychainProblems, ...policyProblems, ...providerProblems, ...referenceProblems, ...refProblems, ...reportProblems, ...rotationProblems, ...runProblems, ...scanProblems, ...storeProblems, ...targetProblems, ...vaultProblems, ...warningProblems,
 ] as const;
 
 export const problemSchema = z.discriminatedUnion('code', PROBLEM_SCHEMAS);

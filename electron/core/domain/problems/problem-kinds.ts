@@ -7,6 +7,7 @@ import { keyShapeKinds } from './key-shape.kinds.js';
 import { keychainKinds } from './keychain.kinds.js';
 import { policyKinds } from './policy.kinds.js';
 import { providerKinds } from './provider.kinds.js';
+import { referenceKinds } from './reference.kinds.js';
 import { refKinds } from './refs.kinds.js';
 import { reportKinds } from './report.kinds.js';
 import { rotationKinds } from './rotation.kinds.js';
@@ -19,5 +20,5 @@ import { warningKinds } from './warnings.kinds.js';
 
 /** Every code's kind (one spread per area); the compiler checks none is missing. */
 export const PROBLEM_KINDS = {
-  ...generalKinds, ...emergencyKinds, ...instanceKinds, ...keyShapeKinds, ...keychainKinds, ...policyKinds, ...providerKinds, ...refKinds, ...reportKinds, ...rotationKinds, ...runKinds, ...scanKinds, ...storeKinds, ...targetKinds, ...vaultKinds, ...warningKinds,
+  ...generalKinds, ...emergencyKinds, ...instanceKinds, ...keyShapeKinds, ...keychainKinds, ...policyKinds, ...providerKinds, ...referenceKinds, ...refKinds, ...reportKinds, ...rotationKinds, ...runKinds, ...scanKinds, ...storeKinds, ...targetKinds, ...vaultKinds, ...warningKinds,
 } as const satisfies { readonly [C in ProblemCode]: ProblemKind };

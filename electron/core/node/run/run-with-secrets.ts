@@ -24,6 +24,13 @@ export interface RunWithSecrets {
    */
   interactive?: boolean;
   cwd?: string;
+  /**
+   * keyturn's own stdout is a terminal: the child runs under a pseudo-terminal, so it keeps its
+   * colours and line editing (its output, masked, goes to `stdout`).
+   */
+  terminal?: boolean;
+  /** false: the child's output is passed on as it is (`--no-masking`; the caller says so on stderr). Default true. */
+  masking?: boolean;
 }
 
 export interface RunOutcome {

@@ -11,7 +11,8 @@ import { CHECKED_FILE, writeFileAtomicSync } from './vault-files.js';
 // 2: vault.json's auditLog (the audit log's length floor) is checked; under 1 any value passed.
 // 3: a rotation step's and journal entry's problem (an object with a code) and problemContext (one
 //    of its names) are checked; under 2 any value passed.
-export const DOCUMENT_RULES_REVISION = 4;
+// 5: a key's referenceSites (places that name it by keyturn:// reference) are checked; under 4 any value passed.
+export const DOCUMENT_RULES_REVISION = 5;
 
 /** Byte ranges in vault.json: the key list, and each key record with its id and name. */
 export interface KeyIndex {

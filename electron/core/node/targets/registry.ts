@@ -2,6 +2,7 @@ import type { SwapKeys, SwapOutcome, SwapWrite, TargetKindModule } from '../../t
 import type { NewTarget, Target, TargetKind } from '../../targets/kinds.js';
 import { commandKind } from './kinds/command/module.js';
 import { dotenvKind } from './kinds/dotenv/module.js';
+import { injectKind } from './kinds/inject/module.js';
 
 /**
  * How each kind of swap target is made, checked and written: one line per kind of kinds.ts (the
@@ -10,6 +11,7 @@ import { dotenvKind } from './kinds/dotenv/module.js';
 export const TARGET_KINDS: { readonly [K in TargetKind]: TargetKindModule<K> } = {
   dotenv: dotenvKind,
   command: commandKind,
+  inject: injectKind,
 };
 
 // TypeScript cannot relate a target's kind to its module's parameter by itself: each call below

@@ -33,6 +33,7 @@ import { matchesFilter, toKeyView, type KeyFilter, type KeyView } from '../../va
 import { readStoredSecret, revealSecret, type RevealAction } from '../../vault/reveal.js';
 import { refuseIfInRotation, requireRemovalConfirmed, type RemovalConfirmation } from '../../vault/removal-rules.js';
 import { verifySecretReader } from '../../vault/verify-secrets.js';
+import { recordReferenceSites, type FoundReference, type RecordedSites } from '../../references/record-sites.js';
 import type { KeyShapeProblem } from '../../domain/problems/key-shape.js';
 import { keyShapeKinds } from '../../domain/problems/key-shape.kinds.js';
 import { typedBack } from '../../domain/problems/params.js';
@@ -368,6 +369,18 @@ export class Vault {
    * instance has is refused). Swap targets, rotations and reminders go by the key's id, so they
    * follow it; a `keyturn://` reference written with the old name no longer resolves.
    */
+  /**
+   * Records the `keyturn://` references a scan found as usage sites of their keys (see
+   * recordReferenceSites): sites in the scanned files are replaced by what was found there now.
+   * Returns what names nothing in this vault.
+   */
+  async recordReferenceSites(scannedFiles: readonly string[], found: readonly FoundReference[]): Promise<Omit<RecordedSites, 'doc'>> {
+    return this.#deps.metadata.update((doc) => {
+      const { doc: next, ...outcome } = recordReferenceSites(doc, scannedFiles, found, this.#deps.clock.now());
+      return { doc: next, result: outcome };
+    });
+  }
+
   async renameKey(ref: string, newName: string): Promise<KeyView> {
     const name = parseWith(segmentSchema, newName, badName('name'));
     const { view, before } = await this.#deps.metadata.update((doc) => {

@@ -30,6 +30,15 @@ const FIXTURES: { [K in TargetKind]: { input(dir: string): NewTargetOf<K>; holds
     holds: (dir) => readFileSync(join(dir, 'stored'), 'utf8'),
     spoil: (dir) => unlinkSync(join(dir, 'store-key')),
   },
+  inject: {
+    input: (dir) => {
+      writeFileSync(join(dir, 'app.yml.tpl'), 'api_key: "{{ keyturn://nexora/acme/prod/backend }}"\n');
+      writeFileSync(join(dir, 'app.yml'), `api_key: "${OLD}"\n`, { mode: 0o600 });
+      return { kind: 'inject', template: 'app.yml.tpl', output: 'app.yml' };
+    },
+    holds: (dir) => readFileSync(join(dir, 'app.yml'), 'utf8'),
+    spoil: (dir) => unlinkSync(join(dir, 'app.yml.tpl')),
+  },
 };
 
 describe('the swap-target kinds registry', () => {
