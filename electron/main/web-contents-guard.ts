@@ -1,4 +1,5 @@
 import type { Session, WebContents } from 'electron';
+import { isAppUrl } from './app-protocol.js';
 
 /**
  * Every web contents the app ever creates: no navigation away from the app, no new windows (a
@@ -15,9 +16,20 @@ export function guardWebContents(contents: WebContents, openDashboard: (url: str
   });
 }
 
-/** Camera, microphone, notifications from the page, geolocation…: the renderer needs none, so all are refused. */
+/**
+ * Writing text to the clipboard from the app's own page (Copy reference, Copy ref: never a secret,
+ * which the host copies itself) is the one permission the page gets. Every other one — camera,
+ * microphone, notifications from the page, geolocation, reading the clipboard — is refused, and so
+ * is a write asked for from any other origin or from a subframe.
+ */
+const PAGE_MAY = new Set(['clipboard-sanitized-write']);
+
+function allowed(permission: string, url: string | undefined, isMainFrame: boolean | undefined): boolean {
+  return PAGE_MAY.has(permission) && isMainFrame === true && url !== undefined && isAppUrl(url);
+}
+
 export function denyPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowed(permission, details.requestingUrl, details.isMainFrame)));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => allowed(permission, details.requestingUrl ?? requestingOrigin, details.isMainFrame));
   session.setDevicePermissionHandler(() => false);
 }

@@ -99,14 +99,27 @@ describe('the window', () => {
     await vi.waitFor(() => expect(recorded.openedExternally).toEqual(['https://xora.sh/app']));
   });
 
-  it('denies every permission the page asks for or checks', () => {
+  it('denies every permission the page asks for or checks, even from its own main frame', () => {
+    const own = { requestingUrl: 'app://keyturn/index.html', isMainFrame: true };
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const answer = vi.fn();
-      recorded.permissionRequestHandler?.({}, permission, answer, {});
+      recorded.permissionRequestHandler?.({}, permission, answer, own);
       expect(answer, permission).toHaveBeenCalledWith(false);
-      expect(recorded.permissionCheckHandler?.({}, permission, 'app://keyturn', {}), permission).toBe(false);
+      expect(recorded.permissionCheckHandler?.({}, permission, 'app://keyturn', own), permission).toBe(false);
     }
     expect(recorded.devicePermissionHandler?.({})).toBe(false);
+  });
+
+  it('lets only the app page itself write text to the clipboard (Copy reference): never another origin or a subframe', () => {
+    const ask = (details: { requestingUrl?: string; isMainFrame?: boolean }) => {
+      const answer = vi.fn();
+      recorded.permissionRequestHandler?.({}, 'clipboard-sanitized-write', answer, details);
+      return { requested: answer.mock.calls[0]?.[0], checked: recorded.permissionCheckHandler?.({}, 'clipboard-sanitized-write', details.requestingUrl ?? '', details) };
+    };
+    expect(ask({ requestingUrl: 'app://keyturn/index.html', isMainFrame: true })).toEqual({ requested: true, checked: true });
+    expect(ask({ requestingUrl: 'app://keyturn/index.html', isMainFrame: false })).toEqual({ requested: false, checked: false });
+    expect(ask({ requestingUrl: 'https://evil.example/', isMainFrame: true })).toEqual({ requested: false, checked: false });
+    expect(ask({})).toEqual({ requested: false, checked: false });
   });
 });
 
