@@ -1,0 +1,30 @@
+import { ClipboardCopy } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { useCopyReference } from './useCopyReference.js';
+import '../references/references.css';
+
+/**
+ * The text with a line-break opportunity after each slash of the ref (not inside `://`). No
+ * character is added: a copy of the selection is the reference.
+ */
+function breakableAtSlashes(text: string): ReactNode[] {
+  return text.split(/(?<=[^/:]\/)/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
+}
+
+/** The key's `keyturn://` reference as text a person can select, and a button that copies it (never the secret). */
+export function CopyReference({ keyRef, copyable }: { keyRef: string; copyable: boolean }) {
+  const { reference, copy } = useCopyReference(keyRef);
+  return (
+    <span className="reference-row">
+      <code className="reference-text" data-testid="key-reference">
+        {breakableAtSlashes(reference)}
+      </code>
+      {/* Only the current key is worth naming: a pending key's name is its rotation's, a revoked one's resolves to nothing. */}
+      {copyable && (
+        <button type="button" onClick={() => void copy()}>
+          <ClipboardCopy size={14} aria-hidden /> Copy reference
+        </button>
+      )}
+    </span>
+  );
+}
