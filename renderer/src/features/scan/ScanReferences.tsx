@@ -1,20 +1,14 @@
 import type { ScanReferenceView } from '../../../../electron/contract/views.js';
-import { siteWhere, sortedSites } from '../references/site-text.js';
+import { scanReferenceRows, scanReferencesHeading, scanReferencesNote } from './scan-references.js';
 import '../references/references.css';
 
 /** The `keyturn://` references a scan found, each recorded as a usage site of the key it names now (or of none). */
 export function ScanReferences({ references }: { references: ScanReferenceView[] }) {
   if (references.length === 0) return null;
-  const unnamed = references.filter((r) => r.keyRef === null).length;
   return (
     <section aria-label="References found">
-      <h3>
-        {references.length} reference{references.length === 1 ? '' : 's'} found
-      </h3>
-      <p className="muted">
-        Recorded as where each key is used: nothing is written there in a rotation.
-        {unnamed > 0 && ` ${unnamed} name${unnamed === 1 ? 's' : ''} no key of this vault: check ${unnamed === 1 ? 'it' : 'them'} for a typo.`}
-      </p>
+      <h3>{scanReferencesHeading(references.length)}</h3>
+      <p className="muted">{scanReferencesNote(references)}</p>
       <table className="scan-table" aria-label="References found">
         <thead>
           <tr>
@@ -24,13 +18,19 @@ export function ScanReferences({ references }: { references: ScanReferenceView[]
           </tr>
         </thead>
         <tbody>
-          {sortedSites(references).map((r) => (
-            <tr key={`${r.file}:${r.line}:${r.reference}`}>
-              <td className="mono scan-file">{siteWhere(r)}</td>
-              <td className="mono">{r.variable ?? '—'}</td>
-              <td>{r.keyRef !== null ? <code>{r.keyRef}</code> : <span className="warning-text">
+          {scanReferenceRows(references).map((r) => (
+            <tr key={r.id}>
+              <td className="mono scan-file">{r.where}</td>
+              <td className="mono">{r.variable}</td>
+              <td>
+                {r.keyRef !== null ? (
+                  <code>{r.keyRef}</code>
+                ) : (
+                  <span className="warning-text">
                     not in this vault: <code>{r.reference}</code>
-                  </span>}</td>
+                  </span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
