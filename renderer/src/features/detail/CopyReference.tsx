@@ -1,15 +1,7 @@
 import { ClipboardCopy } from 'lucide-react';
-import type { ReactNode } from 'react';
 import { useCopyReference } from './useCopyReference.js';
+import { BreakableText } from '../references/BreakableText.js';
 import '../references/references.css';
-
-/**
- * The text with a line-break opportunity after each slash of the ref (not inside `://`). No
- * character is added: a copy of the selection is the reference.
- */
-function breakableAtSlashes(text: string): ReactNode[] {
-  return text.split(/(?<=[^/:]\/)/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
-}
 
 /** The key's `keyturn://` reference as text a person can select, and a button that copies it (never the secret). */
 export function CopyReference({ keyRef, copyable }: { keyRef: string; copyable: boolean }) {
@@ -17,7 +9,7 @@ export function CopyReference({ keyRef, copyable }: { keyRef: string; copyable: 
   return (
     <span className="reference-row">
       <code className="reference-text" data-testid="key-reference">
-        {breakableAtSlashes(reference)}
+        <BreakableText text={reference} />
       </code>
       {/* Only the current key is worth naming: a pending key's name is its rotation's, a revoked one's resolves to nothing. */}
       {copyable && (

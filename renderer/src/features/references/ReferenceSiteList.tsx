@@ -1,4 +1,5 @@
 import type { ReferenceSite } from '../../../../electron/contract/views.js';
+import { BreakableText } from './BreakableText.js';
 import { siteFollows, siteWhere, sortedSites } from './site-text.js';
 import './references.css';
 
@@ -8,7 +9,9 @@ export function ReferenceSiteList({ sites, label, showKind = true }: { sites: re
     <ul className="reference-sites" aria-label={label}>
       {sortedSites(sites).map((s) => (
         <li key={`${s.file}:${s.line}`}>
-          <code className="site-where">{siteWhere(s)}</code>
+          <code className="site-where">
+            <BreakableText text={siteWhere(s)} />
+          </code>
           {s.variable && <code className="site-variable">{s.variable}</code>}
           {showKind && <span className={`site-kind site-by-${s.by}`}>{siteFollows(s)}</span>}
         </li>

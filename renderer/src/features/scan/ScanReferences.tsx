@@ -1,4 +1,5 @@
 import type { ScanReferenceView } from '../../../../electron/contract/views.js';
+import { BreakableText } from '../references/BreakableText.js';
 import { scanReferenceRows, scanReferencesHeading, scanReferencesNote } from './scan-references.js';
 import '../references/references.css';
 
@@ -20,14 +21,19 @@ export function ScanReferences({ references }: { references: ScanReferenceView[]
         <tbody>
           {scanReferenceRows(references).map((r) => (
             <tr key={r.id}>
-              <td className="mono scan-file">{r.where}</td>
-              <td className="mono">{r.variable}</td>
+              <td className="mono scan-file">
+                <BreakableText text={r.where} />
+              </td>
+              <td>{r.variable !== null ? <code>{r.variable}</code> : <span className="muted">none</span>}</td>
               <td>
                 {r.keyRef !== null ? (
                   <code>{r.keyRef}</code>
                 ) : (
                   <span className="warning-text">
-                    not in this vault: <code>{r.reference}</code>
+                    not in this vault:{' '}
+                    <code>
+                      <BreakableText text={r.reference} />
+                    </code>
                   </span>
                 )}
               </td>

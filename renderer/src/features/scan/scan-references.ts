@@ -5,14 +5,15 @@ import { siteWhere, sortedSites } from '../references/site-text.js';
 export interface ScanReferenceRow {
   id: string;
   where: string;
-  variable: string;
+  /** null: not in a dotenv assignment. */
+  variable: string | null;
   keyRef: string | null;
   reference: string;
 }
 
 /** The references a scan found, as rows, by file and line. */
 export function scanReferenceRows(references: readonly ScanReferenceView[]): ScanReferenceRow[] {
-  return sortedSites(references).map((r) => ({ id: `${r.file}:${r.line}:${r.reference}`, where: siteWhere(r), variable: r.variable ?? '—', keyRef: r.keyRef, reference: r.reference }));
+  return sortedSites(references).map((r) => ({ id: `${r.file}:${r.line}:${r.reference}`, where: siteWhere(r), variable: r.variable, keyRef: r.keyRef, reference: r.reference }));
 }
 
 /** Above the table: what recording them means, and how many name nothing here. */

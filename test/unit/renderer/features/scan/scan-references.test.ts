@@ -12,11 +12,11 @@ const found = (over: Partial<ScanReferenceView> = {}): ScanReferenceView => ({
 });
 
 describe("the scan dialog's references", () => {
-  it('are rows by file and line, with the variable (a dash when none) and the key named, or null when it names none here', () => {
+  it('are rows by file and line, with the variable (null when none) and the key named, or null when it names none here', () => {
     const rows = scanReferenceRows([found({ file: '/p/worker/.env', line: 7, variable: null, reference: 'keyturn://xora/acme/main/gone', keyRef: null }), found()]);
     expect(rows.map(({ where, variable, keyRef, reference }) => [where, variable, keyRef, reference])).toEqual([
       ['/p/api/.env:2', 'XORA_API_KEY', 'xora/acme/main/api', 'keyturn://xora/acme/main/api'],
-      ['/p/worker/.env:7', '—', null, 'keyturn://xora/acme/main/gone'],
+      ['/p/worker/.env:7', null, null, 'keyturn://xora/acme/main/gone'],
     ]);
     expect(new Set(rows.map((r) => r.id)).size).toBe(2);
   });
