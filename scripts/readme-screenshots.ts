@@ -3,6 +3,8 @@
 // renderer first (npm test or `npx vite build` does). Runs in the private test keyring.
 import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
+import { openAppCore } from '../electron/app/app-core.js';
+import { referenceById, referenceFor } from '../electron/contract/refs.js';
 import { KeytarSecretStore } from '../electron/core/node/keychain/keytar-secret-store.js';
 import { startBrowserMode } from '../electron/web/browser-mode.js';
 import { openDemoVault } from './demo-vault.js';
@@ -12,6 +14,18 @@ const WIDE = { width: 1440, height: 900 };
 const NARROW = { width: 900, height: 600 };
 
 const demo = await openDemoVault();
+// A key named by `keyturn://` reference in three files, as a folder scan records them: two by name, one by id.
+{
+  const core = openAppCore(demo.home, { name: 'the README pictures', secrets: new KeytarSecretStore() });
+  const billing = core.vault.showKey('nora/acme/live/billing-worker');
+  const sites = [
+    { file: '/srv/billing/.env', line: 3, reference: referenceFor('nora/acme/live/billing-worker'), variable: 'NORA_API_KEY' },
+    { file: '/srv/billing/worker.env', line: 7, reference: referenceFor('nora/acme/live/billing-worker'), variable: 'NORA_KEY' },
+    { file: '/srv/reconcile/.env', line: 2, reference: referenceById(billing.id), variable: 'NORA_RECONCILE_KEY' },
+  ];
+  await core.vault.recordReferenceSites([...new Set(sites.map((s) => s.file))], sites);
+  await core.close();
+}
 const { host, close } = await startBrowserMode({ home: demo.home, secrets: new KeytarSecretStore() });
 const browser = await chromium.launch({ executablePath: process.env.KEYTURN_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
 mkdirSync(OUT, { recursive: true });
@@ -96,6 +110,13 @@ try {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Audit/ }).click();
   await page.getByRole('region', { name: 'Audit' }).getByTestId('audit-rows').waitFor();
   await shot(page, 'audit');
+
+  // Last, as it dismisses the reminder banner: a key used by reference, its reference to copy and where it is used, in one pane.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Vault/ }).click();
+  await page.getByRole('region', { name: 'Reminders' }).getByRole('button', { name: /^Dismiss/ }).click();
+  await row(page, 'billing-worker', 'nora/acme/live').click();
+  await page.getByRole('complementary', { name: 'Key detail' }).getByRole('region', { name: 'Used by reference' }).evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await shot(page, 'key-reference-sites');
 } finally {
   await browser.close();
   await close();

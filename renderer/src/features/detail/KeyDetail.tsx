@@ -4,10 +4,12 @@ import { EnvBadge } from '../../ui/EnvBadge.js';
 import { needsAttention, PolicyBadge } from '../../ui/PolicyBadge.js';
 import { ageInDays, shortDate } from '../../ui/format.js';
 import { useApp } from '../../store/store.js';
+import { CopyReference } from './CopyReference.js';
 import { KeyDates } from './KeyDates.js';
 import { KeyStanding } from './KeyStanding.js';
 import { RotationInProgressSection } from './RotationInProgressSection.js';
 import { useRotationInProgress } from './useRotationInProgress.js';
+import { ReferenceSites } from './ReferenceSites.js';
 import { RevealCopy } from './RevealCopy.js';
 import { Targets } from './Targets.js';
 import { useKeyDetail } from './useKeyDetail.js';
@@ -15,7 +17,7 @@ import { useKeyDetail } from './useKeyDetail.js';
 /** Only these statuses have a secret worth showing: the current key and a rotation's pending key. */
 const REVEALABLE = new Set(['active', 'pending']);
 
-/** The selected key: metadata, what it is (pending, rejected), actions, its rotation in progress, swap targets and rotation history. */
+/** The selected key: metadata and its reference, what it is (pending, rejected), actions, its rotation in progress, swap targets, reference sites and rotation history. */
 export function KeyDetail() {
   const ref = useApp((s) => s.selectedKeyRef);
   const open = useApp((s) => s.open);
@@ -49,7 +51,9 @@ export function KeyDetail() {
       <KeyStanding keyView={k} provider={provider} />
       <dl className="facts">
         <dt>Reference</dt>
-        <dd>{k.ref}</dd>
+        <dd>
+          <CopyReference keyRef={k.ref} copyable={k.status === 'active' && !pending} />
+        </dd>
         <dt>Status</dt>
         <dd className={`status status-${k.rejected && k.status === 'active' ? 'rejected' : k.status}`} data-testid="key-status">
           {pending ? 'pending (rotation)' : k.rejected && k.status === 'active' ? 'rejected' : k.status}
@@ -103,6 +107,7 @@ export function KeyDetail() {
       <RotationInProgressSection progress={progress} />
       {REVEALABLE.has(k.status) ? <RevealCopy keyRef={k.ref} /> : null}
       <Targets keyRef={k.ref} targets={detail.targets} onChanged={keyDetail.load} />
+      <ReferenceSites sites={detail.referenceSites} />
       <section aria-label="Rotation history">
         <h3>Rotations</h3>
         {detail.rotations.length === 0 ? (

@@ -4,7 +4,7 @@ import { TargetForm, type TargetField } from './TargetForm.js';
 import { TargetList } from './TargetList.js';
 import { useTargets } from './useTargets.js';
 
-/** Where the key is used: .env variables, and commands that get it on stdin (any secret manager's CLI). */
+/** Where the key is used: .env variables, commands that get it on stdin (any secret manager's CLI), and files rendered from a template. */
 export function Targets({ keyRef, targets, onChanged }: { keyRef: string; targets: Target[]; onChanged: () => void }) {
   const form = useTargets(keyRef, onChanged);
   const { pendingLink, pendingCreate } = form;

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { CallArgs } from '../../../../electron/contract/contract.js';
-import type { TargetFileCheck } from '../../../../electron/contract/views.js';
+import type { TargetFileCheck, TargetKind } from '../../../../electron/contract/views.js';
 import { hostApi } from '../../api/client.js';
 import { failureOf, type Failure } from '../../ui/placed-failure.js';
 import { appProblemText } from '../../problems/wordings.js';
 
-export type TargetKind = 'dotenv' | 'command';
+/** The kinds the app adds (an inject target, added from the terminal, is listed like any other through describeTarget). */
+export type AddableTargetKind = Extract<TargetKind, 'dotenv' | 'command'>;
 type NewTarget = CallArgs<'target.add'>['target'];
 
 /**
@@ -13,7 +14,7 @@ type NewTarget = CallArgs<'target.add'>['target'];
  * (a link or a missing file waits for the person's yes), and removing one.
  */
 export function useTargets(keyRef: string, onChanged: () => void) {
-  const [kind, setKind] = useState<TargetKind>('dotenv');
+  const [kind, setKind] = useState<AddableTargetKind>('dotenv');
   const [file, setFileText] = useState('');
   const [variable, setVariable] = useState('');
   const [command, setCommand] = useState('');

@@ -5,6 +5,7 @@ import { FieldMessage, fieldMessageProps } from '../../ui/FieldMessage.js';
 import { GuideSteps } from '../rotation/GuideSteps.js';
 import type { EmergencyControl, LeakMatch } from './useEmergency.js';
 import { describeTarget } from '../../../../electron/contract/targets.js';
+import { usedByReferenceText } from '../references/site-text.js';
 
 const CONFIRM_NOTE = 'emergency-confirm-name-message';
 
@@ -22,6 +23,7 @@ export function LeakedKey({ match, emergency, startedAtKey, confirmNote }: { mat
       </h3>
       <p className="mono">{match.key.maskedKey}</p>
       <p>{match.targets.length > 0 ? `Used in: ${match.targets.map((t) => describeTarget(t).where).join('; ')}` : 'No swap targets recorded for it.'}</p>
+      {match.referenceSites.length > 0 && <p data-testid="leak-reference-sites">{usedByReferenceText(match.referenceSites)}</p>}
       {phase === 'found' && match.key.status === 'revoked' && <p className="muted">This key is revoked already.</p>}
       {phase === 'found' && match.key.status !== 'revoked' && (
         <form className="form" onSubmit={submit}>

@@ -1,10 +1,12 @@
 import { CheckCircle2, RefreshCw } from 'lucide-react';
 import { useCallback } from 'react';
-import type { KeyDetail, RevokeResult } from '../../../../electron/contract/views.js';
+import type { KeyDetail, ReferenceSite, RevokeResult } from '../../../../electron/contract/views.js';
+import { afterRevokeText } from '../references/site-text.js';
 import { GuideSteps } from '../rotation/GuideSteps.js';
 
 /** The proof of 401 and what next; unproven, where to revoke by hand and a way to keep checking. */
-export function RevokeOutcome({ result, detail, guided, onKeepChecking }: { result: RevokeResult; detail: KeyDetail | null; guided: boolean; onKeepChecking: () => void }) {
+export function RevokeOutcome(props: { result: RevokeResult; detail: KeyDetail | null; referenceSites: readonly ReferenceSite[]; guided: boolean; onKeepChecking: () => void }) {
+  const { result, detail, referenceSites, guided, onKeepChecking } = props;
   // Stable, so it runs once when the element appears, not on every render.
   const focusOnMount = useCallback((el: HTMLElement | null) => el?.focus(), []);
   return (
@@ -14,7 +16,10 @@ export function RevokeOutcome({ result, detail, guided, onKeepChecking }: { resu
         {result.proven ? <CheckCircle2 size={18} aria-hidden /> : null} {result.detail}
       </p>
       {result.proven ? (
-        <p>Next: rotate the consumers to a new key — add it, then update the places listed above.</p>
+        <>
+          <p>Next: rotate the consumers to a new key — add it, then update the places listed above.</p>
+          {referenceSites.length > 0 && <p data-testid="revoke-reference-sites">{afterRevokeText(referenceSites)}</p>}
+        </>
       ) : (
         <>
           {detail && (

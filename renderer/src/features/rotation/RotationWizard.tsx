@@ -10,6 +10,7 @@ import { RotationOutcome } from './RotationOutcome.js';
 import { StartRotation } from './StartRotation.js';
 import { StepList } from './StepList.js';
 import { StoppedRotation } from './StoppedRotation.js';
+import { SwapReferences } from './SwapReferences.js';
 import { useRotation } from './useRotation.js';
 import { appProblemText } from '../../problems/wordings.js';
 import './rotation.css';
@@ -42,7 +43,7 @@ export function RotationWizard({ keyRef, resume }: { keyRef: string; resume: boo
       {existing && <ExistingRotation rotation={rotation} keyRef={keyRef} />}
       {view && (
         <>
-          <StepList rotation={view.rotation} />
+          <StepList rotation={view.rotation} under={{ swap: <SwapReferences sites={view.referenceSites} keyRef={keyRef} /> }} />
           {question?.kind === 'paste' && <PasteNewKey guide={question.guide} rotation={rotation} secretNote={placed.at('secret')} expiresNote={placed.at('expires')} />}
           {question?.kind === 'confirm-warnings' && (
             <div role="alert" className="warning">

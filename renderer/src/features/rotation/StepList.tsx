@@ -1,12 +1,13 @@
 import { CheckCircle2, Circle, Loader2, XCircle } from 'lucide-react';
-import type { Rotation } from '../../../../electron/contract/views.js';
+import type { ReactNode } from 'react';
+import type { Rotation, RotationStepName } from '../../../../electron/contract/views.js';
 import { STEPS } from './steps.js';
 import { stepText } from './step-text.js';
 
 const ICONS = { waiting: Circle, running: Loader2, done: CheckCircle2, failed: XCircle } as const;
 
-/** create → swap → verify → revoke, each with its live state and what it did. */
-export function StepList({ rotation }: { rotation: Rotation }) {
+/** create → swap → verify → revoke, each with its live state and what it did, and what the wizard adds under a step. */
+export function StepList({ rotation, under = {} }: { rotation: Rotation; under?: Partial<Record<RotationStepName, ReactNode>> }) {
   return (
     <ol className="stepper" aria-label="Rotation steps">
       {STEPS.map((s) => {
@@ -19,6 +20,7 @@ export function StepList({ rotation }: { rotation: Rotation }) {
             <div>
               <strong>{s.title}</strong> <span className="muted">{step.status}</span>
               {text && <p>{text}</p>}
+              {under[s.id]}
             </div>
           </li>
         );

@@ -1,8 +1,9 @@
 import type { ScanResult } from '../../../../electron/contract/views.js';
 import { EnvBadge } from '../../ui/EnvBadge.js';
 import { appProblemText } from '../../problems/wordings.js';
+import { ScanReferences } from './ScanReferences.js';
 
-/** What a scan found (masked), what it imported, and what it did not read or import, with why. */
+/** What a scan found (keys masked, and references), what it imported, and what it did not read or import, with why. */
 export function ScanFindings({ result }: { result: ScanResult }) {
   return (
     <>
@@ -36,6 +37,7 @@ export function ScanFindings({ result }: { result: ScanResult }) {
           </tbody>
         </table>
       )}
+      <ScanReferences references={result.references} />
       {result.imported.map((i) => (
         <div key={i.ref}>
           <p>

@@ -20,7 +20,7 @@ export function useScan() {
       const scanned = await hostApi().scanFolder({ dir, import: importing });
       setResult(scanned);
       if (importing) toast(`Imported ${scanned.imported.length} key(s); ${scanned.skipped.length} not imported`, 'success');
-      else toast(`Found ${scanned.findings.length} key(s) in .env files`, 'info');
+      else toast(`Found ${scanned.findings.length} key(s)${scanned.references.length > 0 ? ` and ${scanned.references.length} reference(s)` : ''} in .env files`, 'info');
     } catch (err) {
       setFailure(failureOf(err));
     } finally {

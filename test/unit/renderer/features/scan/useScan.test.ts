@@ -29,6 +29,15 @@ describe('useScan', () => {
     expect(useApp.getState().announcement).toBe('Imported 1 key(s); 0 not imported');
   });
 
+  it('a scan that found references counts them in what it announces', async () => {
+    const references = [{ file: '/p/.env', line: 2, variable: 'XORA_API_KEY', reference: 'keyturn://xora/acme/main/api', keyRef: 'xora/acme/main/api' }];
+    fakeHost({ scanFolder: async () => result({ references }) });
+    const { result: scan } = renderHook(() => useScan());
+    await act(() => scan.current.scan(false));
+    expect(useApp.getState().announcement).toBe('Found 2 key(s) and 1 reference(s) in .env files');
+    expect(scan.current.result?.references).toEqual(references);
+  });
+
   it('a refused scan keeps the app wording and the result of the last one', async () => {
     const refused = new CallError({ code: 'scan.folder-not-full-path', value: typedBack('project') }, 'input');
     fakeHost({ scanFolder: async () => Promise.reject(refused) });
