@@ -50,11 +50,12 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  // keytar is a native addon: it stays a real module next to its .node file. x11 and usocket are
+  // keytar and node-pty are native addons: each stays a real module next to its .node file (node-pty
+  // is imported only by `run` on a terminal). x11 and usocket are
   // optional modules of dbus-next, required only to find a bus from an X display or to open an
   // abstract socket; Keyturn passes the bus address, and without usocket a batch read falls back to
   // reading key by key.
-  external: ['keytar', 'electron', 'x11', 'usocket'],
+  external: ['keytar', 'node-pty', 'electron', 'x11', 'usocket'],
   banner: { js: "import { createRequire as __keyturnCreateRequire } from 'node:module'; const require = __keyturnCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   sourcemap: 'linked',
