@@ -10,6 +10,8 @@ export interface RunWithSecrets {
   args: readonly string[];
   /** Variable → secret: injected into this child's environment only. */
   env: Readonly<Record<string, string>>;
+  /** Variable → a value that is no secret (a plain value of an env file): set as it is, not masked. `env` wins over it. */
+  plain?: Readonly<Record<string, string>>;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   /**
@@ -59,7 +61,7 @@ export function shellExitStatus({ exitCode, signal }: RunOutcome): number {
 export function runWithSecrets(run: RunWithSecrets): Promise<RunOutcome> {
   const masks = new Map(Object.entries(run.env).map(([variable, secret]) => [secret, `[keyturn:${variable}]`]));
   return new Promise((resolve, reject) => {
-    const child = spawn(run.command, [...run.args], { cwd: run.cwd, env: { ...process.env, ...run.env }, stdio: ['inherit', 'pipe', 'pipe'], shell: false });
+    const child = spawn(run.command, [...run.args], { cwd: run.cwd, env: { ...process.env, ...run.plain, ...run.env }, stdio: ['inherit', 'pipe', 'pipe'], shell: false });
     const outputs: Transform[] = [];
     if (run.merged) {
       const masked = maskingStream(masks);
