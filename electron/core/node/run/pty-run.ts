@@ -3,6 +3,7 @@ import { finished } from 'node:stream/promises';
 import type { IPty } from 'node-pty';
 import { ProblemError, problem } from '../../domain/problems/problem-error.js';
 import { commandProblem } from '../targets/kinds/command/run.js';
+import { childEnvironment } from './child-environment.js';
 import { childOutputStream } from './mask-stream.js';
 import type { RunOutcome, RunWithSecrets } from './run-with-secrets.js';
 
@@ -73,7 +74,7 @@ function rawMode(input: TerminalInput): () => void {
  * is masked on its way to `run.stdout`. Settles once the child has exited and its output is written.
  */
 export async function runUnderPty(run: RunWithSecrets, masks: ReadonlyMap<string, string>): Promise<RunOutcome> {
-  const env = { ...process.env, ...run.env };
+  const env = childEnvironment(run);
   const cwd = run.cwd ?? process.cwd();
   // node-pty forks before it execs: a missing program would be a child that fails, not an error. So
   // it is looked up first, as exec will (the child's PATH), and refused before anything runs.

@@ -3,6 +3,7 @@ import { constants } from 'node:os';
 import type { Transform } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { ProblemError, problem } from '../../domain/problems/problem-error.js';
+import { childEnvironment } from './child-environment.js';
 import { childOutputStream } from './mask-stream.js';
 import { runUnderPty, type TerminalInput } from './pty-run.js';
 
@@ -11,6 +12,8 @@ export interface RunWithSecrets {
   args: readonly string[];
   /** Variable → secret: injected into this child's environment only. */
   env: Readonly<Record<string, string>>;
+  /** Variable → a value that is no secret (a plain value of an env file): set as it is, not masked. `env` wins over it. */
+  plain?: Readonly<Record<string, string>>;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   /**
@@ -69,7 +72,7 @@ export function runWithSecrets(run: RunWithSecrets): Promise<RunOutcome> {
   if (run.terminal) return runUnderPty(run, masks);
   const masking = run.masking !== false;
   return new Promise((resolve, reject) => {
-    const child = spawn(run.command, [...run.args], { cwd: run.cwd, env: { ...process.env, ...run.env }, stdio: ['inherit', 'pipe', 'pipe'], shell: false });
+    const child = spawn(run.command, [...run.args], { cwd: run.cwd, env: childEnvironment(run), stdio: ['inherit', 'pipe', 'pipe'], shell: false });
     const outputs: Transform[] = [];
     if (run.merged) {
       const masked = childOutputStream(masks, masking);

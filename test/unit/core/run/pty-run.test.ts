@@ -133,6 +133,12 @@ setInterval(() => {}, 1000);`;
     expect(run.out.text()).toBe(`\x1b[31mred\x1b[0m ${MASK}\r\n`);
   });
 
+  it('gives the child keyturn’s environment, the plain values and the secrets, a secret winning over a plain value', async () => {
+    const run = node("console.log([process.env.PATH ? 'path' : 'no path', process.env.PLAIN, process.env.API_KEY === " + JSON.stringify(SECRET) + "].join(' '))", { terminal: true, plain: { PLAIN: 'plain-value', API_KEY: 'not the secret' } });
+    expect(await run.running).toEqual({ exitCode: 0, signal: null });
+    expect(run.out.text()).toBe('path plain-value true\r\n');
+  });
+
   it('passes the output on as it is with masking: false', async () => {
     const { outcome, out } = await splitRun(true, false);
     expect(outcome).toEqual({ exitCode: 0, signal: null });
