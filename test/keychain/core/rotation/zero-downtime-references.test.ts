@@ -12,10 +12,12 @@ const WORKERS = 2;
 
 /**
  * The request itself, as the program keyturn starts: it reads its key from the environment and its
- * exit code says whether the provider took it. (Its output is masked by keyturn; its exit code is not.)
+ * exit code says whether the provider took it (its output is masked by keyturn; its exit code is
+ * not). It says the HTTP status on stderr, for a failure's account.
  */
 function requester(url: string, header: string, prefix: string, variable: string): string {
-  return `fetch(${JSON.stringify(url)}, { headers: { ${JSON.stringify(header)}: ${JSON.stringify(prefix)} + process.env[${JSON.stringify(variable)}] } }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(2))`;
+  const request = `fetch(${JSON.stringify(url)}, { headers: { ${JSON.stringify(header)}: ${JSON.stringify(prefix)} + process.env[${JSON.stringify(variable)}] } })`;
+  return `${request}.then((r) => { console.error('status ' + r.status); process.exit(r.ok ? 0 : 1); }, (e) => { console.error(String(e)); process.exit(2); })`;
 }
 
 /** `keyturn run --env-file FILE -- node -e SCRIPT` as a real process: its exit status, and its stderr for a failure's account. */

@@ -1,4 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { constants } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { spawn, type IPty } from 'node-pty';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliFor } from '../../../support/cli.js';
@@ -25,8 +29,8 @@ afterEach(() => {
   }
 });
 
-function onTerminal(file: string, args: string[]): OnTerminal {
-  const pty = spawn(file, args, { cols: 90, rows: 20, cwd: process.cwd(), env: { ...process.env, TERM: 'xterm-256color' } });
+function onTerminal(file: string, args: string[], env: NodeJS.ProcessEnv = {}): OnTerminal {
+  const pty = spawn(file, args, { cols: 90, rows: 20, cwd: process.cwd(), env: { ...process.env, TERM: 'xterm-256color', ...env } });
   running.push(pty);
   let text = '';
   const waiting = new Set<() => void>();
@@ -54,13 +58,13 @@ function onTerminal(file: string, args: string[]): OnTerminal {
 }
 
 /** `keyturn run --env NORA_KEY=… -- node -e SCRIPT` on a terminal (a Nora key in a fresh vault). */
-async function keyturnOnTerminal(script: string) {
+async function keyturnOnTerminal(script: string, runOptions: string[] = []) {
   const home = tempHome();
   const run = cliFor(home);
   const secret = sampleKeys.nora('production');
   await run(['instance', 'add', 'nora', 'acme', 'live', '--env', 'production']);
   await run(['key', 'add', 'nora/acme/live', 'backend', '--no-verify'], secret);
-  const terminal = onTerminal(process.execPath, ['bin/keyturn.mjs', '--home', home, 'run', '--env', 'NORA_KEY=nora/acme/live/backend', '--', process.execPath, '-e', script]);
+  const terminal = onTerminal(process.execPath, ['bin/keyturn.mjs', '--home', home, 'run', ...runOptions, '--env', 'NORA_KEY=nora/acme/live/backend', '--', process.execPath, '-e', script]);
   return { ...terminal, secret };
 }
 
@@ -74,6 +78,13 @@ describe('keyturn run on a terminal', () => {
     expect(cli.text()).toContain('tty true true true\n');
     expect(cli.text()).toContain('\x1b[31m[keyturn:NORA_KEY]\x1b[0m\n');
     expect(cli.text()).not.toContain(cli.secret);
+  });
+
+  it('with --no-masking passes the output on as it is, colours and the key included', async () => {
+    const cli = await keyturnOnTerminal("process.stdout.write('\\x1b[32m' + process.env.NORA_KEY + '\\x1b[0m\\n')", ['--no-masking']);
+    expect(await cli.exited).toEqual({ exitCode: 0, signal: 0 });
+    expect(cli.text()).toContain(`\x1b[32m${cli.secret}\x1b[0m\n`);
+    expect(cli.text()).toMatch(/masking is off/);
   });
 
   it('forwards a typed line to the command, and Ctrl-C reaches it as SIGINT: keyturn dies of SIGINT too, as a shell does', async () => {
@@ -120,5 +131,25 @@ describe('keyturn run on a terminal', () => {
     const cli = onTerminal(process.execPath, ['bin/keyturn.mjs', '--home', home, 'run', '--env', 'NORA_KEY=nora/acme/live/backend', '--', 'keyturn-no-such-command']);
     expect(await cli.exited).toEqual({ exitCode: 3, signal: 0 });
     expect(cli.text()).toMatch(/command not found: keyturn-no-such-command/);
+  });
+
+  it('loads node-pty only on a terminal: a run whose output is a pipe never does', async () => {
+    const home = tempHome();
+    const run = cliFor(home);
+    await run(['instance', 'add', 'nora', 'acme', 'live', '--env', 'production']);
+    await run(['key', 'add', 'nora/acme/live', 'backend', '--no-verify'], sampleKeys.nora('production'));
+    const recorder = pathToFileURL(join(process.cwd(), 'test/support/record-loaded-modules.mjs')).href;
+    const argv = ['--import', recorder, 'bin/keyturn.mjs', '--home', home, 'run', '--env', 'NORA_KEY=nora/acme/live/backend', '--', process.execPath, '-e', 'process.exit(0)'];
+    const loadsPty = (list: string) => readFileSync(list, 'utf8').split('\n').some((url) => url.includes('/node_modules/node-pty/'));
+
+    const piped = join(home, 'piped.txt');
+    writeFileSync(piped, '');
+    expect(spawnSync(process.execPath, argv, { env: { ...process.env, KEYTURN_LOADED_MODULES_FILE: piped }, stdio: 'pipe' }).status).toBe(0);
+    expect(loadsPty(piped)).toBe(false);
+
+    const onTty = join(home, 'tty.txt');
+    writeFileSync(onTty, '');
+    expect(await onTerminal(process.execPath, argv, { KEYTURN_LOADED_MODULES_FILE: onTty }).exited).toEqual({ exitCode: 0, signal: 0 });
+    expect(loadsPty(onTty)).toBe(true);
   });
 });
