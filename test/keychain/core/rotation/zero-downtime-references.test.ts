@@ -77,6 +77,13 @@ function consumer(start: () => Promise<{ code: number | null; stderr: string }>)
   };
 }
 
+/*
+ * What this holds the rotation to: a run that resolved the old key just before the name moved to
+ * the new one (the verify step) is still starting its program when the rotation goes on to revoke;
+ * its request must be answered all the same. Unlike a .env read the instant before a request,
+ * resolve-then-start takes a process start (hundreds of ms on a busy machine), so the old key must
+ * outlive the runs that resolved it.
+ */
 describe('zero downtime with references: a consumer started through keyturn run --env-file never sees a failure during a rotation', () => {
   let emulators: AllEmulators;
   const measured: Record<string, { sent: number; failed: number; afterRotation: number; ms: number }> = {};
@@ -104,8 +111,7 @@ describe('zero downtime with references: a consumer started through keyturn run 
     const consuming = consumer(() => keyturnRun(home, env, script));
     await consuming.started();
     const started = Date.now();
-    const result = await run(['rotate', 'nexora/acme/self/svc', '--yes']);
-    consuming.rotated();
+    const result = await run(['rotate', 'nexora/acme/self/svc', '--yes']).finally(consuming.rotated);
     const counts = await consuming.stop();
     measured.nexoraApi = { sent: counts.sent, failed: counts.failed, afterRotation: counts.afterRotation, ms: Date.now() - started };
     expect(result.code, result.stderr).toBe(0);
@@ -134,8 +140,7 @@ describe('zero downtime with references: a consumer started through keyturn run 
     const started = Date.now();
     const result = await run(['rotate', 'nora/acme/live/svc', '--yes', '--new-key-stdin', '--revoke-wait', '10'], fresh.secret, (said) => {
       if (said.includes('Revoke the old key in the dashboard')) emulators.nora.control.revokeKey(old.id);
-    });
-    consuming.rotated();
+    }).finally(consuming.rotated);
     const counts = await consuming.stop();
     measured.noraGuided = { sent: counts.sent, failed: counts.failed, afterRotation: counts.afterRotation, ms: Date.now() - started };
     expect(result.code, result.stderr).toBe(0);
