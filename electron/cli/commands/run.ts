@@ -70,14 +70,11 @@ export function registerRunCommand(program: Command, ctx: CliContext, sinks: Cli
       const plan = planEnv({ files: opts.envFile.map(readEnvFile), assignments, environment: opts.environment ?? null });
       const access = ctx.secretAccess();
       // Every reference first, from metadata; then the keychain: nothing starts until all are read.
-      const resolved = await resolvePlan(plan, (lookup) => access.readForKey(lookup));
+      const resolved = await resolvePlan(plan, (lookups) => access.readForKeys(lookups));
       const secrets = await readPlanSecrets(access.secrets, access.keychainService, resolved);
-      const audited = new Set<string>();
-      for (const { resolved: key } of resolved) {
-        if (audited.has(key.record.id)) continue;
-        audited.add(key.record.id);
-        access.audit({ action: 'key.run', keyId: key.record.id, maskedKey: key.record.maskedKey, outcome: 'ok' });
-      }
+      // One entry per key handed out, as one append (the log's lock is taken once).
+      const keys = new Map(resolved.map(({ resolved: key }) => [key.record.id, key.record]));
+      access.auditAll([...keys.values()].map((record) => ({ action: 'key.run', keyId: record.id, maskedKey: record.maskedKey, outcome: 'ok' as const })));
       const plain: Record<string, string> = {};
       for (const v of plan.variables) if (v.value.kind === 'plain') plain[v.variable] = v.value.value;
 

@@ -15,20 +15,25 @@ export interface ResolvedVariable {
 /**
  * Every reference of the plan, found in the vault and held to the declared environment: metadata
  * only, so a bad reference anywhere stops the run before the keychain is asked for anything.
- * `readForKey` gives enough of the document to find the key a lookup (a ref or a key id) names.
+ * `readForKeys` gives, in one read, enough of the document to find the key each lookup (a ref or a
+ * key id) names.
  */
-export async function resolvePlan(plan: EnvPlan, readForKey: (lookup: string) => VaultDocument | Promise<VaultDocument>): Promise<ResolvedVariable[]> {
-  const resolved: ResolvedVariable[] = [];
+export async function resolvePlan(plan: EnvPlan, readForKeys: (lookups: readonly string[]) => VaultDocument | Promise<VaultDocument>): Promise<ResolvedVariable[]> {
+  const references: { planned: PlannedVariable; reference: string; lookup: string }[] = [];
   for (const planned of plan.variables) {
     if (planned.value.kind !== 'reference') continue;
     const { reference } = planned.value;
     const parsed = tryParseReference(reference);
     if (!parsed) fail('reference.malformed', { field: 'ref', value: typedBack(reference), form: REFERENCE_FORM, ...planned.use });
-    const key = resolveReference(await readForKey(lookupOf(parsed)), reference, planned.use);
-    guardEnvironment(key, plan.declared, planned.use);
-    resolved.push({ planned, resolved: key });
+    references.push({ planned, reference, lookup: lookupOf(parsed) });
   }
-  return resolved;
+  if (references.length === 0) return [];
+  const doc = await readForKeys([...new Set(references.map((r) => r.lookup))]);
+  return references.map(({ planned, reference }) => {
+    const key = resolveReference(doc, reference, planned.use);
+    guardEnvironment(key, plan.declared, planned.use);
+    return { planned, resolved: key };
+  });
 }
 
 /**
