@@ -25,11 +25,11 @@ const withoutZodLocales = {
  * their own: the whole CLI for any other command, and the metadata store for a vault.json the last
  * write did not check (it throws no error the entry tells apart by class, so two copies are safe).
  */
-const OUTSIDE_THE_ENTRY = { './main.js': './keyturn-all.mjs', './metadata-parts.js': './metadata-parts.mjs' };
+const OUTSIDE_THE_ENTRY = { './main.js': './keyturn-all.mjs', './metadata-parts.js': './metadata-parts.mjs', './run-main.js': './keyturn-run.mjs' };
 const splitBuildOutside = {
   name: 'split-build-outside',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(main|metadata-parts)\.js$/ }, (args) =>
+    build.onResolve({ filter: /^\.\/(main|metadata-parts|run-main)\.js$/ }, (args) =>
       /[\\/]electron[\\/]cli[\\/](entry|context)\.ts$/.test(args.importer) ? { path: OUTSIDE_THE_ENTRY[args.path], external: true } : undefined,
     );
     // The batch read over D-Bus (dbus-next and its XML parser, ~300 KB) is imported only by a
@@ -54,7 +54,9 @@ const common = {
   // optional modules of dbus-next, required only to find a bus from an X display or to open an
   // abstract socket; Keyturn passes the bus address, and without usocket a batch read falls back to
   // reading key by key.
-  external: ['keytar', 'electron', 'x11', 'usocket'],
+  // node-pty is a native addon too, imported only when `keyturn run` runs its command under a
+  // pseudo-terminal.
+  external: ['keytar', 'electron', 'x11', 'usocket', 'node-pty'],
   banner: { js: "import { createRequire as __keyturnCreateRequire } from 'node:module'; const require = __keyturnCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   sourcemap: 'linked',
@@ -63,13 +65,16 @@ const common = {
 };
 
 rmSync('dist/cli', { recursive: true, force: true });
-const [whole, entry] = await Promise.all([
+const [whole, entry, run] = await Promise.all([
   build({
     ...common,
     entryPoints: { 'keyturn-all': 'electron/cli/main.ts', 'metadata-parts': 'electron/cli/metadata-parts.ts', 'secret-service-batch': 'electron/core/node/keychain/secret-service-batch.ts', 'problem-wordings': 'electron/cli/problems/wordings.ts' },
     splitting: true,
   }),
   build({ ...common, entryPoints: { keyturn: 'electron/cli/entry.ts' }, splitting: false, plugins: [...common.plugins, splitBuildOutside] }),
+  // `keyturn run`, a whole program in one file beside the entry (its own copy of what it shares
+  // with the entry: nothing crosses between the two but the import that starts it).
+  build({ ...common, entryPoints: { 'keyturn-run': 'electron/cli/run-main.ts' }, splitting: false, plugins: [...common.plugins, splitBuildOutside] }),
 ]);
 // Which sources each output file holds: how a test tells what a command loads.
-writeFileSync('dist/cli/meta.json', JSON.stringify({ inputs: { ...whole.metafile.inputs, ...entry.metafile.inputs }, outputs: { ...whole.metafile.outputs, ...entry.metafile.outputs } }));
+writeFileSync('dist/cli/meta.json', JSON.stringify({ inputs: { ...whole.metafile.inputs, ...entry.metafile.inputs, ...run.metafile.inputs }, outputs: { ...whole.metafile.outputs, ...entry.metafile.outputs, ...run.metafile.outputs } }));

@@ -23,6 +23,7 @@ const MODULES: Record<ModuleName, () => Promise<Register>> = {
     const { registerRunCommand } = await import('./commands/run.js');
     return (program, ctx, io) => registerRunCommand(program, ctx, io.sinks);
   },
+  read: async (): Promise<Register> => (await import('./commands/read.js')).registerReadCommand,
   scan: async (): Promise<Register> => (await import('./commands/scan.js')).registerScanCommand,
   web: async (): Promise<Register> => (await import('./commands/web.js')).registerWebCommand,
   audit: async (): Promise<Register> => (await import('./commands/audit.js')).registerAuditCommand,
@@ -36,7 +37,7 @@ const MODULES: Record<ModuleName, () => Promise<Register>> = {
   },
 };
 
-/** The modules this run needs (see command-plan.ts), and the whole vault unless it is `key get`. */
+/** The modules this run needs (see command-plan.ts), and the whole vault unless it reads secrets only (`key get`, `read`, `run`). */
 export const allCommands: CommandSource = {
   async load(argv) {
     const plan = planCommand(argv);

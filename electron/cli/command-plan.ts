@@ -2,7 +2,7 @@
 // entry of the CLI can decide what to load before loading anything (see entry.ts).
 
 /** Every command module, in the order `keyturn --help` lists them; `keyGet` is `key get` alone. */
-export const MODULE_NAMES = ['instance', 'key', 'provider', 'target', 'rotate', 'revoke', 'run', 'scan', 'web', 'audit', 'log', 'policy', 'vault', 'keyGet'] as const;
+export const MODULE_NAMES = ['instance', 'key', 'provider', 'target', 'rotate', 'revoke', 'run', 'read', 'scan', 'web', 'audit', 'log', 'policy', 'vault', 'keyGet'] as const;
 export type ModuleName = (typeof MODULE_NAMES)[number];
 
 /** The modules that define each top-level command (`key set` is the policy module's). */
@@ -15,6 +15,7 @@ const BY_COMMAND: Record<string, readonly ModuleName[]> = {
   rotation: ['rotate'],
   revoke: ['revoke'],
   run: ['run'],
+  read: ['read'],
   scan: ['scan'],
   web: ['web'],
   audit: ['audit'],
@@ -40,18 +41,27 @@ function invokedCommand(argv: readonly string[]): string | null {
   return null;
 }
 
-/** What one run loads: its command modules, and whether it uses the whole vault (vault-parts.ts). */
+/**
+ * Which program of the bundle runs (see entry.ts): the whole CLI; `key get` and `read`, which read
+ * one secret, from the entry file alone; `run`, from one file of its own.
+ */
+export type ProgramName = 'whole' | 'one-secret' | 'run';
+
+/** What one run loads: its program, its command modules, and whether it uses the whole vault (vault-parts.ts). */
 export interface CommandPlan {
+  program: ProgramName;
   modules: readonly ModuleName[];
-  /** False for `key get` only: it reads one secret through the checked vault.json. */
+  /** False for `key get`, `read` and `run`: they read secrets through the checked vault.json, and write nothing but the audit. */
   usesVault: boolean;
 }
 
 export function planCommand(argv: readonly string[]): CommandPlan {
   const command = invokedCommand(argv);
-  if (command === 'key get') return { modules: ['keyGet'], usesVault: false };
+  if (command === 'key get') return { program: 'one-secret', modules: ['keyGet'], usesVault: false };
+  if (command === 'read') return { program: 'one-secret', modules: ['read'], usesVault: false };
+  if (command === 'run') return { program: 'run', modules: ['run'], usesVault: false };
   const all = MODULE_NAMES.filter((name) => name !== 'keyGet');
   const wanted = new Set<ModuleName>(command ? BY_COMMAND[command] : all);
-  return { modules: all.filter((name) => wanted.has(name)), usesVault: true };
+  return { program: 'whole', modules: all.filter((name) => wanted.has(name)), usesVault: true };
 }
 

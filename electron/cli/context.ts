@@ -3,17 +3,18 @@ import { keychainAuditHead } from '../core/audit/keychain-head.js';
 import type { Problem } from '../core/domain/problems/catalogue.js';
 import { KeytarSecretStore } from '../core/node/keychain/keytar-secret-store.js';
 import type { Core } from '../core/node/open-core.js';
-import { auditSink, type AuditSink } from '../core/ports/audit-sink.js';
+import { auditSink, type AuditEvent, type AuditSink } from '../core/ports/audit-sink.js';
 import { systemClock, type Clock } from '../core/ports/clock.js';
 import { CollectingLogger } from '../core/ports/logger.js';
 import type { RotationEngine } from '../core/node/rotation/engine.js';
 import type { HttpClient } from '../core/http/types.js';
-import { readCheckedForKey } from '../core/node/store/checked-read.js';
+import { readCheckedForKey, readCheckedForKeys } from '../core/node/store/checked-read.js';
 import type { ConfMetadataStore } from '../core/node/store/conf-metadata-store.js';
 import { ensureVaultIdentity, keychainServiceFor, resolveHome } from '../core/node/store/home.js';
 import { staleTempFiles } from '../core/node/store/vault-files.js';
-import { revealSecret, type RevealAction } from '../core/vault/reveal.js';
+import { revealSecret, type RevealAction, type RevealDeps } from '../core/vault/reveal.js';
 import type { Vault } from '../core/node/vault/vault.js';
+import type { VaultDocument } from '../core/domain/model.js';
 import type { CliIo } from './io.js';
 import type * as MetadataPartsModule from './metadata-parts.js';
 import type * as VaultPartsModule from './vault-parts.js';
@@ -37,6 +38,14 @@ interface Base {
   beforeWrite: () => Promise<void>;
 }
 
+/** What reading secrets by reference needs: reveal's ports, and their forms for many keys at once (`run`). */
+export interface SecretAccess extends RevealDeps {
+  /** One document in which each of these refs or key ids finds its key: one read of the file for them all. */
+  readForKeys(refs: readonly string[]): Promise<VaultDocument>;
+  /** Records several events as one append. */
+  auditAll(events: readonly AuditEvent[]): void;
+}
+
 /** The composition root of the terminal: real keychain, real metadata store, real HTTP. */
 export interface CliContext {
   io: CliIo;
@@ -51,6 +60,11 @@ export interface CliContext {
   auditLog(): FileAuditLog;
   /** One key's secret, audited: the vault's revealSecret, without loading the vault when it is not loaded. */
   revealSecret(ref: string, action: RevealAction): Promise<string>;
+  /**
+   * What reading secrets by reference needs (`read`, `run`), without the vault: a document enough
+   * to find one key (the checked vault.json, else the store), the keychain, and the audit.
+   */
+  secretAccess(): SecretAccess;
   /** What core warned of (a corrupt file moved aside, an action not recorded), for the user once at the end. */
   warnings(): readonly Problem[];
   /** The damage report of vault.json when parts of it could not be read (null when none, or never opened). */
@@ -115,16 +129,22 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined, p
     return core;
   };
 
-  /** The vault's revealSecret, on the checked vault.json when it is that file; through the store (every record checked) otherwise. */
-  const revealUnopened = async (ref: string, action: RevealAction): Promise<string> => {
+  /** The checked vault.json when it is that file; the store (every record checked) otherwise. */
+  const secretAccess = (): SecretAccess => {
     const { home, vaultId, secrets, keychainService, audit } = openBase();
     const readForKey = async (r: string) => {
       // Temporary files of a killed write are the store's to remove when it opens.
       const found = staleTempFiles(home).length === 0 ? readCheckedForKey(home, r, { vaultId }) : null;
       return found?.doc ?? openStore(await import('./metadata-parts.js')).readForKey(r);
     };
-    return revealSecret({ readForKey, secrets, keychainService, audit: (event) => audit.append(event) }, ref, action);
+    const readForKeys = async (refs: readonly string[]) => {
+      const found = staleTempFiles(home).length === 0 ? readCheckedForKeys(home, refs, { vaultId }) : null;
+      return found?.doc ?? openStore(await import('./metadata-parts.js')).read();
+    };
+    return { readForKey, readForKeys, secrets, keychainService, audit: (event) => audit.append(event), auditAll: (events) => audit.appendAll(events) };
   };
+  /** The vault's revealSecret, on the checked vault.json when it is that file; through the store (every record checked) otherwise. */
+  const revealUnopened = (ref: string, action: RevealAction): Promise<string> => revealSecret(secretAccess(), ref, action);
 
   return {
     io,
@@ -135,6 +155,7 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined, p
     core: open,
     auditLog: () => openBase().auditLog,
     revealSecret: (ref, action) => (parts ? open().vault.revealSecret(ref, action) : revealUnopened(ref, action)),
+    secretAccess,
     warnings: () => logger.problems,
     damage: () => {
       if (!store) return null;

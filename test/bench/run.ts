@@ -24,6 +24,7 @@ import { verifyKey } from '../../electron/core/verify/verify-key.js';
 import { createEmulatorKey, createNexoraUser, spawnEmulators } from './emulator-process.js';
 import { cliFor } from '../support/cli.js';
 import { benchRenderer } from './renderer-bench.js';
+import { benchRunStart, RUN_REFERENCES } from './run-start.js';
 import { FileAuditLog } from '../../electron/core/node/audit/audit-log.js';
 import { auditCsv, auditRows } from '../../electron/core/audit/audit-report.js';
 import { AUDIT_HEAD_ACCOUNT, keychainAuditHead } from '../../electron/core/audit/keychain-head.js';
@@ -221,8 +222,12 @@ async function benchRotation(): Promise<void> {
   }
 }
 
-/** A vault with LIST_KEYS records written directly (adding them one by one would take minutes of keychain writes) and one real key. */
-async function largeVault(): Promise<{ home: string; vault: Vault; counting: CountingSecretStore; realRef: string; realSecret: string }> {
+/**
+ * A vault with LIST_KEYS records written directly (adding them one by one would take minutes of
+ * keychain writes) and one real key; `realKeys` leaves room for that many real keys in all (the
+ * caller adds the others).
+ */
+async function largeVault(realKeys = 1): Promise<{ home: string; vault: Vault; counting: CountingSecretStore; realRef: string; realSecret: string }> {
   const home = newHome();
   const keychainService = keychainServiceFor(ensureVaultIdentity(home));
   const now = new Date().toISOString();
@@ -230,7 +235,7 @@ async function largeVault(): Promise<{ home: string; vault: Vault; counting: Cou
     id: randomUUID(), provider: 'nora', org: `org${i % 8}`, name: `inst${i}`, env: i % 2 ? 'production' : 'sandbox',
     baseUrl: i % 2 ? 'https://api.nora.finance' : 'https://staging.api.nora.finance', createdAt: now,
   }));
-  const keys: KeyRecord[] = Array.from({ length: LIST_KEYS - 1 }, (_, i) => ({
+  const keys: KeyRecord[] = Array.from({ length: LIST_KEYS - realKeys }, (_, i) => ({
     id: randomUUID(), instanceId: (instances[i % instances.length] as Instance).id, name: `key-${i}`,
     maskedKey: `sk_${i % 2 ? 'live' : 'test'}_${randomBytes(3).toString('hex')}…`, fingerprint: randomBytes(32).toString('hex'),
     createdAt: now, expiresOn: '2027-06-30', maxAgeDays: 90, status: 'active', targets: [],
@@ -289,9 +294,12 @@ const NODE_START_WHEN_SET_MS = 62;
  * How long `keyturn key get` takes from start to exit, beside a bare `node -e 0` measured in the
  * same loop (the machine's load moves all three alike, so the ratio is what is compared).
  */
-async function benchCliGet(large: Awaited<ReturnType<typeof largeVault>>): Promise<void> {
+function buildCli(): void {
   const build = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('building the CLI failed');
+}
+
+async function benchCliGet(large: Awaited<ReturnType<typeof largeVault>>): Promise<void> {
   const small = await oneKeyVault();
   const timed = (args: string[], expected: string | null): number => {
     const started = performance.now();
@@ -409,7 +417,7 @@ async function benchAudit(large: Awaited<ReturnType<typeof largeVault>>): Promis
   record(`audit log: verify ${AUDIT_ENTRIES} entries and the keychain head`, `${verifyMs.toFixed(0)} ms`, 'reported', true);
 }
 
-// `npm run bench -- verify` (or keychain, rotation, list, cli, audit, renderer) runs only those parts.
+// `npm run bench -- verify` (or keychain, rotation, list, cli, run, audit, renderer) runs only those parts.
 const only = new Set(process.argv.slice(2));
 const wanted = (part: string) => only.size === 0 || only.has(part);
 try {
@@ -420,8 +428,15 @@ try {
     const large = await largeVault();
     if (wanted('audit')) await benchAudit(large);
     if (wanted('list')) await benchList(large);
+    if (wanted('cli') || wanted('run')) buildCli();
     if (wanted('cli')) await benchCliGet(large);
     if (wanted('renderer')) await benchRenderer(large.home, LIST_KEYS, record);
+  }
+  if (wanted('run')) {
+    // A vault of its own: the references' keys are added to it, and the list and get figures above
+    // are of exactly LIST_KEYS records.
+    const large = await largeVault(1 + RUN_REFERENCES);
+    await benchRunStart(large, LIST_KEYS, NODE_START_WHEN_SET_MS, record);
   }
 } finally {
   for (const home of homes) rmSync(home, { recursive: true, force: true });

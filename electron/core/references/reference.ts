@@ -1,5 +1,5 @@
 import { fail } from '../domain/problems/problem-error.js';
-import { typedBack } from '../domain/problems/params.js';
+import { typedBack } from '../domain/problems/typed-back.js';
 
 /*
  * `keyturn://` references: a name for a key that holds no secret, resolved only when a process

@@ -1,5 +1,6 @@
 import { fail } from '../domain/problems/problem-error.js';
-import { typedBack } from '../domain/problems/params.js';
+import { typedBack } from '../domain/problems/typed-back.js';
+import { isReference, referenceById, referenceFor } from '../references/reference.js';
 
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -15,4 +16,13 @@ export function parseEnvAssignments(list: readonly string[]): { variable: string
     seen.add(variable);
     return { variable, ref };
   });
+}
+
+/**
+ * The reference an `--env` assignment names: a `keyturn://` reference as it is, and today's bare
+ * forms as before (PROVIDER/ORG/INSTANCE/NAME by name, a key id alone by id).
+ */
+export function assignmentReference(ref: string): string {
+  if (isReference(ref)) return ref;
+  return ref.includes('/') ? referenceFor(ref) : referenceById(ref);
 }

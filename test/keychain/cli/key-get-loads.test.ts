@@ -41,7 +41,7 @@ const NOT_FOR_KEY_GET = [
   /^electron\/core\/(node\/)?(rotation|providers|targets|verify|policy)\//, // the rest of the vault: rotation, provider calls, swap targets
   /^electron\/core\/(node\/)?vault\/vault\.ts$/,
   /^electron\/core\/(node\/)?open-core\.ts$/, // the core graph: key get runs on the ports alone
-  /^electron\/cli\/commands\/(?!key-get\.ts$)/, // every other command, the other key commands included
+  /^electron\/cli\/commands\/(?!(key-get|read)\.ts$)/, // every other command, the other key commands included (read is key get by reference, in the same file)
   /^electron\/(web|app|contract)\//, // browser mode and the app's handlers
   /^electron\/core\/(node\/)?(scan|emergency|reminders)\//,
   /^electron\/cli\/problems\//, // the terminal's wording of every problem: loaded when there is one to report

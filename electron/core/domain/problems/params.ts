@@ -20,16 +20,8 @@ export const pathParam = z.string();
 export const inputParam = z.string().brand<'TypedBack'>();
 export type TypedBack = z.infer<typeof inputParam>;
 
-/** A run of key characters this long is taken for a key: every provider's keys are longer. */
-const KEY_LIKE = /[A-Za-z0-9_-]{20,}/g;
-
-/** A UUID (a Nexora key id, a vault id's form) is an id a person reads back, not a key. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** What a person typed, as a problem may show it: any key-like run cut to its first 8 characters. */
-export function typedBack(typed: string): TypedBack {
-  return typed.replace(KEY_LIKE, (run) => (UUID.test(run) ? run : `${run.slice(0, 8)}…`)) as TypedBack;
-}
+/** What a person typed, as a problem may show it (in a file of its own, without zod: see typed-back.ts). */
+export { typedBack } from './typed-back.js';
 /** Text from outside (a provider's answer, an OS error code), already escaped of control characters. */
 export const outsideTextParam = z.string();
 /** Where in a structure something is wrong (`keys.0.expiresOn`): a path of names, never a value. */

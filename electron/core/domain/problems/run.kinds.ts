@@ -6,6 +6,7 @@ export const runKinds = {
   'run.env-malformed': 'input',
   'run.env-twice': 'input',
   'run.command-missing': 'input',
+  'run.env-file-unreadable': 'input',
   'run.command-not-found': 'failure',
   'run.command-not-started': 'failure',
 } as const satisfies KindsOf<RunProblem>;

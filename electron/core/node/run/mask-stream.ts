@@ -1,4 +1,4 @@
-import { Transform, type TransformCallback } from 'node:stream';
+import { PassThrough, Transform, type TransformCallback } from 'node:stream';
 import { Masker, type Needle } from './masker.js';
 import { secretForms } from './secret-forms.js';
 
@@ -49,4 +49,9 @@ export function maskingStream(secrets: ReadonlyMap<string, string>, options: { q
     },
   });
   return stream;
+}
+
+/** What a child's output goes through on its way to keyturn's stdout: masked, or as it is (`--no-masking`). */
+export function childOutputStream(secrets: ReadonlyMap<string, string>, masking: boolean): Transform {
+  return masking ? maskingStream(secrets) : new PassThrough();
 }

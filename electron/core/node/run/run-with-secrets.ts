@@ -3,13 +3,17 @@ import { constants } from 'node:os';
 import type { Transform } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { ProblemError, problem } from '../../domain/problems/problem-error.js';
-import { maskingStream } from './mask-stream.js';
+import { childEnvironment } from './child-environment.js';
+import { childOutputStream } from './mask-stream.js';
+import { runUnderPty, type TerminalInput } from './pty-run.js';
 
 export interface RunWithSecrets {
   command: string;
   args: readonly string[];
   /** Variable → secret: injected into this child's environment only. */
   env: Readonly<Record<string, string>>;
+  /** Variable → a value that is no secret (a plain value of an env file): set as it is, not masked. `env` wins over it. */
+  plain?: Readonly<Record<string, string>>;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   /**
@@ -29,6 +33,12 @@ export interface RunWithSecrets {
    * colours and line editing (its output, masked, goes to `stdout`).
    */
   terminal?: boolean;
+  /**
+   * With `terminal`: what is typed, forwarded to the child's terminal (put in raw mode while the
+   * child runs, when it is a terminal itself). Default process.stdin. Without `terminal` the child
+   * reads keyturn's own stdin directly.
+   */
+  stdin?: TerminalInput;
   /** false: the child's output is passed on as it is (`--no-masking`; the caller says so on stderr). Default true. */
   masking?: boolean;
 }
@@ -39,9 +49,9 @@ export interface RunOutcome {
 }
 
 /** Passed on to the child whoever sent them. */
-const ALWAYS_FORWARDED: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
+export const ALWAYS_FORWARDED: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
 /** What a terminal sends to its whole foreground process group. */
-const TERMINAL_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGQUIT'];
+export const TERMINAL_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGQUIT'];
 
 /** The exit status a shell reports: the child's exit code, or 128 + the number of the signal that ended it. */
 export function shellExitStatus({ exitCode, signal }: RunOutcome): number {
@@ -54,15 +64,18 @@ export function shellExitStatus({ exitCode, signal }: RunOutcome): number {
  * Runs a command with secrets in its environment (never its argv) and masks every secret in what it
  * prints, so a debug log cannot leak them to the terminal. No shell; stdin is the terminal's.
  * Signals keyturn receives while the child runs are passed on to it (see `interactive`); the promise
- * settles once the child has exited and all its masked output has been written.
+ * settles once the child has exited and all its masked output has been written. With `terminal`,
+ * the child runs under a pseudo-terminal instead (see runUnderPty).
  */
 export function runWithSecrets(run: RunWithSecrets): Promise<RunOutcome> {
   const masks = new Map(Object.entries(run.env).map(([variable, secret]) => [secret, `[keyturn:${variable}]`]));
+  if (run.terminal) return runUnderPty(run, masks);
+  const masking = run.masking !== false;
   return new Promise((resolve, reject) => {
-    const child = spawn(run.command, [...run.args], { cwd: run.cwd, env: { ...process.env, ...run.env }, stdio: ['inherit', 'pipe', 'pipe'], shell: false });
+    const child = spawn(run.command, [...run.args], { cwd: run.cwd, env: childEnvironment(run), stdio: ['inherit', 'pipe', 'pipe'], shell: false });
     const outputs: Transform[] = [];
     if (run.merged) {
-      const masked = maskingStream(masks);
+      const masked = childOutputStream(masks, masking);
       masked.pipe(run.stdout, { end: false });
       let open = 2;
       for (const source of [child.stdout, child.stderr]) {
@@ -73,7 +86,7 @@ export function runWithSecrets(run: RunWithSecrets): Promise<RunOutcome> {
       }
       outputs.push(masked);
     } else {
-      outputs.push(child.stdout.pipe(maskingStream(masks)), child.stderr.pipe(maskingStream(masks)));
+      outputs.push(child.stdout.pipe(childOutputStream(masks, masking)), child.stderr.pipe(childOutputStream(masks, masking)));
       outputs[0]?.pipe(run.stdout, { end: false });
       outputs[1]?.pipe(run.stderr, { end: false });
     }

@@ -48,6 +48,14 @@ export interface CheckedRead {
  * file the last write checked (or cannot be read here): then only a full read may answer.
  */
 export function readCheckedForKey(home: string, ref: string, options: { vaultId?: string; cached?: { stamp: string; doc: VaultDocument } | null } = {}): CheckedRead | null {
+  return readCheckedForKeys(home, [ref], options);
+}
+
+/**
+ * readCheckedForKey for several refs at once (`keyturn run` with many references): the index and
+ * the file are read once, and the document holds the records a lookup of any of them can find.
+ */
+export function readCheckedForKeys(home: string, refs: readonly string[], options: { vaultId?: string; cached?: { stamp: string; doc: VaultDocument } | null } = {}): CheckedRead | null {
   const checked = readChecked(home);
   if (!checked?.list) return null;
   let fd: number;
@@ -63,8 +71,13 @@ export function readCheckedForKey(home: string, ref: string, options: { vaultId?
     const size = Number(st.size);
     // The stamp says it is the same file; a file with another stamp (a copy of both) must have the same bytes.
     if (checked.stamp !== stamp && !describesBytes(checked, readFileSync(fd))) return null;
-    const ranges = candidateRanges(checked, ref, size);
-    if (!ranges) return null;
+    const byStart = new Map<number, [number, number]>();
+    for (const ref of refs) {
+      const found = candidateRanges(checked, ref, size);
+      if (!found) return null;
+      for (const range of found) byStart.set(range[0], range);
+    }
+    const ranges = [...byStart.values()].sort((a, b) => a[0] - b[0]);
     const slice = (start: number, end: number) => {
       const buffer = Buffer.alloc(end - start);
       for (let done = 0; done < buffer.length; ) {

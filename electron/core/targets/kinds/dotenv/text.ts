@@ -1,5 +1,5 @@
 import { fail } from '../../../domain/problems/problem-error.js';
-import { typedBack } from '../../../domain/problems/params.js';
+import { typedBack } from '../../../domain/problems/typed-back.js';
 
 /**
  * `.env` text, edited by hand-written code because the loaders (dotenv and friends) only parse:

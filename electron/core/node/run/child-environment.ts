@@ -1,0 +1,6 @@
+import type { RunWithSecrets } from './run-with-secrets.js';
+
+/** The child's environment: keyturn's own, then the plain values, then the secrets (each wins over what comes before). */
+export function childEnvironment(run: Pick<RunWithSecrets, 'plain' | 'env'>): NodeJS.ProcessEnv {
+  return { ...process.env, ...run.plain, ...run.env };
+}
