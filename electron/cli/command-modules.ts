@@ -23,6 +23,7 @@ const MODULES: Record<ModuleName, () => Promise<Register>> = {
     const { registerRunCommand } = await import('./commands/run.js');
     return (program, ctx, io) => registerRunCommand(program, ctx, io.sinks);
   },
+  inject: async (): Promise<Register> => (await import('./commands/inject.js')).registerInjectCommand,
   scan: async (): Promise<Register> => (await import('./commands/scan.js')).registerScanCommand,
   web: async (): Promise<Register> => (await import('./commands/web.js')).registerWebCommand,
   audit: async (): Promise<Register> => (await import('./commands/audit.js')).registerAuditCommand,
