@@ -19,9 +19,10 @@ export interface SwapKeys {
   keyId: string;
   /**
    * The key a reference names in the vault now (`keyId` for either key of the rotation), for the
-   * other references of a rendered target; throws the reference's problem (malformed, missing, not usable).
+   * other references of a rendered target; throws the reference's problem (malformed, missing, not
+   * usable) naming `use` (the template's file and line).
    */
-  resolveReference(reference: string): Promise<SwapReferencedKey>;
+  resolveReference(reference: string, use?: ReferenceUse): Promise<SwapReferencedKey>;
 }
 
 /** The key a target is added to: a kind whose target names it (an inject template references it) checks that it does. */

@@ -10,7 +10,7 @@ export class NameTakenError extends Error {
   }
 }
 
-/** The file that was checked was replaced by another before the rename. */
+/** The file that was checked was replaced by another, or changed, before the rename. */
 export class FileReplacedError extends Error {
   constructor(readonly path: string) {
     super(`internal: ${path} was replaced while it was written`);
@@ -45,7 +45,8 @@ export async function writeFileAtomically(path: string, text: string, replacing?
     } else {
       if (replacing) {
         const now = await lstat(path).catch(() => null);
-        if (!now || now.dev !== replacing.dev || now.ino !== replacing.ino) throw new FileReplacedError(path);
+        // The same inode, untouched since (an inode number is reused at once by some file systems; an edit in place changes ctime).
+        if (!now || now.dev !== replacing.dev || now.ino !== replacing.ino || now.ctimeMs !== replacing.ctimeMs || now.size !== replacing.size) throw new FileReplacedError(path);
       }
       await rename(temp, path);
     }

@@ -21,9 +21,9 @@ async function render(target: InjectTarget, keys: SwapKeys): Promise<Renders> {
   const text = await readTemplate(target.template);
   const placeholders = findPlaceholders(text, target.template);
   const others = new Map<string, string | null>(); // reference → its secret, or null for the rotated key
-  for (const { reference } of placeholders) {
+  for (const { reference, line } of placeholders) {
     if (others.has(reference)) continue;
-    const key = await keys.resolveReference(reference);
+    const key = await keys.resolveReference(reference, { source: 'template', file: target.template, line });
     others.set(reference, key.keyId === keys.keyId ? null : await key.secret());
   }
   const withSecret = (rotated: string) => renderTemplate(text, placeholders, (p) => others.get(p.reference) ?? rotated);
