@@ -24,6 +24,7 @@ const MODULES: Record<ModuleName, () => Promise<Register>> = {
     return (program, ctx, io) => registerRunCommand(program, ctx, io.sinks);
   },
   read: async (): Promise<Register> => (await import('./commands/read.js')).registerReadCommand,
+  inject: async (): Promise<Register> => (await import('./commands/inject.js')).registerInjectCommand,
   scan: async (): Promise<Register> => (await import('./commands/scan.js')).registerScanCommand,
   web: async (): Promise<Register> => (await import('./commands/web.js')).registerWebCommand,
   audit: async (): Promise<Register> => (await import('./commands/audit.js')).registerAuditCommand,

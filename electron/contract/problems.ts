@@ -9,6 +9,7 @@ export type { ProblemField } from '../core/domain/problems/params.js';
 export type { ProblemKind } from '../core/domain/problems/kinds.js';
 export type { GeneralProblem } from '../core/domain/problems/general.js';
 export type { EmergencyProblem } from '../core/domain/problems/emergency.js';
+export type { InjectProblem } from '../core/domain/problems/inject.js';
 export type { InstanceProblem } from '../core/domain/problems/instance.js';
 export type { KeyShapeProblem } from '../core/domain/problems/key-shape.js';
 export type { KeychainProblem } from '../core/domain/problems/keychain.js';

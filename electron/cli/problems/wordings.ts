@@ -2,6 +2,7 @@ import type { Problem } from '../../core/domain/problems/catalogue.js';
 import { wordProblem, type Wordings } from '../../core/domain/problems/wording.js';
 import { emergencyWordings } from './emergency.js';
 import { generalWordings } from './general.js';
+import { injectWordings } from './inject.js';
 import { instanceWordings } from './instance.js';
 import { keyShapeWordings } from './key-shape.js';
 import { keychainWordings } from './keychain.js';
@@ -20,7 +21,7 @@ import { warningWordings } from './warnings.js';
 
 /** The terminal's words for every problem: they name flags and commands, since that is what a person types here. */
 export const CLI_WORDINGS: Wordings = {
-  ...generalWordings, ...emergencyWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...referenceWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...warningWordings,
+  ...generalWordings, ...emergencyWordings, ...injectWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...referenceWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...warningWordings,
 };
 
 export function cliProblemText(problem: Problem): string {

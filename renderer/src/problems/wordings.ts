@@ -1,6 +1,7 @@
 import { wordProblem, type Problem, type Wordings } from '../../../electron/contract/problems.js';
 import { emergencyWordings } from './emergency.js';
 import { generalWordings } from './general.js';
+import { injectWordings } from './inject.js';
 import { instanceWordings } from './instance.js';
 import { keyShapeWordings } from './key-shape.js';
 import { keychainWordings } from './keychain.js';
@@ -19,7 +20,7 @@ import { warningWordings } from './warnings.js';
 
 /** The app's words for every problem: they name fields and buttons, never a flag or a command. */
 export const APP_WORDINGS: Wordings = {
-  ...generalWordings, ...emergencyWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...referenceWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...warningWordings,
+  ...generalWordings, ...emergencyWordings, ...injectWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...referenceWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...warningWordings,
 };
 
 export function appProblemText(problem: Problem): string {

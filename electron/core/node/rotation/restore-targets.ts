@@ -4,6 +4,7 @@ import { describeTarget } from '../../targets/kinds.js';
 import type { StepContext } from '../../rotation/context.js';
 import { keyRef } from '../../vault/refs.js';
 import { writeTarget } from '../targets/registry.js';
+import { swapReferenceResolver } from './swap-references.js';
 
 /** What a target's rotation entry says once it holds the old key again (counted by an abandon). */
 export const RESTORED_DETAIL = 'given the old key back';
@@ -18,6 +19,8 @@ export const RESTORED_DETAIL = 'given the old key back';
 export async function restoreTargets(ctx: StepContext, pendingSecret: string | null, oldSecret: string | null): Promise<void> {
   const { rotation, oldKey, newKey, doc } = ctx.state();
   const targets = oldKey.targets.length > 0 ? oldKey.targets : (newKey?.targets ?? []);
+  // A rendered target is rendered again with the old key where the rotated key is referenced.
+  const resolveReference = swapReferenceResolver(ctx);
   for (const entry of rotation.targets) {
     if (entry.status !== 'done') continue; // a failed write is atomic: the file never held the new key
     const target = targets.find((t) => t.id === entry.targetId);
@@ -27,6 +30,8 @@ export async function restoreTargets(ctx: StepContext, pendingSecret: string | n
     const outcome = await writeTarget(target, {
       oldSecret: pendingSecret,
       newSecret: oldSecret,
+      keyId: oldKey.id,
+      resolveReference,
       backupTag: 'restore',
       // The rotation's backup already holds the file as it was before the rotation: no second one.
       hasBackup: () => true,

@@ -6,6 +6,7 @@ import { checkTarget, writeTarget } from '../targets/registry.js';
 import { verifyKey } from '../../verify/verify-key.js';
 import type { StepContext } from '../../rotation/context.js';
 import { failStep } from '../../rotation/fail-step.js';
+import { swapReferenceResolver } from './swap-references.js';
 
 /**
  * swap: the new key goes to every swap target of the old key, one at a time, each outcome
@@ -33,7 +34,8 @@ export async function runSwap(ctx: StepContext): Promise<boolean> {
   if (unproven) return failStep(ctx, 'swap', unproven);
   // Every target that cannot take the key is known before any is written: a swap never stops
   // half-done on a missing file, a read-only one, a variable gone or a program not installed.
-  const blocked = await blockedTargets(ctx, targets, oldSecret, newSecret);
+  const keys: SwapKeys = { oldSecret, newSecret, keyId: oldKey.id, resolveReference: swapReferenceResolver(ctx) };
+  const blocked = await blockedTargets(ctx, targets, keys);
   if (blocked.length > 0) {
     const why = new Map(blocked.map((b) => [b.target.id, b.detail]));
     await ctx.journal.mutate((r) => ({
@@ -44,7 +46,7 @@ export async function runSwap(ctx: StepContext): Promise<boolean> {
 
   for (const [index, target] of targets.entries()) {
     if (ctx.state().rotation.targets.find((t) => t.targetId === target.id)?.status === 'done') continue;
-    const outcome = await applyTarget(ctx, target, oldSecret, newSecret);
+    const outcome = await applyTarget(ctx, target, keys);
     await ctx.journal.mutate((r) => ({
       rotation: {
         ...r,
@@ -82,11 +84,11 @@ async function unprovenNewKey(ctx: StepContext, newSecret: string, targets: read
 }
 
 /** The targets still to write that would refuse the key now, each with why; nothing is written. */
-async function blockedTargets(ctx: StepContext, targets: readonly Target[], oldSecret: string | null, newSecret: string): Promise<{ target: Target; detail: string }[]> {
+async function blockedTargets(ctx: StepContext, targets: readonly Target[], keys: SwapKeys): Promise<{ target: Target; detail: string }[]> {
   const blocked: { target: Target; detail: string }[] = [];
   for (const target of targets) {
     if (ctx.state().rotation.targets.find((t) => t.targetId === target.id)?.status === 'done') continue;
-    const detail = await targetProblem(target, { oldSecret, newSecret });
+    const detail = await targetProblem(target, keys);
     if (detail) blocked.push({ target, detail });
   }
   return blocked;
@@ -101,10 +103,9 @@ function where(target: Target): string {
   return describeTarget(target).where;
 }
 
-function applyTarget(ctx: StepContext, target: Target, oldSecret: string | null, newSecret: string): Promise<{ ok: boolean; detail: string }> {
+function applyTarget(ctx: StepContext, target: Target, keys: SwapKeys): Promise<{ ok: boolean; detail: string }> {
   return writeTarget(target, {
-    oldSecret,
-    newSecret,
+    ...keys,
     backupTag: backupTag(ctx.state().rotation),
     hasBackup: (path) => ctx.state().rotation.targets.some((t) => t.backup === path),
     onBackup: (path) => ctx.journal.mutate((r) => ({ rotation: { ...r, targets: r.targets.map((t) => (t.targetId === target.id ? { ...t, backup: path } : t)) } })).then(() => undefined),

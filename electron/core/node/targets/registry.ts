@@ -1,4 +1,4 @@
-import type { SwapKeys, SwapOutcome, SwapWrite, TargetKindModule } from '../../targets/kind-module.js';
+import type { SwapKeys, SwapOutcome, SwapWrite, TargetKey, TargetKindModule } from '../../targets/kind-module.js';
 import type { NewTarget, Target, TargetKind } from '../../targets/kinds.js';
 import { commandKind } from './kinds/command/module.js';
 import { dotenvKind } from './kinds/dotenv/module.js';
@@ -17,7 +17,7 @@ export const TARGET_KINDS: { readonly [K in TargetKind]: TargetKindModule<K> } =
 // TypeScript cannot relate a target's kind to its module's parameter by itself: each call below
 // hands the target to the module of its own kind, which the map's type guarantees.
 interface AnyKindModule {
-  make(input: NewTarget, id: string, cwd: string): Promise<Target>;
+  make(input: NewTarget, id: string, cwd: string, key?: TargetKey): Promise<Target>;
   sameAs(a: Target, b: Target): boolean;
   check(target: Target, keys: SwapKeys): Promise<string | null>;
   write(target: Target, swap: SwapWrite): Promise<SwapOutcome>;
@@ -26,9 +26,9 @@ function moduleOf(kind: TargetKind): AnyKindModule {
   return TARGET_KINDS[kind] as unknown as AnyKindModule;
 }
 
-/** Checks what a person gave, as its kind does, and gives it an id; throws the problem (nothing is added). */
-export function makeTargetOfKind(input: NewTarget, id: string, cwd: string): Promise<Target> {
-  return moduleOf(input.kind).make(input, id, cwd);
+/** Checks what a person gave for `key`, as its kind does, and gives it an id; throws the problem (nothing is added). */
+export function makeTargetOfKind(input: NewTarget, id: string, cwd: string, key?: TargetKey): Promise<Target> {
+  return moduleOf(input.kind).make(input, id, cwd, key);
 }
 
 /** Whether `b` writes the place `a` writes (then it is not added twice). */

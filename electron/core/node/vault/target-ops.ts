@@ -5,6 +5,8 @@ import { inspectDotenvFile } from '../targets/kinds/dotenv/make.js';
 import type { DotenvFileCheck } from '../targets/kinds/dotenv/file-checks.js';
 import { makeTargetOfKind, sameTarget } from '../targets/registry.js';
 import { findKey, keyRef } from '../../vault/refs.js';
+import { resolveReference } from '../../references/resolve.js';
+import type { TargetKey } from '../../targets/kind-module.js';
 
 export type { NewTarget };
 
@@ -17,8 +19,14 @@ export function inspectTargetFile(file: string, cwd: string): Promise<DotenvFile
  * Checks a target definition and gives it an id, as its kind does (a relative .env path is taken
  * from `cwd` and stored absolute; a file is checked as the swap will check it again before writing).
  */
-export function makeTarget(input: NewTarget, id: string, cwd: string): Promise<Target> {
-  return makeTargetOfKind(input, id, cwd);
+export function makeTarget(input: NewTarget, id: string, cwd: string, key?: TargetKey): Promise<Target> {
+  return makeTargetOfKind(input, id, cwd, key);
+}
+
+/** The key `ref` names, as a kind whose target names it checks it (an inject template must reference it). */
+export function targetKeyOf(doc: VaultDocument, ref: string): TargetKey {
+  const { record, instance } = findKey(doc, ref);
+  return { keyId: record.id, ref: keyRef(instance, record), keyIdOf: (reference, use) => resolveReference(doc, reference, use).record.id };
 }
 
 export function addTargetTo(doc: VaultDocument, ref: string, target: Target): VaultDocument {

@@ -27,7 +27,7 @@ import { checkNewKey, type NewKeyCheck, type NewKeyRefusal } from '../../vault/n
 import { keyRejected } from '../../vault/key-rejected.js';
 import { describeKeychainError, storeSecretVerified } from '../../vault/secret-write.js';
 import { describeTarget } from '../../targets/kinds.js';
-import { addTargetTo, makeTarget, removeTargetFrom, type NewTarget } from './target-ops.js';
+import { addTargetTo, makeTarget, removeTargetFrom, targetKeyOf, type NewTarget } from './target-ops.js';
 import { findInstance, findKey, instanceRef, keyRef, type ResolvedKey } from '../../vault/refs.js';
 import { matchesFilter, toKeyView, type KeyFilter, type KeyView } from '../../vault/views.js';
 import { readStoredSecret, revealSecret, type RevealAction } from '../../vault/reveal.js';
@@ -264,7 +264,7 @@ export class Vault {
   }
 
   async addTarget(ref: string, input: NewTarget, cwd: string): Promise<Target> {
-    const target = await makeTarget(input, this.#newId(), cwd);
+    const target = await makeTarget(input, this.#newId(), cwd, targetKeyOf(this.read(), ref));
     const added = await this.#deps.metadata.update((doc) => ({ doc: addTargetTo(doc, ref, target), result: target }));
     const { record } = findKey(this.read(), ref);
     this.#audit({ action: 'target.add', keyId: record.id, maskedKey: record.maskedKey, outcome: 'ok', detail: describeTarget(added).where });

@@ -1,11 +1,12 @@
 import type { TargetKindModule } from '../../../../targets/kind-module.js';
+import { makeInjectTarget } from './make.js';
+import { checkInjectTarget, writeInjectSwap } from './swap.js';
 
-// Placeholder while the inject kind is built on its branch: refuses to make a target, fails a write.
+/** A file rendered from a template (`keyturn inject`): a rotation renders it again, atomically (0600), the previous one backed up. */
 export const injectKind: TargetKindModule<'inject'> = {
-  make() {
-    throw new Error('internal: inject targets are not built yet');
-  },
+  make: makeInjectTarget,
+  // One file is rendered from one template: a second target writing it is the same target.
   sameAs: (a, b) => a.output === b.output,
-  check: async () => 'inject targets are not built yet',
-  write: async () => ({ ok: false, detail: 'inject targets are not built yet' }),
+  check: checkInjectTarget,
+  write: writeInjectSwap,
 };
