@@ -10,7 +10,10 @@ import { cliStepProblemText } from './rotation-steps.js';
  * (--new-key-stdin; `stdinKey` when the command read and checked it already), confirmations need
  * --yes, and a guided revoke simply waits for the 401.
  */
-export function terminalInteraction(io: CliIo, options: { newKeyFromStdin: boolean; stdinKey?: string | null; expiresOn?: string }): RotationInteraction {
+export function terminalInteraction(
+  io: CliIo,
+  options: { newKeyFromStdin: boolean; stdinKey?: string | null; expiresOn?: string; /** Told once the swap is done (what else follows the new key). */ onSwapped?: () => void },
+): RotationInteraction {
   let stdinUsed = false;
   return {
     async confirmProduction(instanceName) {
@@ -51,6 +54,7 @@ export function terminalInteraction(io: CliIo, options: { newKeyFromStdin: boole
     progress(event) {
       const mark = event.status === 'done' ? '✔' : event.status === 'failed' ? '✖' : '…';
       io.err(`${mark} ${STEP_TITLES[event.step]}: ${event.problem ? cliStepProblemText(event.problem) : event.detail}\n`);
+      if (event.step === 'swap' && event.status === 'done') options.onSwapped?.();
     },
   };
 }

@@ -13,6 +13,8 @@ import { providerHelp } from '../provider-help.js';
 import { parseWaitSeconds } from './parsers.js';
 import { fail } from '../../core/domain/problems/problem-error.js';
 import { describeAbandoned, rotationToGiveUp } from '../rotation-give-up.js';
+import { followingReferences } from '../reference-sites.js';
+import { describeFollowingReferences } from '../rotation-references.js';
 
 interface RotateOptions {
   inPlace?: boolean;
@@ -69,7 +71,9 @@ export function registerRotateCommands(program: Command, ctx: CliContext): void 
         ctx.io.err('the pasted new key was removed: paste a different one\n');
       }
       const stdinKey = opts.newKeyStdin ? await stdinNewKey(ctx, ref, opts) : null;
-      const interaction = terminalInteraction(ctx.io, { newKeyFromStdin: opts.newKeyStdin ?? false, stdinKey, ...(opts.newKeyExpires ? { expiresOn: opts.newKeyExpires } : {}) });
+      // Right after the swap the old key still holds the name, and with it the references by name.
+      const onSwapped = () => ctx.io.err(followingReferences(findKey(ctx.vault().read(), ref).record.referenceSites ?? []));
+      const interaction = terminalInteraction(ctx.io, { newKeyFromStdin: opts.newKeyStdin ?? false, stdinKey, onSwapped, ...(opts.newKeyExpires ? { expiresOn: opts.newKeyExpires } : {}) });
       const options = { inPlace: opts.inPlace, yes: opts.yes, ...(opts.revokeWait ? { revokeWaitMs: opts.revokeWait * 1000 } : {}), ...(stdinKey === null ? {} : { newKey: stdinKey }), ...(opts.remoteId !== undefined ? { remoteId: opts.remoteId } : {}) };
       if (opts.inPlace && !opts.resume) {
         const doc = ctx.vault().read();
@@ -86,6 +90,7 @@ export function registerRotateCommands(program: Command, ctx: CliContext): void 
       if (rotation.state === 'abandoned') return ctx.io.out(describeAbandoned(ctx, rotation));
       const done = rotation.state === 'completed';
       ctx.io.out(`${done ? 'rotation complete' : `rotation stopped at ${describeProgress(rotation)}`}\n${summary(rotation)}\n`);
+      ctx.io.out(describeFollowingReferences(ctx.vault().read(), rotation));
       for (const w of rotation.warnings) ctx.io.err(`warning: ${w}\n`);
       if (!done) {
         ctx.io.out(`resume with: keyturn rotate ${ref} --resume\n`);
