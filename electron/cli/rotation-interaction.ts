@@ -1,3 +1,4 @@
+import type { RotationStepName } from '../core/domain/model.js';
 import type { PastedKey, RotationInteraction } from '../core/rotation/interaction.js';
 import type { CliIo } from './io.js';
 import { stripOneTrailingNewline } from './io.js';
@@ -12,7 +13,7 @@ import { cliStepProblemText } from './rotation-steps.js';
  */
 export function terminalInteraction(
   io: CliIo,
-  options: { newKeyFromStdin: boolean; stdinKey?: string | null; expiresOn?: string; /** Told once the swap is done (what else follows the new key). */ onSwapped?: () => void },
+  options: { newKeyFromStdin: boolean; stdinKey?: string | null; expiresOn?: string; /** Told once a step is done, after its line (what else follows the new key). */ onStepDone?: (step: RotationStepName) => void },
 ): RotationInteraction {
   let stdinUsed = false;
   return {
@@ -54,7 +55,7 @@ export function terminalInteraction(
     progress(event) {
       const mark = event.status === 'done' ? '✔' : event.status === 'failed' ? '✖' : '…';
       io.err(`${mark} ${STEP_TITLES[event.step]}: ${event.problem ? cliStepProblemText(event.problem) : event.detail}\n`);
-      if (event.step === 'swap' && event.status === 'done') options.onSwapped?.();
+      if (event.status === 'done') options.onStepDone?.(event.step);
     },
   };
 }
