@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { EventPayloads, Handlers } from '../contract/contract.js';
 import type { EventName } from '../contract/names.js';
-import type { CopyResult, KeyRow, ProviderInfo, ScanReferenceView } from '../contract/views.js';
+import type { CopyResult, KeyRow, ProviderInfo } from '../contract/views.js';
 import { auditRows, auditSummary, exportAudit } from '../core/audit/audit-report.js';
 import { readAuditLog, verifyLog } from '../core/node/audit/verify-log.js';
 import { fail } from '../core/domain/problems/problem-error.js';
@@ -13,9 +13,8 @@ import { emergencyRevoke } from '../core/emergency/emergency-revoke.js';
 import { findLeakCandidates } from '../core/emergency/leak-candidates.js';
 import { builtinProfiles, resolveProfile } from '../core/providers/registry.js';
 import type { ProviderProfile } from '../core/providers/profile.js';
-import { importFindings } from '../core/node/scan/import-findings.js';
-import { classifyFindings } from '../core/scan/import-plan.js';
-import { scanFolder, toDisplay, type SkippedFile } from '../core/node/scan/scan-folder.js';
+import { scanAndRecord } from '../core/node/scan/scan-and-record.js';
+import { toDisplay, type SkippedFile } from '../core/node/scan/scan-folder.js';
 import { findKey } from '../core/vault/refs.js';
 import { inspectTargetFile } from '../core/node/vault/target-ops.js';
 import type { AppCore } from './app-core.js';
@@ -165,11 +164,16 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
     'scan.folder': async ({ dir, import: wanted }) => {
       // Files the scan did not read (links, FIFOs, too large) are shown, as the CLI prints them.
       const skippedFiles: SkippedFile[] = [];
-      const classified = classifyFindings(await scanFolder(fullPath(dir), { onSkip: (s) => skippedFiles.push(s) }), core.vault.read());
-      const outcome = wanted ? await importFindings(core.vault, classified, core.home) : { imported: [], skipped: [] };
+      // The references found are recorded as sites of their keys, as the CLI's scan records them.
+      const { classified, references, imported, skipped, vaultChanged: changed } = await scanAndRecord(core.vault, fullPath(dir), {
+        onSkip: (s) => skippedFiles.push(s),
+        import: wanted,
+        cwd: core.home,
+        now: core.clock.now(),
+      });
       const findings = classified.map((c) => ({ ...toDisplay(c), inVault: c.known ? c.keyRef : null }));
-      const references: ScanReferenceView[] = [];
-      return wanted ? vaultChanged({ findings, skippedFiles, references, ...outcome }) : { findings, skippedFiles, references, ...outcome };
+      const result = { findings, skippedFiles, references, imported, skipped };
+      return wanted || changed ? vaultChanged(result) : result;
     },
     'audit.report': async ({ env, state }) => {
       const now = core.clock.now();

@@ -1,3 +1,4 @@
+import type { RotationStepName } from '../core/domain/model.js';
 import type { PastedKey, RotationInteraction } from '../core/rotation/interaction.js';
 import type { CliIo } from './io.js';
 import { stripOneTrailingNewline } from './io.js';
@@ -10,7 +11,10 @@ import { cliStepProblemText } from './rotation-steps.js';
  * (--new-key-stdin; `stdinKey` when the command read and checked it already), confirmations need
  * --yes, and a guided revoke simply waits for the 401.
  */
-export function terminalInteraction(io: CliIo, options: { newKeyFromStdin: boolean; stdinKey?: string | null; expiresOn?: string }): RotationInteraction {
+export function terminalInteraction(
+  io: CliIo,
+  options: { newKeyFromStdin: boolean; stdinKey?: string | null; expiresOn?: string; /** Told once a step is done, after its line (what else follows the new key). */ onStepDone?: (step: RotationStepName) => void },
+): RotationInteraction {
   let stdinUsed = false;
   return {
     async confirmProduction(instanceName) {
@@ -51,6 +55,7 @@ export function terminalInteraction(io: CliIo, options: { newKeyFromStdin: boole
     progress(event) {
       const mark = event.status === 'done' ? '✔' : event.status === 'failed' ? '✖' : '…';
       io.err(`${mark} ${STEP_TITLES[event.step]}: ${event.problem ? cliStepProblemText(event.problem) : event.detail}\n`);
+      if (event.status === 'done') options.onStepDone?.(event.step);
     },
   };
 }

@@ -8,6 +8,8 @@ import { EXIT, stripOneTrailingNewline } from '../io.js';
 import { addKeyCommand, registerKeyGetCommand } from './key-get.js';
 import { parseDays, parseEnvironment } from './parsers.js';
 import { confirmRemoval } from '../removal-confirmation.js';
+import { siteRows } from '../reference-sites.js';
+import { findKey } from '../../core/vault/refs.js';
 
 async function readSecretInput(ctx: CliContext): Promise<string> {
   // A secret never comes from argv (shell history, `ps`): a terminal prompt or stdin only.
@@ -79,8 +81,11 @@ export function registerKeyCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action((ref: string, opts: { json?: boolean }) => {
       const shown = ctx.vault().showKey(ref);
+      const doc = ctx.vault().read();
+      // Where `keyturn scan` found it named by a keyturn:// reference (by name: it follows a rotation; by id: this key alone).
+      const referenceSites = findKey(doc, shown.id).record.referenceSites ?? [];
       // Rotation history: when, which steps, how it ended, by which path — never a secret.
-      const history = ctx.rotations().list(ctx.vault().read(), shown.id).map((r) => ({
+      const history = ctx.rotations().list(doc, shown.id).map((r) => ({
         id: r.id,
         startedAt: r.startedAt,
         finishedAt: r.finishedAt ?? null,
@@ -88,9 +93,10 @@ export function registerKeyCommands(program: Command, ctx: CliContext): void {
         inPlace: r.inPlace,
         steps: r.steps,
       }));
-      if (opts.json) return ctx.io.out(`${JSON.stringify({ ...shown, rotations: history }, null, 2)}\n`);
+      if (opts.json) return ctx.io.out(`${JSON.stringify({ ...shown, referenceSites, rotations: history }, null, 2)}\n`);
       const lines = history.map((h) => `  ${h.startedAt.slice(0, 16).replace('T', ' ')}  ${h.state}${h.finishedAt ? ` ${h.finishedAt.slice(0, 16).replace('T', ' ')}` : ''}  create by ${h.steps.create.path ?? '-'}, ${ROTATION_STEPS.map((s) => `${s} ${h.steps[s].status}`).join(', ')}`);
-      ctx.io.out(`${describeKey(shown)}\nrotations    ${history.length === 0 ? 'none' : `\n${lines.join('\n')}`}\n`);
+      const references = referenceSites.length === 0 ? 'none found (keyturn scan DIR records them)' : `${referenceSites.length}\n${siteRows(referenceSites).trimEnd()}`;
+      ctx.io.out(`${describeKey(shown)}\nreferences   ${references}\nrotations    ${history.length === 0 ? 'none' : `\n${lines.join('\n')}`}\n`);
     });
 
   registerKeyGetCommand(key, ctx);

@@ -10,6 +10,7 @@ import { describeGuess, listCandidates } from './leak-guess.js';
 import { chooseRemoteKeyOnTerminal } from '../remote-key-choice.js';
 import { providerHelp } from '../provider-help.js';
 import { describeTarget } from '../../core/targets/kinds.js';
+import { siteWhere } from '../reference-sites.js';
 
 interface RevokeOptions {
   leaked?: boolean;
@@ -87,6 +88,9 @@ export function registerRevokeCommands(program: Command, ctx: CliContext): void 
       const targets = record.targets.map((t) => describeTarget(t).where);
       ctx.io.out(`${opts.leaked ? 'leaked key found: ' : ''}${shownRef} (${record.maskedKey}), ${instance.env.toUpperCase()}\n`);
       ctx.io.out(targets.length > 0 ? `used in: ${targets.join('; ')}\n` : 'no swap targets recorded for it\n');
+      // Where a scan found it named by keyturn:// reference: no file to change, but processes that read it.
+      const sites = (record.referenceSites ?? []).map(siteWhere);
+      if (sites.length > 0) ctx.io.out(`used by reference in: ${sites.join(', ')}\n`);
       const production = instance.env === 'production';
       const ask = ctx.io.ask;
       // A resume revokes nothing (it only checks), so it asks nothing.
@@ -113,6 +117,7 @@ export function registerRevokeCommands(program: Command, ctx: CliContext): void 
       ctx.io.out(`${outcome.proven ? '✔' : '✖'} ${outcome.detail}\n`);
       if (outcome.proven) {
         ctx.io.out(`next: rotate the consumers to a new key — create one, then "keyturn key add ${shownRef.replace(/\/[^/]+$/, '')} NAME" and update ${targets.length > 0 ? 'the targets above' : 'the places that used it'}\n`);
+        if (sites.length > 0) ctx.io.out(`its references no longer resolve (the key is revoked): point ${sites.length === 1 ? 'it' : 'them'} at the new key, then restart the processes that use ${sites.length === 1 ? 'it' : 'them'}: ${sites.join(', ')}\n`);
       } else {
         ctx.io.out(`keep checking with: keyturn revoke ${shownRef} --resume${opts.wait ? ` --wait ${opts.wait}` : ''}\n`);
         ctx.exitCode = EXIT.verificationFailed;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ROTATION_STEPS, type Rotation } from '../../core/domain/model.js';
+import { ROTATION_STEPS, type Rotation, type RotationStepName } from '../../core/domain/model.js';
 import { refOfRotation } from '../../core/node/rotation/engine.js';
 import { describeOwner } from '../../core/rotation/rotation-lock.js';
 import { resolveProfile } from '../../core/providers/registry.js';
@@ -13,6 +13,7 @@ import { providerHelp } from '../provider-help.js';
 import { parseWaitSeconds } from './parsers.js';
 import { fail } from '../../core/domain/problems/problem-error.js';
 import { describeAbandoned, rotationToGiveUp } from '../rotation-give-up.js';
+import { describeFollowingReferences, keyIdOf, rotationOfKey } from '../rotation-references.js';
 
 interface RotateOptions {
   inPlace?: boolean;
@@ -69,7 +70,15 @@ export function registerRotateCommands(program: Command, ctx: CliContext): void 
         ctx.io.err('the pasted new key was removed: paste a different one\n');
       }
       const stdinKey = opts.newKeyStdin ? await stdinNewKey(ctx, ref, opts) : null;
-      const interaction = terminalInteraction(ctx.io, { newKeyFromStdin: opts.newKeyStdin ?? false, stdinKey, ...(opts.newKeyExpires ? { expiresOn: opts.newKeyExpires } : {}) });
+      // After the swap and after the verify (when the name, and the references by name, move to the new key).
+      const keyId = keyIdOf(ctx.vault().read(), ref);
+      const onStepDone = (step: RotationStepName) => {
+        if (step !== 'swap' && step !== 'verify') return;
+        const doc = ctx.vault().read();
+        const running = rotationOfKey(doc, keyId);
+        if (running) ctx.io.err(describeFollowingReferences(doc, running));
+      };
+      const interaction = terminalInteraction(ctx.io, { newKeyFromStdin: opts.newKeyStdin ?? false, stdinKey, onStepDone, ...(opts.newKeyExpires ? { expiresOn: opts.newKeyExpires } : {}) });
       const options = { inPlace: opts.inPlace, yes: opts.yes, ...(opts.revokeWait ? { revokeWaitMs: opts.revokeWait * 1000 } : {}), ...(stdinKey === null ? {} : { newKey: stdinKey }), ...(opts.remoteId !== undefined ? { remoteId: opts.remoteId } : {}) };
       if (opts.inPlace && !opts.resume) {
         const doc = ctx.vault().read();
@@ -86,6 +95,7 @@ export function registerRotateCommands(program: Command, ctx: CliContext): void 
       if (rotation.state === 'abandoned') return ctx.io.out(describeAbandoned(ctx, rotation));
       const done = rotation.state === 'completed';
       ctx.io.out(`${done ? 'rotation complete' : `rotation stopped at ${describeProgress(rotation)}`}\n${summary(rotation)}\n`);
+      ctx.io.out(describeFollowingReferences(ctx.vault().read(), rotation));
       for (const w of rotation.warnings) ctx.io.err(`warning: ${w}\n`);
       if (!done) {
         ctx.io.out(`resume with: keyturn rotate ${ref} --resume\n`);

@@ -11,4 +11,9 @@ export const scanWordings: AreaWordings<ScanProblem> = {
   'scan.no-instance': (p) =>
     `no ${p.provider}${p.env ? ` ${p.env}` : ''}${p.org ? ` (organization ${p.org})` : ''} instance: add one with "keyturn instance add ${p.provider} ${p.org ?? 'ORG'} NAME --env ${p.env ?? 'sandbox|production'}"`,
   'scan.several-instances': (p) => `${p.count} instances fit (${p.instances.join(', ')}): add this key by hand with "keyturn key add"`,
+  'scan.replace-needs-import': () => '--replace-with-references rewrites the values a scan imports: add --import',
+  'scan.replace-through-link': (p) => `${p.path} leads to ${p.resolved} through a symbolic link: not rewritten (scan the folder of ${p.resolved})`,
+  'scan.replace-value-changed': (p) => `${p.variable} in ${p.path} no longer holds the imported key (the file changed since the scan): not rewritten; scan again`,
+  'scan.replace-other-value': (p) =>
+    `${p.variable} is set to another value on line ${p.line} of ${p.path}: rewriting would replace that line too, so nothing was rewritten (remove one of the ${p.variable}= lines, then scan again)`,
 };

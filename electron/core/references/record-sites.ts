@@ -14,6 +14,7 @@ export interface FoundReference {
 }
 
 export interface RecordedSites {
+  /** The same document (===) when no key's sites changed: then there is nothing to write. */
   doc: VaultDocument;
   /** How many sites each key now has from these files, by key id. */
   recorded: { keyId: string; file: string; line: number; reference: string }[];
@@ -53,12 +54,14 @@ export function recordReferenceSites(doc: VaultDocument, scannedFiles: readonly 
     added.set(keyId, [...(added.get(keyId) ?? []), site]);
     recorded.push({ keyId, file: f.file, line: f.line, reference: f.reference });
   }
+  let changed = false;
   const keys = doc.keys.map((k) => {
     const kept = (k.referenceSites ?? []).filter((s) => !scanned.has(s.file));
     const sites = [...kept, ...(added.get(k.id) ?? [])];
     const before = k.referenceSites ?? [];
     if (sites.length === before.length && sites.every((s, i) => s === before[i])) return k;
+    changed = true;
     return withReferenceSites(k, sites);
   });
-  return { doc: { ...doc, keys }, recorded, unresolved };
+  return { doc: changed ? { ...doc, keys } : doc, recorded, unresolved };
 }

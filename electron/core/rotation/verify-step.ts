@@ -4,6 +4,7 @@ import { splitReferenceSites, withReferenceSites } from '../references/sites.js'
 import { withKey } from './journal.js';
 import type { StepContext } from './context.js';
 import { failStep } from './fail-step.js';
+import { byIdReferenceWarnings } from './reference-warnings.js';
 
 /** How long after the swap a use of the old key is still counted as a request already under way. */
 const IN_FLIGHT_GRACE_MS = 2_000;
@@ -23,7 +24,9 @@ export async function runVerify(ctx: StepContext): Promise<boolean> {
     return failStep(ctx, 'verify', `the new key is ${verification.result} (${verification.reason}); the old key was not touched — resume once the provider accepts it`);
   }
 
-  const warnings = await oldKeyStillUsed(ctx, newSecret);
+  // A reference by id to the old key is a consumer the revoke will break: said before it, like a use after the swap.
+  const byId = byIdReferenceWarnings(oldKey, ctx.instance).filter((w) => !rotation.warnings.includes(w));
+  const warnings = [...(await oldKeyStillUsed(ctx, newSecret)), ...byId];
   const demotedAt = ctx.deps.clock.now();
   const promoted = await ctx.journal.end(
     'verify',

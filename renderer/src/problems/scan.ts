@@ -12,4 +12,9 @@ export const scanWordings: AreaWordings<ScanProblem> = {
   'scan.no-instance': (p) =>
     `no ${p.provider}${p.env ? ` ${p.env}` : ''}${p.org ? ` (organization ${p.org})` : ''} instance to put it in: add that instance first (Add key, new instance), then import again`,
   'scan.several-instances': (p) => `${p.count} instances fit (${p.instances.join(', ')}): add this key with Add key and choose its instance`,
+  'scan.replace-needs-import': () => 'Values are turned into references only for the keys a scan imports: import them to replace their values.',
+  'scan.replace-through-link': (p) => `${p.path} leads to ${p.resolved} through a symbolic link: not rewritten (scan the folder of ${p.resolved} instead)`,
+  'scan.replace-value-changed': (p) => `${p.variable} in ${p.path} no longer holds the imported key (the file changed since the scan): not rewritten; scan again`,
+  'scan.replace-other-value': (p) =>
+    `${p.variable} is set to another value on line ${p.line} of ${p.path}: rewriting would replace that line too, so nothing was rewritten (keep one ${p.variable}= line, then scan again)`,
 };

@@ -32,7 +32,7 @@ describe('keyturn run and scan', () => {
 
     const report = await run(['scan', project, '--json']);
     expect(report.code).toBe(0);
-    const findings = JSON.parse(report.stdout) as { variable: string; inVault: string | null }[];
+    const { findings } = JSON.parse(report.stdout) as { findings: { variable: string; inVault: string | null }[] };
     expect(findings.map((f) => [f.variable, f.inVault])).toEqual([['STORED', 'nora/acme/live/stored'], ['NORA_API_KEY', null], ['XORA', null]]);
     expect(report.stdout).not.toContain(fresh);
 
@@ -174,7 +174,7 @@ describe('keyturn run and scan', () => {
     const report = await cliFor(home)(['scan', project, '--json']);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(report.code).toBe(0);
-    expect((JSON.parse(report.stdout) as { variable: string }[]).map((f) => f.variable)).toEqual(['NORA_API_KEY']);
+    expect((JSON.parse(report.stdout) as { findings: { variable: string }[] }).findings.map((f) => f.variable)).toEqual(['NORA_API_KEY']);
     expect(report.stderr).toBe(`skipped ${JSON.stringify(join(project, '.env.link'))}: a symbolic link, not followed (scan or add the file it points to)\n`);
   });
 

@@ -11,4 +11,8 @@ export const scanKinds = {
   'scan.file-unread': 'failure',
   'scan.no-instance': 'input',
   'scan.several-instances': 'input',
+  'scan.replace-needs-import': 'input',
+  'scan.replace-through-link': 'input',
+  'scan.replace-value-changed': 'input',
+  'scan.replace-other-value': 'input',
 } as const satisfies KindsOf<ScanProblem>;

@@ -23,6 +23,14 @@ export const scanProblems = [
   z.object({ code: z.literal('scan.no-instance'), provider: nameParam, env: env.optional(), org: nameParam.optional() }),
   /** Several instances fit the key: which one is the person's to say. */
   z.object({ code: z.literal('scan.several-instances'), count: countParam, instances: z.array(refParam) }),
+  /** Replacing values by references was asked for a scan that imports nothing. */
+  z.object({ code: z.literal('scan.replace-needs-import') }),
+  /** The file to rewrite is reached through a symbolic link (`resolved`: where it leads): rewritten only where it is. */
+  z.object({ code: z.literal('scan.replace-through-link'), path: pathParam, resolved: pathParam }),
+  /** The variable no longer holds the key the scan imported (the file changed since): left as it is. */
+  z.object({ code: z.literal('scan.replace-value-changed'), path: pathParam, variable: nameParam }),
+  /** Another line sets the same variable to another value: a rewrite would replace it too, so none is made. */
+  z.object({ code: z.literal('scan.replace-other-value'), path: pathParam, variable: nameParam, line: countParam }),
 ] as const;
 
 export type ScanProblem = z.infer<(typeof scanProblems)[number]>;

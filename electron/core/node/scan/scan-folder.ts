@@ -5,13 +5,15 @@ import { ProblemError, problem } from '../../domain/problems/problem-error.js';
 import type { ScanProblem } from '../../domain/problems/scan.js';
 import { detectProvider } from '../../providers/detect.js';
 import { maskKey } from '../../providers/key-shape.js';
-import { scanDotenvText } from '../../targets/kinds/dotenv/text.js';
+import { scanAssignments } from '../../targets/kinds/dotenv/text.js';
+import type { FoundReference } from '../../references/record-sites.js';
+import { referencesInDotenv } from '../../scan/references-in-dotenv.js';
 import { specialFileKind } from '../../fs/file-kind.js';
 import { readCappedRegularFile } from '../fs/read-capped.js';
-import type { Finding, SkippedFile } from '../../scan/finding.js';
+import type { Finding, FolderScan, SkippedFile } from '../../scan/finding.js';
 
 // What a scan finds is plain data (./finding.js, which the contract shows); callers that scan get it here too.
-export { toDisplay, type SkippedFile } from '../../scan/finding.js';
+export { toDisplay, type FolderScan, type SkippedFile } from '../../scan/finding.js';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
@@ -26,15 +28,18 @@ export interface ScanOptions {
 }
 
 /**
- * Provider-shaped keys in `.env`-style files under a folder. Only regular files are read: symbolic
+ * Provider-shaped keys and `keyturn://` references in `.env`-style files under a folder, and the
+ * files that were read (their reference sites are replaced by what was found in them now). Only regular files are read: symbolic
  * links (to files or folders) are never followed — a link may point out of the tree, at a FIFO, a
  * device or a huge file, and an imported swap target must be the file itself — and are reported as
  * skipped, as are FIFOs, sockets, devices and files over the size cap. node_modules and .git are skipped.
  */
-export async function scanFolder(dir: string, options: ScanOptions = {}): Promise<Finding[]> {
+export async function scanFolder(dir: string, options: ScanOptions = {}): Promise<FolderScan> {
   const maxFileBytes = options.maxFileBytes ?? 1024 * 1024;
   const skip = (file: string, why: ScanProblem) => options.onSkip?.({ file, problem: why });
   const findings: Finding[] = [];
+  const references: FoundReference[] = [];
+  const scannedFiles: string[] = [];
   const walk = async (folder: string, isRoot: boolean): Promise<void> => {
     let entries;
     try {
@@ -64,7 +69,10 @@ export async function scanFolder(dir: string, options: ScanOptions = {}): Promis
         skip(full, problem('scan.file-unread', { reason: read.reason }));
         continue;
       }
-      for (const { variable, value, line } of scanDotenvText(read.text)) {
+      scannedFiles.push(full);
+      const assignments = scanAssignments(read.text);
+      references.push(...referencesInDotenv(full, read.text, assignments));
+      for (const { variable, value, line } of assignments) {
         const detected = detectProvider(value);
         if (!detected) continue;
         findings.push({
@@ -82,7 +90,7 @@ export async function scanFolder(dir: string, options: ScanOptions = {}): Promis
     }
   };
   await walk(resolve(dir), true);
-  return findings;
+  return { findings, references, scannedFiles };
 }
 
 /**

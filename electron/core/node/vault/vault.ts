@@ -377,7 +377,8 @@ export class Vault {
   async recordReferenceSites(scannedFiles: readonly string[], found: readonly FoundReference[]): Promise<Omit<RecordedSites, 'doc'>> {
     return this.#deps.metadata.update((doc) => {
       const { doc: next, ...outcome } = recordReferenceSites(doc, scannedFiles, found, this.#deps.clock.now());
-      return { doc: next, result: outcome };
+      // Nothing to record (no reference found, none recorded before): a scan writes nothing.
+      return next === doc ? { result: outcome } : { doc: next, result: outcome };
     });
   }
 
