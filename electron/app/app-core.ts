@@ -11,6 +11,7 @@ import type { SecretStore } from '../core/ports/secret-store.js';
 import { realSleep } from '../core/rotation/poll.js';
 import { ConfMetadataStore } from '../core/node/store/conf-metadata-store.js';
 import { FileRotationLocks } from '../core/node/store/file-rotation-locks.js';
+import { FileKeyConsumers } from '../core/node/run/consumer-leases.js';
 import { ensureVaultIdentity, keychainServiceFor } from '../core/node/store/home.js';
 
 /** The core as a UI host runs it: on one vault home, with what the host adds to close it. */
@@ -45,7 +46,7 @@ export function openAppCore(home: string, host: AppHost): AppCore {
   const auditLog = new FileAuditLog(home, { now: () => clock.now(), head: keychainAuditHead(host.secrets, keychainService) });
   const core = openCore(
     { metadata, secrets: host.secrets, keychainService, http, clock, sleep: realSleep, audit: auditSink(auditLog, logger), logger, ...(host.notifier ? { notifier: host.notifier } : {}) },
-    { locks: new FileRotationLocks(home, { host: host.name }) },
+    { locks: new FileRotationLocks(home, { host: host.name }), consumers: new FileKeyConsumers(home) },
   );
   const closing: (() => Promise<void>)[] = [];
   return Object.assign(core, {

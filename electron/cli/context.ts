@@ -124,7 +124,7 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined, p
     http = client;
     core = parts.openCore(
       { metadata, secrets, keychainService, http: client, clock: systemClock, sleep: parts.realSleep, audit, logger },
-      { locks: new parts.FileRotationLocks(home, { host: 'the keyturn CLI' }) },
+      { locks: new parts.FileRotationLocks(home, { host: 'the keyturn CLI' }), consumers: new parts.FileKeyConsumers(home) },
     );
     return core;
   };

@@ -7,6 +7,7 @@ export { openCore } from '../core/node/open-core.js';
 export { realSleep } from '../core/rotation/poll.js';
 export { ConfMetadataStore, vaultDamageProblem, VaultDamagedError } from '../core/node/store/conf-metadata-store.js';
 export { FileRotationLocks } from '../core/node/store/file-rotation-locks.js';
+export { FileKeyConsumers } from '../core/node/run/consumer-leases.js';
 
 /** The HTTP client, created on a command's first request: the undici client is the largest module the CLI loads. */
 export function createLazyHttpClient(): HttpClient {

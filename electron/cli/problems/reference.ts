@@ -29,11 +29,11 @@ export const referenceWordings: AreaWordings<ReferenceProblem> = {
   'reference.key-missing': (p) =>
     `${at(p)}${p.reference} names ${p.missing === 'instance' ? 'an instance' : p.missing === 'id' ? 'a key id' : 'a key'} this vault does not have (see "keyturn key list")`,
   'reference.key-unusable': (p) =>
-    `${at(p)}${p.reference} ${STATUS[p.status]}${p.replacedBy ? `: use keyturn://${p.replacedBy}, which follows rotations` : ''}; nothing was run`,
+    `${at(p)}${p.reference} ${STATUS[p.status]}${p.replacedBy ? `: use keyturn://${p.replacedBy}, which follows rotations` : ''}; nothing was run or written`,
   'reference.environment-mismatch': (p) =>
-    `${at(p)}${p.reference} is a ${p.keyEnvironment} key, but ${p.declaredBy === 'option' ? `--environment ${p.declared} was given` : `${p.declarationFile ?? 'the file'}${p.declarationLine ? `:${p.declarationLine}` : ''} declares environment=${p.declared}`}; nothing was run`,
+    `${at(p)}${p.reference} is a ${p.keyEnvironment} key, but ${p.declaredBy === 'option' ? `--environment ${p.declared} was given` : `${p.declarationFile ?? 'the file'}${p.declarationLine ? `:${p.declarationLine}` : ''} declares environment=${p.declared}`}; nothing was run or written`,
   'reference.declaration-malformed': (p) => `${p.file}:${p.line}: "# keyturn: environment=${p.value}" must be environment=sandbox or environment=production`,
   'reference.declarations-conflict': (p) =>
     `${p.file}:${p.line} declares environment=${p.declared} but ${p.otherFile}:${p.otherLine} declares environment=${p.otherDeclared}: give --environment, or make them agree`,
-  'reference.secret-unreadable': (p) => `${at(p)}cannot read ${p.keyRef}: ${READ_REASON[p.reason]}${p.detail ? ` (${p.detail})` : ''}; nothing was run`,
+  'reference.secret-unreadable': (p) => `${at(p)}cannot read ${p.keyRef}: ${READ_REASON[p.reason]}${p.detail ? ` (${p.detail})` : ''}; nothing was run or written`,
 };

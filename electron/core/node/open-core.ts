@@ -12,6 +12,8 @@ export interface CoreParts {
   /** How records and rotations get their ids (tests fix them); random UUIDs otherwise. */
   newId?: () => string;
   checkpoint?: RotationParts['checkpoint'];
+  /** The processes `keyturn run` started in this vault (their leases in its home). */
+  consumers?: RotationParts['consumers'];
 }
 
 /**
@@ -37,7 +39,7 @@ export function openCore(ports: CorePorts, parts: CoreParts): Core {
       return (vault ??= new Vault(ports, { newId }));
     },
     get rotations() {
-      return (rotations ??= new RotationEngine({ ...ports, newId, locks: parts.locks, ...(parts.checkpoint ? { checkpoint: parts.checkpoint } : {}) }));
+      return (rotations ??= new RotationEngine({ ...ports, newId, locks: parts.locks, ...(parts.checkpoint ? { checkpoint: parts.checkpoint } : {}), ...(parts.consumers ? { consumers: parts.consumers } : {}) }));
     },
     get reminders() {
       const { notifier } = ports;

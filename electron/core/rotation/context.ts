@@ -1,5 +1,6 @@
 import type { Instance, KeyRecord, Rotation, VaultDocument } from '../domain/model.js';
 import type { CorePorts } from '../ports/core-ports.js';
+import type { KeyConsumers } from '../ports/key-consumers.js';
 import type { ProviderProfile } from '../providers/profile.js';
 import type { RotationInteraction } from './interaction.js';
 import type { RotationJournal } from './journal.js';
@@ -15,6 +16,8 @@ export interface RotationParts {
    * order the rotation reaches them. Crash tests stop the process there; otherwise it does nothing.
    */
   checkpoint?: (name: string) => void | Promise<void>;
+  /** The processes that hold the vault's secrets (keyturn run): the revoke waits for those holding the old key. Absent: none known. */
+  consumers?: KeyConsumers;
 }
 
 export interface RotationOptions {
@@ -24,6 +27,8 @@ export interface RotationOptions {
   yes?: boolean;
   /** How long to wait for the old key to be rejected after revoking (ms). */
   revokeWaitMs?: number;
+  /** How long to wait, before revoking, for processes started with the old key to exit (ms; see consumers-wait.ts). */
+  consumerWaitMs?: number;
   /** The old key's id at the provider, as the person gave it: checked against the provider's list. */
   remoteId?: string;
   /**

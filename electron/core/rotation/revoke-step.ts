@@ -4,6 +4,7 @@ import { revokeAndProve } from './revoke-and-prove.js';
 import { oldKeyRemoteId } from './old-key-remote-id.js';
 import type { StepContext } from './context.js';
 import { failStep } from './fail-step.js';
+import { processesHoldingOldKey } from './consumers-wait.js';
 
 /**
  * revoke: only after the new key was verified (the engine runs steps in order). Then the proof:
@@ -11,8 +12,10 @@ import { failStep } from './fail-step.js';
  */
 export async function runRevoke(ctx: StepContext): Promise<boolean> {
   const { rotation, oldKey } = ctx.state();
-  if (rotation.warnings.length > 0 && !ctx.options.yes && !(await ctx.interaction.confirmDespiteWarnings(rotation.warnings))) {
-    return failStep(ctx, 'revoke', `stopped before revoking: ${rotation.warnings.join('; ')}. Resume when every consumer uses the new key`);
+  // Live facts, not journaled: a resume asks the leases again.
+  const warnings = [...rotation.warnings, ...(await processesHoldingOldKey(ctx))];
+  if (warnings.length > 0 && !ctx.options.yes && !(await ctx.interaction.confirmDespiteWarnings(warnings))) {
+    return failStep(ctx, 'revoke', `stopped before revoking: ${warnings.join('; ')}. Resume when every consumer uses the new key`);
   }
   const oldSecret = await ctx.secretOf(oldKey.id);
   const newSecret = await ctx.secretOf(rotation.newKeyId);
