@@ -22,7 +22,8 @@ const withoutZodLocales = {
  * The entry (dist/cli/keyturn.mjs) is built apart, as one file: for `key get` it is the whole
  * program (esbuild's chunks cost a resolve, a read and a compile each, and the split build shares
  * them out among many). What it imports only off that path stays in the split build, as files of
- * their own: the whole CLI for any other command, and the metadata store for a vault.json the last
+ * their own: the whole CLI for any other command, `keyturn run` (dist/cli/keyturn-run.mjs, itself one
+ * file: the command it starts waits for it), and the metadata store for a vault.json the last
  * write did not check (it throws no error the entry tells apart by class, so two copies are safe).
  */
 const OUTSIDE_THE_ENTRY = { './main.js': './keyturn-all.mjs', './metadata-parts.js': './metadata-parts.mjs', './run-main.js': './keyturn-run.mjs' };

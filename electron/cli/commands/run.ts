@@ -72,15 +72,12 @@ export function registerRunCommand(program: Command, ctx: CliContext, sinks: Cli
       // Every reference first, from metadata; then the keychain: nothing starts until all are read.
       const resolved = await resolvePlan(plan, (lookups) => access.readForKeys(lookups));
       const secrets = await readPlanSecrets(access.secrets, access.keychainService, resolved);
-      // One entry per key handed out, as one append (the log's lock is taken once).
-      const keys = new Map(resolved.map(({ resolved: key }) => [key.record.id, key.record]));
-      access.auditAll([...keys.values()].map((record) => ({ action: 'key.run', keyId: record.id, maskedKey: record.maskedKey, outcome: 'ok' as const })));
       const plain: Record<string, string> = {};
       for (const v of plan.variables) if (v.value.kind === 'plain') plain[v.variable] = v.value.value;
 
       if (!opts.quiet) ctx.io.err(provenance(plan, resolved));
       if (!opts.masking) ctx.io.err('keyturn: masking is off (--no-masking): the command\'s output is passed on as it is, secrets included\n');
-      const result = await runWithSecrets({
+      const running = runWithSecrets({
         command,
         args,
         env: Object.fromEntries(secrets),
@@ -90,6 +87,11 @@ export function registerRunCommand(program: Command, ctx: CliContext, sinks: Cli
         terminal: (sinks.stdout as { isTTY?: boolean }).isTTY === true,
         masking: opts.masking,
       });
+      // One entry per key handed out, as one append (the log's lock is taken once), written while
+      // the command starts rather than before: the wait for the log's lock is not the command's.
+      const keys = new Map(resolved.map(({ resolved: key }) => [key.record.id, key.record]));
+      access.auditAll([...keys.values()].map((record) => ({ action: 'key.run', keyId: record.id, maskedKey: record.maskedKey, outcome: 'ok' as const })));
+      const result = await running;
       // As a shell reports it: the child's exit code, or 128 + its signal's number (SIGKILL: 137).
       ctx.exitCode = shellExitStatus(result);
       // A child that died of Ctrl-C: keyturn dies of it too, so a calling script stops as well.

@@ -37,25 +37,21 @@ export async function resolvePlan(plan: EnvPlan, readForKeys: (lookups: readonly
 }
 
 /**
- * The secret of each resolved variable (variable → secret), each key read once. The reads run
- * together; when any fails, the first failure in the plan's order is the one reported, so the
- * message does not depend on which read the keychain answered first.
+ * The secret of each resolved variable (variable → secret), each key read once, in the plan's
+ * order, so the first failure is the one reported and a locked keychain is asked once. One after
+ * the other on purpose: the Secret Service answers one client's reads in turn, and reads sent at
+ * once from libuv's threads (keytar) each open a session of their own, which measured slower.
  */
 export async function readPlanSecrets(secrets: SecretStore, keychainService: string, variables: readonly ResolvedVariable[]): Promise<Map<string, string>> {
-  const reads = new Map<string, Promise<string>>();
-  const pending = variables.map(({ planned, resolved }) => {
-    let read = reads.get(resolved.record.id);
-    if (!read) {
-      read = readReferencedSecret(secrets, keychainService, resolved, planned.use);
-      reads.set(resolved.record.id, read);
-    }
-    return read;
-  });
-  const settled = await Promise.allSettled(pending);
+  const byKey = new Map<string, string>();
   const byVariable = new Map<string, string>();
-  settled.forEach((outcome, i) => {
-    if (outcome.status === 'rejected') throw outcome.reason;
-    byVariable.set((variables[i] as ResolvedVariable).planned.variable, outcome.value);
-  });
+  for (const { planned, resolved } of variables) {
+    let secret = byKey.get(resolved.record.id);
+    if (secret === undefined) {
+      secret = await readReferencedSecret(secrets, keychainService, resolved, planned.use);
+      byKey.set(resolved.record.id, secret);
+    }
+    byVariable.set(planned.variable, secret);
+  }
   return byVariable;
 }
