@@ -44,6 +44,8 @@ export interface SecretAccess extends RevealDeps {
   readForKeys(refs: readonly string[]): Promise<VaultDocument>;
   /** Records several events as one append. */
   auditAll(events: readonly AuditEvent[]): void;
+  /** The vault home: where a run leaves its lease (see consumer-leases.ts). */
+  home: string;
 }
 
 /** The composition root of the terminal: real keychain, real metadata store, real HTTP. */
@@ -141,7 +143,7 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined, p
       const found = staleTempFiles(home).length === 0 ? readCheckedForKeys(home, refs, { vaultId }) : null;
       return found?.doc ?? openStore(await import('./metadata-parts.js')).read();
     };
-    return { readForKey, readForKeys, secrets, keychainService, audit: (event) => audit.append(event), auditAll: (events) => audit.appendAll(events) };
+    return { home, readForKey, readForKeys, secrets, keychainService, audit: (event) => audit.append(event), auditAll: (events) => audit.appendAll(events) };
   };
   /** The vault's revealSecret, on the checked vault.json when it is that file; through the store (every record checked) otherwise. */
   const revealUnopened = (ref: string, action: RevealAction): Promise<string> => revealSecret(secretAccess(), ref, action);

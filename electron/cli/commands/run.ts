@@ -6,7 +6,8 @@ import { assignmentReference, parseEnvAssignments } from '../../core/run/env-ass
 import { planEnv, type EnvFile, type EnvPlan } from '../../core/run/env-plan.js';
 import { readPlanSecrets, resolvePlan, type ResolvedVariable } from '../../core/run/resolve-plan.js';
 import { runWithSecrets, shellExitStatus } from '../../core/node/run/run-with-secrets.js';
-import type { CliContext } from '../context.js';
+import { openRunLease, type RunLease } from '../../core/node/run/consumer-leases.js';
+import type { CliContext, SecretAccess } from '../context.js';
 import type { CliIo } from '../io.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -69,32 +70,48 @@ export function registerRunCommand(program: Command, ctx: CliContext, sinks: Cli
       const assignments = parseEnvAssignments(opts.env).map(({ variable, ref }) => ({ variable, reference: assignmentReference(ref) }));
       const plan = planEnv({ files: opts.envFile.map(readEnvFile), assignments, environment: opts.environment ?? null });
       const access = ctx.secretAccess();
-      // Every reference first, from metadata; then the keychain: nothing starts until all are read.
-      const resolved = await resolvePlan(plan, (lookups) => access.readForKeys(lookups));
-      const secrets = await readPlanSecrets(access.secrets, access.keychainService, resolved);
-      const plain: Record<string, string> = {};
-      for (const v of plan.variables) if (v.value.kind === 'plain') plain[v.variable] = v.value.value;
-
-      if (!opts.quiet) ctx.io.err(provenance(plan, resolved));
-      if (!opts.masking) ctx.io.err('keyturn: masking is off (--no-masking): the command\'s output is passed on as it is, secrets included\n');
-      const running = runWithSecrets({
-        command,
-        args,
-        env: Object.fromEntries(secrets),
-        plain,
-        ...sinks,
-        // Under a pseudo-terminal when keyturn's own output is a terminal, so the command keeps its colours.
-        terminal: (sinks.stdout as { isTTY?: boolean }).isTTY === true,
-        masking: opts.masking,
-      });
-      // One entry per key handed out, as one append (the log's lock is taken once), written while
-      // the command starts rather than before: the wait for the log's lock is not the command's.
-      const keys = new Map(resolved.map(({ resolved: key }) => [key.record.id, key.record]));
-      access.auditAll([...keys.values()].map((record) => ({ action: 'key.run', keyId: record.id, maskedKey: record.maskedKey, outcome: 'ok' as const })));
-      const result = await running;
-      // As a shell reports it: the child's exit code, or 128 + its signal's number (SIGKILL: 137).
-      ctx.exitCode = shellExitStatus(result);
-      // A child that died of Ctrl-C: keyturn dies of it too, so a calling script stops as well.
-      if (result.signal === 'SIGINT') ctx.io.endBySignal?.('SIGINT');
+      // The lease is taken before any reference is looked up, and held until the command has exited:
+      // a rotation that moves a key's name meanwhile waits for this run before revoking the old key.
+      const lease = plan.variables.some((v) => v.value.kind === 'reference') ? openRunLease(access.home, command) : null;
+      try {
+        await runPlanned(ctx, sinks, { command, args, plan, opts, access, lease });
+      } finally {
+        lease?.close();
+      }
     });
+}
+
+async function runPlanned(
+  ctx: CliContext,
+  sinks: CliIo['sinks'],
+  { command, args, plan, opts, access, lease }: { command: string; args: string[]; plan: EnvPlan; opts: RunOptions; access: SecretAccess; lease: RunLease | null },
+): Promise<void> {
+  // Every reference first, from metadata; then the keychain: nothing starts until all are read.
+  const resolved = await resolvePlan(plan, (lookups) => access.readForKeys(lookups));
+  lease?.resolved([...new Set(resolved.map((r) => r.resolved.record.id))]);
+  const secrets = await readPlanSecrets(access.secrets, access.keychainService, resolved);
+  const plain: Record<string, string> = {};
+  for (const v of plan.variables) if (v.value.kind === 'plain') plain[v.variable] = v.value.value;
+
+  if (!opts.quiet) ctx.io.err(provenance(plan, resolved));
+  if (!opts.masking) ctx.io.err('keyturn: masking is off (--no-masking): the command\'s output is passed on as it is, secrets included\n');
+  const running = runWithSecrets({
+    command,
+    args,
+    env: Object.fromEntries(secrets),
+    plain,
+    ...sinks,
+    // Under a pseudo-terminal when keyturn's own output is a terminal, so the command keeps its colours.
+    terminal: (sinks.stdout as { isTTY?: boolean }).isTTY === true,
+    masking: opts.masking,
+  });
+  // One entry per key handed out, as one append (the log's lock is taken once), written while
+  // the command starts rather than before: the wait for the log's lock is not the command's.
+  const keys = new Map(resolved.map(({ resolved: key }) => [key.record.id, key.record]));
+  access.auditAll([...keys.values()].map((record) => ({ action: 'key.run', keyId: record.id, maskedKey: record.maskedKey, outcome: 'ok' as const })));
+  const result = await running;
+  // As a shell reports it: the child's exit code, or 128 + its signal's number (SIGKILL: 137).
+  ctx.exitCode = shellExitStatus(result);
+  // A child that died of Ctrl-C: keyturn dies of it too, so a calling script stops as well.
+  if (result.signal === 'SIGINT') ctx.io.endBySignal?.('SIGINT');
 }
