@@ -17,8 +17,8 @@ const LEASES = new URL('../../../../electron/core/node/run/consumer-leases.ts', 
 
 /**
  * Another process holding a lease, as `keyturn run` does while its command runs: it opens the
- * lease, names the keys it resolved (none yet when `keyIds` is null), says "ready", and closes the
- * lease and exits on a line on its stdin.
+ * lease, names the keys it resolved (none yet when `keyIds` is null), says "ready", and on a line on
+ * its stdin says when it lets go (its clock is the test's), closes the lease and exits.
  */
 async function leaseHolder(home: string, keyIds: string[] | null): Promise<ChildProcess> {
   const script = `
@@ -26,7 +26,7 @@ async function leaseHolder(home: string, keyIds: string[] | null): Promise<Child
     const lease = openRunLease(${JSON.stringify(home)}, '/usr/bin/consumer');
     ${keyIds ? `lease.resolved(${JSON.stringify(keyIds)});` : ''}
     process.stdout.write('ready\\n');
-    process.stdin.once('data', () => { lease.close(); process.exit(0); });`;
+    process.stdin.once('data', () => { process.stdout.write('releasing at ' + Date.now() + '\\n'); lease.close(); process.exit(0); });`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
   const [line] = (await once(child.stdout!, 'data')) as [Buffer];
   expect(line.toString()).toBe('ready\n');
@@ -92,7 +92,7 @@ describe('the revoke waits for processes started with the old key (keyturn run l
     const { home, http, secrets, old, oldKeyId, ref, warnings, interaction } = await setup();
     const holder = await leaseHolder(home, [oldKeyId]);
     children.push(holder);
-    const exited = once(holder, 'exit').then(() => Date.now());
+    const released = once(holder.stdout!, 'data').then(([line]) => Number(/releasing at (\d+)/.exec(String(line))?.[1]));
     const engine = rotationEngineFor(home, http, 'the test', {
       secrets,
       sleep: realSleep,
@@ -108,9 +108,9 @@ describe('the revoke waits for processes started with the old key (keyturn run l
       expect(rotation.steps.revoke, JSON.stringify(rotation.journal.slice(-3))).toMatchObject({ status: 'done' });
       expect(rotation.state).toBe('completed');
       expect(nexora.control.keys().find((k) => k.id === old.id)?.status).not.toBe('active');
-      // It waited: the revoke began only once the process holding the old key had gone.
+      // It waited: the revoke began only once the process holding the old key had let it go.
       const revokeBegan = Date.parse(rotation.journal.find((e) => e.step === 'revoke' && e.event === 'begin')?.at ?? '');
-      expect(revokeBegan).toBeGreaterThanOrEqual((await exited) - 5);
+      expect(revokeBegan).toBeGreaterThanOrEqual(await released);
     } finally {
       await http.close();
     }
