@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { link, lstat, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { syncFolderOf } from '../fs/sync-folder.js';
 
 /** Nothing may take the name between the check and the write: else `link` fails with EEXIST, and the caller says so. */
 export class NameTakenError extends Error {
@@ -54,10 +55,5 @@ export async function writeFileAtomically(path: string, text: string, replacing?
     await rm(temp, { force: true });
     throw error;
   }
-  const folder = await open(dirname(path), 'r');
-  try {
-    await folder.sync();
-  } finally {
-    await folder.close();
-  }
+  await syncFolderOf(path);
 }

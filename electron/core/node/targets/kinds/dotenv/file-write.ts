@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { problem } from '../../../../domain/problems/problem-error.js';
 import { readCheckedFile, refused, requireWritableDotenv, sameFile } from './file-checks.js';
 import { readDotenvValue, replaceDotenvValue } from '../../../../targets/kinds/dotenv/text.js';
+import { syncFolderOf } from '../../../fs/sync-folder.js';
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -90,11 +91,5 @@ async function writeAtomically(path: string, text: string, mode: number, owner: 
     await rm(temp, { force: true });
     throw error;
   }
-  // The rename is durable only once the folder itself is synced.
-  const folder = await open(dirname(path), 'r');
-  try {
-    await folder.sync();
-  } finally {
-    await folder.close();
-  }
+  await syncFolderOf(path);
 }
