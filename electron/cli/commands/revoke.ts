@@ -9,7 +9,7 @@ import { parseWaitSeconds, wholeNumberIn } from './parsers.js';
 import { describeGuess, listCandidates } from './leak-guess.js';
 import { chooseRemoteKeyOnTerminal } from '../remote-key-choice.js';
 import { providerHelp } from '../provider-help.js';
-import { describeTarget } from '../../core/targets/kinds.js';
+import { describeTarget } from '../../core/targets/describe.js';
 import { siteWhere } from '../reference-sites.js';
 
 interface RevokeOptions {

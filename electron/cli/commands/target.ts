@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { describeTarget } from '../../core/targets/kinds.js';
+import { describeTarget } from '../../core/targets/describe.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
 import { CLI_TARGET_KINDS, cliTargetKind, type TargetAddOptions } from './target-kinds.js';

@@ -32,6 +32,3 @@ export type TargetOf<K extends TargetKind> = Extract<Target, { kind: K }>;
 export const newTargetSchema = z.discriminatedUnion('kind', inputSchemas);
 export type NewTarget = z.infer<typeof newTargetSchema>;
 export type NewTargetOf<K extends TargetKind> = Extract<NewTarget, { kind: K }>;
-
-// The one wording of a target lives in describe.ts (no zod there, for the renderer).
-export { describeTarget } from './describe.js';

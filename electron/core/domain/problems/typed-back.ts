@@ -1,10 +1,13 @@
-import type { TypedBack } from './params.js';
+import type * as z from 'zod';
 
 /*
  * `typedBack` apart from the parameter schemas (params.ts): the schemas are zod, which a command
  * on the CLI's fast path (`key get`, `read`, `run`) never loads; a problem it throws still shows
  * what was typed through this one function.
  */
+
+/** What a person typed, made safe to show: the type params.ts's `inputParam` infers (the compiler holds the two together wherever a problem takes one), written here as a type only, so no zod is loaded. */
+export type TypedBack = string & z.$brand<'TypedBack'>;
 
 /** A run of key characters this long is taken for a key: every provider's keys are longer. */
 const KEY_LIKE = /[A-Za-z0-9_-]{20,}/g;

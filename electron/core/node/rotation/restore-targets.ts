@@ -1,6 +1,6 @@
 import type { Rotation, VaultDocument } from '../../domain/model.js';
 import { fail } from '../../domain/problems/problem-error.js';
-import { describeTarget } from '../../targets/kinds.js';
+import { describeTarget } from '../../targets/describe.js';
 import type { StepContext } from '../../rotation/context.js';
 import { keyRef } from '../../vault/refs.js';
 import { writeTarget } from '../targets/registry.js';

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { Rotation, Target } from '../../domain/model.js';
 import type { SwapKeys } from '../../targets/kind-module.js';
-import { describeTarget } from '../../targets/kinds.js';
+import { describeTarget } from '../../targets/describe.js';
 import { checkTarget, writeTarget } from '../targets/registry.js';
 import { verifyKey } from '../../verify/verify-key.js';
 import type { StepContext } from '../../rotation/context.js';

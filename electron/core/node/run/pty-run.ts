@@ -5,14 +5,7 @@ import { ProblemError, problem } from '../../domain/problems/problem-error.js';
 import { commandProblem } from '../targets/kinds/command/run.js';
 import { childEnvironment } from './child-environment.js';
 import { childOutputStream } from './mask-stream.js';
-import type { RunOutcome, RunWithSecrets } from './run-with-secrets.js';
-
-/** keyturn's stdin as the pty run uses it: a terminal (tty.ReadStream) or any byte stream. */
-export interface TerminalInput extends NodeJS.ReadableStream {
-  isTTY?: boolean;
-  isRaw?: boolean;
-  setRawMode?(mode: boolean): unknown;
-}
+import type { RunOutcome, RunWithSecrets, TerminalInput } from './run-request.js';
 
 /** Where the window size comes from: keyturn's stdout when it is a terminal (tty.WriteStream emits `resize` on SIGWINCH). */
 interface TerminalOutput extends NodeJS.WritableStream {

@@ -1,6 +1,7 @@
 import type { Target, VaultDocument } from '../../domain/model.js';
 import { fail } from '../../domain/problems/problem-error.js';
-import { describeTarget, type NewTarget } from '../../targets/kinds.js';
+import { describeTarget } from '../../targets/describe.js';
+import type { NewTarget } from '../../targets/kinds.js';
 import { inspectDotenvFile } from '../targets/kinds/dotenv/make.js';
 import type { DotenvFileCheck } from '../targets/kinds/dotenv/file-checks.js';
 import { makeTargetOfKind, sameTarget } from '../targets/registry.js';

@@ -26,7 +26,7 @@ import {
 import { checkNewKey, type NewKeyCheck, type NewKeyRefusal } from '../../vault/new-key-check.js';
 import { keyRejected } from '../../vault/key-rejected.js';
 import { describeKeychainError, storeSecretVerified } from '../../vault/secret-write.js';
-import { describeTarget } from '../../targets/kinds.js';
+import { describeTarget } from '../../targets/describe.js';
 import { addTargetTo, makeTarget, removeTargetFrom, targetKeyOf, type NewTarget } from './target-ops.js';
 import { findInstance, findKey, instanceRef, keyRef, type ResolvedKey } from '../../vault/refs.js';
 import { matchesFilter, toKeyView, type KeyFilter, type KeyView } from '../../vault/views.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeTarget } from '../../../../electron/core/targets/kinds.js';
+import { describeTarget } from '../../../../electron/core/targets/describe.js';
 import { describeTarget as describedForTheApp } from '../../../../electron/contract/targets.js';
 
 /** One wording of a target for every host: the audit log, the journal, the CLI and the app use these. */

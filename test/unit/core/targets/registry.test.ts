@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeTarget, newTargetSchema, TARGET_KIND_DEFINITIONS, targetSchema, type NewTargetOf, type TargetKind } from '../../../../electron/core/targets/kinds.js';
+import { describeTarget } from '../../../../electron/core/targets/describe.js';
+import { newTargetSchema, TARGET_KIND_DEFINITIONS, targetSchema, type NewTargetOf, type TargetKind } from '../../../../electron/core/targets/kinds.js';
 import { checkTarget, makeTargetOfKind, sameTarget, TARGET_KINDS, writeTarget } from '../../../../electron/core/node/targets/registry.js';
 import type { SwapKeys, TargetKey } from '../../../../electron/core/targets/kind-module.js';
 
