@@ -10,8 +10,11 @@ async function vaultWithKey() {
   const home = tempHome();
   const run = cliFor(home);
   const secret = sampleKeys.xora();
-  expect((await run(['instance', 'add', 'xora', 'acme', 'main', '--env', 'sandbox'])).code).toBe(0);
-  expect((await run(['key', 'add', 'xora/acme/main', 'ci', '--no-verify'], secret)).code).toBe(0);
+  // What the CLI said goes with a failure: a setup step that fails says why.
+  const added = await run(['instance', 'add', 'xora', 'acme', 'main', '--env', 'sandbox']);
+  expect(added.code, added.stderr).toBe(0);
+  const stored = await run(['key', 'add', 'xora/acme/main', 'ci', '--no-verify'], secret);
+  expect(stored.code, stored.stderr).toBe(0);
   return { home, run, secret, vaultId: vaultIdOf(home) };
 }
 
