@@ -1,5 +1,6 @@
 import { fail } from '../domain/problems/problem-error.js';
 import { typedBack } from '../domain/problems/typed-back.js';
+import { lineAt, lineStartsOf } from './text-lines.js';
 
 /*
  * `keyturn://` references: a name for a key that holds no secret, resolved only when a process
@@ -71,26 +72,18 @@ export interface ReferenceInText {
 // A reference ends where a character no segment may hold begins (a quote, a space, `}`, `,`).
 const IN_TEXT = /keyturn:\/\/[A-Za-z0-9:._/-]+/g;
 
-/** Every well-formed reference in a text, in order (a malformed `keyturn://…` is left out: see findMalformed). */
+/** Every well-formed reference in a text, in order (a malformed `keyturn://…` is left out: a scan records only what names a key). */
 export function findReferencesInText(text: string): ReferenceInText[] {
   const found: ReferenceInText[] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const lineStarts = lineStartsOf(text);
   for (const match of text.matchAll(IN_TEXT)) {
     // A sentence's full stop is not part of the name.
     const reference = match[0].replace(/[.]+$/, '');
     const parsed = tryParseReference(reference);
     if (!parsed) continue;
     const start = match.index;
-    let line = 0;
-    for (let lo = 0, hi = lineStarts.length - 1; lo <= hi; ) {
-      const mid = (lo + hi) >> 1;
-      if ((lineStarts[mid] as number) <= start) {
-        line = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    found.push({ reference, parsed, line: line + 1, column: start - (lineStarts[line] as number) + 1, start, end: start + reference.length });
+    const line = lineAt(lineStarts, start);
+    found.push({ reference, parsed, line, column: start - (lineStarts[line - 1] as number) + 1, start, end: start + reference.length });
   }
   return found;
 }

@@ -1,6 +1,7 @@
 import { fail } from '../domain/problems/problem-error.js';
 import { typedBack } from '../domain/problems/params.js';
 import { REFERENCE_FORM, tryParseReference, type ParsedReference } from './reference.js';
+import { lineAt, lineStartsOf } from './text-lines.js';
 
 /*
  * Templates for `keyturn inject`: any text (YAML, JSON, TOML, an nginx config) in which
@@ -73,23 +74,4 @@ export async function renderWith(text: string, file: string | undefined, resolve
   const secrets = new Map<Placeholder, string>();
   for (const placeholder of placeholders) secrets.set(placeholder, await resolve(placeholder));
   return renderTemplate(text, placeholders, (p) => secrets.get(p) as string);
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts;
-}
-
-/** The 1-based line holding offset `at`. */
-function lineAt(lineStarts: readonly number[], at: number): number {
-  let line = 0;
-  for (let lo = 0, hi = lineStarts.length - 1; lo <= hi; ) {
-    const mid = (lo + hi) >> 1;
-    if ((lineStarts[mid] as number) <= at) {
-      line = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return line + 1;
 }
