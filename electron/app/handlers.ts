@@ -113,6 +113,7 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
         key: core.vault.showKey(ref),
         targets: record.targets,
         referenceSites: record.referenceSites ?? [],
+        scanSites: record.scanSites ?? [],
         rotations: core.rotations.list(doc, record.id),
         dashboard: resolveProfile(instance.provider, doc.customProviders).dashboard(instance),
       };
@@ -145,7 +146,7 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
         candidates: candidates.map((c) => ({
           line: c.line,
           masked: c.masked,
-          match: c.match ? { ref: c.match.ref, key: core.vault.showKey(c.match.ref), targets: c.match.record.targets, referenceSites: c.match.record.referenceSites ?? [] } : null,
+          match: c.match ? { ref: c.match.ref, key: core.vault.showKey(c.match.ref), targets: c.match.record.targets, referenceSites: c.match.record.referenceSites ?? [], scanSites: c.match.record.scanSites ?? [] } : null,
           guess: c.guess ? { provider: c.guess.provider, environment: c.guess.environment, guide: c.guess.guide } : null,
         })),
       };
@@ -172,8 +173,12 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
         now: core.clock.now(),
       });
       const findings = classified.map((c) => ({ ...toDisplay(c), inVault: c.known ? c.keyRef : null }));
-      const result = { findings, skippedFiles, references, imported, skipped };
+      // The history (history: true) and whether the folder is a repository come with the git scan.
+      const result = { root: fullPath(dir), gitRepository: false, history: null, findings, skippedFiles, references, imported, skipped };
       return wanted || changed ? vaultChanged(result) : result;
+    },
+    'scan.addFinding': async () => {
+      throw new Error('scan.addFinding is not built yet');
     },
     'audit.report': async ({ env, state }) => {
       const now = core.clock.now();

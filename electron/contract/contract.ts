@@ -146,7 +146,24 @@ export const contract = {
       })
       .strict(),
   ).returns<RevokeResult>(),
-  'scan.folder': call(z.object({ dir: z.string().min(1).max(4096), import: z.boolean().default(false) }).strict()).returns<ScanResult>(),
+  // history: also the commits reachable from HEAD, when the folder is a git repository.
+  'scan.folder': call(z.object({ dir: z.string().min(1).max(4096), import: z.boolean().default(false), history: z.boolean().default(false) }).strict()).returns<ScanResult>(),
+  // Add to vault: one key a scan found and the vault lacks. The host reads it again where the scan
+  // found it (the page never had it) and stores it only if its fingerprint is still the one shown.
+  'scan.addFinding': call(
+    z
+      .object({
+        file: z.string().min(1).max(4096),
+        line: z.number().int().positive(),
+        column: z.number().int().positive(),
+        /** For a finding of the history: the commit whose file holds it. */
+        commit: z.string().regex(/^[0-9a-f]{7,64}$/).optional(),
+        fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+        instanceRef: ref,
+        name: z.string().min(1).max(64),
+      })
+      .strict(),
+  ).returns<{ key: KeyView; warnings: string[] }>(),
   'audit.report': call(z.object({ env: z.enum(['sandbox', 'production']).optional(), state: z.enum(POLICY_STATES).optional() }).strict()).returns<{ rows: AuditRow[]; summary: AuditSummary }>(),
   'audit.export': call(z.object({ format: z.enum(['csv', 'json', 'ics']), env: z.enum(['sandbox', 'production']).optional(), state: z.enum(POLICY_STATES).optional() }).strict()).returns<AuditExport>(),
   'log.verify': call(z.object({}).strict()).returns<LogVerification>(),

@@ -29,6 +29,7 @@ export const CALL_NAMES = [
   'emergency.find',
   'emergency.revoke',
   'scan.folder',
+  'scan.addFinding',
   'audit.report',
   'audit.export',
   'log.verify',

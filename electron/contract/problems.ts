@@ -8,7 +8,9 @@ export type { AreaWordings, Wordings } from '../core/domain/problems/wording.js'
 export type { ProblemField } from '../core/domain/problems/params.js';
 export type { ProblemKind } from '../core/domain/problems/kinds.js';
 export type { GeneralProblem } from '../core/domain/problems/general.js';
+export type { BaselineProblem } from '../core/domain/problems/baseline.js';
 export type { EmergencyProblem } from '../core/domain/problems/emergency.js';
+export type { GitProblem } from '../core/domain/problems/git.js';
 export type { InjectProblem } from '../core/domain/problems/inject.js';
 export type { InstanceProblem } from '../core/domain/problems/instance.js';
 export type { KeyShapeProblem } from '../core/domain/problems/key-shape.js';

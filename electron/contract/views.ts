@@ -1,5 +1,5 @@
 // What crosses to the renderer: metadata views, never a secret (except the explicit reveal and copy).
-import type { Environment, Instance, ReferenceSite, Rotation, RotationStepName, Target, Verification } from '../core/domain/model.js';
+import type { Environment, Instance, ReferenceSite, Rotation, RotationStepName, ScanSite, Target, Verification } from '../core/domain/model.js';
 import type { Capability, GuidedStep } from '../core/providers/profile.js';
 import type { ProviderId } from '../core/domain/model.js';
 import type { PolicyState } from '../core/policy/key-policy.js';
@@ -46,6 +46,8 @@ export interface KeyDetail {
    * but the processes there must restart to pick up a new key.
    */
   referenceSites: ReferenceSite[];
+  /** Where a scan found it in plain text (a file, or a commit of a repository's history): a leak to clean up. */
+  scanSites: ScanSite[];
   rotations: Rotation[];
   /** The provider's dashboard, for guided steps. */
   dashboard: { create: GuidedStep; revoke: GuidedStep };
@@ -125,7 +127,7 @@ export interface LeakCandidateView {
   /** The line of the pasted text it was first seen on (1-based). */
   line: number;
   masked: string;
-  match: { ref: string; key: KeyView; targets: Target[]; referenceSites: ReferenceSite[] } | null;
+  match: { ref: string; key: KeyView; targets: Target[]; referenceSites: ReferenceSite[]; scanSites: ScanSite[] } | null;
   /** For a key not in the vault: whose it looks like and how to revoke it there. */
   guess: { provider: string; environment: Environment | null; guide: GuidedStep } | null;
 }
@@ -142,10 +144,20 @@ export interface RevokeResult {
   detail: string;
 }
 
-/** A key a folder scan found in a `.env` file (never the secret itself), and its ref when the vault holds it already. */
+/**
+ * A key a scan found (never the secret itself): where (a file, or a commit of the history), whose,
+ * and its ref when the vault holds it already (`inVault`; `match` says its environment and status).
+ */
 export type ScanFindingView = DisplayedFinding & { inVault: string | null };
 
 export interface ScanResult {
+  /** The folder scanned, as the host resolved it. */
+  root: string;
+  /** Whether the folder is (inside) a git repository: then its history can be scanned too. */
+  gitRepository: boolean;
+  /** The history scan, when it was asked for and the folder is a repository: how many commits were read. */
+  history: { commits: number } | null;
+  /** The files' findings, then the history's (each with its commit). */
   findings: ScanFindingView[];
   /** Each with the found files that cannot be its swap targets, and the problem with each. */
   imported: ImportOutcome['imported'];

@@ -44,7 +44,7 @@ export function registerScanCommand(program: Command, ctx: CliContext): void {
         return ctx.io.out(`${JSON.stringify(report, null, 2)}\n`);
       }
       if (shown.length === 0) ctx.io.out('no provider keys found\n');
-      else ctx.io.out(table([['FILE', 'VARIABLE', 'KEY', 'PROVIDER', 'IN VAULT'], ...shown.map((f) => [`${f.file}:${f.line}`, f.variable, f.maskedKey, f.providerId, f.inVault ?? 'no'])]));
+      else ctx.io.out(table([['FILE', 'VARIABLE', 'KEY', 'PROVIDER', 'IN VAULT'], ...shown.map((f) => [`${f.file}:${f.line}`, f.variable ?? '-', f.maskedKey, f.providerId ?? '-', f.inVault ?? 'no'])]));
       describeImported(ctx, imported);
       for (const s of skipped) ctx.io.out(`not imported ${s.maskedKey}: ${cliProblemText(s.problem)}\n`);
       describeReferences(ctx, references);

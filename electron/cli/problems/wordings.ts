@@ -1,7 +1,9 @@
 import type { Problem } from '../../core/domain/problems/catalogue.js';
 import { wordProblem, type Wordings } from '../../core/domain/problems/wording.js';
+import { baselineWordings } from './baseline.js';
 import { emergencyWordings } from './emergency.js';
 import { generalWordings } from './general.js';
+import { gitWordings } from './git.js';
 import { injectWordings } from './inject.js';
 import { instanceWordings } from './instance.js';
 import { keyShapeWordings } from './key-shape.js';
@@ -21,7 +23,7 @@ import { warningWordings } from './warnings.js';
 
 /** The terminal's words for every problem: they name flags and commands, since that is what a person types here. */
 export const CLI_WORDINGS: Wordings = {
-  ...generalWordings, ...emergencyWordings, ...injectWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...referenceWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...warningWordings,
+  ...generalWordings, ...baselineWordings, ...emergencyWordings, ...gitWordings, ...injectWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...referenceWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...warningWordings,
 };
 
 export function cliProblemText(problem: Problem): string {

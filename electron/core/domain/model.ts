@@ -67,6 +67,21 @@ export const referenceSiteSchema = z.looseObject({
 });
 export type ReferenceSite = z.infer<typeof referenceSiteSchema>;
 
+/**
+ * A place a scan found the key itself in plain text (a leak, not a use): a file of a tree, or a
+ * commit of a repository's history. Emergency revoke lists them with the usage sites.
+ */
+export const scanSiteSchema = z.looseObject({
+  /** The file's full path (for history: where it is under the repository's top folder). */
+  file: z.string(),
+  line: z.number().int().positive(),
+  /** For a history scan: the commit that added it (the file may no longer hold it). */
+  commit: z.string().optional(),
+  /** When the scan that found it ran. */
+  seenAt: isoDateTime,
+});
+export type ScanSite = z.infer<typeof scanSiteSchema>;
+
 export const keyRecordSchema = z.looseObject({
   id: z.string(),
   instanceId: z.string(),
@@ -82,6 +97,8 @@ export const keyRecordSchema = z.looseObject({
   targets: z.array(z.lazy(() => targetSchema)).default([]),
   /** Where it is named by reference (see referenceSiteSchema); absent: none known. */
   referenceSites: z.array(referenceSiteSchema).optional(),
+  /** Where a scan found it in plain text (see scanSiteSchema); absent: nowhere known. */
+  scanSites: z.array(scanSiteSchema).optional(),
   /** The key this one replaced in a rotation (set on the pending key, kept once it is current). */
   rotatedFrom: z.string().optional(),
   /** The key that replaced this one in a rotation (set when it became previous). */

@@ -44,6 +44,11 @@ interface ProfileBase {
    * long and the key's own part short (a Xerotier slug), so a masked key never gives away much.
    */
   shownAfterPrefix: number;
+  /**
+   * What a key of this provider looks like in running text (a regular expression's source, no
+   * anchors, no flags): the scanner's rule. A match is a candidate only: checkKey decides.
+   */
+  keyPattern: string;
   /** Null when the secret fits this provider and context; otherwise what is wrong (never the secret). */
   checkKey(secret: string, context: KeyContext): KeyShapeProblem | null;
   /** The organization a key names, where its format carries one (Xerotier's project slug), else null. */

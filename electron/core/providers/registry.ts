@@ -35,6 +35,14 @@ export function resolveProfile(providerId: string, customProviders: readonly Cus
   fail('provider.unknown', { field: 'provider', provider: typedBack(providerId), known: [...BUILTIN_PROVIDERS, ...customProviders.map((c) => c.name)] });
 }
 
+/** resolveProfile, or null for a provider this vault no longer describes (a stored instance of a removed definition). */
+export function resolveProfileOrNull(providerId: string, customProviders: readonly CustomProvider[]): ProviderProfile | null {
+  if (isBuiltin(providerId)) return BUILTIN[providerId];
+  const name = providerId.startsWith(CUSTOM_PREFIX) ? providerId.slice(CUSTOM_PREFIX.length) : providerId;
+  const custom = customProviders.find((c) => c.name === name);
+  return custom ? customProfile(custom) : null;
+}
+
 /** The canonical id stored on an instance. */
 export function canonicalProviderId(providerId: string, customProviders: readonly CustomProvider[]): ProviderId {
   return resolveProfile(providerId, customProviders).id;

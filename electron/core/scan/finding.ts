@@ -1,19 +1,42 @@
 import type { Environment } from '../domain/model.js';
+import type { VaultMatch } from './key-matcher.js';
 import type { Problem } from '../domain/problems/catalogue.js';
 import type { ScanProblem } from '../domain/problems/scan.js';
 import type { FoundReference } from '../references/record-sites.js';
 
-/** A provider-shaped key found in a `.env`-style file by a scan. */
+/** Where in git history a finding was added. */
+export interface CommitInfo {
+  sha: string;
+  /** The commit's author date (ISO 8601, as git gives it). */
+  authorDate: string;
+  /** Whether the file at HEAD still holds this key (false: it was removed since, yet it leaked). */
+  atHead: boolean;
+}
+
+/**
+ * A key a scan found (a provider-shaped string its profile accepts, or a vault key by fingerprint
+ * whatever its shape): where, whose, and the vault's match. Never the secret but in memory.
+ */
 export interface Finding {
+  /** The file's full path (for history: where it is under the repository's root). */
   file: string;
-  variable: string;
+  /** The path relative to the scan's root, with `/`: what a baseline and SARIF name. */
+  path: string;
   line: number;
-  providerId: string;
+  column: number;
+  /** The variable it is assigned to in a `.env`-style file (a swap target for an import); null elsewhere. */
+  variable: string | null;
+  /** The provider whose rule and format it fits; null for a vault key of no known shape. */
+  providerId: string | null;
   environment: Environment | null;
   org: string | null;
   maskedKey: string;
   fingerprint: string;
-  /** Kept in memory for an import; never shown: use toDisplay(). */
+  /** The vault key it is, or null: not in the vault. */
+  match: VaultMatch | null;
+  /** For a history scan: the commit that added it. */
+  commit: CommitInfo | null;
+  /** Kept in memory for an import or --verify; never shown: use toDisplay(). */
   secret: string;
 }
 
@@ -23,13 +46,24 @@ export function toDisplay({ secret: _secret, ...shown }: Finding): DisplayedFind
   return shown;
 }
 
-/** What a folder scan found: keys, references (each a usage site of its key), and the files it read. */
-export interface FolderScan {
+export type ScanKind = 'tree' | 'history' | 'staged' | 'pushed';
+
+/** What a scan found: keys, references (each a usage site of its key), and what it read. */
+export interface LeakScan {
+  kind: ScanKind;
+  /** The folder scanned, or the repository's top folder. */
+  root: string;
   findings: Finding[];
+  /** `keyturn://` references found (a tree scan only). */
   references: FoundReference[];
-  /** Every file read whole: its recorded reference sites are replaced by what was found in it now. */
+  /** Every file read whole (a tree scan): its recorded sites are replaced by what was found in it now. */
   scannedFiles: string[];
+  /** How much was read: files (tree, staged) and commits (history, pushed). */
+  counts: { files: number; commits: number };
 }
+
+/** A tree scan, as the import and the sites it records read it. */
+export type FolderScan = LeakScan;
 
 /** A `.env`-style file that was not read, and why (a symbolic link, a FIFO, too large...). */
 export interface SkippedFile {

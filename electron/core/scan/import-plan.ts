@@ -34,7 +34,7 @@ export function planImport(classified: readonly Classified[], doc: VaultDocument
   const taken = new Set(doc.keys.map((k) => `${k.instanceId}/${k.name}`));
   return [...groups.values()].map((findings) => {
     const first = findings[0] as Finding;
-    const fits = doc.instances.filter((i) => i.provider === first.providerId && (!first.environment || i.env === first.environment) && (!first.org || i.org === first.org));
+    const fits = doc.instances.filter((i) => first.providerId !== null && i.provider === first.providerId && (!first.environment || i.env === first.environment) && (!first.org || i.org === first.org));
     const instance = fits.length === 1 ? (fits[0] as Instance) : null;
     const why =
       fits.length === 0
@@ -42,18 +42,18 @@ export function planImport(classified: readonly Classified[], doc: VaultDocument
         : fits.length > 1
           ? problem('scan.several-instances', { count: fits.length, instances: fits.map(instanceRef) })
           : null;
-    const base = first.variable.toLowerCase().replace(/_/g, '-').replace(/[^a-z0-9.-]/g, '') || 'key';
+    const base = (first.variable ?? 'key').toLowerCase().replace(/_/g, '-').replace(/[^a-z0-9.-]/g, '') || 'key';
     let name = base;
     for (let n = 2; instance && taken.has(`${instance.id}/${name}`); n++) name = `${base}-${n}`;
     if (instance) taken.add(`${instance.id}/${name}`);
-    return { findings, instance, problem: why, name, targets: findings.map((f) => ({ kind: 'dotenv' as const, file: f.file, variable: f.variable })) };
+    return { findings, instance, problem: why, name, targets: findings.flatMap((f) => (f.variable === null ? [] : [{ kind: 'dotenv' as const, file: f.file, variable: f.variable }])) };
   });
 }
 
 /** No instance of the finding's provider, in its environment and organization where the key says them. */
 export function noInstance(finding: Finding): ScanProblem {
   return problem('scan.no-instance', {
-    provider: finding.providerId,
+    provider: finding.providerId ?? 'unknown',
     ...(finding.environment ? { env: finding.environment } : {}),
     ...(finding.org ? { org: finding.org } : {}),
   });

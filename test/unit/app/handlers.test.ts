@@ -99,7 +99,7 @@ describe('the app handlers, on core', () => {
     const project = join(app.home, 'project');
     mkdirSync(project);
     writeFileSync(join(project, '.env'), `XORA_API_KEY=${secret}\n`);
-    const scanned = await app.handlers['scan.folder']({ dir: project, import: false });
+    const scanned = await app.handlers['scan.folder']({ dir: project, import: false, history: false });
     expect(scanned.findings).toEqual([expect.objectContaining({ variable: 'XORA_API_KEY', inVault: null })]);
     expect(JSON.stringify(scanned)).not.toContain(secret);
     expect(scanned.imported).toEqual([]);

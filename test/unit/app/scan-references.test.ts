@@ -33,7 +33,7 @@ describe("the app's folder scan and keyturn:// references", () => {
     writeFileSync(env, 'XORA_API_KEY=keyturn://xora/acme/main/api\nOTHER=keyturn://xora/acme/main/gone\n');
     app.events.length = 0;
 
-    const scanned = await app.handlers['scan.folder']({ dir: project, import: false });
+    const scanned = await app.handlers['scan.folder']({ dir: project, import: false, history: false });
     expect(scanned.references).toEqual([
       { file: env, line: 1, variable: 'XORA_API_KEY', reference: 'keyturn://xora/acme/main/api', keyRef: 'xora/acme/main/api' },
       { file: env, line: 2, variable: 'OTHER', reference: 'keyturn://xora/acme/main/gone', keyRef: null },
@@ -47,7 +47,7 @@ describe("the app's folder scan and keyturn:// references", () => {
     mkdirSync(empty);
     writeFileSync(join(empty, '.env'), 'PORT=1\n');
     app.events.length = 0;
-    expect((await app.handlers['scan.folder']({ dir: empty, import: false })).references).toEqual([]);
+    expect((await app.handlers['scan.folder']({ dir: empty, import: false, history: false })).references).toEqual([]);
     expect(app.events).toEqual([]);
   });
 });

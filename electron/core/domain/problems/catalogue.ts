@@ -1,6 +1,8 @@
 import * as z from 'zod';
+import { baselineProblems } from './baseline.js';
 import { emergencyProblems } from './emergency.js';
 import { generalProblems } from './general.js';
+import { gitProblems } from './git.js';
 import { injectProblems } from './inject.js';
 import { instanceProblems } from './instance.js';
 import { keyShapeProblems } from './key-shape.js';
@@ -28,7 +30,7 @@ import { warningProblems } from './warnings.js';
  * wording.ts load no zod), so the smallest commands stay small.
  */
 export const PROBLEM_SCHEMAS = [
-  ...generalProblems, ...emergencyProblems, ...injectProblems, ...instanceProblems, ...keyShapeProblems, ...keychainProblems, ...policyProblems, ...providerProblems, ...referenceProblems, ...refProblems, ...reportProblems, ...rotationProblems, ...runProblems, ...scanProblems, ...storeProblems, ...targetProblems, ...vaultProblems, ...warningProblems,
+  ...generalProblems, ...baselineProblems, ...emergencyProblems, ...gitProblems, ...injectProblems, ...instanceProblems, ...keyShapeProblems, ...keychainProblems, ...policyProblems, ...providerProblems, ...referenceProblems, ...refProblems, ...reportProblems, ...rotationProblems, ...runProblems, ...scanProblems, ...storeProblems, ...targetProblems, ...vaultProblems, ...warningProblems,
 ] as const;
 
 export const problemSchema = z.discriminatedUnion('code', PROBLEM_SCHEMAS);

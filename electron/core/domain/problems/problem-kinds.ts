@@ -1,7 +1,9 @@
 import type { ProblemCode } from './catalogue.js';
 import type { ProblemKind } from './kinds.js';
+import { baselineKinds } from './baseline.kinds.js';
 import { emergencyKinds } from './emergency.kinds.js';
 import { generalKinds } from './general.kinds.js';
+import { gitKinds } from './git.kinds.js';
 import { injectKinds } from './inject.kinds.js';
 import { instanceKinds } from './instance.kinds.js';
 import { keyShapeKinds } from './key-shape.kinds.js';
@@ -21,5 +23,5 @@ import { warningKinds } from './warnings.kinds.js';
 
 /** Every code's kind (one spread per area); the compiler checks none is missing. */
 export const PROBLEM_KINDS = {
-  ...generalKinds, ...emergencyKinds, ...injectKinds, ...instanceKinds, ...keyShapeKinds, ...keychainKinds, ...policyKinds, ...providerKinds, ...referenceKinds, ...refKinds, ...reportKinds, ...rotationKinds, ...runKinds, ...scanKinds, ...storeKinds, ...targetKinds, ...vaultKinds, ...warningKinds,
+  ...generalKinds, ...baselineKinds, ...emergencyKinds, ...gitKinds, ...injectKinds, ...instanceKinds, ...keyShapeKinds, ...keychainKinds, ...policyKinds, ...providerKinds, ...referenceKinds, ...refKinds, ...reportKinds, ...rotationKinds, ...runKinds, ...scanKinds, ...storeKinds, ...targetKinds, ...vaultKinds, ...warningKinds,
 } as const satisfies { readonly [C in ProblemCode]: ProblemKind };

@@ -68,13 +68,16 @@ async function replaceAll(findings: readonly Finding[], reference: string, backu
   const notReplaced: { file: string; problem: Problem }[] = [];
   const seen = new Set<string>();
   for (const f of findings) {
+    // A key in a source file, JSON or YAML is no variable of a .env file: nothing to rewrite there.
+    if (f.variable === null) continue;
     // The same variable on two lines of a file is one rewrite (the writer sets every line of it).
     const slot = JSON.stringify([f.file, f.variable]);
     if (seen.has(slot)) continue;
     seen.add(slot);
     try {
-      const { lines, backupPath } = await replaceWithReference({ file: f.file, variable: f.variable, secret: f.secret, reference, ...backup });
-      replaced.push({ file: f.file, variable: f.variable, lines, reference, backupPath });
+      const variable = f.variable;
+      const { lines, backupPath } = await replaceWithReference({ file: f.file, variable, secret: f.secret, reference, ...backup });
+      replaced.push({ file: f.file, variable, lines, reference, backupPath });
     } catch (error) {
       const refused = refusal(error);
       if (refused === null) throw error;

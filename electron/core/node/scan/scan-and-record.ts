@@ -7,8 +7,9 @@ import { scanReferences } from '../../scan/reference-views.js';
 import type { Vault } from '../vault/vault.js';
 import { importFindings } from './import-findings.js';
 import { scanFolder, type ScanOptions } from './scan-folder.js';
+import { matcherInputOf } from '../../scan/key-matcher.js';
 
-export interface ScanAndRecordOptions extends ScanOptions {
+export interface ScanAndRecordOptions extends Omit<ScanOptions, 'matcher'> {
   /** Add the keys the vault lacks. */
   import?: boolean;
   /** With `import`: rewrite each imported plaintext value as the key's reference (see importFindings). */
@@ -33,7 +34,7 @@ export interface ScanAndRecordOutcome extends ImportOutcome {
  * the vault when nothing changed: a scan of files without references stays a read.
  */
 export async function scanAndRecord(vault: Vault, dir: string, options: ScanAndRecordOptions): Promise<ScanAndRecordOutcome> {
-  const { findings, references, scannedFiles } = await scanFolder(dir, options);
+  const { findings, references, scannedFiles } = await scanFolder(dir, { ...options, matcher: matcherInputOf(vault.read()) });
   const classified = classifyFindings(findings, vault.read());
   const replace = options.import && options.replaceWithReferences ? { backupTag: backupTagAt(options.now) } : undefined;
   const outcome: ImportOutcome = options.import ? await importFindings(vault, classified, options.cwd, replace ? { replaceWithReferences: replace } : {}) : { imported: [], skipped: [] };

@@ -12,7 +12,8 @@ import { CHECKED_FILE, writeFileAtomicSync } from './vault-files.js';
 // 3: a rotation step's and journal entry's problem (an object with a code) and problemContext (one
 //    of its names) are checked; under 2 any value passed.
 // 5: a key's referenceSites (places that name it by keyturn:// reference) are checked; under 4 any value passed.
-export const DOCUMENT_RULES_REVISION = 5;
+// 6: a key's scanSites (places a scan found it in plain text) are checked; under 5 any value passed.
+export const DOCUMENT_RULES_REVISION = 6;
 
 /** Byte ranges in vault.json: the key list, and each key record with its id and name. */
 export interface KeyIndex {

@@ -17,6 +17,7 @@ export function customProfile(definition: CustomProvider): GuidedProfile {
     visiblePrefix: () => prefix,
     shownAfterPrefix: 6,
     maxKeyLength: MAX_KEY_LENGTH,
+    keyPattern: customKeyPattern(definition),
     checkKey(secret) {
       const common = commonKeyProblem(secret);
       if (common) return common;
@@ -54,4 +55,19 @@ export function customProfile(definition: CustomProvider): GuidedProfile {
       };
     },
   };
+}
+
+/**
+ * The scanner's rule for a provider the user describes: its own pattern (anchors dropped: a key is
+ * looked for inside a line), else its prefix and the characters of a token. None where it said
+ * neither: such a provider's keys are found only by the vault's own fingerprints.
+ */
+export function customKeyPattern(definition: CustomProvider): string {
+  if (definition.keyPattern) return definition.keyPattern.replace(/^\^/, '').replace(/(?<!\\)\$$/, '');
+  if (definition.keyPrefix) return `${escapeRegExp(definition.keyPrefix)}[A-Za-z0-9_.~+/=-]{8,${MAX_KEY_LENGTH}}`;
+  return '';
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -14,6 +14,7 @@ export const nexoraProfile: ApiProfile = {
   shownAfterPrefix: 6,
   // The docs give no length; real keys are tens of characters, never hundreds.
   maxKeyLength: 256,
+  keyPattern: 'nxr_[A-Za-z0-9_-]{8,252}',
   checkKey(secret) {
     const common = commonKeyProblem(secret);
     if (common) return common;

@@ -46,6 +46,7 @@ export const noraProfile: GuidedProfile = {
     return env ? PREFIX[env] : '';
   },
   shownAfterPrefix: 6,
+  keyPattern: 'sk_(?:test|live)_[A-Za-z0-9_-]{8,248}',
   checkKey(secret, context) {
     const common = commonKeyProblem(secret);
     if (common) return common;

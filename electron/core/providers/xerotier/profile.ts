@@ -15,6 +15,7 @@ export const xerotierProfile: GuidedProfile = {
   },
   // The visible prefix carries the whole slug: the key's own part shows less.
   shownAfterPrefix: 4,
+  keyPattern: 'xero_[A-Za-z0-9_-]{7,251}',
   checkKey(secret, context) {
     const common = commonKeyProblem(secret);
     if (common) return common;

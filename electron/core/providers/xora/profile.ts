@@ -14,6 +14,7 @@ export const xoraProfile: GuidedProfile = {
   shownAfterPrefix: 6,
   // The docs give the length exactly.
   maxKeyLength: LENGTH,
+  keyPattern: `${PREFIX}[A-Za-z0-9_-]{${LENGTH - PREFIX.length}}`,
   checkKey(secret) {
     const common = commonKeyProblem(secret);
     if (common) return common;

@@ -36,7 +36,7 @@ export function useEmergency(keyRef: string | undefined) {
       .keyDetail({ ref: keyRef })
       .then((d) => {
         setDetail(d);
-        setMatch({ ref: d.key.ref, key: d.key, targets: d.targets, referenceSites: d.referenceSites });
+        setMatch({ ref: d.key.ref, key: d.key, targets: d.targets, referenceSites: d.referenceSites, scanSites: d.scanSites });
         setPhase('found');
       })
       .catch((err: unknown) => setFailure(failureOf(err)));

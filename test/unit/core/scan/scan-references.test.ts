@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { scanFolder } from '../../../../electron/core/node/scan/scan-folder.js';
 import { sampleKeys } from '../../../support/keys.js';
 
+/** No vault: the rules of the built-in providers alone. */
+const NO_VAULT = { matcher: { customProviders: [], vaultKeys: [] } };
+
 describe('scan finds keyturn:// references', () => {
   const dirs: string[] = [];
   afterEach(() => {
@@ -30,7 +33,7 @@ describe('scan finds keyturn:// references', () => {
         '',
       ].join('\n'),
     );
-    const scanned = await scanFolder(root);
+    const scanned = await scanFolder(root, NO_VAULT);
     const file = join(root, '.env');
     expect(scanned.references).toEqual([
       { file, line: 2, reference: 'keyturn://nexora/acme/self/backend', variable: 'API' },
@@ -46,7 +49,7 @@ describe('scan finds keyturn:// references', () => {
     const root = folder();
     mkdirSync(join(root, 'svc'));
     writeFileSync(join(root, 'svc', 'prod.env'), 'A=1\r\n\r\nB=keyturn://xora/acme/main/ci\r\nC=keyturn://id/abc\r\n');
-    const { references } = await scanFolder(root);
+    const { references } = await scanFolder(root, NO_VAULT);
     expect(references.map((r) => [r.line, r.variable, r.reference])).toEqual([
       [3, 'B', 'keyturn://xora/acme/main/ci'],
       [4, 'C', 'keyturn://id/abc'],
@@ -56,14 +59,14 @@ describe('scan finds keyturn:// references', () => {
   it('a reference in a comment is no site: no loader reads it', async () => {
     const root = folder();
     writeFileSync(join(root, '.env'), '# was keyturn://xora/acme/main/old\nA=keyturn://xora/acme/main/ci # not keyturn://xora/acme/main/other\n  #B=keyturn://id/x\n');
-    const { references } = await scanFolder(root);
+    const { references } = await scanFolder(root, NO_VAULT);
     expect(references.map((r) => r.reference)).toEqual(['keyturn://xora/acme/main/ci']);
   });
 
   it('a reference outside an assignment (not a comment) is kept, without a variable', async () => {
     const root = folder();
     writeFileSync(join(root, '.env'), 'A=1\nkeyturn://xora/acme/main/ci\n');
-    const { references } = await scanFolder(root);
+    const { references } = await scanFolder(root, NO_VAULT);
     expect(references).toEqual([{ file: join(root, '.env'), line: 2, reference: 'keyturn://xora/acme/main/ci' }]);
   });
 
@@ -73,7 +76,7 @@ describe('scan finds keyturn:// references', () => {
     writeFileSync(join(root, 'b.env'), 'B=2\n');
     writeFileSync(join(root, 'README.md'), 'A=keyturn://xora/acme/main/ci\n');
     symlinkSync(join(root, '.env'), join(root, '.env.link'));
-    const { scannedFiles, references } = await scanFolder(root);
+    const { scannedFiles, references } = await scanFolder(root, NO_VAULT);
     expect(scannedFiles).toEqual([join(root, '.env'), join(root, 'b.env')]);
     expect(references.map((r) => r.file)).toEqual([join(root, '.env')]);
   });

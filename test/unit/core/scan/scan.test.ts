@@ -9,6 +9,9 @@ import { classifyFindings, planImport } from '../../../../electron/core/scan/imp
 import { scanFolder, toDisplay, type SkippedFile } from '../../../../electron/core/node/scan/scan-folder.js';
 import { sampleKeys } from '../../../support/keys.js';
 
+/** No vault: the rules of the built-in providers alone. */
+const NO_VAULT = { matcher: { customProviders: [], vaultKeys: [] } };
+
 describe('scan', () => {
   const dirs: string[] = [];
   afterEach(() => {
@@ -34,7 +37,7 @@ describe('scan', () => {
   const instance = (over: Partial<Instance>): Instance => ({ id: over.name ?? 'i', provider: 'nora', org: 'acme', name: 'live', env: 'production', baseUrl: 'https://api.nora.finance', createdAt: new Date(0).toISOString(), ...over });
 
   it('finds provider keys in .env files and skips node_modules, .git and other files', async () => {
-    const { findings } = await scanFolder(tree());
+    const { findings } = await scanFolder(tree(), NO_VAULT);
     expect(findings.map((f) => [f.file.split('/').slice(-2).join('/'), f.variable, f.providerId, f.environment])).toEqual([
       [expect.stringMatching(/\/\.env$/), 'XORA_API_KEY', 'xora', null],
       [expect.stringMatching(/\/\.env$/), 'NORA_KEY', 'nora', 'production'],
@@ -47,7 +50,7 @@ describe('scan', () => {
   });
 
   it('scan never shows a found secret', async () => {
-    const shown = JSON.stringify((await scanFolder(tree())).findings.map(toDisplay));
+    const shown = JSON.stringify((await scanFolder(tree(), NO_VAULT)).findings.map(toDisplay));
     for (const secret of Object.values(keys)) expect(shown).not.toContain(secret);
   });
 
@@ -58,7 +61,7 @@ describe('scan', () => {
       instances: [live, instance({ id: 'x1', provider: 'xora', name: 'a', env: 'sandbox' }), instance({ id: 'x2', provider: 'xora', name: 'b', env: 'production' })],
       keys: [{ id: 'k', instanceId: 'live', name: 'stored', maskedKey: 'sk_live_…', fingerprint: fingerprintOf(keys.noraLive), createdAt: new Date(0).toISOString(), status: 'active', targets: [] }],
     };
-    const classified = classifyFindings((await scanFolder(tree())).findings, doc);
+    const classified = classifyFindings((await scanFolder(tree(), NO_VAULT)).findings, doc);
     expect(classified.filter((c) => c.known).map((c) => (c.known ? c.keyRef : ''))).toEqual(['nora/acme/live/stored', 'nora/acme/live/stored']);
     const plan = planImport(classified, doc);
     const reasons = Object.fromEntries(plan.map((p) => [p.findings[0]?.providerId === 'nora' ? 'nora-sandbox' : (p.findings[0]?.providerId ?? ''), p.problem]));
@@ -71,7 +74,7 @@ describe('scan', () => {
     const root = tree();
     writeFileSync(join(root, 'config', 'copy.env'), `OTHER_NEXORA=${keys.nexora}\n`);
     const doc: VaultDocument = { ...emptyVaultDocument(), instances: [instance({ id: 'n', provider: 'nexora', name: 'self', env: 'production' })] };
-    const [nexora] = planImport(classifyFindings((await scanFolder(root)).findings, doc), doc).filter((p) => p.instance?.id === 'n');
+    const [nexora] = planImport(classifyFindings((await scanFolder(root, NO_VAULT)).findings, doc), doc).filter((p) => p.instance?.id === 'n');
     expect(nexora?.name).toBe('other-nexora');
     expect(nexora?.targets.map((t) => t.variable).sort()).toEqual(['NEXORA_KEY', 'OTHER_NEXORA']);
   });
@@ -79,7 +82,7 @@ describe('scan', () => {
   describe('scan never follows a link or opens a special file', () => {
     async function scanWithSkips(root: string, maxFileBytes?: number) {
       const skipped: SkippedFile[] = [];
-      const { findings } = await scanFolder(root, { maxFileBytes, onSkip: (s) => skipped.push(s) });
+      const { findings } = await scanFolder(root, { ...NO_VAULT, maxFileBytes, onSkip: (s) => skipped.push(s) });
       return { findings, skipped: skipped.map((s) => [s.file.slice(root.length + 1), s.problem]) };
     }
 

@@ -10,7 +10,7 @@ import { fakeHost, keyRow, overview, resetAppBetweenTests } from '../../fake-hos
 resetAppBetweenTests();
 
 const guide = { url: 'https://dashboard.xora.test', steps: [] };
-const detail: KeyDetail = { key: keyRow(), targets: [], referenceSites: [], rotations: [], dashboard: { create: guide, revoke: guide } };
+const detail: KeyDetail = { key: keyRow(), targets: [], referenceSites: [], scanSites: [], rotations: [], dashboard: { create: guide, revoke: guide } };
 
 describe('useKeyDetail', () => {
   it('no key selected reads nothing', () => {

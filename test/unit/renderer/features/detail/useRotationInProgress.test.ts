@@ -15,7 +15,7 @@ const stopped = rotationView({ running: false }, { steps: { create: { status: 'd
 const detailWith = (rotations: KeyDetail['rotations']): KeyDetail => ({
   key: keyRow(),
   targets: [],
-  referenceSites: [],
+  referenceSites: [], scanSites: [],
   rotations,
   dashboard: { create: { url: 'https://x.test', steps: [] }, revoke: { url: 'https://x.test', steps: [] } },
 });

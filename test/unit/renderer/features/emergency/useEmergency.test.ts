@@ -12,8 +12,8 @@ resetAppBetweenTests();
 
 const key = keyRow();
 const guide = { url: 'https://dashboard.xora.test', steps: ['API keys', 'Revoke'] };
-const detail: KeyDetail = { key, targets: [], referenceSites: [], rotations: [], dashboard: { create: guide, revoke: guide } };
-const found: LeakCandidateView = { line: 1, masked: key.maskedKey, match: { ref: key.ref, key, targets: [], referenceSites: [] }, guess: null };
+const detail: KeyDetail = { key, targets: [], referenceSites: [], scanSites: [], rotations: [], dashboard: { create: guide, revoke: guide } };
+const found: LeakCandidateView = { line: 1, masked: key.maskedKey, match: { ref: key.ref, key, targets: [], referenceSites: [], scanSites: [] }, guess: null };
 const other: LeakCandidateView = { line: 2, masked: 'nxr_zz…', match: null, guess: { provider: 'Nexora', environment: null, guide } };
 
 describe('useEmergency', () => {

@@ -11,8 +11,8 @@ import { typedBack } from '../../../../../electron/core/domain/problems/params.j
 
 resetAppBetweenTests();
 
-const finding = (inVault: string | null): ScanResult['findings'][number] => ({ file: '/p/.env', line: 1, variable: 'XORA_API_KEY', maskedKey: 'xora_ab…', fingerprint: 'f', providerId: 'xora', environment: null, org: null, inVault });
-const result = (over: Partial<ScanResult> = {}): ScanResult => ({ findings: [finding(null), finding('xora/acme/main/api')], imported: [], skipped: [], skippedFiles: [], references: [], ...over });
+const finding = (inVault: string | null): ScanResult['findings'][number] => ({ file: '/p/.env', path: '.env', line: 1, column: 14, variable: 'XORA_API_KEY', maskedKey: 'xora_ab…', fingerprint: 'f', providerId: 'xora', environment: null, org: null, match: null, commit: null, inVault });
+const result = (over: Partial<ScanResult> = {}): ScanResult => ({ root: '/p', gitRepository: false, history: null, findings: [finding(null), finding('xora/acme/main/api')], imported: [], skipped: [], skippedFiles: [], references: [], ...over });
 
 describe('useScan', () => {
   it('a scan counts the keys the vault lacks and announces what it found; importing sends import: true', async () => {
