@@ -25,6 +25,8 @@ import { createEmulatorKey, createNexoraUser, spawnEmulators } from './emulator-
 import { cliFor } from '../support/cli.js';
 import { benchRenderer } from './renderer-bench.js';
 import { benchRunStart, RUN_REFERENCES } from './run-start.js';
+import { benchScanTree } from './scan-tree.js';
+import { benchScanGit } from './scan-git.js';
 import { FileAuditLog } from '../../electron/core/node/audit/audit-log.js';
 import { auditCsv, auditRows } from '../../electron/core/audit/audit-report.js';
 import { AUDIT_HEAD_ACCOUNT, keychainAuditHead } from '../../electron/core/audit/keychain-head.js';
@@ -417,7 +419,7 @@ async function benchAudit(large: Awaited<ReturnType<typeof largeVault>>): Promis
   record(`audit log: verify ${AUDIT_ENTRIES} entries and the keychain head`, `${verifyMs.toFixed(0)} ms`, 'reported', true);
 }
 
-// `npm run bench -- verify` (or keychain, rotation, list, cli, run, audit, renderer) runs only those parts.
+// `npm run bench -- verify` (or keychain, rotation, list, cli, run, audit, renderer, scan) runs only those parts.
 const only = new Set(process.argv.slice(2));
 const wanted = (part: string) => only.size === 0 || only.has(part);
 try {
@@ -437,6 +439,11 @@ try {
     // are of exactly LIST_KEYS records.
     const large = await largeVault(1 + RUN_REFERENCES);
     await benchRunStart(large, LIST_KEYS, NODE_START_WHEN_SET_MS, record);
+  }
+  if (wanted('scan')) {
+    buildCli();
+    await benchScanTree(record);
+    await benchScanGit(record);
   }
 } finally {
   for (const home of homes) rmSync(home, { recursive: true, force: true });

@@ -34,6 +34,8 @@ import { readStoredSecret, revealSecret, type RevealAction } from '../../vault/r
 import { refuseIfInRotation, requireRemovalConfirmed, type RemovalConfirmation } from '../../vault/removal-rules.js';
 import { verifySecretReader } from '../../vault/verify-secrets.js';
 import { recordReferenceSites, type FoundReference, type RecordedSites } from '../../references/record-sites.js';
+import { recordScanSites } from '../../scan/scan-sites.js';
+import type { LeakScan } from '../../scan/finding.js';
 import type { KeyShapeProblem } from '../../domain/problems/key-shape.js';
 import { keyShapeKinds } from '../../domain/problems/key-shape.kinds.js';
 import { typedBack } from '../../domain/problems/params.js';
@@ -379,6 +381,17 @@ export class Vault {
       const { doc: next, ...outcome } = recordReferenceSites(doc, scannedFiles, found, this.#deps.clock.now());
       // Nothing to record (no reference found, none recorded before): a scan writes nothing.
       return next === doc ? { result: outcome } : { doc: next, result: outcome };
+    });
+  }
+
+  /**
+   * Records where a scan found vault keys in plain text as their scan sites (see recordScanSites):
+   * the sites in what it read are replaced by what it found there now. Writes nothing when nothing changed.
+   */
+  async recordScanSites(scan: LeakScan): Promise<void> {
+    await this.#deps.metadata.update((doc) => {
+      const { doc: next } = recordScanSites(doc, scan, this.#deps.clock.now());
+      return next === doc ? { result: undefined } : { doc: next, result: undefined };
     });
   }
 
