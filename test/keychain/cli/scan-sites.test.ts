@@ -5,6 +5,7 @@ import { startEmulator, type NexoraEmulator } from '../../emulators/index.js';
 import { fingerprintOf } from '../../../electron/core/crypto/fingerprint.js';
 import type { LeakScan } from '../../../electron/core/scan/finding.js';
 import { cliFor } from '../../support/cli.js';
+import { nexoraKeyWithTarget } from '../../support/nexora-fixture.js';
 import { sampleKeys } from '../../support/keys.js';
 import { tempHome } from '../../support/temp-home.js';
 import { openTestVault } from '../../support/vault.js';
@@ -150,5 +151,25 @@ describe('keyturn revoke --leaked lists the places a scan found the key', () => 
     async function show(cli: typeof run) {
       return JSON.parse((await cli(['key', 'show', 'nexora/acme/self/ci', '--json'])).stdout) as Shown;
     }
+  });
+
+  it('a rotation leaves the places a scan found the old key with the old key: the new one was never there', async () => {
+    const { home, run, old } = await nexoraKeyWithTarget(nexora, { env: 'sandbox', name: 'backend', variable: 'NEXORA_API_KEY' });
+    const project = join(home, 'project');
+    mkdirSync(project);
+    const leak = join(project, 'notes.txt');
+    writeFileSync(leak, `temporary: ${old.secret}\n`);
+    await run(['scan', project]);
+    const before = JSON.parse((await run(['key', 'show', 'nexora/acme/self/backend', '--json'])).stdout) as Shown;
+    expect(where(before.scanSites)).toEqual([{ file: leak, line: 1 }]);
+
+    const rotated = await run(['rotate', 'nexora/acme/self/backend', '--yes']);
+    expect(rotated.code, rotated.stderr).toBe(0);
+    const current = JSON.parse((await run(['key', 'show', 'nexora/acme/self/backend', '--json'])).stdout) as Shown;
+    expect(current.id).not.toBe(before.id);
+    expect(current.scanSites).toEqual([]);
+    const previous = JSON.parse((await run(['key', 'show', before.id, '--json'])).stdout) as Shown & { status: string };
+    expect(previous.status).toBe('revoked');
+    expect(where(previous.scanSites)).toEqual([{ file: leak, line: 1 }]);
   });
 });
