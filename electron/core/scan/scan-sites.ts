@@ -15,13 +15,16 @@ export const MAX_SCAN_SITES = 200;
  *
  * - tree: every site without a commit whose file the scan read is replaced by what was found in it
  *   now (a key removed from a file loses that site); files not read keep theirs.
- * - history: sites are added; a site already recorded under the scan's root for a commit this scan
- *   found keys in is replaced by this scan's. A commit never changes, so what a commit added is the
- *   same whenever it is read: a scan that read only part of the history (`--since`) must not drop
- *   what an earlier, longer one found, and a commit no longer reachable (history rewritten) may
- *   still be on a remote or in a clone: its site stays until the key is removed.
+ * - history: sites are added; a key's sites under the scan's root in a commit this scan found that
+ *   key in are replaced by this scan's. A commit never changes, so what a commit added is the same
+ *   whenever it is read: a scan that read only part of the history (`--since`) must not drop what
+ *   an earlier, longer one found, and a commit no longer reachable (history rewritten) may still be
+ *   on a remote or in a clone: its site stays until the key is removed.
  * - staged, pushed: nothing is recorded (they are what a hook checks before anything is written;
  *   their findings are not yet, or are already, in history a history scan records).
+ *
+ * The scan is the one as found, before a baseline is applied: a baselined finding is accepted, not
+ * gone, and is still a place the key is in plain text.
  *
  * A site found again takes this scan's time (`seenAt`: when a scan last saw it there), as reference
  * sites do; so a scan that finds a vault key writes, and one that finds none (and had none to drop)
@@ -33,14 +36,14 @@ export function recordScanSites(doc: VaultDocument, scan: LeakScan, at: Date): {
   if (scan.kind !== 'tree' && scan.kind !== 'history') return { doc };
   const seenAt = at.toISOString();
   const found = foundSites(doc, scan, seenAt);
-  const replaced = replacedBy(scan);
+  const speaksFor = replacedBy(scan);
   let changed = false;
   const keys = doc.keys.map((k) => {
     const before = k.scanSites ?? [];
     const fresh = found.get(k.id) ?? [];
     const freshKeys = new Set(fresh.map(siteKey));
     // What this scan found comes first (it is the newest); earlier sites it did not replace follow, as they were ordered.
-    const kept = before.filter((s) => !replaced(s) && !freshKeys.has(siteKey(s)));
+    const kept = before.filter((s) => !speaksFor(s, fresh) && !freshKeys.has(siteKey(s)));
     const sites = [...fresh, ...kept].slice(0, MAX_SCAN_SITES);
     if (sameSites(sites, before)) return k;
     changed = true;
@@ -72,14 +75,13 @@ function siteOf(scan: LeakScan, f: Finding, seenAt: string): ScanSite | null {
   return f.commit ? { file: f.file, line: f.line, commit: f.commit.sha, seenAt } : null;
 }
 
-/** Whether a recorded site is one this scan speaks for (see recordScanSites). */
-function replacedBy(scan: LeakScan): (site: ScanSite) => boolean {
+/** Whether a key's recorded site is one this scan speaks for (see recordScanSites), given what it found of that key. */
+function replacedBy(scan: LeakScan): (site: ScanSite, found: readonly ScanSite[]) => boolean {
   if (scan.kind === 'tree') {
     const read = new Set(scan.scannedFiles);
     return (s) => s.commit === undefined && read.has(s.file);
   }
-  const commits = new Set(scan.findings.flatMap((f) => (f.commit ? [f.commit.sha] : [])));
-  return (s) => s.commit !== undefined && commits.has(s.commit) && isUnder(s.file, scan.root);
+  return (s, found) => s.commit !== undefined && found.some((f) => f.commit === s.commit) && isUnder(s.file, scan.root);
 }
 
 /** Whether a full path is inside a folder, for either separator (pure core has no node:path). */

@@ -95,6 +95,15 @@ describe('recording where a scan found vault keys', () => {
     ]);
   });
 
+  it('a history scan replaces a key\'s sites of a commit only when it found that key in it', () => {
+    const first = recordScanSites(vault(), scan('history', [finding('/repo/a.ts', 1, 'k1', 'aaa1111'), finding('/repo/a.ts', 2, 'k2', 'aaa1111')]), at).doc;
+    // The same commit read again, its line numbers told differently: the key's old site of that commit goes.
+    const again = recordScanSites(first, scan('history', [finding('/repo/a.ts', 3, 'k2', 'aaa1111')]), later).doc;
+    expect(sitesOf(again, 'k2')).toEqual([{ file: '/repo/a.ts', line: 3, commit: 'aaa1111', seenAt: later.toISOString() }]);
+    // k1 was not among what this scan found in the commit: its site stays as it was.
+    expect(sitesOf(again, 'k1')).toEqual(sitesOf(first, 'k1'));
+  });
+
   it('a history scan replaces the sites of a commit it found only under its own root', () => {
     // Two clones of one repository share commits; a scan of one speaks for its own files only.
     const first = recordScanSites(vault(), scan('history', [finding('/clone/a.ts', 1, 'k1', 'aaa1111')], [], '/clone'), at).doc;
