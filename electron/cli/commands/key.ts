@@ -9,6 +9,7 @@ import { addKeyCommand, registerKeyGetCommand } from './key-get.js';
 import { parseDays, parseEnvironment } from './parsers.js';
 import { confirmRemoval } from '../removal-confirmation.js';
 import { siteRows } from '../reference-sites.js';
+import { scanSiteAdvice, scanSiteRows } from '../scan-sites.js';
 import { findKey } from '../../core/vault/refs.js';
 
 async function readSecretInput(ctx: CliContext): Promise<string> {
@@ -83,7 +84,10 @@ export function registerKeyCommands(program: Command, ctx: CliContext): void {
       const shown = ctx.vault().showKey(ref);
       const doc = ctx.vault().read();
       // Where `keyturn scan` found it named by a keyturn:// reference (by name: it follows a rotation; by id: this key alone).
-      const referenceSites = findKey(doc, shown.id).record.referenceSites ?? [];
+      const { record } = findKey(doc, shown.id);
+      const referenceSites = record.referenceSites ?? [];
+      // Where a scan found the key itself in plain text (a file, or a commit of a repository's history): leaks, newest first.
+      const scanSites = record.scanSites ?? [];
       // Rotation history: when, which steps, how it ended, by which path — never a secret.
       const history = ctx.rotations().list(doc, shown.id).map((r) => ({
         id: r.id,
@@ -93,10 +97,11 @@ export function registerKeyCommands(program: Command, ctx: CliContext): void {
         inPlace: r.inPlace,
         steps: r.steps,
       }));
-      if (opts.json) return ctx.io.out(`${JSON.stringify({ ...shown, referenceSites, rotations: history }, null, 2)}\n`);
+      if (opts.json) return ctx.io.out(`${JSON.stringify({ ...shown, referenceSites, scanSites, rotations: history }, null, 2)}\n`);
       const lines = history.map((h) => `  ${h.startedAt.slice(0, 16).replace('T', ' ')}  ${h.state}${h.finishedAt ? ` ${h.finishedAt.slice(0, 16).replace('T', ' ')}` : ''}  create by ${h.steps.create.path ?? '-'}, ${ROTATION_STEPS.map((s) => `${s} ${h.steps[s].status}`).join(', ')}`);
       const references = referenceSites.length === 0 ? 'none found (keyturn scan DIR records them)' : `${referenceSites.length}\n${siteRows(referenceSites).trimEnd()}`;
-      ctx.io.out(`${describeKey(shown)}\nreferences   ${references}\nrotations    ${history.length === 0 ? 'none' : `\n${lines.join('\n')}`}\n`);
+      const plainText = scanSites.length === 0 ? 'none found by a scan' : `${scanSites.length}: ${scanSiteAdvice(scanSites)}\n${scanSiteRows(scanSites).trimEnd()}`;
+      ctx.io.out(`${describeKey(shown)}\nreferences   ${references}\nplain text   ${plainText}\nrotations    ${history.length === 0 ? 'none' : `\n${lines.join('\n')}`}\n`);
     });
 
   registerKeyGetCommand(key, ctx);

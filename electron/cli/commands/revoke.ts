@@ -11,6 +11,7 @@ import { chooseRemoteKeyOnTerminal } from '../remote-key-choice.js';
 import { providerHelp } from '../provider-help.js';
 import { describeTarget } from '../../core/targets/describe.js';
 import { siteWhere } from '../reference-sites.js';
+import { scanSiteAdvice, scanSiteList } from '../scan-sites.js';
 
 interface RevokeOptions {
   leaked?: boolean;
@@ -91,6 +92,9 @@ export function registerRevokeCommands(program: Command, ctx: CliContext): void 
       // Where a scan found it named by keyturn:// reference: no file to change, but processes that read it.
       const sites = (record.referenceSites ?? []).map(siteWhere);
       if (sites.length > 0) ctx.io.out(`used by reference in: ${sites.join(', ')}\n`);
+      // Where a scan found the key itself in plain text: leaks to clean up; only the revoke makes a committed one harmless.
+      const leaks = record.scanSites ?? [];
+      if (leaks.length > 0) ctx.io.out(`found in plain text by a scan:\n${scanSiteList(leaks, shownRef)}${scanSiteAdvice(leaks)}\n`);
       const production = instance.env === 'production';
       const ask = ctx.io.ask;
       // A resume revokes nothing (it only checks), so it asks nothing.

@@ -8,6 +8,7 @@ import type { Vault } from '../vault/vault.js';
 import { importFindings } from './import-findings.js';
 import { scanFolder, type ScanOptions } from './scan-folder.js';
 import { matcherInputOf } from '../../scan/key-matcher.js';
+import { recordScanSites } from '../../scan/scan-sites.js';
 
 export interface ScanAndRecordOptions extends Omit<ScanOptions, 'matcher'> {
   /** Add the keys the vault lacks. */
@@ -29,12 +30,14 @@ export interface ScanAndRecordOutcome extends ImportOutcome {
 }
 
 /**
- * A folder scan, its import when asked, and the reference sites it found recorded on their keys
- * (sites in the files read are replaced by what is there now; metadata only). Nothing is written to
- * the vault when nothing changed: a scan of files without references stays a read.
+ * A folder scan, its import when asked, and what it found recorded on the keys: the reference sites
+ * (usage) and the places a vault key is in plain text (scan sites, leaks), in each case replacing the
+ * sites in the files read by what is there now (metadata only). Nothing is written to the vault when
+ * nothing changed: a scan of files without references or vault keys stays a read.
  */
 export async function scanAndRecord(vault: Vault, dir: string, options: ScanAndRecordOptions): Promise<ScanAndRecordOutcome> {
-  const { findings, references, scannedFiles } = await scanFolder(dir, { ...options, matcher: matcherInputOf(vault.read()) });
+  const scan = await scanFolder(dir, { ...options, matcher: matcherInputOf(vault.read()) });
+  const { findings, references, scannedFiles } = scan;
   const classified = classifyFindings(findings, vault.read());
   const replace = options.import && options.replaceWithReferences ? { backupTag: backupTagAt(options.now) } : undefined;
   const outcome: ImportOutcome = options.import ? await importFindings(vault, classified, options.cwd, replace ? { replaceWithReferences: replace } : {}) : { imported: [], skipped: [] };
@@ -46,7 +49,17 @@ export async function scanAndRecord(vault: Vault, dir: string, options: ScanAndR
   const before = vault.read();
   const sitesChange = recordReferenceSites(before, scannedFiles, found, options.now).doc !== before;
   if (sitesChange) await vault.recordReferenceSites(scannedFiles, found);
-  return { ...outcome, classified, references: scanReferences(vault.read(), found), vaultChanged: sitesChange || outcome.imported.length > 0 };
+  // The keys themselves, where they are still in plain text: a line this scan rewrote as a reference no longer holds one.
+  const rewritten = new Set(written.map((w) => lineKey(w.file, w.line)));
+  const leaks = { ...scan, findings: findings.filter((f) => !rewritten.has(lineKey(f.file, f.line))) };
+  const current = vault.read();
+  const leaksChange = recordScanSites(current, leaks, options.now).doc !== current;
+  if (leaksChange) await vault.recordScanSites(leaks);
+  return { ...outcome, classified, references: scanReferences(vault.read(), found), vaultChanged: sitesChange || leaksChange || outcome.imported.length > 0 };
+}
+
+function lineKey(file: string, line: number): string {
+  return `${line}:${file}`;
 }
 
 /** Unique per scan: a second scan of a file in the same second keeps the first one's backup. */
