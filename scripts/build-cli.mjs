@@ -31,7 +31,11 @@ const splitBuildOutside = {
   name: 'split-build-outside',
   setup(build) {
     build.onResolve({ filter: /^\.\/(main|metadata-parts|run-main|scan-hook-main)\.js$/ }, (args) =>
-      /[\\/]electron[\\/]cli[\\/](entry|context|scan-hook-main)\.ts$/.test(args.importer) ? { path: OUTSIDE_THE_ENTRY[args.path], external: true } : undefined,
+      /[\\/]electron[\\/]cli[\\/](entry|context)\.ts$/.test(args.importer) ? { path: OUTSIDE_THE_ENTRY[args.path], external: true } : undefined,
+    );
+    // A hook's scan reads a vault.json the last write did not check through the store, loaded then only.
+    build.onResolve({ filter: /^\.\.\/metadata-parts\.js$/ }, (args) =>
+      /[\\/]electron[\\/]cli[\\/]scan[\\/]hook-host\.ts$/.test(args.importer) ? { path: OUTSIDE_THE_ENTRY['./metadata-parts.js'], external: true } : undefined,
     );
     // The batch read over D-Bus (dbus-next and its XML parser, ~300 KB) is imported only by a
     // verify of many keys: never inlined into the entry that `key get` parses.

@@ -12,17 +12,19 @@ import { findKey } from '../../core/vault/refs.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
 import { cliProblemText } from '../problems/wordings.js';
+import { hookScanHost } from '../scan/hook-host.js';
 import { runScan, type TreeExtra, type WithVault } from '../scan/run-scan.js';
 import { declareScanCommand, scanPlanOf, type ScanCommandOptions, type ScanPlan } from '../scan/scan-options.js';
 
 export function registerScanCommand(program: Command, ctx: CliContext): void {
   declareScanCommand(program).action(async (path: string | undefined, opts: ScanCommandOptions) => {
     const plan = scanPlanOf(path, opts, process.cwd());
+    // A hook's scan reads the vault's metadata only (and runs without the vault's parts: see command-plan.ts).
+    if (plan.source === 'staged' || plan.source === 'pushed') return runScan(hookScanHost(ctx), plan);
     const vault = ctx.vault();
     await runScan(
       {
         ctx,
-        vault,
         readDoc: async () => vault.read(),
         audit: (event) => ctx.core().audit.append(event),
         scanWithVault: (p, doc) => scanWithVault(ctx, vault, p, doc),

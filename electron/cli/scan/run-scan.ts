@@ -5,7 +5,6 @@ import { repositoryRoot } from '../../core/node/git/repository.js';
 import { scanPushed, scanStaged } from '../../core/node/git/staged-scan.js';
 import { readBaselineFile, writeBaselineFile } from '../../core/node/scan/baseline-file.js';
 import type { FindingCheck } from '../../core/node/scan/verify-findings.js';
-import type { Vault } from '../../core/node/vault/vault.js';
 import type { AuditEvent } from '../../core/ports/audit-sink.js';
 import { applyBaseline, BASELINE_FILE, baselineText, EMPTY_BASELINE, type Baseline } from '../../core/scan/baseline.js';
 import type { Finding, LeakScan } from '../../core/scan/finding.js';
@@ -21,8 +20,6 @@ import { reportStream, writeReport } from './write-report.js';
 /** What a scan runs on: the whole CLI (the vault, the HTTP client), or the hook's lean path (metadata read only). */
 export interface ScanHost {
   ctx: CliContext;
-  /** Null on the lean path, which runs --staged and --pushed only (they never write the vault). */
-  vault: Vault | null;
   /** The vault's metadata: what findings are matched against (never the keychain). */
   readDoc(): Promise<VaultDocument>;
   audit(event: AuditEvent): void;
