@@ -41,7 +41,7 @@ function placeLine(p: ReportedFinding): string {
 function checkText(check: FindingCheck): string {
   const through = check.instanceRef ? ` (asked through ${check.instanceRef})` : '';
   if (check.result === 'valid') return `yes, it works${through}: treat it as live`;
-  if (check.result === 'revoked') return `no, it is revoked${through}`;
+  if (check.result === 'revoked') return `no, it is revoked${through}: ${check.reason}`;
   if (check.result === 'rejected') return `no, it was rejected${through}: ${check.reason}`;
   return `unknown${through}: ${check.reason}`;
 }
