@@ -203,6 +203,20 @@ describe('keyturn scan --staged: what `git commit` would record', () => {
   });
 });
 
+describe('keyturn scan --staged outside a keychain session (no D-Bus session bus)', () => {
+  const { DBUS_SESSION_BUS_ADDRESS: _bus, DISPLAY: _display, ...withoutSession } = process.env;
+  it('still gives its verdict: the hook never needs the keychain, and its audit entry is written to the log', async () => {
+    const { home, repo, stored } = await vaultAndRepo();
+    writeFileSync(join(repo, 'app.ts'), `const k = "${stored}";\n`);
+    git(repo, 'add', 'app.ts');
+    const result = await runBuiltCli(['--home', home, 'scan', '--staged', repo], withoutSession);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/^nora\/acme\/live\/backend {2}PRODUCTION {2}active/);
+    expect(result.stderr).toMatch(/\ncommit refused: /);
+    expect(readFileSync(join(home, 'audit.log'), 'utf8')).toContain('"action":"scan.staged"');
+  });
+});
+
 describe('keyturn scan --pushed: the commits a push sends', () => {
   it('reads git\'s pre-push lines on stdin and refuses a push with a key (exit 1)', async () => {
     const { run, repo, stored, first } = await vaultAndRepo();
