@@ -64,7 +64,7 @@ export async function runScan(host: ScanHost, plan: ScanPlan): Promise<void> {
 
   if (plan.writeBaseline !== null) {
     const previous = existsSync(plan.writeBaseline) ? await readBaselineFile(plan.writeBaseline, { given: true }) : EMPTY_BASELINE;
-    const { text, lines } = baselineText(keyed, [previous, baseline]);
+    const { text, lines } = baselineText([...keyed, ...unseenEntries(previous, scan, plan, baselineRoot)], [previous, baseline]);
     await writeBaselineFile(plan.writeBaseline, text);
     host.audit(scanAuditEvent(scan, { reported: 0, baselined: scan.findings.length }));
     reportStream(ctx, plan)(`wrote ${lines} accepted finding(s) to ${plan.writeBaseline}${baselineRoot === plan.dir ? '' : ` (paths from ${baselineRoot})`}\n`);
@@ -78,6 +78,19 @@ export async function runScan(host: ScanHost, plan: ScanPlan): Promise<void> {
   writeReport(ctx, plan, report, extra);
   // An import that replaced every key by its reference leaves none in plain text: nothing to report.
   if (shown.length > 0) ctx.exitCode = Math.max(ctx.exitCode, EXIT.verificationFailed);
+}
+
+/**
+ * The lines of a baseline being rewritten that this scan could not have found again, kept as they
+ * are: a scan of the staged changes, of pushed commits or of history since a revision sees only
+ * part of the repository, and a folder scan only the files it read. A full history scan sees
+ * every line ever committed: what it did not find is gone.
+ */
+function unseenEntries(previous: Baseline, scan: LeakScan, plan: ScanPlan, root: string): Baseline['entries'] {
+  if (scan.kind === 'history' && plan.since === null) return [];
+  if (scan.kind !== 'tree') return previous.entries;
+  const read = new Set(scan.scannedFiles);
+  return previous.entries.filter((e) => !read.has(join(root, ...e.path.split('/'))));
 }
 
 /** Where a folder scan's baseline is and what its paths are relative to: the repository's top folder, else the folder. */

@@ -42,8 +42,8 @@ export function sarifLog(input: SarifInput): Log {
       {
         tool: {
           driver: {
+            // No informationUri: the project publishes no address of its own to point at.
             name: 'Keyturn',
-            informationUri: 'https://github.com/keyturn/keyturn',
             ...(input.toolVersion ? { version: input.toolVersion } : {}),
             rules,
           },

@@ -182,6 +182,14 @@ describe('keyturn scan --staged: what `git commit` would record', () => {
     expect((await run(['scan', '--staged', repo])).code).toBe(1);
     expect((await run(['scan', '--staged', repo, '--write-baseline', join(repo, '.keyturnignore')])).code).toBe(0);
     expect((await run(['scan', '--staged', repo])).code).toBe(0);
+    // A second accepted key, staged later: the first stays accepted (a staged scan sees only what is staged).
+    git(repo, 'commit', '-q', '-m', 'fixture');
+    writeFileSync(join(repo, 'other.env'), `K=${sampleKeys.xora()}\n`);
+    git(repo, 'add', 'other.env');
+    expect((await run(['scan', '--staged', repo, '--write-baseline', join(repo, '.keyturnignore')])).code).toBe(0);
+    expect(readFileSync(join(repo, '.keyturnignore'), 'utf8')).toMatch(/ fixture\.env\n[\s\S]* other\.env\n|other\.env\n[\s\S]* fixture\.env\n/);
+    git(repo, 'commit', '-q', '-m', 'other');
+    expect((await run(['scan', '--git', repo])).code).toBe(0);
   });
 
   it('the built CLI runs it on its lean path, with the same verdict, loading no vault writer, HTTP client or prompts', async () => {

@@ -184,6 +184,23 @@ describe('keyturn scan: the baseline', () => {
     expect(missing.stderr).toMatch(/the baseline .*nope could not be read \(ENOENT\)/);
   });
 
+  it('rewriting it drops the lines of files read again without their key, and keeps those of files the scan did not read', async () => {
+    const { run, project, keys } = await projectWithKeys();
+    const file = join(project, '.keyturnignore');
+    await run(['scan', project, '--write-baseline', file]);
+    writeFileSync(join(project, 'src', 'app.ts'), 'const key = process.env.NORA_KEY;\n');
+    writeFileSync(join(project, 'src', 'new.ts'), `const k = '${keys.xora}';\n`);
+    // notes.md is no longer read: its accepted line stays.
+    writeFileSync(join(project, '.gitignore'), 'notes.md\n');
+    const rewritten = await run(['scan', project, '--write-baseline', file]);
+    expect(rewritten.stdout).toBe(`wrote 5 accepted finding(s) to ${file}\n`);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(`${fingerprintOf(keys.xora)} notes.md\n`);
+    expect(text).toContain(`${fingerprintOf(keys.xora)} src/new.ts\n`);
+    expect(text).not.toContain(' src/app.ts');
+    expect((await run(['scan', project])).code).toBe(0);
+  });
+
   it('a path with spaces is quoted in the baseline, and matched', async () => {
     const { run, project } = await projectWithKeys();
     mkdirSync(join(project, 'my dir'));
