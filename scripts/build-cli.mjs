@@ -26,12 +26,16 @@ const withoutZodLocales = {
  * file: the command it starts waits for it), and the metadata store for a vault.json the last
  * write did not check (it throws no error the entry tells apart by class, so two copies are safe).
  */
-const OUTSIDE_THE_ENTRY = { './main.js': './keyturn-all.mjs', './metadata-parts.js': './metadata-parts.mjs', './run-main.js': './keyturn-run.mjs' };
+const OUTSIDE_THE_ENTRY = { './main.js': './keyturn-all.mjs', './metadata-parts.js': './metadata-parts.mjs', './run-main.js': './keyturn-run.mjs', './scan-hook-main.js': './keyturn-scan-hook.mjs' };
 const splitBuildOutside = {
   name: 'split-build-outside',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(main|metadata-parts|run-main)\.js$/ }, (args) =>
+    build.onResolve({ filter: /^\.\/(main|metadata-parts|run-main|scan-hook-main)\.js$/ }, (args) =>
       /[\\/]electron[\\/]cli[\\/](entry|context)\.ts$/.test(args.importer) ? { path: OUTSIDE_THE_ENTRY[args.path], external: true } : undefined,
+    );
+    // A hook's scan reads a vault.json the last write did not check through the store, loaded then only.
+    build.onResolve({ filter: /^\.\.\/metadata-parts\.js$/ }, (args) =>
+      /[\\/]electron[\\/]cli[\\/]scan[\\/]hook-host\.ts$/.test(args.importer) ? { path: OUTSIDE_THE_ENTRY['./metadata-parts.js'], external: true } : undefined,
     );
     // The batch read over D-Bus (dbus-next and its XML parser, ~300 KB) is imported only by a
     // verify of many keys: never inlined into the entry that `key get` parses.
@@ -66,7 +70,7 @@ const common = {
 };
 
 rmSync('dist/cli', { recursive: true, force: true });
-const [whole, entry, run] = await Promise.all([
+const [whole, entry, run, hook] = await Promise.all([
   build({
     ...common,
     entryPoints: { 'keyturn-all': 'electron/cli/main.ts', 'metadata-parts': 'electron/cli/metadata-parts.ts', 'secret-service-batch': 'electron/core/node/keychain/secret-service-batch.ts', 'problem-wordings': 'electron/cli/problems/wordings.ts' },
@@ -76,6 +80,8 @@ const [whole, entry, run] = await Promise.all([
   // `keyturn run`, a whole program in one file beside the entry (its own copy of what it shares
   // with the entry: nothing crosses between the two but the import that starts it).
   build({ ...common, entryPoints: { 'keyturn-run': 'electron/cli/run-main.ts' }, splitting: false, plugins: [...common.plugins, splitBuildOutside] }),
+  // `keyturn scan --staged` / `--pushed`, what git hooks run: one file too, for the same reason.
+  build({ ...common, entryPoints: { 'keyturn-scan-hook': 'electron/cli/scan-hook-main.ts' }, splitting: false, plugins: [...common.plugins, splitBuildOutside] }),
 ]);
 // Which sources each output file holds: how a test tells what a command loads.
-writeFileSync('dist/cli/meta.json', JSON.stringify({ inputs: { ...whole.metafile.inputs, ...entry.metafile.inputs, ...run.metafile.inputs }, outputs: { ...whole.metafile.outputs, ...entry.metafile.outputs, ...run.metafile.outputs } }));
+writeFileSync('dist/cli/meta.json', JSON.stringify({ inputs: { ...whole.metafile.inputs, ...entry.metafile.inputs, ...run.metafile.inputs, ...hook.metafile.inputs }, outputs: { ...whole.metafile.outputs, ...entry.metafile.outputs, ...run.metafile.outputs, ...hook.metafile.outputs } }));

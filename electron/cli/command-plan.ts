@@ -44,15 +44,35 @@ function invokedCommand(argv: readonly string[]): string | null {
 
 /**
  * Which program of the bundle runs (see entry.ts): the whole CLI; `key get` and `read`, which read
- * one secret, from the entry file alone; `run`, from one file of its own.
+ * one secret, from the entry file alone; `run`, from one file of its own; `scan --staged` and
+ * `scan --pushed` (what git hooks run), from one file of their own.
  */
-export type ProgramName = 'whole' | 'one-secret' | 'run';
+export type ProgramName = 'whole' | 'one-secret' | 'run' | 'scan-hook';
+
+/** The options of `scan` that take a value: the word after one is that value, never a flag. */
+const SCAN_VALUE_OPTIONS = new Set(['--since', '--baseline', '--write-baseline', '--home']);
+
+/**
+ * `scan --staged` or `scan --pushed` for certain: either flag as a word of its own (not an option's
+ * value), and no help asked (help lists every flag, from the whole program).
+ */
+function isHookScan(argv: readonly string[]): boolean {
+  let hook = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--help' || arg === '-h' || arg === 'help') return false;
+    if (SCAN_VALUE_OPTIONS.has(arg)) i++;
+    else if (arg === '--staged' || arg === '--pushed') hook = true;
+    else if (arg === '--') break;
+  }
+  return hook;
+}
 
 /** What one run loads: its program, its command modules, and whether it uses the whole vault (vault-parts.ts). */
 export interface CommandPlan {
   program: ProgramName;
   modules: readonly ModuleName[];
-  /** False for `key get`, `read` and `run`: they read secrets through the checked vault.json, and write nothing but the audit. */
+  /** False for `key get`, `read`, `run` and the hooks' scans: they read the checked vault.json, and write nothing but the audit. */
   usesVault: boolean;
 }
 
@@ -61,6 +81,7 @@ export function planCommand(argv: readonly string[]): CommandPlan {
   if (command === 'key get') return { program: 'one-secret', modules: ['keyGet'], usesVault: false };
   if (command === 'read') return { program: 'one-secret', modules: ['read'], usesVault: false };
   if (command === 'run') return { program: 'run', modules: ['run'], usesVault: false };
+  if (command === 'scan' && isHookScan(argv)) return { program: 'scan-hook', modules: ['scan'], usesVault: false };
   const all = MODULE_NAMES.filter((name) => name !== 'keyGet');
   const wanted = new Set<ModuleName>(command ? BY_COMMAND[command] : all);
   return { program: 'whole', modules: all.filter((name) => wanted.has(name)), usesVault: true };

@@ -1,54 +1,80 @@
 import type { Command } from 'commander';
-import { fail } from '../../core/domain/problems/problem-error.js';
+import type { VaultDocument } from '../../core/domain/model.js';
+import { scanHistory } from '../../core/node/git/history-scan.js';
 import { scanAndRecord } from '../../core/node/scan/scan-and-record.js';
-import { toDisplay, type SkippedFile } from '../../core/node/scan/scan-folder.js';
-import type { ImportOutcome, ScanReference } from '../../core/scan/finding.js';
+import { verifyFindings } from '../../core/node/scan/verify-findings.js';
+import type { SkippedFile } from '../../core/node/scan/scan-folder.js';
+import type { ImportOutcome, LeakScan, ScanReference } from '../../core/scan/finding.js';
+import { matcherInputOf } from '../../core/scan/key-matcher.js';
+import { recordScanSites } from '../../core/scan/scan-sites.js';
+import type { Vault } from '../../core/node/vault/vault.js';
 import { findKey } from '../../core/vault/refs.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
 import { cliProblemText } from '../problems/wordings.js';
-
-interface ScanCommandOptions {
-  json?: boolean;
-  import?: boolean;
-  replaceWithReferences?: boolean;
-}
+import { hookScanHost } from '../scan/hook-host.js';
+import { runScan, type TreeExtra, type WithVault } from '../scan/run-scan.js';
+import { declareScanCommand, scanPlanOf, type ScanCommandOptions, type ScanPlan } from '../scan/scan-options.js';
 
 export function registerScanCommand(program: Command, ctx: CliContext): void {
-  program
-    .command('scan')
-    .description(
-      'find provider keys and keyturn:// references in .env files under a folder; each reference is recorded as a usage site of its key (metadata only, shown by "key show"); --import adds the new keys with their files as swap targets',
-    )
-    .argument('<dir>', 'folder to scan (node_modules, .git and symbolic links are skipped)')
-    .option('--json', 'print JSON')
-    .option('--import', 'add the keys not yet in the vault')
-    .option('--replace-with-references', 'with --import: rewrite each imported value in its .env file as the key\'s keyturn:// reference (atomically, every other byte kept, a backup next to the file); the file is then a reference site, not a swap target')
-    .action(async (dir: string, opts: ScanCommandOptions) => {
-      if (opts.replaceWithReferences && !opts.import) fail('scan.replace-needs-import', {});
-      const vault = ctx.vault();
-      // Files left unread (links, FIFOs, too large) go to stderr: stdout stays the findings alone.
-      const onSkip = ({ file, problem }: SkippedFile) => ctx.io.err(`skipped ${JSON.stringify(file)}: ${cliProblemText(problem)}\n`);
-      const scanned = await scanAndRecord(vault, dir, { onSkip, import: opts.import ?? false, replaceWithReferences: opts.replaceWithReferences ?? false, cwd: process.cwd(), now: ctx.clock.now() });
-      const { imported, skipped, references } = scanned;
-      const shown = scanned.classified.map((c) => ({ ...toDisplay(c), inVault: c.known ? c.keyRef : null }));
-      if (opts.json) {
-        // Scripts read the reasons in the terminal's words, as before problems had codes.
-        const importedShown = imported.map(({ refusedTargets, notReplaced, ...i }) => ({
-          ...i,
-          refusedTargets: refusedTargets.map((r) => ({ file: r.file, reason: cliProblemText(r.problem) })),
-          ...(notReplaced ? { notReplaced: notReplaced.map((r) => ({ file: r.file, reason: cliProblemText(r.problem) })) } : {}),
-        }));
-        const skippedShown = skipped.map((s) => ({ maskedKey: s.maskedKey, reason: cliProblemText(s.problem) }));
-        const report = opts.import ? { findings: shown, imported: importedShown, skipped: skippedShown, references } : { findings: shown, references };
-        return ctx.io.out(`${JSON.stringify(report, null, 2)}\n`);
-      }
-      if (shown.length === 0) ctx.io.out('no provider keys found\n');
-      else ctx.io.out(table([['FILE', 'VARIABLE', 'KEY', 'PROVIDER', 'IN VAULT'], ...shown.map((f) => [`${f.file}:${f.line}`, f.variable ?? '-', f.maskedKey, f.providerId ?? '-', f.inVault ?? 'no'])]));
+  declareScanCommand(program).action(async (path: string | undefined, opts: ScanCommandOptions) => {
+    const plan = scanPlanOf(path, opts, process.cwd());
+    // A hook's scan reads the vault's metadata only (and runs without the vault's parts: see command-plan.ts).
+    if (plan.source === 'staged' || plan.source === 'pushed') return runScan(hookScanHost(ctx), plan);
+    const vault = ctx.vault();
+    await runScan(
+      {
+        ctx,
+        readDoc: async () => vault.read(),
+        audit: (event) => ctx.core().audit.append(event),
+        scanWithVault: (p, doc) => scanWithVault(ctx, vault, p, doc),
+      },
+      plan,
+    );
+  });
+}
+
+/** A folder's or the history's scan: the sites it found recorded on the vault's keys, and --verify's checks. */
+async function scanWithVault(ctx: CliContext, vault: Vault, plan: ScanPlan, doc: VaultDocument): Promise<WithVault> {
+  let scan: LeakScan;
+  let extra: TreeExtra | null = null;
+  if (plan.source === 'tree') {
+    // Files left unread (links, FIFOs, too large) go to stderr: stdout stays the findings alone.
+    const onSkip = ({ file, problem }: SkippedFile) => ctx.io.err(`skipped ${JSON.stringify(file)}: ${cliProblemText(problem)}\n`);
+    const scanned = await scanAndRecord(vault, plan.dir, { onSkip, import: plan.import, replaceWithReferences: plan.replaceWithReferences, cwd: process.cwd(), now: ctx.clock.now() });
+    scan = scanned.scan;
+    extra = treeExtra(ctx, plan, scanned);
+  } else {
+    scan = await scanHistory(plan.dir, { matcher: matcherInputOf(doc), ...(plan.since !== null ? { since: plan.since } : {}) });
+    // A folder's sites are recorded by scanAndRecord; the history's here. Asked first on what the
+    // vault holds now: a write checks the keychain, and a scan with nothing to record needs none.
+    const before = vault.read();
+    if (recordScanSites(before, scan, ctx.clock.now()).doc !== before) await vault.recordScanSites(scan);
+  }
+  const checks = plan.verify && scan.findings.length > 0 ? await verifyFindings({ http: ctx.core().http, clock: ctx.clock, doc: vault.read() }, scan.findings) : null;
+  return { scan, extra, checks };
+}
+
+/** What a folder scan reports besides its findings: the references it found, and what an import did. */
+function treeExtra(ctx: CliContext, plan: ScanPlan, scanned: ImportOutcome & { references: ScanReference[] }): TreeExtra {
+  const { imported, skipped, references } = scanned;
+  // Scripts read the reasons in the terminal's words, as before problems had codes.
+  const importedShown = imported.map(({ refusedTargets, notReplaced, ...i }) => ({
+    ...i,
+    refusedTargets: refusedTargets.map((r) => ({ file: r.file, reason: cliProblemText(r.problem) })),
+    ...(notReplaced ? { notReplaced: notReplaced.map((r) => ({ file: r.file, reason: cliProblemText(r.problem) })) } : {}),
+  }));
+  const skippedShown = skipped.map((s) => ({ maskedKey: s.maskedKey, reason: cliProblemText(s.problem) }));
+  const replaced = new Set(imported.flatMap((i) => (i.replaced ?? []).flatMap((r) => r.lines.map((line) => `${r.file}\u0000${line}`))));
+  return {
+    json: plan.import ? { references, imported: importedShown, skipped: skippedShown } : { references },
+    human: () => {
       describeImported(ctx, imported);
       for (const s of skipped) ctx.io.out(`not imported ${s.maskedKey}: ${cliProblemText(s.problem)}\n`);
       describeReferences(ctx, references);
-    });
+    },
+    replaced,
+  };
 }
 
 function describeImported(ctx: CliContext, imported: ImportOutcome['imported']): void {

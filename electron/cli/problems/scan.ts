@@ -16,4 +16,14 @@ export const scanWordings: AreaWordings<ScanProblem> = {
   'scan.replace-value-changed': (p) => `${p.variable} in ${p.path} no longer holds the imported key (the file changed since the scan): not rewritten; scan again`,
   'scan.replace-other-value': (p) =>
     `${p.variable} is set to another value on line ${p.line} of ${p.path}: rewriting would replace that line too, so nothing was rewritten (remove one of the ${p.variable}= lines, then scan again)`,
+  'scan.options-conflict': (p) => SCAN_CONFLICTS[p.conflict],
+};
+
+const SCAN_CONFLICTS: Record<Extract<ScanProblem, { code: 'scan.options-conflict' }>['conflict'], string> = {
+  'one-source': '--git, --staged and --pushed each scan something else: give one of them (or none, for the folder)',
+  'import-tree-only': '--import takes keys from the files of a folder: it does not go with --git, --staged or --pushed',
+  'since-history-only': '--since is where a history scan starts: add --git',
+  'one-format': '--json and --sarif are two formats of the same report: give one of them',
+  'verify-not-hook': '--verify asks each provider over the network: not with --staged or --pushed (run keyturn scan --git --verify instead)',
+  'write-baseline-not-import': '--write-baseline records findings as accepted; --import takes them into the vault: do one, then the other',
 };

@@ -17,4 +17,14 @@ export const scanWordings: AreaWordings<ScanProblem> = {
   'scan.replace-value-changed': (p) => `${p.variable} in ${p.path} no longer holds the imported key (the file changed since the scan): not rewritten; scan again`,
   'scan.replace-other-value': (p) =>
     `${p.variable} is set to another value on line ${p.line} of ${p.path}: rewriting would replace that line too, so nothing was rewritten (keep one ${p.variable}= line, then scan again)`,
+  'scan.options-conflict': (p) => SCAN_CONFLICTS[p.conflict],
+};
+
+const SCAN_CONFLICTS: Record<Extract<ScanProblem, { code: 'scan.options-conflict' }>['conflict'], string> = {
+  'one-source': 'Scan one thing at a time: a folder, its history, or what is about to be committed or pushed.',
+  'import-tree-only': 'Keys are imported from the files of a folder, not from its history.',
+  'since-history-only': 'A starting point applies to a history scan only.',
+  'one-format': 'Choose one format for the report.',
+  'verify-not-hook': 'Keys found in a commit or a push are not checked with their providers: scan the history to check them.',
+  'write-baseline-not-import': 'Accept the findings or import them, one after the other.',
 };

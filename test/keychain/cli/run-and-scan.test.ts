@@ -31,13 +31,15 @@ describe('keyturn run and scan', () => {
     writeFileSync(join(project, '.env'), `STORED=${stored}\nNORA_API_KEY=${fresh}\nXORA=${sampleKeys.xora()}\n`);
 
     const report = await run(['scan', project, '--json']);
-    expect(report.code).toBe(0);
+    // Keys found: exit 1.
+    expect(report.code).toBe(1);
     const { findings } = JSON.parse(report.stdout) as { findings: { variable: string; inVault: string | null }[] };
     expect(findings.map((f) => [f.variable, f.inVault])).toEqual([['STORED', 'nora/acme/live/stored'], ['NORA_API_KEY', null], ['XORA', null]]);
     expect(report.stdout).not.toContain(fresh);
 
     const imported = await run(['scan', project, '--import']);
-    expect(imported.code).toBe(0);
+    // Imported or not, the keys are still in the file in plain text.
+    expect(imported.code).toBe(1);
     expect(imported.stdout).toMatch(/imported nora\/acme\/live\/nora-api-key with 1 swap target/);
     expect(imported.stdout).toMatch(/not imported nte_.*: no xora instance/);
     expect((await run(['key', 'get', 'nora/acme/live/nora-api-key'])).stdout).toBe(`${fresh}\n`);
@@ -57,7 +59,7 @@ describe('keyturn run and scan', () => {
     linkSync(join(project, '.env'), join(home, 'other-name.env'));
 
     const imported = await run(['scan', project, '--import']);
-    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.code, imported.stderr).toBe(1);
     expect(imported.stdout).toMatch(/imported nora\/acme\/live\/nora-api-key with 0 swap target\(s\)\n {2}not a swap target: .*\.env has 2 hard links/);
     expect((await run(['key', 'get', 'nora/acme/live/nora-api-key'])).stdout).toBe(`${fresh}\n`);
     expect(JSON.parse((await run(['target', 'list', 'nora/acme/live/nora-api-key', '--json'])).stdout)).toEqual([]);
@@ -173,7 +175,7 @@ describe('keyturn run and scan', () => {
     const started = Date.now();
     const report = await cliFor(home)(['scan', project, '--json']);
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(report.code).toBe(0);
+    expect(report.code).toBe(1);
     expect((JSON.parse(report.stdout) as { findings: { variable: string }[] }).findings.map((f) => f.variable)).toEqual(['NORA_API_KEY']);
     expect(report.stderr).toBe(`skipped ${JSON.stringify(join(project, '.env.link'))}: a symbolic link, not followed (scan or add the file it points to)\n`);
   });
@@ -187,7 +189,8 @@ describe('keyturn run and scan', () => {
       let report = '';
       cli.child.stdio[3]?.on('data', (chunk: Buffer) => (report += chunk.toString('utf8')));
       const started = Date.now();
-      expect((await cli.exited).code).toBe(0);
+      // 1: the key in the .env is found.
+      expect((await cli.exited).code).toBe(1);
       expect(Date.now() - started).toBeLessThan(5_000);
       return { peakKiB: (JSON.parse(report) as { maxRssKiB: number }).maxRssKiB, stderr: cli.stderr() };
     };

@@ -5,4 +5,5 @@ import type { BaselineProblem } from './baseline.js';
 export const baselineKinds = {
   'baseline.malformed-line': 'input',
   'baseline.unreadable': 'input',
+  'baseline.unwritable': 'failure',
 } as const satisfies KindsOf<BaselineProblem>;

@@ -7,6 +7,8 @@ export const baselineProblems = [
   z.object({ code: z.literal('baseline.malformed-line'), path: pathParam, line: countParam, reason: outsideTextParam }),
   /** The file given could not be read (`reason`: the OS's code). */
   z.object({ code: z.literal('baseline.unreadable'), path: pathParam, reason: outsideTextParam }),
+  /** The baseline to write (`--write-baseline`) could not be written (`reason`: the OS's code). */
+  z.object({ code: z.literal('baseline.unwritable'), path: pathParam, reason: outsideTextParam }),
 ] as const;
 
 export type BaselineProblem = z.infer<(typeof baselineProblems)[number]>;

@@ -15,4 +15,5 @@ export const scanKinds = {
   'scan.replace-through-link': 'input',
   'scan.replace-value-changed': 'input',
   'scan.replace-other-value': 'input',
+  'scan.options-conflict': 'input',
 } as const satisfies KindsOf<ScanProblem>;

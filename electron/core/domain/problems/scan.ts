@@ -31,6 +31,14 @@ export const scanProblems = [
   z.object({ code: z.literal('scan.replace-value-changed'), path: pathParam, variable: nameParam }),
   /** Another line sets the same variable to another value: a rewrite would replace it too, so none is made. */
   z.object({ code: z.literal('scan.replace-other-value'), path: pathParam, variable: nameParam, line: countParam }),
+  /**
+   * Choices of a scan that do not go together: `one-source` (a folder, the history, the staged changes
+   * or the pushed commits: one at a time), `import-tree-only` (an import takes keys from files, not
+   * from history), `since-history-only` (a starting revision is for a history scan), `one-format`
+   * (JSON or SARIF), `verify-not-hook` (a check with the providers is never part of a commit or push
+   * hook), `write-baseline-not-import`.
+   */
+  z.object({ code: z.literal('scan.options-conflict'), conflict: z.enum(['one-source', 'import-tree-only', 'since-history-only', 'one-format', 'verify-not-hook', 'write-baseline-not-import']) }),
 ] as const;
 
 export type ScanProblem = z.infer<(typeof scanProblems)[number]>;

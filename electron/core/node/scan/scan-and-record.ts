@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { recordReferenceSites, type FoundReference } from '../../references/record-sites.js';
 import type { Classified } from '../../scan/import-plan.js';
 import { classifyFindings } from '../../scan/import-plan.js';
-import type { ImportOutcome, ScanReference } from '../../scan/finding.js';
+import type { ImportOutcome, LeakScan, ScanReference } from '../../scan/finding.js';
 import { scanReferences } from '../../scan/reference-views.js';
 import type { Vault } from '../vault/vault.js';
 import { importFindings } from './import-findings.js';
@@ -22,6 +22,8 @@ export interface ScanAndRecordOptions extends Omit<ScanOptions, 'matcher'> {
 }
 
 export interface ScanAndRecordOutcome extends ImportOutcome {
+  /** The scan itself (its findings' vault matches as they were before the import). */
+  scan: LeakScan;
   classified: Classified[];
   /** Every reference in the files read (those the rewrite made included), each now a site of the key it names. */
   references: ScanReference[];
@@ -55,7 +57,7 @@ export async function scanAndRecord(vault: Vault, dir: string, options: ScanAndR
   const current = vault.read();
   const leaksChange = recordScanSites(current, leaks, options.now).doc !== current;
   if (leaksChange) await vault.recordScanSites(leaks);
-  return { ...outcome, classified, references: scanReferences(vault.read(), found), vaultChanged: sitesChange || leaksChange || outcome.imported.length > 0 };
+  return { ...outcome, scan, classified, references: scanReferences(vault.read(), found), vaultChanged: sitesChange || leaksChange || outcome.imported.length > 0 };
 }
 
 function lineKey(file: string, line: number): string {
