@@ -162,6 +162,31 @@ describe('scanHistory', () => {
     ]);
   });
 
+  it('reads the same whatever the user\'s git configuration says of diffs, colours, pagers and paths', async () => {
+    const r = repo();
+    const key = sampleKeys.xerotier('acme');
+    r.write({ 'naïve dir/a b.txt': `one\n${key}\n` });
+    const added = r.commit('add');
+    r.write({ 'naïve dir/a b.txt': 'one\n' });
+    r.commit('remove');
+    for (const [name, value] of [
+      ['diff.noprefix', 'true'],
+      ['diff.mnemonicPrefix', 'true'],
+      ['color.ui', 'always'],
+      ['core.pager', 'false'],
+      ['core.quotePath', 'true'],
+      ['diff.external', 'false'],
+      ['diff.context', '5'],
+      ['log.showRoot', 'false'],
+      ['diff.relative', 'true'],
+      ['diff.renames', 'copies'],
+      ['log.showSignature', 'true'],
+    ] as const)
+      r.git('config', name, value);
+    const scan = await scanHistory(r.dir, { matcher: noVault });
+    expect(scan.findings.map((f) => [f.path, f.line, f.column, f.commit?.sha])).toEqual([['naïve dir/a b.txt', 2, 1, added]]);
+  });
+
   it('gives nothing for a repository without a commit', async () => {
     const r = repo();
     r.write({ 'staged.txt': `${sampleKeys.nexora()}\n` });
