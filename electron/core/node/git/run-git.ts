@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import { fail } from '../../domain/problems/problem-error.js';
+import { typedBack } from '../../domain/problems/typed-back.js';
 
 /**
  * How every git command of Keyturn runs: no shell, paths as they are (`core.quotePath=false`), no
@@ -95,12 +96,15 @@ export async function gitText(repo: string, args: readonly string[], options: { 
   return run.stdout.toString('utf8');
 }
 
-/** git.failed: the subcommand and git's first line, with control characters escaped (it is text from outside). */
+/**
+ * git.failed: the subcommand and git's first line, with control characters escaped (it is text
+ * from outside) and any run that looks like a key cut short (git may quote what it was given).
+ */
 export function failedProblem(args: readonly string[], stderr: string): Error {
   const command = args.find((a) => !a.startsWith('-')) ?? 'git';
   const first = stderr.split('\n').find((l) => l.trim().length > 0) ?? 'it exited with an error and said nothing';
   try {
-    return fail('git.failed', { command, reason: escapeControl(first.trim()).slice(0, 300) });
+    return fail('git.failed', { command, reason: typedBack(escapeControl(first.trim()).slice(0, 300)) });
   } catch (error) {
     return error as Error;
   }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isProblem } from '../../../../../electron/core/domain/problems/problem-error.js';
 import { readFileAtCommit } from '../../../../../electron/core/node/git/read-at-commit.js';
 import { repositoryRoot } from '../../../../../electron/core/node/git/repository.js';
+import { scanHistory } from '../../../../../electron/core/node/git/history-scan.js';
 import { testRepo, type TestRepo } from './git-repo.js';
 
 const repos: TestRepo[] = [];
@@ -21,6 +22,21 @@ describe('repositoryRoot', () => {
     expect(await repositoryRoot(join(r.dir, 'missing'))).toBeNull();
     expect(await repositoryRoot(join(r.dir, '.git'))).toBeNull();
     expect(await repositoryRoot('/')).toBeNull();
+  });
+});
+
+describe('without git installed', () => {
+  it('finds no repository, and a scan says git is unavailable (not that the folder is no repository)', async () => {
+    const r = testRepo();
+    repos.push(r);
+    const path = process.env.PATH;
+    process.env.PATH = join(r.dir, 'no-bin-here');
+    try {
+      expect(await repositoryRoot(r.dir)).toBeNull();
+      await expect(scanHistory(r.dir, { matcher: { customProviders: [], vaultKeys: [] } })).rejects.toSatisfy((e) => isProblem(e, 'git.unavailable'));
+    } finally {
+      process.env.PATH = path;
+    }
   });
 });
 
