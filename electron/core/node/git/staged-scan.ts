@@ -1,9 +1,10 @@
+import { resolve } from 'node:path';
 import { fail } from '../../domain/problems/problem-error.js';
 import { typedBack } from '../../domain/problems/typed-back.js';
 import type { MatcherInput } from '../../scan/key-matcher.js';
 import type { LeakScan } from '../../scan/finding.js';
-import { GitDiffReader } from '../../scan/git-diff.js';
-import { keysInAdditions, type AddedKey } from './added-keys.js';
+import { GitDiffReader, type FileAdditions } from '../../scan/git-diff.js';
+import { keysInAdditions } from './added-keys.js';
 import { compiled, emptyLogScan, keysInLog, withTip } from './log-scan.js';
 import { commitOf, requireRepositoryRoot } from './repository.js';
 import { PLAIN_DIFF, streamGitLines } from './run-git.js';
@@ -18,19 +19,18 @@ const STAGED_DIFF = ['diff', '--cached', '--no-renames', '-U0', '--inter-hunk-co
 
 /** Every key in what `git commit` would record now (kind 'staged'): the added lines of the index against HEAD. */
 export async function scanStaged(repo: string, options: { matcher: MatcherInput }): Promise<LeakScan> {
-  const root = await requireRepositoryRoot(repo);
-  const matcher = compiled(options.matcher);
-  const keys: AddedKey[] = [];
-  const files = new Set<string>();
-  const reader = new GitDiffReader({
-    file(additions) {
-      files.add(additions.path);
-      keys.push(...keysInAdditions(root, additions, matcher, null));
-    },
-  });
-  await streamGitLines(root, STAGED_DIFF, (line) => reader.push(line));
+  // The diff's paths are from the repository's top wherever git runs in it, so the diff need not
+  // wait for the top folder: both run at once (a hook's time is a commit's time).
+  const additions: FileAdditions[] = [];
+  const reader = new GitDiffReader({ file: (a) => additions.push(a) });
+  const [top, diff] = await Promise.allSettled([requireRepositoryRoot(repo), streamGitLines(resolve(repo), STAGED_DIFF, (line) => reader.push(line))]);
+  if (top.status === 'rejected') throw top.reason;
+  if (diff.status === 'rejected') throw diff.reason;
   reader.end();
-  return { kind: 'staged', root, findings: keys.map((k) => ({ ...k, commit: null })), references: [], scannedFiles: [], counts: { files: files.size, commits: 0 } };
+  const root = top.value;
+  const matcher = compiled(options.matcher);
+  const findings = additions.flatMap((a) => keysInAdditions(root, a, matcher, null)).map((k) => ({ ...k, commit: null }));
+  return { kind: 'staged', root, findings, references: [], scannedFiles: [], counts: { files: new Set(additions.map((a) => a.path)).size, commits: 0 } };
 }
 
 /** One line of a pre-push hook's input: what a ref is pushed as, and what the remote has there now. */

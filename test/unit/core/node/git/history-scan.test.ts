@@ -187,6 +187,15 @@ describe('scanHistory', () => {
     expect(scan.findings.map((f) => [f.path, f.line, f.column, f.commit?.sha])).toEqual([['naïve dir/a b.txt', 2, 1, added]]);
   });
 
+  it('forbids a key given as the revision from reaching its problem', async () => {
+    const r = repo();
+    r.commit('one');
+    const key = sampleKeys.nora('production');
+    const error: unknown = await scanHistory(r.dir, { matcher: noVault, since: key }).catch((e: unknown) => e);
+    expect(isProblem(error, 'git.bad-revision')).toBe(true);
+    expect(JSON.stringify((error as { problem: unknown }).problem)).not.toContain(key);
+  });
+
   it('gives nothing for a repository without a commit', async () => {
     const r = repo();
     r.write({ 'staged.txt': `${sampleKeys.nexora()}\n` });

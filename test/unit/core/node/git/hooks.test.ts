@@ -120,6 +120,16 @@ describe('installHooks', () => {
     expect(existsSync(join(hooks, 'pre-push.keyturn-replaced'))).toBe(false);
   });
 
+  it('forbids overwriting a hook kept from an earlier replacement, changing nothing', async () => {
+    const r = repo();
+    const hooks = join(realpathSync(r.dir), '.git', 'hooks');
+    writeFileSync(join(hooks, 'pre-commit'), '#!/bin/sh\necho new\n', { mode: 0o755 });
+    writeFileSync(join(hooks, 'pre-commit.keyturn-replaced'), '#!/bin/sh\necho old\n', { mode: 0o755 });
+    await expect(installHooks(r.dir, { launcher: ['keyturn'], force: true })).rejects.toSatisfy((e) => isProblem(e, 'git.hook-backup-exists'));
+    expect(readFileSync(join(hooks, 'pre-commit'), 'utf8')).toBe('#!/bin/sh\necho new\n');
+    expect(readFileSync(join(hooks, 'pre-commit.keyturn-replaced'), 'utf8')).toBe('#!/bin/sh\necho old\n');
+  });
+
   it('forbids uninstalling a hook Keyturn did not write, and removes nothing when there is none', async () => {
     const r = repo();
     const hooks = join(realpathSync(r.dir), '.git', 'hooks');
