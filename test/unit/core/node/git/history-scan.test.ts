@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fingerprintOf } from '../../../../../electron/core/crypto/fingerprint.js';
 import { isProblem } from '../../../../../electron/core/domain/problems/problem-error.js';
@@ -99,6 +100,41 @@ describe('scanHistory', () => {
     expect(scan.findings.map((f) => [f.path, f.line, f.commit?.sha]).sort()).toEqual([
       ['evil.txt', 1, merge],
       ['untouched.txt', 2, merge],
+    ]);
+  });
+
+  it('places a merge resolution\'s keys on their lines of the merged file, whatever both sides changed around them', async () => {
+    const r = repo();
+    const lines = Array.from({ length: 30 }, (_, i) => `line ${i}`);
+    r.write({ 'f.txt': `${lines.join('\n')}\n` });
+    r.commit('base');
+    r.git('checkout', '-q', '-b', 'side');
+    const side = [...lines];
+    side[5] = 'side five';
+    side[20] = 'side twenty';
+    side.splice(25, 2);
+    r.write({ 'f.txt': `${side.join('\n')}\n` });
+    r.commit('side');
+    r.git('checkout', '-q', 'main');
+    const main = [...lines];
+    main[5] = 'main five';
+    main.splice(10, 0, 'main inserted a', 'main inserted b');
+    main.splice(2, 1);
+    r.write({ 'f.txt': `${main.join('\n')}\n` });
+    r.commit('main');
+    // A conflict: git leaves markers; the person writes the resolution.
+    spawnSync('git', ['-C', r.dir, 'merge', '-q', 'side']);
+    const [k1, k2] = [sampleKeys.xora(), sampleKeys.nexora()];
+    const resolved = [...main];
+    resolved[4] = `resolved ${k1}`;
+    resolved.splice(15, 0, `x ${k2}`);
+    resolved[21] = 'side twenty';
+    r.write({ 'f.txt': `${resolved.join('\n')}\n` });
+    const merge = r.commit('merge');
+    const scan = await scanHistory(r.dir, { matcher: noVault });
+    expect(scan.findings.map((f) => [f.line, f.column, f.commit?.sha, f.fingerprint])).toEqual([
+      [5, 10, merge, fingerprintOf(k1)],
+      [16, 3, merge, fingerprintOf(k2)],
     ]);
   });
 
