@@ -1,8 +1,8 @@
 import { fail } from '../../domain/problems/problem-error.js';
 import { typedBack } from '../../domain/problems/typed-back.js';
-import type { MatcherInput } from '../../scan/key-matcher.js';
+import { keyMatcher, type MatcherInput } from '../../scan/key-matcher.js';
 import type { LeakScan } from '../../scan/finding.js';
-import { compiled, emptyLogScan, keysInLog, withTip } from './log-scan.js';
+import { emptyLogScan, keysInLog, withTip } from './log-scan.js';
 import { commitOf, requireRepositoryRoot } from './repository.js';
 
 export interface HistoryScanOptions {
@@ -23,7 +23,7 @@ export async function scanHistory(repo: string, options: HistoryScanOptions): Pr
   const head = await commitOf(root, 'HEAD');
   const scan = emptyLogScan();
   // A repository with no commit yet has no history: nothing to read, nothing found.
-  if (head !== null) await keysInLog(root, [since === null ? head : `${since}..${head}`], compiled(options.matcher), scan);
+  if (head !== null) await keysInLog(root, [since === null ? head : `${since}..${head}`], keyMatcher(options.matcher), scan);
   const findings = await withTip(root, scan.keys, head);
   return { kind: 'history', root, findings, references: [], scannedFiles: [], counts: { files: scan.files.size, commits: scan.commits.size } };
 }

@@ -1,4 +1,4 @@
-import { keyMatcher, type MatcherInput } from '../../scan/key-matcher.js';
+import type { KeyMatcher } from '../../scan/key-matcher.js';
 import type { Finding } from '../../scan/finding.js';
 import { COMMIT_FORMAT, GitDiffReader } from '../../scan/git-diff.js';
 import { keysInAdditions, type AddedKey } from './added-keys.js';
@@ -32,9 +32,10 @@ export interface LogScan {
 
 /**
  * The keys on the lines added by the commits `revisions` select (`git log` revision arguments),
- * read from git's output as it streams. `seen`: commits already read by another range, skipped.
+ * read from git's output as it streams, added to `into`; a commit `into` has read already (another
+ * range of the same push) is skipped.
  */
-export async function keysInLog(root: string, revisions: readonly string[], matcher: ReturnType<typeof keyMatcher>, into: LogScan): Promise<void> {
+export async function keysInLog(root: string, revisions: readonly string[], matcher: KeyMatcher, into: LogScan): Promise<void> {
   let commit: { sha: string; authorDate: string } | null = null;
   let skipping = false;
   const reader = new GitDiffReader({
@@ -55,11 +56,6 @@ export async function keysInLog(root: string, revisions: readonly string[], matc
 
 export function emptyLogScan(): LogScan {
   return { keys: [], commits: new Set(), files: new Set() };
-}
-
-/** The matcher of a scan's input, compiled once. */
-export function compiled(matcher: MatcherInput): ReturnType<typeof keyMatcher> {
-  return keyMatcher(matcher);
 }
 
 /**

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { fail } from '../../domain/problems/problem-error.js';
 import { typedBack } from '../../domain/problems/typed-back.js';
-import type { MatcherInput } from '../../scan/key-matcher.js';
+import { keyMatcher, type MatcherInput } from '../../scan/key-matcher.js';
 import type { LeakScan } from '../../scan/finding.js';
 import { GitDiffReader, type FileAdditions } from '../../scan/git-diff.js';
 import { keysInAdditions } from './added-keys.js';
-import { compiled, emptyLogScan, keysInLog, withTip } from './log-scan.js';
+import { emptyLogScan, keysInLog, withTip } from './log-scan.js';
 import { commitOf, requireRepositoryRoot } from './repository.js';
 import { PLAIN_DIFF, streamGitLines } from './run-git.js';
 
@@ -28,7 +28,7 @@ export async function scanStaged(repo: string, options: { matcher: MatcherInput 
   if (diff.status === 'rejected') throw diff.reason;
   reader.end();
   const root = top.value;
-  const matcher = compiled(options.matcher);
+  const matcher = keyMatcher(options.matcher);
   const findings = additions.flatMap((a) => keysInAdditions(root, a, matcher, null)).map((k) => ({ ...k, commit: null }));
   return { kind: 'staged', root, findings, references: [], scannedFiles: [], counts: { files: new Set(additions.map((a) => a.path)).size, commits: 0 } };
 }
@@ -73,7 +73,7 @@ function isObjectName(text: string | undefined): text is string {
  */
 export async function scanPushed(repo: string, pushLines: string, options: { matcher: MatcherInput }): Promise<LeakScan> {
   const root = await requireRepositoryRoot(repo);
-  const matcher = compiled(options.matcher);
+  const matcher = keyMatcher(options.matcher);
   const scan = emptyLogScan();
   const findings: LeakScan['findings'] = [];
   for (const ref of parsePushLines(pushLines)) {
