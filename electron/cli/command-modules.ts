@@ -26,6 +26,7 @@ const MODULES: Record<ModuleName, () => Promise<Register>> = {
   read: async (): Promise<Register> => (await import('./commands/read.js')).registerReadCommand,
   inject: async (): Promise<Register> => (await import('./commands/inject.js')).registerInjectCommand,
   scan: async (): Promise<Register> => (await import('./commands/scan.js')).registerScanCommand,
+  hook: async (): Promise<Register> => (await import('./commands/hook.js')).registerHookCommands,
   web: async (): Promise<Register> => (await import('./commands/web.js')).registerWebCommand,
   audit: async (): Promise<Register> => (await import('./commands/audit.js')).registerAuditCommand,
   log: async (): Promise<Register> => (await import('./commands/log.js')).registerLogCommands,

@@ -6,4 +6,9 @@ export const gitKinds = {
   'git.not-a-repository': 'input',
   'git.bad-revision': 'input',
   'git.failed': 'failure',
+  'git.unavailable': 'failure',
+  'git.malformed-push-line': 'input',
+  'git.hook-foreign': 'input',
+  'git.hook-backup-exists': 'input',
+  'git.hook-not-ours': 'input',
 } as const satisfies KindsOf<GitProblem>;
