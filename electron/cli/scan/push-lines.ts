@@ -1,3 +1,4 @@
+import { pushLinesFromEnvironment } from '../../core/node/git/staged-scan.js';
 import type { CliIo } from '../io.js';
 
 /**
@@ -7,19 +8,4 @@ import type { CliIo } from '../io.js';
  */
 export async function pushLinesFrom(io: CliIo): Promise<string> {
   return pushLinesFromEnvironment(io.env) ?? (await io.readStdin());
-}
-
-// The git engineer's electron/core/node/git/staged-scan.ts is to export pushLinesFromEnvironment(env);
-// until it does, this is the same rule, here. Once merged, import it from there and remove this one.
-/**
- * The pre-commit framework's pre-push stage: PRE_COMMIT_FROM_REF (what the remote has) and
- * PRE_COMMIT_TO_REF (what is pushed), with the branch names when it gives them. Null when unset.
- */
-export function pushLinesFromEnvironment(env: NodeJS.ProcessEnv): string | null {
-  const from = env.PRE_COMMIT_FROM_REF;
-  const to = env.PRE_COMMIT_TO_REF;
-  if (!from || !to) return null;
-  const local = env.PRE_COMMIT_LOCAL_BRANCH || 'HEAD';
-  const remote = env.PRE_COMMIT_REMOTE_BRANCH || 'HEAD';
-  return `${local} ${to} ${remote} ${from}\n`;
 }
