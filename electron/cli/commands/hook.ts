@@ -30,7 +30,8 @@ export function registerHookCommands(program: Command, ctx: CliContext): void {
     .option('--pre-push', 'also a pre-push hook, scanning the commits a push sends')
     .option('--force', 'replace a hook Keyturn did not write (it is kept as HOOK.keyturn-replaced; "hook uninstall" puts it back)')
     .action(async (repo: string | undefined, opts: { prePush?: boolean; force?: boolean }) => {
-      const installed = await installHooks(resolve(repo ?? '.'), { launcher: keyturnLauncher(), prePush: opts.prePush ?? false, force: opts.force ?? false });
+      const home = program.opts<{ home?: string }>().home;
+      const installed = await installHooks(resolve(repo ?? '.'), { launcher: keyturnLauncher(), ...(home ? { home: resolve(home) } : {}), prePush: opts.prePush ?? false, force: opts.force ?? false });
       for (const h of installed.hooks) {
         if (h.replacedKeptAs) ctx.io.out(`kept the ${h.hook} hook that was there as ${h.replacedKeptAs} (it no longer runs; "keyturn hook uninstall" puts it back)\n`);
         ctx.io.out(`${h.reinstalled ? 'reinstalled' : 'installed'} the ${h.hook} hook: ${h.path}\n`);

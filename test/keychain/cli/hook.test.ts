@@ -49,14 +49,26 @@ async function setUp() {
 
 describe('keyturn hook install', () => {
   it('writes a pre-commit hook that starts this keyturn by full path', async () => {
-    const { run, r } = await setUp();
+    const { home, run, r } = await setUp();
     const installed = await run(['hook', 'install', r.dir]);
     expect(installed.code, installed.stderr).toBe(0);
     const path = join(realpathSync(r.dir), '.git', 'hooks', 'pre-commit');
     expect(installed.stdout).toContain(`installed the pre-commit hook: ${path}`);
     const script = readFileSync(path, 'utf8');
-    expect(script).toContain(`exec ${process.execPath} ${resolve('bin/keyturn.mjs')} scan --staged`);
+    expect(script).toContain(`exec ${process.execPath} ${resolve('bin/keyturn.mjs')} --home ${home} scan --staged`);
     expect(statSync(path).mode & 0o111).toBe(0o111);
+  });
+
+  it('a hook installed with --home checks the commit against that vault, whatever KEYTURN_HOME the commit runs with', async () => {
+    const { run, secret, r } = await setUp();
+    expect((await run(['hook', 'install', r.dir])).code).toBe(0);
+    r.write({ 'src/config.ts': `export const key = "${secret}";\n` });
+    r.git('add', '-A');
+    const other = tempHome();
+    const refused = gitRun(r, other, ['commit', '-q', '-m', 'config']);
+    expect(refused.status).not.toBe(0);
+    expect(refused.output).toContain('nora/acme/live/backend');
+    expect(refused.output).not.toContain(secret);
   });
 
   // Needs `keyturn scan --staged` (the scan command's rewrite): exit 1 and the key named.

@@ -25,9 +25,12 @@ export function isKeyturnHook(text: string): boolean {
  * The script of `hook`. `launcher`: the program and first arguments that start keyturn (the CLI
  * gives its node and its `bin/keyturn.mjs`); each one that is a full path must still exist for it
  * to be used, else the script falls back on `keyturn` from PATH, and says so if there is none.
+ * `home`: the vault home to scan against (absent: keyturn's default, $KEYTURN_HOME included).
  */
-export function hookScript(hook: HookName, launcher: readonly string[]): string {
-  const scan = HOOK_SCANS[hook];
+export function hookScript(hook: HookName, launcher: readonly string[], home?: string): string {
+  // A vault home given at install (`keyturn --home DIR hook install`) is the hook's too: a commit
+  // must be checked against the vault that was meant, not the per-user default.
+  const scan = [...(home ? ['--home', home] : []), ...HOOK_SCANS[hook]];
   const files = launcher.filter((part) => part.startsWith('/'));
   const present = files.length > 0 ? files.map((f) => `[ -e ${shellQuoted(f)} ]`).join(' && ') : 'false';
   const action = hook === 'pre-commit' ? 'commit' : 'push';
@@ -40,7 +43,7 @@ export function hookScript(hook: HookName, launcher: readonly string[]): string 
     `  exec ${[...launcher, ...scan].map(shellQuoted).join(' ')}`,
     'fi',
     'if command -v keyturn >/dev/null 2>&1; then',
-    `  exec keyturn ${scan.join(' ')}`,
+    `  exec keyturn ${scan.map(shellQuoted).join(' ')}`,
     'fi',
     `echo ${shellQuoted(`keyturn ${hook} hook: keyturn is no longer at ${launcher.join(' ')} and not on PATH, so nothing was scanned and the ${action} is stopped. Install keyturn again (then run "keyturn hook install"), or remove this hook with "keyturn hook uninstall".`)} >&2`,
     'exit 1',

@@ -10,6 +10,8 @@ export const REPLACED_SUFFIX = '.keyturn-replaced';
 export interface InstallHooksOptions {
   /** The program and first arguments that start keyturn (see hookScript). */
   launcher: readonly string[];
+  /** The vault home the hooks scan against, when one was given at install (see hookScript). */
+  home?: string;
   /** Also a pre-push hook, scanning the commits a push sends. */
   prePush?: boolean;
   /** Replace a hook Keyturn did not write (it is kept as `<hook>.keyturn-replaced`). */
@@ -73,7 +75,7 @@ export async function installHooks(repo: string, options: InstallHooksOptions): 
       replacedKeptAs = path + REPLACED_SUFFIX;
       await rename(path, replacedKeptAs);
     }
-    await writeHook(path, hookScript(hook, options.launcher));
+    await writeHook(path, hookScript(hook, options.launcher, options.home));
     hooks.push({ hook, path, replacedKeptAs, reinstalled: found === 'ours' });
   }
   return { folder, hooks };
