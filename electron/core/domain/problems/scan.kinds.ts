@@ -15,4 +15,6 @@ export const scanKinds = {
   'scan.replace-through-link': 'input',
   'scan.replace-value-changed': 'input',
   'scan.replace-other-value': 'input',
+  'scan.finding-gone': 'input',
+  'scan.finding-unread': 'failure',
 } as const satisfies KindsOf<ScanProblem>;

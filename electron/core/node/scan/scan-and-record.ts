@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { recordReferenceSites, type FoundReference } from '../../references/record-sites.js';
 import type { Classified } from '../../scan/import-plan.js';
 import { classifyFindings } from '../../scan/import-plan.js';
-import type { ImportOutcome, ScanReference } from '../../scan/finding.js';
+import type { FolderScan, ImportOutcome, ScanReference } from '../../scan/finding.js';
 import { scanReferences } from '../../scan/reference-views.js';
 import type { Vault } from '../vault/vault.js';
 import { importFindings } from './import-findings.js';
@@ -21,6 +21,8 @@ export interface ScanAndRecordOptions extends Omit<ScanOptions, 'matcher'> {
 }
 
 export interface ScanAndRecordOutcome extends ImportOutcome {
+  /** The tree scan itself, as read before the import (for its scan sites and its audit entry). */
+  scan: FolderScan;
   classified: Classified[];
   /** Every reference in the files read (those the rewrite made included), each now a site of the key it names. */
   references: ScanReference[];
@@ -34,7 +36,8 @@ export interface ScanAndRecordOutcome extends ImportOutcome {
  * the vault when nothing changed: a scan of files without references stays a read.
  */
 export async function scanAndRecord(vault: Vault, dir: string, options: ScanAndRecordOptions): Promise<ScanAndRecordOutcome> {
-  const { findings, references, scannedFiles } = await scanFolder(dir, { ...options, matcher: matcherInputOf(vault.read()) });
+  const scan = await scanFolder(dir, { ...options, matcher: matcherInputOf(vault.read()) });
+  const { findings, references, scannedFiles } = scan;
   const classified = classifyFindings(findings, vault.read());
   const replace = options.import && options.replaceWithReferences ? { backupTag: backupTagAt(options.now) } : undefined;
   const outcome: ImportOutcome = options.import ? await importFindings(vault, classified, options.cwd, replace ? { replaceWithReferences: replace } : {}) : { imported: [], skipped: [] };
@@ -46,7 +49,7 @@ export async function scanAndRecord(vault: Vault, dir: string, options: ScanAndR
   const before = vault.read();
   const sitesChange = recordReferenceSites(before, scannedFiles, found, options.now).doc !== before;
   if (sitesChange) await vault.recordReferenceSites(scannedFiles, found);
-  return { ...outcome, classified, references: scanReferences(vault.read(), found), vaultChanged: sitesChange || outcome.imported.length > 0 };
+  return { ...outcome, scan, classified, references: scanReferences(vault.read(), found), vaultChanged: sitesChange || outcome.imported.length > 0 };
 }
 
 /** Unique per scan: a second scan of a file in the same second keeps the first one's backup. */

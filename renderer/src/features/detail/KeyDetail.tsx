@@ -10,6 +10,7 @@ import { KeyStanding } from './KeyStanding.js';
 import { RotationInProgressSection } from './RotationInProgressSection.js';
 import { useRotationInProgress } from './useRotationInProgress.js';
 import { ReferenceSites } from './ReferenceSites.js';
+import { ScanSites } from './ScanSites.js';
 import { RevealCopy } from './RevealCopy.js';
 import { Targets } from './Targets.js';
 import { useKeyDetail } from './useKeyDetail.js';
@@ -108,6 +109,7 @@ export function KeyDetail() {
       {REVEALABLE.has(k.status) ? <RevealCopy keyRef={k.ref} /> : null}
       <Targets keyRef={k.ref} targets={detail.targets} onChanged={keyDetail.load} />
       <ReferenceSites sites={detail.referenceSites} />
+      <ScanSites sites={detail.scanSites} />
       <section aria-label="Rotation history">
         <h3>Rotations</h3>
         {detail.rotations.length === 0 ? (
