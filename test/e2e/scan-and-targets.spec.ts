@@ -30,7 +30,7 @@ test('first launch: scan a folder from the empty vault, see what is found, impor
   await expect(found).toContainText('XORA_API_KEY');
   await expect(found).not.toContainText(xora);
   await dialog.getByText('1 file(s) not read').click();
-  await expect(dialog.getByRole('listitem')).toContainText(`${join(project, 'linked.env')}: a symbolic link, not followed`);
+  await expect(dialog.getByRole('list', { name: 'Files not read' }).getByRole('listitem')).toContainText(`${join(project, 'linked.env')}: a symbolic link, not followed`);
   // An empty vault has no instance for them yet: each says which to add.
   await dialog.getByRole('button', { name: 'Import 2 new key(s)' }).click();
   await expect(dialog.getByText(/Not imported .*no xora/)).toBeVisible();

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from './fixtures.js';
+import { blockingViolations } from './support/axe.js';
+import { focusRingProblems } from './support/focus-ring.js';
 
 const SHOTS = '/tmp/shots-13';
 
@@ -60,7 +62,7 @@ test('a scan finds a vault key and an unknown key in source files: Add to vault 
 
   // Add to vault, by keyboard: the one instance that fits is chosen already.
   const stranger = groups.nth(1);
-  await stranger.getByRole('button', { name: /^Add .* to vault$/ }).focus();
+  await stranger.getByRole('button', { name: /^Add to vault nte_/ }).focus();
   await page.keyboard.press('Enter');
   const form = stranger.getByRole('form');
   await expect(form.getByLabel('Instance')).toBeFocused();
@@ -125,6 +127,7 @@ test('a git repository: Scan history too finds a key added then removed, with it
 
   const dialog = await scanFolder(page, repo);
   await expect(dialog.getByText('No provider keys found under this folder.')).toBeVisible();
+  await shots(page, 'scan-repository');
   await dialog.getByRole('button', { name: 'Scan history too' }).click();
   await expect(dialog.getByText(/2 commit\(s\) of its history were read too/)).toBeVisible();
   const group = dialog.getByRole('list', { name: 'Keys found' }).getByRole('listitem', { name: /in your vault as xora\/acme\/main\/api/ });
@@ -137,4 +140,33 @@ test('a git repository: Scan history too finds a key added then removed, with it
   const panel = page.getByRole('dialog', { name: 'Emergency revoke' });
   await expect(panel.getByTestId('leak-scan-sites')).toContainText(`Found by a scan in commit ${sha} of ${join(repo, 'deploy.sh')}`);
   await shots(page, 'emergency-scan-sites');
+});
+
+test.describe('the Scan dialog with its findings and the Add to vault form', () => {
+  // axe-core is injected as a script; the app's Content-Security-Policy would refuse it.
+  test.use({ bypassCSP: true });
+
+  test('no serious or critical axe violation and a focus ring one can see, light and dark, at 900×600', async ({ page, keyturn }) => {
+    const { xora } = keyturn.emulators;
+    const planted = xora.control.createKey({ name: 'api' });
+    const unknown = xora.control.createKey({ name: 'worker' });
+    await keyturn.seed(async (core) => {
+      await core.vault.addInstance({ provider: 'xora', org: 'acme', name: 'main', env: 'production', baseUrl: xora.baseUrl() });
+      await core.vault.addKey({ instanceRef: 'xora/acme/main', name: 'api', secret: planted.secret });
+    });
+    const project = join(keyturn.home, 'project');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, '.env'), `XORA_API_KEY=${planted.secret}\nXORA_WORKER_KEY=${unknown.secret}\n`);
+    await page.setViewportSize({ width: 900, height: 600 });
+    await keyturn.launch();
+    const dialog = await scanFolder(page, project);
+    const stranger = dialog.getByRole('list', { name: 'Keys found' }).getByRole('listitem', { name: /not in the vault/ });
+    await stranger.getByRole('button', { name: /^Add to vault nte_/ }).click();
+    await expect(stranger.getByRole('form').getByLabel('Name')).toHaveValue('xora-worker-key');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect.soft(await blockingViolations(page), `axe (${colorScheme})`).toEqual([]);
+      expect.soft(await focusRingProblems(page), `focus rings (${colorScheme})`).toEqual([]);
+    }
+  });
 });

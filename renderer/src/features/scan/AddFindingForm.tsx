@@ -14,11 +14,12 @@ export function AddFindingForm({ group, control, onCancel }: { group: FindingGro
   const form = useRef<HTMLFormElement>(null);
   const nameInput = useRef<HTMLInputElement>(null);
   const { failure } = control;
-  // A refusal is seen where it is: the name it is about gets the focus; any other is scrolled into view.
+  // A refusal is seen where it is: the name it is about gets the focus, and the form with its message is scrolled into view.
   useEffect(() => {
     if (!failure) return;
     if (failure.field === 'name') nameInput.current?.select();
-    else form.current?.scrollIntoView?.({ block: 'nearest' });
+    // The whole form, the message under its field included (the body scrolls between title and footer).
+    form.current?.scrollIntoView?.({ block: 'nearest' });
   }, [failure]);
   function submit(e: FormEvent) {
     e.preventDefault();

@@ -54,7 +54,7 @@ export function FindingGroupItem({ group, onAdded }: { group: FindingGroup; onAd
             </button>
           )}
           {!ref && (
-            <button ref={addButton} type="button" onClick={adding.open ? adding.cancel : adding.start} aria-label={`Add ${group.maskedKey} to vault`} aria-expanded={adding.open}>
+            <button ref={addButton} type="button" onClick={adding.open ? adding.cancel : adding.start} aria-label={`Add to vault ${group.maskedKey}`} aria-expanded={adding.open}>
               <PlusCircle size={14} aria-hidden /> Add to vault
             </button>
           )}

@@ -43,7 +43,7 @@ export function ScanFindings({ result, scan }: { result: ScanResult; scan: ScanC
       {result.skippedFiles.length > 0 && (
         <details>
           <summary>{result.skippedFiles.length} file(s) not read</summary>
-          <ul>
+          <ul aria-label="Files not read">
             {result.skippedFiles.map((f) => (
               <li key={f.file}>
                 <code>{f.file}</code>: {appProblemText(f.problem)}
