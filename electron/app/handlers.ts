@@ -166,7 +166,7 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
       return args.import || changed ? vaultChanged(result) : result;
     },
     // The key is read again by the host where the scan found it: the page never had it.
-    'scan.addFinding': async (args) => vaultChanged(await addFindingCall(core, args)),
+    'scan.addFinding': async (args) => vaultChanged(await addFindingCall(core, { ...args, file: fullPath(args.file) })),
     'audit.report': async ({ env, state }) => {
       const now = core.clock.now();
       const rows = auditRows(core.vault.read(), now, { env, state });

@@ -140,6 +140,12 @@ test('a git repository: Scan history too finds a key added then removed, with it
   const panel = page.getByRole('dialog', { name: 'Emergency revoke' });
   await expect(panel.getByTestId('leak-scan-sites')).toContainText(`Found by a scan in commit ${sha} of ${join(repo, 'deploy.sh')}`);
   await shots(page, 'emergency-scan-sites');
+  await page.keyboard.press('Escape');
+  await page.getByRole('grid', { name: 'Keys' }).getByRole('row', { name: 'api in xora/acme/main' }).click();
+  const sites = page.getByRole('complementary', { name: 'Key detail' }).getByTestId('scan-sites');
+  await expect(sites).toContainText(`in commit ${sha} of ${join(repo, 'deploy.sh')}`);
+  await sites.scrollIntoViewIfNeeded();
+  await shots(page, 'detail-scan-sites');
 });
 
 test.describe('the Scan dialog with its findings and the Add to vault form', () => {

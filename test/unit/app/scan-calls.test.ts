@@ -105,6 +105,9 @@ describe('scan.folder in the app', () => {
       expect.objectContaining({ path: 'src/client.ts', line: 2, inVault: 'xora/acme/main/api', commit: expect.objectContaining({ sha, atHead: false }) }),
     ]);
     expect(JSON.stringify(withHistory)).not.toContain(planted);
+    await app.core.auditLog.flush();
+    const { entries } = await app.handlers['log.show']({ limit: 10 });
+    expect(entries.map((e) => e?.action)).toContain('scan.history');
   });
 });
 
@@ -148,6 +151,12 @@ describe('scan.addFinding: Add to vault', () => {
     const { reply } = await app.call('scan.addFinding', { file: found.file, line: 1, column: found.column, fingerprint: found.fingerprint, instanceRef: 'xora/acme/main', name: 'local' });
     expect(reply).toMatchObject({ ok: false, error: { kind: 'input', problem: { code: 'scan.finding-gone', path: found.file, line: 1 } } });
     expect(app.core.vault.read().keys.map((k) => k.name)).toEqual(['api']);
+  });
+
+  it('a file given as a relative path is refused before anything is read', async () => {
+    const app = appOn();
+    const { reply } = await app.call('scan.addFinding', { file: 'project/.env', line: 1, column: 1, fingerprint: 'a'.repeat(64), instanceRef: 'xora/acme/main', name: 'local' });
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'input', problem: { code: 'scan.folder-not-full-path' } } });
   });
 
   it('a file gone since the scan is refused as scan.finding-unread, naming the file', async () => {

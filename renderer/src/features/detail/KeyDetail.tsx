@@ -105,11 +105,12 @@ export function KeyDetail() {
           </>
         )}
       </div>
+      {/* Where a scan found it written out: a leak to clean up, said before the calm sections. */}
+      <ScanSites sites={detail.scanSites} />
       <RotationInProgressSection progress={progress} />
       {REVEALABLE.has(k.status) ? <RevealCopy keyRef={k.ref} /> : null}
       <Targets keyRef={k.ref} targets={detail.targets} onChanged={keyDetail.load} />
       <ReferenceSites sites={detail.referenceSites} />
-      <ScanSites sites={detail.scanSites} />
       <section aria-label="Rotation history">
         <h3>Rotations</h3>
         {detail.rotations.length === 0 ? (
