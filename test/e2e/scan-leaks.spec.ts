@@ -140,10 +140,18 @@ test('a git repository: Scan history too finds a key added then removed, with it
   const panel = page.getByRole('dialog', { name: 'Emergency revoke' });
   await expect(panel.getByTestId('leak-scan-sites')).toContainText(`Found by a scan in commit ${sha} of ${join(repo, 'deploy.sh')}`);
   await shots(page, 'emergency-scan-sites');
+  // Xora's revoke is guided: done in its dashboard while the panel checks for the 401.
+  await panel.getByLabel('Instance name').fill('main');
+  await panel.getByRole('button', { name: 'Revoke now' }).click();
+  await expect(panel.getByTestId('revoke-waiting')).toBeVisible();
+  xora.control.revokeKey(planted.id);
+  await expect(panel.getByTestId('revoke-result')).toContainText('rejected (401)', { timeout: 15_000 });
+  await expect(panel.getByTestId('revoke-scan-sites')).toHaveText('The commits that still hold it need no rewrite: the key is dead now.');
   await page.keyboard.press('Escape');
   await page.getByRole('grid', { name: 'Keys' }).getByRole('row', { name: 'api in xora/acme/main' }).click();
   const sites = page.getByRole('complementary', { name: 'Key detail' }).getByTestId('scan-sites');
   await expect(sites).toContainText(`in commit ${sha} of ${join(repo, 'deploy.sh')}`);
+  await expect(sites).toContainText('It is revoked, so it is dead there');
   await sites.scrollIntoViewIfNeeded();
   await shots(page, 'detail-scan-sites');
 });

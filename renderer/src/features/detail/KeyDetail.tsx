@@ -106,7 +106,7 @@ export function KeyDetail() {
         )}
       </div>
       {/* Where a scan found it written out: a leak to clean up, said before the calm sections. */}
-      <ScanSites sites={detail.scanSites} />
+      <ScanSites sites={detail.scanSites} revoked={k.status === 'revoked'} />
       <RotationInProgressSection progress={progress} />
       {REVEALABLE.has(k.status) ? <RevealCopy keyRef={k.ref} /> : null}
       <Targets keyRef={k.ref} targets={detail.targets} onChanged={keyDetail.load} />
