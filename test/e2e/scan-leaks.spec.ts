@@ -151,7 +151,7 @@ test('a git repository: Scan history too finds a key added then removed, with it
   await page.getByRole('grid', { name: 'Keys' }).getByRole('row', { name: 'api in xora/acme/main' }).click();
   const sites = page.getByRole('complementary', { name: 'Key detail' }).getByTestId('scan-sites');
   await expect(sites).toContainText(`in commit ${sha} of ${join(repo, 'deploy.sh')}`);
-  await expect(sites).toContainText('It is revoked, so it is dead there');
+  await expect(sites).toContainText('It is revoked, so it is dead in these places');
   await sites.scrollIntoViewIfNeeded();
   await shots(page, 'detail-scan-sites');
 });
