@@ -13,12 +13,11 @@ import { emergencyRevoke } from '../core/emergency/emergency-revoke.js';
 import { findLeakCandidates } from '../core/emergency/leak-candidates.js';
 import { builtinProfiles, resolveProfile } from '../core/providers/registry.js';
 import type { ProviderProfile } from '../core/providers/profile.js';
-import { scanAndRecord } from '../core/node/scan/scan-and-record.js';
-import { toDisplay, type SkippedFile } from '../core/node/scan/scan-folder.js';
 import { findKey } from '../core/vault/refs.js';
 import { inspectTargetFile } from '../core/node/vault/target-ops.js';
 import type { AppCore } from './app-core.js';
 import { RotationSessions } from './rotation-sessions.js';
+import { addFindingCall, scanFolderCall } from './scan-calls.js';
 import { typedBack } from '../core/domain/problems/params.js';
 
 export interface HostHooks {
@@ -162,24 +161,12 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
       });
       return vaultChanged({ ref: outcome.ref, proven: outcome.proven, path: outcome.path, detail: outcome.detail });
     },
-    'scan.folder': async ({ dir, import: wanted }) => {
-      // Files the scan did not read (links, FIFOs, too large) are shown, as the CLI prints them.
-      const skippedFiles: SkippedFile[] = [];
-      // The references found are recorded as sites of their keys, as the CLI's scan records them.
-      const { classified, references, imported, skipped, vaultChanged: changed } = await scanAndRecord(core.vault, fullPath(dir), {
-        onSkip: (s) => skippedFiles.push(s),
-        import: wanted,
-        cwd: core.home,
-        now: core.clock.now(),
-      });
-      const findings = classified.map((c) => ({ ...toDisplay(c), inVault: c.known ? c.keyRef : null }));
-      // The history (history: true) and whether the folder is a repository come with the git scan.
-      const result = { root: fullPath(dir), gitRepository: false, history: null, findings, skippedFiles, references, imported, skipped };
-      return wanted || changed ? vaultChanged(result) : result;
+    'scan.folder': async (args) => {
+      const { result, changed } = await scanFolderCall(core, fullPath(args.dir), args);
+      return args.import || changed ? vaultChanged(result) : result;
     },
-    'scan.addFinding': async () => {
-      throw new Error('scan.addFinding is not built yet');
-    },
+    // The key is read again by the host where the scan found it: the page never had it.
+    'scan.addFinding': async (args) => vaultChanged(await addFindingCall(core, { ...args, file: fullPath(args.file) })),
     'audit.report': async ({ env, state }) => {
       const now = core.clock.now();
       const rows = auditRows(core.vault.read(), now, { env, state });

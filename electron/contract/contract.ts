@@ -7,6 +7,7 @@ import { POLICY_STATES } from '../core/policy/key-policy.js';
 import { MAX_PASTED_TEXT_LENGTH } from '../core/emergency/leaked-input.js';
 import { newTargetSchema } from '../core/targets/kinds.js';
 import type {
+  AddedFinding,
   AuditEntry,
   AuditExport,
   AuditRow,
@@ -163,7 +164,7 @@ export const contract = {
         name: z.string().min(1).max(64),
       })
       .strict(),
-  ).returns<{ key: KeyView; warnings: string[] }>(),
+  ).returns<AddedFinding>(),
   'audit.report': call(z.object({ env: z.enum(['sandbox', 'production']).optional(), state: z.enum(POLICY_STATES).optional() }).strict()).returns<{ rows: AuditRow[]; summary: AuditSummary }>(),
   'audit.export': call(z.object({ format: z.enum(['csv', 'json', 'ics']), env: z.enum(['sandbox', 'production']).optional(), state: z.enum(POLICY_STATES).optional() }).strict()).returns<AuditExport>(),
   'log.verify': call(z.object({}).strict()).returns<LogVerification>(),

@@ -11,7 +11,7 @@ import type { TargetDescription } from '../core/targets/kind-definition.js';
 import type { TargetKind } from '../core/targets/kinds.js';
 import type { ProblemKind } from '../core/domain/problems/kinds.js';
 
-export type { Environment, Instance, ReferenceSite, Rotation, RotationStepName, Target, TargetDescription, TargetKind, Verification, GuidedStep, KeyView, PolicyState };
+export type { Environment, Instance, ReferenceSite, Rotation, RotationStepName, ScanSite, Target, TargetDescription, TargetKind, Verification, GuidedStep, KeyView, PolicyState };
 
 export interface ProviderInfo {
   id: ProviderId;
@@ -167,6 +167,17 @@ export interface ScanResult {
   skippedFiles: SkippedFile[];
   /** `keyturn://` references found in the files read, each recorded as a usage site of its key (`keyRef` null: it names nothing here). */
   references: ScanReferenceView[];
+}
+
+/**
+ * What Add to vault did with one finding: the key stored (as Add key stores one), and the `.env`
+ * file it was found in as its swap target (`targets`: 1), or that file refused, with why.
+ */
+export interface AddedFinding {
+  key: KeyView;
+  warnings: string[];
+  targets: number;
+  refusedTargets: ImportOutcome['imported'][number]['refusedTargets'];
 }
 
 /** A `keyturn://` reference a scan found: where, what it names, and the key it resolves to now. */

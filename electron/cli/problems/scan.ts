@@ -16,6 +16,9 @@ export const scanWordings: AreaWordings<ScanProblem> = {
   'scan.replace-value-changed': (p) => `${p.variable} in ${p.path} no longer holds the imported key (the file changed since the scan): not rewritten; scan again`,
   'scan.replace-other-value': (p) =>
     `${p.variable} is set to another value on line ${p.line} of ${p.path}: rewriting would replace that line too, so nothing was rewritten (remove one of the ${p.variable}= lines, then scan again)`,
+  'scan.finding-gone': (p) =>
+    p.commit ? `commit ${p.commit.slice(0, 7)} holds no such key in ${p.path}: scan again` : `${p.path} no longer holds that key at line ${p.line}: scan again`,
+  'scan.finding-unread': (p) => `${p.path} could not be read again (${p.reason}): nothing was added`,
   'scan.options-conflict': (p) => SCAN_CONFLICTS[p.conflict],
 };
 

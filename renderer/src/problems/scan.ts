@@ -17,6 +17,11 @@ export const scanWordings: AreaWordings<ScanProblem> = {
   'scan.replace-value-changed': (p) => `${p.variable} in ${p.path} no longer holds the imported key (the file changed since the scan): not rewritten; scan again`,
   'scan.replace-other-value': (p) =>
     `${p.variable} is set to another value on line ${p.line} of ${p.path}: rewriting would replace that line too, so nothing was rewritten (keep one ${p.variable}= line, then scan again)`,
+  'scan.finding-gone': (p) =>
+    p.commit
+      ? `Commit ${p.commit.slice(0, 7)} holds no such key in ${p.path}. Nothing was added: scan again.`
+      : `${p.path} no longer holds that key at line ${p.line} (the file changed since the scan). Nothing was added: scan again.`,
+  'scan.finding-unread': (p) => `${p.path} could not be read again (${p.reason}). Nothing was added: check the file, then scan again.`,
   'scan.options-conflict': (p) => SCAN_CONFLICTS[p.conflict],
 };
 

@@ -15,5 +15,7 @@ export const scanKinds = {
   'scan.replace-through-link': 'input',
   'scan.replace-value-changed': 'input',
   'scan.replace-other-value': 'input',
+  'scan.finding-gone': 'input',
+  'scan.finding-unread': 'failure',
   'scan.options-conflict': 'input',
 } as const satisfies KindsOf<ScanProblem>;

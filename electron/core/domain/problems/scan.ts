@@ -31,6 +31,10 @@ export const scanProblems = [
   z.object({ code: z.literal('scan.replace-value-changed'), path: pathParam, variable: nameParam }),
   /** Another line sets the same variable to another value: a rewrite would replace it too, so none is made. */
   z.object({ code: z.literal('scan.replace-other-value'), path: pathParam, variable: nameParam, line: countParam }),
+  /** Add to vault: the place a scan showed no longer holds that key (the file changed, or the commit has no such file). */
+  z.object({ code: z.literal('scan.finding-gone'), path: pathParam, line: countParam, commit: outsideTextParam.optional() }),
+  /** Add to vault: the file the key was found in could not be read again (`reason`: what reading it met). */
+  z.object({ code: z.literal('scan.finding-unread'), path: pathParam, reason: outsideTextParam }),
   /**
    * Choices of a scan that do not go together: `one-source` (a folder, the history, the staged changes
    * or the pushed commits: one at a time), `import-tree-only` (an import takes keys from files, not

@@ -10,6 +10,7 @@ import { KeyStanding } from './KeyStanding.js';
 import { RotationInProgressSection } from './RotationInProgressSection.js';
 import { useRotationInProgress } from './useRotationInProgress.js';
 import { ReferenceSites } from './ReferenceSites.js';
+import { ScanSites } from './ScanSites.js';
 import { RevealCopy } from './RevealCopy.js';
 import { Targets } from './Targets.js';
 import { useKeyDetail } from './useKeyDetail.js';
@@ -104,6 +105,8 @@ export function KeyDetail() {
           </>
         )}
       </div>
+      {/* Where a scan found it written out: a leak to clean up, said before the calm sections. */}
+      <ScanSites sites={detail.scanSites} revoked={k.status === 'revoked'} />
       <RotationInProgressSection progress={progress} />
       {REVEALABLE.has(k.status) ? <RevealCopy keyRef={k.ref} /> : null}
       <Targets keyRef={k.ref} targets={detail.targets} onChanged={keyDetail.load} />

@@ -89,7 +89,7 @@ export function EmergencyPanel({ keyRef }: { keyRef?: string }) {
         </div>
       )}
       {match && phase !== 'paste' && <LeakedKey match={match} emergency={emergency} startedAtKey={Boolean(keyRef)} confirmNote={placed.at('confirmName')} />}
-      {phase === 'done' && result && <RevokeOutcome result={result} detail={emergency.detail} referenceSites={match?.referenceSites ?? []} guided={emergency.guided} onKeepChecking={() => void emergency.revoke(true)} />}
+      {phase === 'done' && result && <RevokeOutcome result={result} detail={emergency.detail} referenceSites={match?.referenceSites ?? []} scanSites={match?.scanSites ?? []} guided={emergency.guided} onKeepChecking={() => void emergency.revoke(true)} />}
       {placed.general && (
         <p role="alert" className="error">
           {placed.general}

@@ -6,6 +6,8 @@ import { GuideSteps } from '../rotation/GuideSteps.js';
 import type { EmergencyControl, LeakMatch } from './useEmergency.js';
 import { describeTarget } from '../../../../electron/contract/targets.js';
 import { usedByReferenceText } from '../references/site-text.js';
+import { foundByScanText, sortedScanSites } from '../scan/scan-site-text.js';
+import { BreakableText } from '../references/BreakableText.js';
 
 const CONFIRM_NOTE = 'emergency-confirm-name-message';
 
@@ -24,6 +26,13 @@ export function LeakedKey({ match, emergency, startedAtKey, confirmNote }: { mat
       <p className="mono">{match.key.maskedKey}</p>
       <p>{match.targets.length > 0 ? `Used in: ${match.targets.map((t) => describeTarget(t).where).join('; ')}` : 'No swap targets recorded for it.'}</p>
       {match.referenceSites.length > 0 && <p data-testid="leak-reference-sites">{usedByReferenceText(match.referenceSites)}</p>}
+      {match.scanSites.length > 0 && (
+        <ul className="leak-scan-sites" aria-label="Found by a scan" data-testid="leak-scan-sites">
+          {sortedScanSites(match.scanSites).map((site) => (
+            <li key={`${site.commit ?? ''}:${site.file}:${site.line}`}><BreakableText text={foundByScanText(site)} /></li>
+          ))}
+        </ul>
+      )}
       {phase === 'found' && match.key.status === 'revoked' && <p className="muted">This key is revoked already.</p>}
       {phase === 'found' && match.key.status !== 'revoked' && (
         <form className="form" onSubmit={submit}>

@@ -1,12 +1,13 @@
 import { CheckCircle2, RefreshCw } from 'lucide-react';
 import { useCallback } from 'react';
-import type { KeyDetail, ReferenceSite, RevokeResult } from '../../../../electron/contract/views.js';
+import type { KeyDetail, ReferenceSite, RevokeResult, ScanSite } from '../../../../electron/contract/views.js';
 import { afterRevokeText } from '../references/site-text.js';
 import { GuideSteps } from '../rotation/GuideSteps.js';
 
 /** The proof of 401 and what next; unproven, where to revoke by hand and a way to keep checking. */
-export function RevokeOutcome(props: { result: RevokeResult; detail: KeyDetail | null; referenceSites: readonly ReferenceSite[]; guided: boolean; onKeepChecking: () => void }) {
+export function RevokeOutcome(props: { result: RevokeResult; detail: KeyDetail | null; referenceSites: readonly ReferenceSite[]; scanSites?: readonly ScanSite[]; guided: boolean; onKeepChecking: () => void }) {
   const { result, detail, referenceSites, guided, onKeepChecking } = props;
+  const scanSites = props.scanSites ?? [];
   // Stable, so it runs once when the element appears, not on every render.
   const focusOnMount = useCallback((el: HTMLElement | null) => el?.focus(), []);
   return (
@@ -19,6 +20,12 @@ export function RevokeOutcome(props: { result: RevokeResult; detail: KeyDetail |
         <>
           <p>Next: rotate the consumers to a new key — add it, then update the places listed above.</p>
           {referenceSites.length > 0 && <p data-testid="revoke-reference-sites">{afterRevokeText(referenceSites)}</p>}
+          {scanSites.length > 0 && (
+            <p data-testid="revoke-scan-sites">
+              {scanSites.some((s) => s.commit === undefined) ? 'Take the dead key out of the files where a scan found it, and scan again. ' : ''}
+              {scanSites.some((s) => s.commit !== undefined) ? 'The commits that still hold it need no rewrite: the key is dead now.' : ''}
+            </p>
+          )}
         </>
       ) : (
         <>

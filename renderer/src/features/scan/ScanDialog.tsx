@@ -1,4 +1,4 @@
-import { FolderOpen, FolderSearch } from 'lucide-react';
+import { FolderOpen, FolderSearch, History } from 'lucide-react';
 import type { FormEvent } from 'react';
 import { isDesktop } from '../../api/client.js';
 import { useApp } from '../../store/store.js';
@@ -13,7 +13,10 @@ const FOLDER_NOTE = 'scan-folder-message';
 // Busy buttons are aria-disabled, not disabled: a disabled button drops the focus to the page, and
 // the dialog would then miss Escape and keyboard users would lose their place.
 
-/** Find keys already sitting in .env files, see which the vault lacks, and import those with their files as swap targets. */
+/**
+ * Find keys sitting in a folder's text files (and, in a git repository, its history): the vault's
+ * own, one click from Rotate or Emergency revoke; the others, to import or add one by one.
+ */
 export function ScanDialog() {
   const close = useApp((s) => s.close);
   const scan = useScan();
@@ -23,7 +26,8 @@ export function ScanDialog() {
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    void scan.scan(false);
+    // A new scan reads the files; the history is asked for once the folder proves a repository.
+    void scan.scan(false, false);
   }
 
   return (
@@ -56,13 +60,34 @@ export function ScanDialog() {
         </button>
       </form>
       <FieldMessage id={FOLDER_NOTE} text={placed.at('file')} />
-      <p className="muted">Looks in .env files (node_modules and .git are skipped). Nothing is stored until you import.</p>
+      <p className="muted">
+        Reads every text file under the folder (source code, <code>.env</code>, JSON, YAML…); skips binary files, <code>node_modules</code> and what <code>.gitignore</code> excludes. Nothing is stored until you import or add a key.
+      </p>
       {placed.general && (
         <p role="alert" className="error">
           {placed.general}
         </p>
       )}
-      {result && <ScanFindings result={result} />}
+      {result?.gitRepository && (
+        <div className="scan-history">
+          {result.history ? (
+            <p className="muted">This folder is a git repository: {result.history.commits} commit(s) of its history were read too.</p>
+          ) : (
+            <>
+              <p>This folder is a git repository: a key added in a commit and removed since has still leaked.</p>
+              <button type="button" aria-disabled={scan.busy} onClick={() => void scan.scan(false, true)}>
+                <History size={14} aria-hidden /> Scan history too
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {scan.busy && (
+        <p role="status" className="muted">
+          Scanning…
+        </p>
+      )}
+      {result && <ScanFindings result={result} scan={scan} />}
     </Modal>
   );
 }

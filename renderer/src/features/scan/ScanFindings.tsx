@@ -1,41 +1,31 @@
 import type { ScanResult } from '../../../../electron/contract/views.js';
-import { EnvBadge } from '../../ui/EnvBadge.js';
 import { appProblemText } from '../../problems/wordings.js';
+import { FindingGroupItem } from './FindingGroupItem.js';
 import { ScanReferences } from './ScanReferences.js';
+import { findingsSummary, groupFindings } from './scan-groups.js';
+import type { ScanControl } from './useScan.js';
+import './scan.css';
 
-/** What a scan found (keys masked, and references), what it imported, and what it did not read or import, with why. */
-export function ScanFindings({ result }: { result: ScanResult }) {
+/**
+ * What a scan found, one group per key (the vault's own first, each with Rotate and Emergency
+ * revoke; the others with Add to vault), then the references, what it imported, and what it did not
+ * read or import, with why. Keys are masked: the page never has one.
+ */
+export function ScanFindings({ result, scan }: { result: ScanResult; scan: ScanControl }) {
+  const groups = groupFindings(result.findings);
   return (
     <>
-      {result.findings.length === 0 ? (
-        <p>No provider keys found under this folder.</p>
+      {groups.length === 0 ? (
+        <p>{result.history ? 'No provider keys found in the files or the history of this folder.' : 'No provider keys found under this folder.'}</p>
       ) : (
-        <table className="scan-table" aria-label="Keys found">
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Variable</th>
-              <th scope="col">Key</th>
-              <th scope="col">Provider</th>
-              <th scope="col">In the vault</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.findings.map((f) => (
-              <tr key={`${f.file}:${f.line}`}>
-                <td className="mono">
-                  {f.file}:{f.line}
-                </td>
-                <td className="mono">{f.variable}</td>
-                <td className="mono">{f.maskedKey}</td>
-                <td>
-                  {f.providerId} {f.environment && <EnvBadge env={f.environment} />}
-                </td>
-                <td>{f.inVault ?? 'no'}</td>
-              </tr>
+        <>
+          <h3 className="scan-summary">{findingsSummary(groups)}</h3>
+          <ul className="scan-groups" aria-label="Keys found">
+            {groups.map((g) => (
+              <FindingGroupItem key={g.fingerprint} group={g} onAdded={scan.added} />
             ))}
-          </tbody>
-        </table>
+          </ul>
+        </>
       )}
       <ScanReferences references={result.references} />
       {result.imported.map((i) => (
@@ -53,7 +43,7 @@ export function ScanFindings({ result }: { result: ScanResult }) {
       {result.skippedFiles.length > 0 && (
         <details>
           <summary>{result.skippedFiles.length} file(s) not read</summary>
-          <ul>
+          <ul aria-label="Files not read">
             {result.skippedFiles.map((f) => (
               <li key={f.file}>
                 <code>{f.file}</code>: {appProblemText(f.problem)}

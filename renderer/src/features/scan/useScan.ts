@@ -1,10 +1,20 @@
 import { useState } from 'react';
-import type { ScanResult } from '../../../../electron/contract/views.js';
+import type { KeyView, ScanResult } from '../../../../electron/contract/views.js';
 import { hostApi } from '../../api/client.js';
 import { failureOf, type Failure } from '../../ui/placed-failure.js';
 import { useApp } from '../../store/store.js';
 
-/** A folder scan: look for keys in its .env files, then import the ones the vault lacks. */
+/** What a scan announces: the keys found, the references, and the history read. */
+function foundText(scanned: ScanResult): string {
+  const references = scanned.references.length > 0 ? ` and ${scanned.references.length} reference(s)` : '';
+  const history = scanned.history ? ` in the files and ${scanned.history.commits} commit(s)` : '';
+  return `Found ${scanned.findings.length} key(s)${references}${history}`;
+}
+
+/**
+ * A folder scan: look for keys in its text files (and, asked for, in its git history), then import
+ * the ones the vault lacks, or add one at a time (Add to vault).
+ */
 export function useScan() {
   const toast = useApp((s) => s.toast);
   const [dir, setDir] = useState('');
@@ -12,15 +22,18 @@ export function useScan() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
 
-  async function scan(importing: boolean) {
+  /** `history`: also the commits reachable from HEAD; absent, as the last scan of this folder did. */
+  async function scan(importing: boolean, history?: boolean) {
     if (busy) return;
     setBusy(true);
     setFailure(null);
+    // An import scans again as the result shown was scanned: its history stays on screen.
+    const withHistory = history ?? (result !== null && result.history !== null);
     try {
-      const scanned = await hostApi().scanFolder({ dir, import: importing });
+      const scanned = await hostApi().scanFolder({ dir, import: importing, ...(withHistory ? { history: true } : {}) });
       setResult(scanned);
       if (importing) toast(`Imported ${scanned.imported.length} key(s); ${scanned.skipped.length} not imported`, 'success');
-      else toast(`Found ${scanned.findings.length} key(s)${scanned.references.length > 0 ? ` and ${scanned.references.length} reference(s)` : ''} in .env files`, 'info');
+      else toast(foundText(scanned), 'info');
     } catch (err) {
       setFailure(failureOf(err));
     } finally {
@@ -37,15 +50,32 @@ export function useScan() {
     }
   }
 
+  /** A key added from a finding: every place of it now shows as that vault key. */
+  function added(fingerprint: string, key: KeyView) {
+    setResult((r) =>
+      r === null
+        ? r
+        : {
+            ...r,
+            findings: r.findings.map((f) =>
+              f.fingerprint === fingerprint ? { ...f, inVault: key.ref, match: { keyId: key.id, ref: key.ref, environment: key.env, status: key.status, maskedKey: key.maskedKey } } : f,
+            ),
+          },
+    );
+  }
+
   return {
     dir,
     setDir,
     result,
     busy,
     failure,
-    /** Keys found that the vault does not hold yet: what Import would store. */
-    newOnes: result?.findings.filter((f) => f.inVault === null).length ?? 0,
+    /** Keys found in the files that the vault does not hold yet: what Import would store (the history's are added one by one). */
+    newOnes: new Set(result?.findings.filter((f) => f.inVault === null && f.commit === null).map((f) => f.fingerprint)).size,
     scan,
     pick,
+    added,
   };
 }
+
+export type ScanControl = ReturnType<typeof useScan>;
