@@ -1,7 +1,8 @@
 import type { CustomProvider, Environment, KeyStatus, VaultDocument } from '../domain/model.js';
 import { resolveProfileOrNull } from '../providers/registry.js';
 import { keyRef } from '../vault/refs.js';
-import { detectionRules, type DetectionRules } from './rules.js';
+import { REFERENCE_SCHEME } from '../references/reference.js';
+import { anyOf, detectionRules, type DetectionRules } from './rules.js';
 
 /** The vault key a found string is (by fingerprint): what a finding names instead of the secret. */
 export interface VaultMatch {
@@ -31,6 +32,13 @@ export interface KeyMatcher {
   /** Literal heads of keys no rule finds (longest first), and one expression finding any of them. */
   heads: readonly string[];
   headPattern: RegExp | null;
+  /**
+   * The source of an expression (no flags) that finds something in every text findKeysInText or a
+   * reference finder finds something in, and in little else: every rule without its boundaries,
+   * every head, the reference scheme. A text it finds nothing in holds no key and no reference, so
+   * a tree scan's first pass reads it no further; it is plain data, for the scanner's threads.
+   */
+  firstPass: string;
 }
 
 /** The matcher input of a vault: metadata only, the keychain is never read. */
@@ -55,7 +63,9 @@ export function keyMatcher(input: MatcherInput): KeyMatcher {
   const byFingerprint = new Map(input.vaultKeys.map((k) => [k.fingerprint, k.match]));
   const heads = [...new Set(input.vaultKeys.flatMap((k) => (k.head ? [k.head] : [])))].sort((a, b) => b.length - a.length);
   const headPattern = heads.length > 0 ? new RegExp(heads.map(escapeRegExp).join('|'), 'g') : null;
-  return { rules: detectionRules(input.customProviders), customProviders: input.customProviders, byFingerprint, heads, headPattern };
+  const rules = detectionRules(input.customProviders);
+  const firstPass = anyOf([...rules.sources, ...heads.map(escapeRegExp), escapeRegExp(REFERENCE_SCHEME)]);
+  return { rules, customProviders: input.customProviders, byFingerprint, heads, headPattern, firstPass };
 }
 
 function escapeRegExp(text: string): string {

@@ -10,6 +10,8 @@ import { builtinProfiles } from '../providers/registry.js';
  */
 export interface DetectionRules {
   profiles: readonly ProviderProfile[];
+  /** Each usable rule's source as its profile gives it, no boundaries: what a first pass (or ripgrep) looks for. */
+  sources: readonly string[];
   /**
    * Every rule in one expression (global, so it is used with lastIndex): a candidate starts where
    * no key character stands before it, and ends where none follows (the longest run wins).
@@ -20,13 +22,26 @@ export interface DetectionRules {
 /** The characters a token of any built-in provider is made of: a candidate never starts or ends inside such a run. */
 export const TOKEN_CHARACTER = '[A-Za-z0-9_-]';
 
+/**
+ * Where a candidate may start: after no token character, or after the `n`, `r` or `t` of an escape
+ * (`\n`, `\r`, `\t`): a notebook's JSON or a string literal writes a new line before a key that way.
+ * (One lookbehind with a lookbehind inside: an alternation of two lookbehinds costs V8 its fast
+ * search for the rules' literal prefixes, ten times the time over text with no key.)
+ */
+const TOKEN_START = `(?<!${TOKEN_CHARACTER}(?<!\\\\[nrt]))`;
+const TOKEN_END = `(?!${TOKEN_CHARACTER})`;
+
 export function detectionRules(customProviders: readonly CustomProvider[]): DetectionRules {
   const described = customProviders.filter((c) => Boolean(c.keyPrefix) || Boolean(c.keyPattern)).map(customProfile);
   const profiles = [...builtinProfiles, ...described];
-  const sources = profiles.map((p) => p.keyPattern).filter((s) => s !== '' && isUsable(s));
-  if (sources.length === 0) return { profiles, pattern: null };
-  const pattern = new RegExp(`(?<!${TOKEN_CHARACTER})(?:${sources.map((s) => `(?:${s})`).join('|')})(?!${TOKEN_CHARACTER})`, 'g');
-  return { profiles, pattern };
+  const sources = joinable(profiles.map((p) => p.keyPattern).filter((s) => s !== '' && isUsable(s)));
+  if (sources.length === 0) return { profiles, sources, pattern: null };
+  return { profiles, sources, pattern: new RegExp(`${TOKEN_START}${anyOf(sources)}${TOKEN_END}`, 'g') };
+}
+
+/** The sources as one alternation, each in a group of its own. */
+export function anyOf(sources: readonly string[]): string {
+  return `(?:${sources.map((s) => `(?:${s})`).join('|')})`;
 }
 
 /** A user's pattern that does not compile is no rule (checkKey refuses nothing it cannot read either). */
@@ -37,4 +52,15 @@ function isUsable(source: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The sources that compile together, in order: a user's pattern that compiles alone may not beside
+ * another (two with the same named group); such a one is left out rather than every rule lost.
+ */
+function joinable(sources: readonly string[]): string[] {
+  if (isUsable(anyOf(sources))) return [...sources];
+  const kept: string[] = [];
+  for (const source of sources) if (isUsable(anyOf([...kept, source]))) kept.push(source);
+  return kept;
 }

@@ -1,0 +1,115 @@
+import { isAscii } from 'node:buffer';
+import * as fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { passOverFile, type FilePass, type FilePassTools, type ReadBuffer } from './file-pass.js';
+
+/** What every thread of a scan passes files with: the size cap and the first pass's expression source. */
+export interface PassSettings {
+  maxBytes: number;
+  firstPass: string;
+}
+
+interface Batch {
+  id: number;
+  files: string[];
+}
+
+interface Answer {
+  id: number;
+  outcomes: FilePass[];
+}
+
+/** The side of a worker's message port a thread serves on. */
+interface Port {
+  on(event: 'message', listener: (batch: Batch) => void): void;
+  postMessage(answer: Answer): void;
+}
+
+/** A worker's loop: each batch of paths it is sent, passed in order, answered at once. Self-contained, like passOverFile. */
+function serveBatches(port: Port, settings: PassSettings, tools: FilePassTools, pass: typeof passOverFile): void {
+  const firstPass = new RegExp(settings.firstPass);
+  const buffer = { bytes: Buffer.allocUnsafe(1 << 16) };
+  port.on('message', (batch) => {
+    port.postMessage({ id: batch.id, outcomes: batch.files.map((file) => pass(tools, buffer, file, settings.maxBytes, firstPass)) });
+  });
+}
+
+/**
+ * The worker's program, made of the two functions' own text: it needs no file of its own, so it
+ * runs the same from the sources (tests, tsx), the CLI's bundle and the app's (no entry to build
+ * or to find next to a bundle). `__name` stands in for the helper a build that keeps function
+ * names may wrap a function in.
+ */
+const WORKER_SOURCE = [
+  "'use strict';",
+  'const __name = (f) => f;',
+  "const { parentPort, workerData } = require('node:worker_threads');",
+  "const tools = { fs: require('node:fs'), isAscii: require('node:buffer').isAscii };",
+  `const passOverFile = (${passOverFile.toString()});`,
+  `(${serveBatches.toString()})(parentPort, workerData, tools, passOverFile);`,
+].join('\n');
+
+interface Thread {
+  worker: Worker;
+  waiting: Map<number, { files: string[]; done: (outcomes: FilePass[]) => void }>;
+  alive: boolean;
+}
+
+/**
+ * Worker threads that pass files (passOverFile), each batch to the thread with the fewest batches
+ * waiting. A thread that fails (it could not start, it ran out of memory) hands its batches back to
+ * this thread, which passes them itself: a scan never loses a file to a thread.
+ */
+export class FilePassPool {
+  private readonly threads: Thread[];
+  private next = 0;
+  private readonly local: { tools: FilePassTools; buffer: ReadBuffer; firstPass: RegExp };
+
+  constructor(
+    size: number,
+    private readonly settings: PassSettings,
+  ) {
+    this.local = { tools: { fs, isAscii }, buffer: { bytes: Buffer.allocUnsafe(1 << 16) }, firstPass: new RegExp(settings.firstPass) };
+    this.threads = Array.from({ length: size }, () => this.start());
+  }
+
+  /** The outcome of each file, in the order given. */
+  pass(files: string[]): Promise<FilePass[]> {
+    const alive = this.threads.filter((t) => t.alive);
+    const thread = alive.reduce<Thread | undefined>((best, t) => (!best || t.waiting.size < best.waiting.size ? t : best), undefined);
+    if (!thread) return Promise.resolve(this.passHere(files));
+    const id = this.next++;
+    return new Promise((done) => {
+      thread.waiting.set(id, { files, done });
+      thread.worker.postMessage({ id, files } satisfies Batch);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((t) => t.worker.terminate()));
+  }
+
+  private start(): Thread {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: this.settings });
+    const thread: Thread = { worker, waiting: new Map(), alive: true };
+    worker.on('message', ({ id, outcomes }: Answer) => {
+      const waiting = thread.waiting.get(id);
+      thread.waiting.delete(id);
+      waiting?.done(outcomes);
+    });
+    const fail = () => {
+      if (!thread.alive) return;
+      thread.alive = false;
+      for (const { files, done } of thread.waiting.values()) done(this.passHere(files));
+      thread.waiting.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', fail);
+    return thread;
+  }
+
+  private passHere(files: string[]): FilePass[] {
+    const { tools, buffer, firstPass } = this.local;
+    return files.map((file) => passOverFile(tools, buffer, file, this.settings.maxBytes, firstPass));
+  }
+}
