@@ -4,6 +4,8 @@ import { detectProvider } from '../providers/detect.js';
 import { maskKey } from '../providers/key-shape.js';
 import type { KeyMatcher, VaultMatch } from './key-matcher.js';
 import { looksIssued } from './placeholder.js';
+import { literalPrefix } from './rules.js';
+import type { ProviderProfile } from '../providers/profile.js';
 
 /** A key found in a text: where, whose, and never shown but to be fingerprinted, verified or imported. */
 export interface TextKey {
@@ -86,7 +88,7 @@ function judgeValue(text: string, value: string, start: number, matcher: KeyMatc
   const detected = detectProvider(value, matcher.customProviders);
   if (!match) {
     if (!detected) return null;
-    if (!looksIssued(value.slice(detected.profile.visiblePrefix(value).length))) return null;
+    if (!looksIssued(value.slice(fixedPartOf(value, detected.profile).length))) return null;
     if (insideBlob(text, start, start + value.length)) return null;
   }
   const { line, column } = lines.at(start);
@@ -103,6 +105,17 @@ function judgeValue(text: string, value: string, start: number, matcher: KeyMatc
     match,
     secret: value,
   };
+}
+
+/**
+ * The part of a key its provider fixes, not random: its visible prefix, or the literal its rule
+ * starts with when longer (a user's pattern `zed-[0-9a-f]{32}` shows no prefix, yet `zed-` is no
+ * part of the key's randomness).
+ */
+function fixedPartOf(value: string, profile: ProviderProfile): string {
+  const visible = profile.visiblePrefix(value);
+  const literal = literalPrefix(profile.keyPattern);
+  return literal !== null && literal.length > visible.length && value.startsWith(literal) ? literal : visible;
 }
 
 /**

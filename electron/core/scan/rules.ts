@@ -44,6 +44,51 @@ export function anyOf(sources: readonly string[]): string {
   return `(?:${sources.map((s) => `(?:${s})`).join('|')})`;
 }
 
+/**
+ * The literal text every match of a rule's source starts with (`nte_`, `sk_`), or null when it has
+ * none that is certain: a top-level alternation, or a pattern that starts with a class or a group.
+ * A first pass looks for these with a plain byte search, far cheaper than the expression.
+ */
+export function literalPrefix(source: string): string | null {
+  if (hasTopLevelAlternation(source)) return null;
+  let literal = '';
+  let i = 0;
+  while (i < source.length) {
+    const c = source.charAt(i);
+    if (c === '\\') {
+      const escaped = source.charAt(i + 1);
+      // An escape of punctuation is that character; a letter or a digit is a class or a back-reference.
+      if (!/[^A-Za-z0-9]/.test(escaped) || escaped === '') break;
+      literal += escaped;
+      i += 2;
+      continue;
+    }
+    if ('[](){}.*+?|^$'.includes(c)) {
+      // A quantifier may make the last character optional or repeat it: the literal ends before it.
+      if ('*?{'.includes(c)) literal = literal.slice(0, -1);
+      break;
+    }
+    literal += c;
+    i++;
+  }
+  return literal === '' ? null : literal;
+}
+
+function hasTopLevelAlternation(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charAt(i);
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
 /** A user's pattern that does not compile is no rule (checkKey refuses nothing it cannot read either). */
 function isUsable(source: string): boolean {
   try {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { problem } from '../../domain/problems/problem-error.js';
 import { scanAssignments } from '../../targets/kinds/dotenv/text.js';
 import type { FoundReference } from '../../references/record-sites.js';
-import { findReferencesInText } from '../../references/reference.js';
+import { findReferencesInText, REFERENCE_SCHEME } from '../../references/reference.js';
 import { referencesInDotenv } from '../../scan/references-in-dotenv.js';
 import { findKeysInText, type TextKey } from '../../scan/find-keys.js';
 import { keyMatcher, type KeyMatcher, type MatcherInput } from '../../scan/key-matcher.js';
@@ -36,7 +36,7 @@ export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
 export const THREADED_FROM_FILES = 200;
 
 /** How many paths a worker thread is sent at once. */
-const BATCH_FILES = 64;
+const BATCH_FILES = 200;
 
 /** What a read file holds: keys and references, kept only when it holds some. */
 interface FileFound {
@@ -71,19 +71,25 @@ export async function scanFolder(dir: string, options: ScanOptions): Promise<Fol
   let pool: FilePassPool | null = null;
   let sent = 0;
   const passing: Promise<void>[] = [];
+  // A text is read for keys once the walk is over (until then this thread's time is the walk's,
+  // which feeds the workers), as soon as it comes back after that; it is not kept once read.
+  let walked = false;
+  const waitingTexts: number[] = [];
+  const readText = (index: number) => {
+    const file = files[index];
+    const outcome = outcomes[index];
+    if (!file || outcome?.kind !== 'text' || outcome.text === null) return;
+    const inFile = keysAndReferences(file.full, file.path, file.name, outcome.text, matcher);
+    if (inFile.findings.length > 0 || inFile.references.length > 0) found.set(index, inFile);
+    outcomes[index] = { kind: 'text', text: null };
+  };
   const take = (from: number, passes: FilePass[]) =>
     passes.forEach((outcome, i) => {
       const index = from + i;
-      const file = files[index];
-      if (!file) return;
-      // A text is read for keys as soon as it comes back, and not kept.
-      if (outcome.kind === 'text' && outcome.text !== null) {
-        const inFile = keysAndReferences(file.full, file.path, file.name, outcome.text, matcher);
-        if (inFile.findings.length > 0 || inFile.references.length > 0) found.set(index, inFile);
-        outcomes[index] = { kind: 'text', text: null };
-      } else {
-        outcomes[index] = outcome;
-      }
+      outcomes[index] = outcome;
+      if (outcome.kind !== 'text' || outcome.text === null) return;
+      if (walked) readText(index);
+      else waitingTexts.push(index);
     });
   const send = (upTo: number) => {
     if (!pool || upTo <= sent) return;
@@ -102,6 +108,8 @@ export async function scanFolder(dir: string, options: ScanOptions): Promise<Fol
         skips.push({ order: order++, skipped: { file, problem: why } });
       },
     });
+    walked = true;
+    for (const index of waitingTexts.splice(0)) readText(index);
     if (pool) {
       send(files.length);
       await Promise.all(passing);
@@ -142,7 +150,8 @@ function keysAndReferences(full: string, path: string, name: string, text: strin
     });
     return { findings, references: referencesInDotenv(full, text, assignments) };
   }
-  const references = findReferencesInText(text).map((r) => ({ file: full, line: r.line, reference: r.reference }));
+  // Most texts a first pass keeps hold a key and no reference: no need to count their lines for one.
+  const references = text.includes(REFERENCE_SCHEME) ? findReferencesInText(text).map((r) => ({ file: full, line: r.line, reference: r.reference })) : [];
   return { findings: keys.map((k) => toFinding(full, path, k, null)), references };
 }
 

@@ -12,9 +12,19 @@ export interface FilePassTools {
   isAscii: (bytes: Uint8Array) => boolean;
 }
 
+/** The first pass of a KeyMatcher made ready to search with, in the thread that searches. Self-contained, like passOverFile. */
+export function firstPassSearch(firstPass: { pattern: string }): FirstPassSearch {
+  return { pattern: new RegExp(firstPass.pattern) };
+}
+
 /** The buffer one thread reads every file into, grown as a larger file asks. */
 export interface ReadBuffer {
   bytes: Buffer;
+}
+
+/** A FirstPass made ready: its expression. */
+export interface FirstPassSearch {
+  pattern: RegExp;
 }
 
 /**
@@ -22,14 +32,14 @@ export interface ReadBuffer {
  * opened handle (O_NOFOLLOW: a link is never followed; O_NONBLOCK: a FIFO is never waited on; fstat:
  * a regular file of at most `maxBytes`, of which at most size + 1 bytes are read), into the thread's
  * own buffer; a NUL in its first 8000 bytes makes it binary (as git and ripgrep judge it); else the
- * `firstPass` expression (KeyMatcher.firstPass) says whether its text goes on to findKeysInText.
+ * first pass's expression (KeyMatcher.firstPass) says whether its text goes on to findKeysInText.
  * A pure-ASCII file is matched as a latin1 string (the same text as UTF-8, made faster); any other
  * as UTF-8, so a user's rule reads the characters it was written for.
  *
  * Self-contained (Node comes in `tools`, no import is used at run time): the worker's source is
  * this function's own text (thread-pool.ts).
  */
-export function passOverFile(tools: FilePassTools, buffer: ReadBuffer, file: string, maxBytes: number, firstPass: RegExp): FilePass {
+export function passOverFile(tools: FilePassTools, buffer: ReadBuffer, file: string, maxBytes: number, firstPass: FirstPassSearch): FilePass {
   const { fs } = tools;
   let fd: number;
   try {
@@ -56,7 +66,7 @@ export function passOverFile(tools: FilePassTools, buffer: ReadBuffer, file: str
     const head = bytes.subarray(0, 8000);
     if (head.indexOf(0) !== -1) return { kind: 'binary' };
     const text = tools.isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-    return { kind: 'text', text: firstPass.test(text) ? text : null };
+    return { kind: 'text', text: firstPass.pattern.test(text) ? text : null };
   } catch (error) {
     return { kind: 'unread', reason: `could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   } finally {

@@ -1,12 +1,13 @@
 import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { passOverFile, type FilePass, type FilePassTools, type ReadBuffer } from './file-pass.js';
+import type { FirstPass } from '../../../scan/key-matcher.js';
+import { firstPassSearch, passOverFile, type FilePass, type FirstPassSearch, type FilePassTools, type ReadBuffer } from './file-pass.js';
 
 /** What every thread of a scan passes files with: the size cap and the first pass's expression source. */
 export interface PassSettings {
   maxBytes: number;
-  firstPass: string;
+  firstPass: FirstPass;
 }
 
 interface Batch {
@@ -26,8 +27,8 @@ interface Port {
 }
 
 /** A worker's loop: each batch of paths it is sent, passed in order, answered at once. Self-contained, like passOverFile. */
-function serveBatches(port: Port, settings: PassSettings, tools: FilePassTools, pass: typeof passOverFile): void {
-  const firstPass = new RegExp(settings.firstPass);
+function serveBatches(port: Port, settings: PassSettings, tools: FilePassTools, pass: typeof passOverFile, search: typeof firstPassSearch): void {
+  const firstPass = search(settings.firstPass);
   const buffer = { bytes: Buffer.allocUnsafe(1 << 16) };
   port.on('message', (batch) => {
     port.postMessage({ id: batch.id, outcomes: batch.files.map((file) => pass(tools, buffer, file, settings.maxBytes, firstPass)) });
@@ -35,7 +36,7 @@ function serveBatches(port: Port, settings: PassSettings, tools: FilePassTools, 
 }
 
 /**
- * The worker's program, made of the two functions' own text: it needs no file of its own, so it
+ * The worker's program, made of these functions' own text: it needs no file of its own, so it
  * runs the same from the sources (tests, tsx), the CLI's bundle and the app's (no entry to build
  * or to find next to a bundle). `__name` stands in for the helper a build that keeps function
  * names may wrap a function in.
@@ -46,7 +47,8 @@ const WORKER_SOURCE = [
   "const { parentPort, workerData } = require('node:worker_threads');",
   "const tools = { fs: require('node:fs'), isAscii: require('node:buffer').isAscii };",
   `const passOverFile = (${passOverFile.toString()});`,
-  `(${serveBatches.toString()})(parentPort, workerData, tools, passOverFile);`,
+  `const firstPassSearch = (${firstPassSearch.toString()});`,
+  `(${serveBatches.toString()})(parentPort, workerData, tools, passOverFile, firstPassSearch);`,
 ].join('\n');
 
 interface Thread {
@@ -63,13 +65,13 @@ interface Thread {
 export class FilePassPool {
   private readonly threads: Thread[];
   private next = 0;
-  private readonly local: { tools: FilePassTools; buffer: ReadBuffer; firstPass: RegExp };
+  private readonly local: { tools: FilePassTools; buffer: ReadBuffer; firstPass: FirstPassSearch };
 
   constructor(
     size: number,
     private readonly settings: PassSettings,
   ) {
-    this.local = { tools: { fs, isAscii }, buffer: { bytes: Buffer.allocUnsafe(1 << 16) }, firstPass: new RegExp(settings.firstPass) };
+    this.local = { tools: { fs, isAscii }, buffer: { bytes: Buffer.allocUnsafe(1 << 16) }, firstPass: firstPassSearch(settings.firstPass) };
     this.threads = Array.from({ length: size }, () => this.start());
   }
 

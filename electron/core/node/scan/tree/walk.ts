@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { ProblemError, problem } from '../../../domain/problems/problem-error.js';
 import type { ScanProblem } from '../../../domain/problems/scan.js';
@@ -37,8 +37,8 @@ interface IgnoreFrame {
  * folder comes back, as in git), and `.git/info/exclude` when the root is a repository's top.
  */
 export async function walkTree(root: string, visit: TreeVisitor): Promise<void> {
-  const top = await listFolder(root, visit, true);
-  const exclude = await repositoryExclude(root, top);
+  const top = await listFolder(root, true);
+  const exclude = 'entries' in top ? await repositoryExclude(root, top.entries) : null;
   await walkFolder(root, '', top, exclude ? [exclude] : [], visit);
 }
 
@@ -49,30 +49,39 @@ function readdirWithTypes(folder: string) {
   return readdir(folder, { withFileTypes: true });
 }
 
-async function listFolder(folder: string, visit: TreeVisitor, isRoot: boolean): Promise<Entries | null> {
+/** A folder's entries by name, or why it could not be listed (the root's reason is thrown as a problem). */
+type Listing = { entries: Entries } | { unreadable: string };
+
+async function listFolder(folder: string, isRoot: boolean): Promise<Listing> {
   try {
     const entries = await readdirWithTypes(folder);
-    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { entries: entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
   } catch (error) {
     if (isRoot) throw rootProblem(folder, error);
-    visit.skip(folder, problem('scan.folder-unreadable', { reason: (error as NodeJS.ErrnoException).code ?? 'error' }));
-    return null;
+    return { unreadable: (error as NodeJS.ErrnoException).code ?? 'error' };
   }
 }
 
-async function walkFolder(folder: string, path: string, entries: Entries | null, parents: readonly IgnoreFrame[], visit: TreeVisitor): Promise<void> {
-  if (!entries) return;
+async function walkFolder(folder: string, path: string, listing: Listing, parents: readonly IgnoreFrame[], visit: TreeVisitor): Promise<void> {
+  if ('unreadable' in listing) return visit.skip(folder, problem('scan.folder-unreadable', { reason: listing.unreadable }));
+  const { entries } = listing;
   const own = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? await ignoreFrame(join(folder, '.gitignore'), path) : null;
   const frames = own ? [...parents, own] : parents;
+  const prefix = folder.endsWith(sep) ? folder : folder + sep;
+  // Every subfolder to enter is listed at once (the listings run side by side), then walked in order.
+  const listings = new Map<string, Promise<Listing>>();
   for (const entry of entries) {
-    const full = join(folder, entry.name);
+    if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name) && !ignoredBy(frames, `${path}${entry.name}/`)) listings.set(entry.name, listFolder(prefix + entry.name, false));
+  }
+  for (const entry of entries) {
+    const full = prefix + entry.name;
     const entryPath = path + entry.name;
     if (entry.isDirectory()) {
-      if (SKIPPED_FOLDERS.has(entry.name) || ignoredBy(frames, `${entryPath}/`)) continue;
-      await walkFolder(full, `${entryPath}/`, await listFolder(full, visit, false), frames, visit);
+      const sub = listings.get(entry.name);
+      if (sub) await walkFolder(full, `${entryPath}/`, await sub, frames, visit);
       continue;
     }
-    if (ignoredBy(frames, entryPath)) continue;
+    if (frames.length > 0 && ignoredBy(frames, entryPath)) continue;
     if (entry.isSymbolicLink()) visit.skip(full, problem('scan.symbolic-link', {}));
     else if (!entry.isFile()) visit.skip(full, problem('scan.not-regular-file', { kind: specialFileKind(entry) ?? 'not a file' }));
     else visit.file(full, entryPath, entry.name);
@@ -102,8 +111,8 @@ async function ignoreFrame(file: string, base: string): Promise<IgnoreFrame | nu
  * `.git` file points (`gitdir: …`, a linked worktree: its exclude is the main repository's, named
  * by the gitdir's `commondir`).
  */
-async function repositoryExclude(root: string, entries: Entries | null): Promise<IgnoreFrame | null> {
-  const dotGit = entries?.find((e) => e.name === '.git');
+async function repositoryExclude(root: string, entries: Entries): Promise<IgnoreFrame | null> {
+  const dotGit = entries.find((e) => e.name === '.git');
   if (!dotGit) return null;
   let gitDir = join(root, '.git');
   if (dotGit.isFile()) {
