@@ -73,8 +73,10 @@ export function findKeysInText(text: string, matcher: KeyMatcher): TextKey[] {
 }
 
 function judge(text: string, found: string, start: number, matcher: KeyMatcher, lines: LineCounter): TextKey | null {
-  // A rule that takes a `.` (a user's prefix rule) takes a sentence's full stop too: then the key may be without it.
-  const values = found.endsWith('.') ? [found, found.replace(/[.]+$/, '')] : [found];
+  // A rule that takes a `.` (a user's prefix rule) takes a sentence's full stop too: the key is
+  // without it, unless the vault holds it with it.
+  const stripped = found.replace(/[.]+$/, '');
+  const values = stripped === found ? [found] : matcher.byFingerprint.has(fingerprintOf(found)) ? [found] : [stripped, found];
   for (const value of values) {
     const key = judgeValue(text, value, start, matcher, lines);
     if (key) return key;

@@ -39,7 +39,7 @@ interface IgnoreFrame {
 export async function walkTree(root: string, visit: TreeVisitor): Promise<void> {
   const top = await listFolder(root, true);
   const exclude = 'entries' in top ? await repositoryExclude(root, top.entries) : null;
-  await walkFolder(root, '', top, exclude ? [exclude] : [], visit);
+  await walkFolder(root, '', top, exclude ? [exclude] : [], new Set(), visit);
 }
 
 type Entries = Awaited<ReturnType<typeof readdirWithTypes>>;
@@ -62,7 +62,13 @@ async function listFolder(folder: string, isRoot: boolean): Promise<Listing> {
   }
 }
 
-async function walkFolder(folder: string, path: string, listing: Listing, parents: readonly IgnoreFrame[], visit: TreeVisitor): Promise<void> {
+/**
+ * `overridden`: the ignore files that ignore a folder above this one that a deeper one took back
+ * (`build/` at the top, `!build/` in `sub/`). `ignore` passes a folder's "ignored" down to all
+ * under it, so such a file has nothing to say here: it is left out (on the safe side: one of its
+ * patterns that names a file in there, `*.log`, is not applied, and the file is read).
+ */
+async function walkFolder(folder: string, path: string, listing: Listing, parents: readonly IgnoreFrame[], overridden: ReadonlySet<IgnoreFrame>, visit: TreeVisitor): Promise<void> {
   if ('unreadable' in listing) return visit.skip(folder, problem('scan.folder-unreadable', { reason: listing.unreadable }));
   const { entries } = listing;
   const own = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? await ignoreFrame(join(folder, '.gitignore'), path) : null;
@@ -71,17 +77,17 @@ async function walkFolder(folder: string, path: string, listing: Listing, parent
   // Every subfolder to enter is listed at once (the listings run side by side), then walked in order.
   const listings = new Map<string, Promise<Listing>>();
   for (const entry of entries) {
-    if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name) && !ignoredBy(frames, `${path}${entry.name}/`)) listings.set(entry.name, listFolder(prefix + entry.name, false));
+    if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name) && !ignoredBy(frames, `${path}${entry.name}/`, overridden)) listings.set(entry.name, listFolder(prefix + entry.name, false));
   }
   for (const entry of entries) {
     const full = prefix + entry.name;
     const entryPath = path + entry.name;
     if (entry.isDirectory()) {
       const sub = listings.get(entry.name);
-      if (sub) await walkFolder(full, `${entryPath}/`, await sub, frames, visit);
+      if (sub) await walkFolder(full, `${entryPath}/`, await sub, frames, overriddenUnder(frames, `${entryPath}/`, overridden), visit);
       continue;
     }
-    if (frames.length > 0 && ignoredBy(frames, entryPath)) continue;
+    if (frames.length > 0 && ignoredBy(frames, entryPath, overridden)) continue;
     if (entry.isSymbolicLink()) visit.skip(full, problem('scan.symbolic-link', {}));
     else if (!entry.isFile()) visit.skip(full, problem('scan.not-regular-file', { kind: specialFileKind(entry) ?? 'not a file' }));
     else visit.file(full, entryPath, entry.name);
@@ -89,14 +95,21 @@ async function walkFolder(folder: string, path: string, listing: Listing, parent
 }
 
 /** Whether the ignore files say to leave a path out: the deepest that says anything of it decides (a folder's path ends in `/`). */
-function ignoredBy(frames: readonly IgnoreFrame[], path: string): boolean {
+function ignoredBy(frames: readonly IgnoreFrame[], path: string, overridden: ReadonlySet<IgnoreFrame>): boolean {
   let ignored = false;
   for (const frame of frames) {
+    if (overridden.has(frame)) continue;
     const verdict = frame.rules.test(path.slice(frame.base.length));
     if (verdict.ignored) ignored = true;
     else if (verdict.unignored) ignored = false;
   }
   return ignored;
+}
+
+/** The ignore files overridden under a folder that is entered: those that ignore it, and those above it. */
+function overriddenUnder(frames: readonly IgnoreFrame[], folderPath: string, overridden: ReadonlySet<IgnoreFrame>): ReadonlySet<IgnoreFrame> {
+  const more = frames.filter((f) => !overridden.has(f) && f.rules.test(folderPath.slice(f.base.length)).ignored);
+  return more.length === 0 ? overridden : new Set([...overridden, ...more]);
 }
 
 async function ignoreFrame(file: string, base: string): Promise<IgnoreFrame | null> {
