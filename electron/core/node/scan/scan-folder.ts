@@ -142,16 +142,18 @@ export async function scanFolder(dir: string, options: ScanOptions): Promise<Fol
 /** The keys and references in one file's text: in a `.env`-style file, with the variable each key's assignment sets. */
 function keysAndReferences(full: string, path: string, name: string, text: string, matcher: KeyMatcher): FileFound {
   const keys = findKeysInText(text, matcher);
+  // Most texts a first pass keeps hold a key and no reference: no need to count their lines for one.
+  const hasReference = text.includes(REFERENCE_SCHEME);
   if (isEnvFile(name)) {
+    if (keys.length === 0 && !hasReference) return { findings: [], references: [] };
     const assignments = scanAssignments(text);
     const findings = keys.map((k) => {
       const assignment = assignments.find((a) => a.valueStart <= k.start && k.end <= a.valueEnd && a.value === k.secret);
       return toFinding(full, path, k, assignment?.variable ?? null);
     });
-    return { findings, references: referencesInDotenv(full, text, assignments) };
+    return { findings, references: hasReference ? referencesInDotenv(full, text, assignments) : [] };
   }
-  // Most texts a first pass keeps hold a key and no reference: no need to count their lines for one.
-  const references = text.includes(REFERENCE_SCHEME) ? findReferencesInText(text).map((r) => ({ file: full, line: r.line, reference: r.reference })) : [];
+  const references = hasReference ? findReferencesInText(text).map((r) => ({ file: full, line: r.line, reference: r.reference })) : [];
   return { findings: keys.map((k) => toFinding(full, path, k, null)), references };
 }
 

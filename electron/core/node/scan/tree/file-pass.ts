@@ -57,9 +57,11 @@ export function passOverFile(tools: FilePassTools, buffer: ReadBuffer, file: str
     if (buffer.bytes.length < wanted) buffer.bytes = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(wanted, buffer.bytes.length * 2)));
     let length = 0;
     while (length < wanted) {
-      const read = fs.readSync(fd, buffer.bytes, length, wanted - length, length);
-      if (read === 0) break;
+      const asked = wanted - length;
+      const read = fs.readSync(fd, buffer.bytes, length, asked, length);
       length += read;
+      // A regular file reads short only at its end: no second call to be told so.
+      if (read < asked) break;
     }
     if (length > info.size) return { kind: 'unread', reason: 'changed while being read' };
     const bytes = buffer.bytes.subarray(0, length);

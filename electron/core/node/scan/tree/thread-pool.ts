@@ -51,6 +51,9 @@ const WORKER_SOURCE = [
   `(${serveBatches.toString()})(parentPort, workerData, tools, passOverFile, firstPassSearch);`,
 ].join('\n');
 
+/** How many batches a thread holds at once: one to pass, one ready for when it is done. */
+const IN_FLIGHT = 2;
+
 interface Thread {
   worker: Worker;
   waiting: Map<number, { files: string[]; done: (outcomes: FilePass[]) => void }>;
@@ -58,13 +61,13 @@ interface Thread {
 }
 
 /**
- * Worker threads that pass files (passOverFile), each batch to the thread with the fewest batches
- * waiting. A thread that fails (it could not start, it ran out of memory) hands its batches back to
+ * Worker threads that pass files (passOverFile), each batch to a thread that asks for one. A thread that fails (it could not start, it ran out of memory) hands its batches back to
  * this thread, which passes them itself: a scan never loses a file to a thread.
  */
 export class FilePassPool {
   private readonly threads: Thread[];
   private next = 0;
+  private readonly queued: { files: string[]; done: (outcomes: FilePass[]) => void }[] = [];
   private readonly local: { tools: FilePassTools; buffer: ReadBuffer; firstPass: FirstPassSearch };
 
   constructor(
@@ -77,14 +80,31 @@ export class FilePassPool {
 
   /** The outcome of each file, in the order given. */
   pass(files: string[]): Promise<FilePass[]> {
-    const alive = this.threads.filter((t) => t.alive);
-    const thread = alive.reduce<Thread | undefined>((best, t) => (!best || t.waiting.size < best.waiting.size ? t : best), undefined);
-    if (!thread) return Promise.resolve(this.passHere(files));
-    const id = this.next++;
     return new Promise((done) => {
-      thread.waiting.set(id, { files, done });
-      thread.worker.postMessage({ id, files } satisfies Batch);
+      this.queued.push({ files, done });
+      this.dispatch();
     });
+  }
+
+  /**
+   * Batches go to threads as they ask (at most IN_FLIGHT each), not all at once: a thread the
+   * machine gives less time to takes fewer, and none waits on another's backlog.
+   */
+  private dispatch(): void {
+    for (;;) {
+      const alive = this.threads.filter((t) => t.alive);
+      if (alive.length === 0) {
+        for (const { files, done } of this.queued.splice(0)) done(this.passHere(files));
+        return;
+      }
+      const thread = alive.reduce((best, t) => (t.waiting.size < best.waiting.size ? t : best));
+      if (thread.waiting.size >= IN_FLIGHT) return;
+      const batch = this.queued.shift();
+      if (!batch) return;
+      const id = this.next++;
+      thread.waiting.set(id, batch);
+      thread.worker.postMessage({ id, files: batch.files } satisfies Batch);
+    }
   }
 
   async close(): Promise<void> {
@@ -98,12 +118,14 @@ export class FilePassPool {
       const waiting = thread.waiting.get(id);
       thread.waiting.delete(id);
       waiting?.done(outcomes);
+      this.dispatch();
     });
     const fail = () => {
       if (!thread.alive) return;
       thread.alive = false;
       for (const { files, done } of thread.waiting.values()) done(this.passHere(files));
       thread.waiting.clear();
+      this.dispatch();
     };
     worker.on('error', fail);
     worker.on('exit', fail);

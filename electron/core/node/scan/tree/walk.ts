@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { ProblemError, problem } from '../../../domain/problems/problem-error.js';
@@ -37,24 +37,41 @@ interface IgnoreFrame {
  * folder comes back, as in git), and `.git/info/exclude` when the root is a repository's top.
  */
 export async function walkTree(root: string, visit: TreeVisitor): Promise<void> {
-  const top = await listFolder(root, true);
+  const pace: Pace = { listed: 0 };
+  const top = await listFolder(root, true, pace);
   const exclude = 'entries' in top ? await repositoryExclude(root, top.entries) : null;
-  await walkFolder(root, '', top, exclude ? [exclude] : [], new Set(), visit);
+  await walkFolder(root, '', top, exclude ? [exclude] : [], new Set(), pace, visit);
 }
 
-type Entries = Awaited<ReturnType<typeof readdirWithTypes>>;
+type Entries = ReturnType<typeof readdirWithTypes>;
 
 function readdirWithTypes(folder: string) {
   // Dirents carry lstat's answer: a symbolic link is a link here, never what it points to.
-  return readdir(folder, { withFileTypes: true });
+  return readdirSync(folder, { withFileTypes: true });
 }
 
 /** A folder's entries by name, or why it could not be listed (the root's reason is thrown as a problem). */
 type Listing = { entries: Entries } | { unreadable: string };
 
-async function listFolder(folder: string, isRoot: boolean): Promise<Listing> {
+/**
+ * How many folders are listed between two turns of the event loop: the walk lists synchronously
+ * (far cheaper than a promise per folder), and lets the rest of the program (the app's window, the
+ * threads' answers) run between runs of folders.
+ */
+const FOLDERS_PER_TURN = 64;
+
+/** One walk's count of folders listed since it last let the event loop turn. */
+interface Pace {
+  listed: number;
+}
+
+async function listFolder(folder: string, isRoot: boolean, pace: Pace): Promise<Listing> {
+  if (++pace.listed >= FOLDERS_PER_TURN) {
+    pace.listed = 0;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
   try {
-    const entries = await readdirWithTypes(folder);
+    const entries = readdirWithTypes(folder);
     return { entries: entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
   } catch (error) {
     if (isRoot) throw rootProblem(folder, error);
@@ -68,23 +85,18 @@ async function listFolder(folder: string, isRoot: boolean): Promise<Listing> {
  * under it, so such a file has nothing to say here: it is left out (on the safe side: one of its
  * patterns that names a file in there, `*.log`, is not applied, and the file is read).
  */
-async function walkFolder(folder: string, path: string, listing: Listing, parents: readonly IgnoreFrame[], overridden: ReadonlySet<IgnoreFrame>, visit: TreeVisitor): Promise<void> {
+async function walkFolder(folder: string, path: string, listing: Listing, parents: readonly IgnoreFrame[], overridden: ReadonlySet<IgnoreFrame>, pace: Pace, visit: TreeVisitor): Promise<void> {
   if ('unreadable' in listing) return visit.skip(folder, problem('scan.folder-unreadable', { reason: listing.unreadable }));
   const { entries } = listing;
   const own = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? await ignoreFrame(join(folder, '.gitignore'), path) : null;
   const frames = own ? [...parents, own] : parents;
   const prefix = folder.endsWith(sep) ? folder : folder + sep;
-  // Every subfolder to enter is listed at once (the listings run side by side), then walked in order.
-  const listings = new Map<string, Promise<Listing>>();
-  for (const entry of entries) {
-    if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name) && !ignoredBy(frames, `${path}${entry.name}/`, overridden)) listings.set(entry.name, listFolder(prefix + entry.name, false));
-  }
   for (const entry of entries) {
     const full = prefix + entry.name;
     const entryPath = path + entry.name;
     if (entry.isDirectory()) {
-      const sub = listings.get(entry.name);
-      if (sub) await walkFolder(full, `${entryPath}/`, await sub, frames, overriddenUnder(frames, `${entryPath}/`, overridden), visit);
+      if (SKIPPED_FOLDERS.has(entry.name) || ignoredBy(frames, `${entryPath}/`, overridden)) continue;
+      await walkFolder(full, `${entryPath}/`, await listFolder(full, false, pace), frames, overriddenUnder(frames, `${entryPath}/`, overridden), pace, visit);
       continue;
     }
     if (frames.length > 0 && ignoredBy(frames, entryPath, overridden)) continue;
