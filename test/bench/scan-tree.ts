@@ -15,7 +15,7 @@ const FILE_BYTES = 10_000;
 const FOLDERS = 250;
 
 /** A deterministic generator (mulberry32): the same tree, keys included, on every run. */
-export function generator(seed: number) {
+function generator(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -152,7 +152,7 @@ async function vaultWith(home: string, slug: string, planted: { provider: string
  * blob holding `nxr_`), and beside them what a scan skips: a folder .gitignore names and a
  * node_modules, both holding keys of their own.
  */
-export function writeTree(root: string, g: ReturnType<typeof generator>, secrets: string[], keyOf: Record<string, () => string>) {
+function writeTree(root: string, g: ReturnType<typeof generator>, secrets: string[], keyOf: Record<string, () => string>) {
   const perFolder = FILES / FOLDERS;
   const at = new Map(secrets.map((s, i) => [Math.floor(((i + 0.5) * FILES) / secrets.length) + g.int(50), s]));
   let bytes = 0;
@@ -167,9 +167,9 @@ export function writeTree(root: string, g: ReturnType<typeof generator>, secrets
       let size = 0;
       while (size < FILE_BYTES) {
         // A decoy in about one file in ten.
-        const line = g.int(1500) === 0 ? decoyLine(g, keyOf) : fillerLine(g, kind);
-        if (line.startsWith('\u0000decoy')) decoys++;
-        const text = line.replace('\u0000decoy', '');
+        const decoy = g.int(1500) === 0;
+        const text = decoy ? decoyLine(g, keyOf) : fillerLine(g, kind);
+        if (decoy) decoys++;
         lines.push(text);
         size += text.length + 1;
       }
@@ -217,7 +217,7 @@ function uuid(g: ReturnType<typeof generator>): string {
   return `${g.from(HEX, 8)}-${g.from(HEX, 4)}-4${g.from(HEX, 3)}-a${g.from(HEX, 3)}-${g.from(HEX, 12)}`;
 }
 
-/** A line that looks like it may hold a key and holds none (marked, to be counted). */
+/** A line that looks like it may hold a key and holds none. */
 function decoyLine(g: ReturnType<typeof generator>, keyOf: Record<string, () => string>): string {
   const key = (p: string) => keyOf[p]?.() ?? '';
   const decoys = [
@@ -232,7 +232,7 @@ function decoyLine(g: ReturnType<typeof generator>, keyOf: Record<string, () => 
     () => `const id = "${g.from(ALNUM, 12)}${key('xora')}";`,
     () => `const blob = "${g.from(BASE64, 60)}/${key('nexora')}+${g.from(BASE64, 40)}==";`,
   ];
-  return `\u0000decoy${g.pick(decoys)()}`;
+  return g.pick(decoys)();
 }
 
 function plantedLine(kind: Kind, secret: string, g: ReturnType<typeof generator>): string {
