@@ -67,6 +67,8 @@ interface Thread {
 export class FilePassPool {
   private readonly threads: Thread[];
   private next = 0;
+  /** How many batches worker threads answered (the rest, if any, this thread passed itself). */
+  answeredByThreads = 0;
   private readonly queued: { files: string[]; done: (outcomes: FilePass[]) => void }[] = [];
   private readonly local: { tools: FilePassTools; buffer: ReadBuffer; firstPass: FirstPassSearch };
 
@@ -112,11 +114,13 @@ export class FilePassPool {
   }
 
   private start(): Thread {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: this.settings });
+    // No flags of this process (a loader such as tsx): the worker's program is plain JavaScript and needs none.
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: this.settings, execArgv: [] });
     const thread: Thread = { worker, waiting: new Map(), alive: true };
     worker.on('message', ({ id, outcomes }: Answer) => {
       const waiting = thread.waiting.get(id);
       thread.waiting.delete(id);
+      this.answeredByThreads++;
       waiting?.done(outcomes);
       this.dispatch();
     });
