@@ -4,6 +4,8 @@ import { detectProvider } from '../providers/detect.js';
 import { maskKey } from '../providers/key-shape.js';
 import type { KeyMatcher, VaultMatch } from './key-matcher.js';
 import { looksIssued } from './placeholder.js';
+import { literalPrefix } from './rules.js';
+import type { ProviderProfile } from '../providers/profile.js';
 
 /** A key found in a text: where, whose, and never shown but to be fingerprinted, verified or imported. */
 export interface TextKey {
@@ -46,7 +48,7 @@ export function findKeysInText(text: string, matcher: KeyMatcher): TextKey[] {
         pattern.lastIndex++;
         continue;
       }
-      const key = judge(value, m.index, matcher, lines);
+      const key = judge(text, value, m.index, matcher, lines);
       if (key) {
         found.push(key);
         taken.add(m.index);
@@ -70,13 +72,26 @@ export function findKeysInText(text: string, matcher: KeyMatcher): TextKey[] {
   return found;
 }
 
-function judge(value: string, start: number, matcher: KeyMatcher, lines: LineCounter): TextKey | null {
+function judge(text: string, found: string, start: number, matcher: KeyMatcher, lines: LineCounter): TextKey | null {
+  // A rule that takes a `.` (a user's prefix rule) takes a sentence's full stop too: the key is
+  // without it, unless the vault holds it with it.
+  const stripped = found.replace(/[.]+$/, '');
+  const values = stripped === found ? [found] : matcher.byFingerprint.has(fingerprintOf(found)) ? [found] : [stripped, found];
+  for (const value of values) {
+    const key = judgeValue(text, value, start, matcher, lines);
+    if (key) return key;
+  }
+  return null;
+}
+
+function judgeValue(text: string, value: string, start: number, matcher: KeyMatcher, lines: LineCounter): TextKey | null {
   const fingerprint = fingerprintOf(value);
   const match = matcher.byFingerprint.get(fingerprint) ?? null;
   const detected = detectProvider(value, matcher.customProviders);
   if (!match) {
     if (!detected) return null;
-    if (!looksIssued(value.slice(detected.profile.visiblePrefix(value).length))) return null;
+    if (!looksIssued(value.slice(fixedPartOf(value, detected.profile).length))) return null;
+    if (insideBlob(text, start, start + value.length)) return null;
   }
   const { line, column } = lines.at(start);
   return {
@@ -92,6 +107,39 @@ function judge(value: string, start: number, matcher: KeyMatcher, lines: LineCou
     match,
     secret: value,
   };
+}
+
+/**
+ * The part of a key its provider fixes, not random: its visible prefix, or the literal its rule
+ * starts with when longer (a user's pattern `zed-[0-9a-f]{32}` shows no prefix, yet `zed-` is no
+ * part of the key's randomness).
+ */
+function fixedPartOf(value: string, profile: ProviderProfile): string {
+  const visible = profile.visiblePrefix(value);
+  const literal = literalPrefix(profile.keyPattern);
+  return literal !== null && literal.length > visible.length && value.startsWith(literal) ? literal : visible;
+}
+
+/**
+ * Whether a candidate is a piece of a base64 blob (a certificate, an image, a bundle's data): its
+ * token boundaries are a `+`, `/` or `=` of the blob's own, and the blob runs on well past it. A key
+ * in a URL's path or after `KEY=` has a few such characters around it, not a blob's worth.
+ */
+function insideBlob(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && isBase64(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && isBase64(text.charCodeAt(to))) to++;
+  if (to - from - (end - start) < BLOB_BEYOND_KEY) return false;
+  const around = text.slice(from, start) + text.slice(end, to);
+  return around.includes('+') || around.includes('/');
+}
+
+/** How many characters of a blob, past a candidate, make it a blob's piece rather than a key. */
+const BLOB_BEYOND_KEY = 16;
+
+function isBase64(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 61 || c === 95 || c === 45;
 }
 
 /** A vault key found by its head: the run of characters from there, whole or without a sentence's last stop. */

@@ -1,7 +1,8 @@
 import type { CustomProvider, Environment, KeyStatus, VaultDocument } from '../domain/model.js';
 import { resolveProfileOrNull } from '../providers/registry.js';
 import { keyRef } from '../vault/refs.js';
-import { detectionRules, type DetectionRules } from './rules.js';
+import { REFERENCE_SCHEME } from '../references/reference.js';
+import { anyOf, detectionRules, type DetectionRules } from './rules.js';
 
 /** The vault key a found string is (by fingerprint): what a finding names instead of the secret. */
 export interface VaultMatch {
@@ -31,6 +32,20 @@ export interface KeyMatcher {
   /** Literal heads of keys no rule finds (longest first), and one expression finding any of them. */
   heads: readonly string[];
   headPattern: RegExp | null;
+  /** What a tree scan's first pass looks for (see FirstPass). */
+  firstPass: FirstPass;
+}
+
+/**
+ * What finds something in every text that findKeysInText or a reference finder finds something
+ * in, and in little else, as plain data (for the scanner's threads): a text it finds nothing in
+ * holds no key and no reference, and a tree scan reads it no further. `pattern`: the source of an
+ * expression (no flags): every rule without its boundaries, every head, the reference scheme.
+ * (One expression over the text is as fast as a byte search for the rules' literal prefixes, and
+ * finds fewer texts: `sk_` is in every `task_id`.)
+ */
+export interface FirstPass {
+  pattern: string;
 }
 
 /** The matcher input of a vault: metadata only, the keychain is never read. */
@@ -55,7 +70,9 @@ export function keyMatcher(input: MatcherInput): KeyMatcher {
   const byFingerprint = new Map(input.vaultKeys.map((k) => [k.fingerprint, k.match]));
   const heads = [...new Set(input.vaultKeys.flatMap((k) => (k.head ? [k.head] : [])))].sort((a, b) => b.length - a.length);
   const headPattern = heads.length > 0 ? new RegExp(heads.map(escapeRegExp).join('|'), 'g') : null;
-  return { rules: detectionRules(input.customProviders), customProviders: input.customProviders, byFingerprint, heads, headPattern };
+  const rules = detectionRules(input.customProviders);
+  const firstPass: FirstPass = { pattern: anyOf([...rules.sources, ...heads.map(escapeRegExp), escapeRegExp(REFERENCE_SCHEME)]) };
+  return { rules, customProviders: input.customProviders, byFingerprint, heads, headPattern, firstPass };
 }
 
 function escapeRegExp(text: string): string {

@@ -70,14 +70,14 @@ describe('scan finds keyturn:// references', () => {
     expect(references).toEqual([{ file: join(root, '.env'), line: 2, reference: 'keyturn://xora/acme/main/ci' }]);
   });
 
-  it('lists every file it read, and none it skipped (a link): sites of a skipped file are not replaced', async () => {
+  it('lists every text file it read, and none it skipped (a link): sites of a skipped file are not replaced', async () => {
     const root = folder();
     writeFileSync(join(root, '.env'), 'A=keyturn://xora/acme/main/ci\n');
     writeFileSync(join(root, 'b.env'), 'B=2\n');
     writeFileSync(join(root, 'README.md'), 'A=keyturn://xora/acme/main/ci\n');
     symlinkSync(join(root, '.env'), join(root, '.env.link'));
     const { scannedFiles, references } = await scanFolder(root, NO_VAULT);
-    expect(scannedFiles).toEqual([join(root, '.env'), join(root, 'b.env')]);
-    expect(references.map((r) => r.file)).toEqual([join(root, '.env')]);
+    expect(scannedFiles).toEqual([join(root, '.env'), join(root, 'README.md'), join(root, 'b.env')]);
+    expect(references.map((r) => r.file)).toEqual([join(root, '.env'), join(root, 'README.md')]);
   });
 });

@@ -17,7 +17,9 @@ describe('scan', () => {
   afterEach(() => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
-  const keys = { xora: sampleKeys.xora(), noraLive: sampleKeys.nora('production'), noraTest: sampleKeys.nora('sandbox'), nexora: sampleKeys.nexora(), xerotier: sampleKeys.xerotier('my-project') };
+  const keys = { xora: sampleKeys.xora(), noraLive: sampleKeys.nora('production'), noraTest: sampleKeys.nora('sandbox'), nexora: sampleKeys.nexora(), xerotier: sampleKeys.xerotier('my-project'), readme: sampleKeys.xora() };
+  /** What tree() holds outside node_modules and .git: six keys in .env files and one in the README. */
+  const IN_TREE = 7;
 
   function tree() {
     const root = mkdtempSync(join(tmpdir(), 'keyturn-scan-'));
@@ -30,19 +32,20 @@ describe('scan', () => {
     writeFileSync(join(root, 'config', 'prod.env'), `NEXORA_KEY=${keys.nexora}\r\nXEROTIER_KEY=${keys.xerotier}\r\nNAME=hello\r\n`);
     writeFileSync(join(root, 'node_modules', 'x', '.env'), `XORA_API_KEY=${sampleKeys.xora()}\n`);
     writeFileSync(join(root, '.git', '.env'), `XORA_API_KEY=${sampleKeys.xora()}\n`);
-    writeFileSync(join(root, 'README.md'), `XORA_API_KEY=${sampleKeys.xora()}\n`);
+    writeFileSync(join(root, 'README.md'), `Set XORA_API_KEY=${keys.readme} in your shell.\n`);
     return root;
   }
 
   const instance = (over: Partial<Instance>): Instance => ({ id: over.name ?? 'i', provider: 'nora', org: 'acme', name: 'live', env: 'production', baseUrl: 'https://api.nora.finance', createdAt: new Date(0).toISOString(), ...over });
 
-  it('finds provider keys in .env files and skips node_modules, .git and other files', async () => {
+  it('finds provider keys in .env files (with the variable) and in any other text file (without), and skips node_modules and .git', async () => {
     const { findings } = await scanFolder(tree(), NO_VAULT);
     expect(findings.map((f) => [f.file.split('/').slice(-2).join('/'), f.variable, f.providerId, f.environment])).toEqual([
       [expect.stringMatching(/\/\.env$/), 'XORA_API_KEY', 'xora', null],
       [expect.stringMatching(/\/\.env$/), 'NORA_KEY', 'nora', 'production'],
       [expect.stringMatching(/\.env\.local$/), 'NORA_KEY', 'nora', 'production'],
       [expect.stringMatching(/\.env\.local$/), 'NORA_TEST_KEY', 'nora', 'sandbox'],
+      [expect.stringMatching(/\/README\.md$/), null, 'xora', null],
       ['config/prod.env', 'NEXORA_KEY', 'nexora', null],
       ['config/prod.env', 'XEROTIER_KEY', 'xerotier', null],
     ]);
@@ -94,7 +97,7 @@ describe('scan', () => {
       execFileSync('mkfifo', [join(root, 'fifo.env')]);
       symlinkSync(join(outside, 'pipe'), join(root, '.env.pipe'));
       const { findings, skipped } = await scanWithSkips(root);
-      expect(findings).toHaveLength(6);
+      expect(findings).toHaveLength(IN_TREE);
       expect(skipped).toEqual([
         ['.env.pipe', { code: 'scan.symbolic-link' }],
         ['fifo.env', { code: 'scan.not-regular-file', kind: 'a named pipe (FIFO)' }],
@@ -110,7 +113,7 @@ describe('scan', () => {
       truncateSync(big, 300 * 1024 * 1024);
       symlinkSync(big, join(root, '.env.big'));
       const { findings, skipped } = await scanWithSkips(root);
-      expect(findings).toHaveLength(6);
+      expect(findings).toHaveLength(IN_TREE);
       expect(skipped).toEqual([['.env.big', { code: 'scan.symbolic-link' }]]);
     });
 
@@ -120,8 +123,12 @@ describe('scan', () => {
       symlinkSync(join(root, 'config'), join(root, 'config-link'));
       const { findings, skipped } = await scanWithSkips(root);
       expect(findings.map((f) => f.file.slice(root.length + 1))).not.toContain('.env.link');
-      expect(findings).toHaveLength(6);
-      expect(skipped).toEqual([['.env.link', { code: 'scan.symbolic-link' }]]);
+      expect(findings).toHaveLength(IN_TREE);
+      // A link to a folder is never entered either, and is reported like any link.
+      expect(skipped).toEqual([
+        ['.env.link', { code: 'scan.symbolic-link' }],
+        ['config-link', { code: 'scan.symbolic-link' }],
+      ]);
     });
 
     it('reads a regular file up to the cap and skips a larger one, saying so', async () => {
