@@ -29,7 +29,7 @@ export function FindingGroupItem({ group, onAdded }: { group: FindingGroup; onAd
   const showCommit = group.places.some((p) => p.commit !== null);
   const label = ref ? `${group.maskedKey} in your vault as ${ref}` : `${group.maskedKey} not in the vault`;
   return (
-    <li className={`scan-group ${ref ? 'scan-group-vault' : ''}`} aria-label={label}>
+    <li className={`scan-group ${ref ? `scan-group-vault${env ? ` scan-group-${env}` : ''}` : ''}`} aria-label={label}>
       <div className="scan-group-head">
         <div className="scan-group-key">
           <code className="mono">{group.maskedKey}</code> {providerName && <span>{providerName}</span>} {env && <EnvBadge env={env} />}
