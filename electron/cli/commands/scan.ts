@@ -13,7 +13,8 @@ import type { CliContext } from '../context.js';
 import { table } from '../format.js';
 import { cliProblemText } from '../problems/wordings.js';
 import { hookScanHost } from '../scan/hook-host.js';
-import { runScan, type TreeExtra, type WithVault } from '../scan/run-scan.js';
+import { runScan, type WithVault } from '../scan/run-scan.js';
+import type { TreeExtra } from '../scan/scan-report.js';
 import { declareScanCommand, scanPlanOf, type ScanCommandOptions, type ScanPlan } from '../scan/scan-options.js';
 
 export function registerScanCommand(program: Command, ctx: CliContext): void {

@@ -14,8 +14,9 @@ import type { CliContext } from '../context.js';
 import { EXIT } from '../io.js';
 import { pushLinesFrom } from './push-lines.js';
 import type { ScanPlan } from './scan-options.js';
-import { scanReport, type ScanReport } from './scan-report.js';
+import { scanReport } from './scan-report.js';
 import { reportStream, writeReport } from './write-report.js';
+import type { TreeExtra } from './scan-report.js';
 
 /** What a scan runs on: the whole CLI (the vault, the HTTP client), or the hook's lean path (metadata read only). */
 export interface ScanHost {
@@ -35,14 +36,6 @@ export interface WithVault {
   checks: ReadonlyMap<string, FindingCheck> | null;
 }
 
-export interface TreeExtra {
-  /** Fields the JSON report of a folder scan adds (references, imported, skipped). */
-  json: Record<string, unknown>;
-  /** Lines after the findings of the human report. */
-  human: (report: ScanReport) => void;
-  /** Places where a plaintext key was replaced by its reference: no longer in the file. */
-  replaced: ReadonlySet<string>;
-}
 
 export async function runScan(host: ScanHost, plan: ScanPlan): Promise<void> {
   const { ctx } = host;

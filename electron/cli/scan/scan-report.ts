@@ -89,3 +89,13 @@ function compare(a: string, b: string): number {
 export function reportCounts(report: ScanReport): { keys: number; places: number; inVault: number; baselined: number } {
   return { keys: report.groups.length, places: report.findings.length, inVault: report.groups.filter((g) => g.first.match !== null).length, baselined: report.baselined };
 }
+
+/** What a folder scan reports besides its findings, in each format (see commands/scan.ts treeExtra). */
+export interface TreeExtra {
+  /** Fields the JSON report of a folder scan adds (references, imported, skipped). */
+  json: Record<string, unknown>;
+  /** Lines after the findings of the human report. */
+  human: (report: ScanReport) => void;
+  /** Places where a plaintext key was replaced by its reference: no longer in the file. */
+  replaced: ReadonlySet<string>;
+}

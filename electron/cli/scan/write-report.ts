@@ -1,9 +1,8 @@
 import { sarifLog } from '../../core/scan/sarif.js';
 import type { CliContext } from '../context.js';
 import { humanReport } from './human-report.js';
-import type { TreeExtra } from './run-scan.js';
 import type { ScanPlan } from './scan-options.js';
-import { reportCounts, type ScanReport } from './scan-report.js';
+import { reportCounts, type ScanReport, type TreeExtra } from './scan-report.js';
 import { toolVersion } from './tool-version.js';
 
 /**

@@ -3,23 +3,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { maskKey } from '../../../electron/core/providers/key-shape.js';
 import { resolveProfile } from '../../../electron/core/providers/registry.js';
 import { cliFor } from '../../support/cli.js';
 import { sampleKeys } from '../../support/keys.js';
 import { tempHome } from '../../support/temp-home.js';
-import { testRepo, type TestRepo } from '../../unit/core/node/git/git-repo.js';
+import { testRepos, type TestRepo } from '../../unit/core/node/git/git-repo.js';
 
-const repos: TestRepo[] = [];
-const repo = (options?: { bare?: boolean }) => {
-  const r = testRepo(options);
-  repos.push(r);
-  return r;
-};
-afterEach(() => {
-  for (const r of repos.splice(0)) r.remove();
-});
+const repo = testRepos();
 
 /** What git printed and how it ended, the hook's output included. */
 function gitRun(r: TestRepo, home: string, args: string[]): { status: number | null; output: string } {

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterEach } from 'vitest';
 import type { MatcherInput } from '../../../../../electron/core/scan/key-matcher.js';
 
 export const noVault: MatcherInput = { customProviders: [], vaultKeys: [] };
@@ -45,5 +46,18 @@ export function testRepo(options: { bare?: boolean } = {}): TestRepo {
       return git('rev-parse', 'HEAD').trim();
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A maker of repositories for one test file: each is removed after the test that made it. */
+export function testRepos(): (options?: { bare?: boolean }) => TestRepo {
+  const made: TestRepo[] = [];
+  afterEach(() => {
+    for (const r of made.splice(0)) r.remove();
+  });
+  return (options) => {
+    const r = testRepo(options);
+    made.push(r);
+    return r;
   };
 }

@@ -1,21 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fingerprintOf } from '../../../../../electron/core/crypto/fingerprint.js';
 import { isProblem } from '../../../../../electron/core/domain/problems/problem-error.js';
 import { scanHistory } from '../../../../../electron/core/node/git/history-scan.js';
 import type { MatcherInput } from '../../../../../electron/core/scan/key-matcher.js';
 import { sampleKeys } from '../../../../support/keys.js';
-import { noVault, testRepo, type TestRepo } from './git-repo.js';
+import { noVault, testRepos } from './git-repo.js';
 
-const repos: TestRepo[] = [];
-const repo = () => {
-  const r = testRepo();
-  repos.push(r);
-  return r;
-};
-afterEach(() => {
-  for (const r of repos.splice(0)) r.remove();
-});
+const repo = testRepos();
 
 const placed = (scan: Awaited<ReturnType<typeof scanHistory>>) => scan.findings.map((f) => ({ path: f.path, line: f.line, column: f.column, sha: f.commit?.sha, atHead: f.commit?.atHead, fingerprint: f.fingerprint }));
 
@@ -242,8 +234,7 @@ describe('scanHistory', () => {
   it('refuses a folder outside any repository, and a revision git does not know', async () => {
     const r = repo();
     r.commit('empty');
-    const outside = testRepo();
-    repos.push(outside);
+    const outside = repo();
     outside.git('init', '-q');
     const nowhere = `${outside.dir}/nowhere`;
     await expect(scanHistory(nowhere, { matcher: noVault })).rejects.toSatisfy((e) => isProblem(e, 'git.not-a-repository'));

@@ -1,21 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isProblem } from '../../../../../electron/core/domain/problems/problem-error.js';
 import { HOOK_MARKER } from '../../../../../electron/core/node/hooks/hook-script.js';
 import { installHooks, uninstallHooks } from '../../../../../electron/core/node/hooks/install-hooks.js';
-import { testRepo, type TestRepo } from './git-repo.js';
+import { testRepos, type TestRepo } from './git-repo.js';
 
-const repos: TestRepo[] = [];
-const repo = (options?: { bare?: boolean }) => {
-  const r = testRepo(options);
-  repos.push(r);
-  return r;
-};
-afterEach(() => {
-  for (const r of repos.splice(0)) r.remove();
-});
+const repo = testRepos();
 
 /**
  * A stand-in for keyturn in a folder with a quote and a space in its name: it records its arguments

@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fingerprintOf } from '../../../../../electron/core/crypto/fingerprint.js';
 import { isProblem } from '../../../../../electron/core/domain/problems/problem-error.js';
 import { pushLinesFromEnvironment, scanPushed, scanStaged } from '../../../../../electron/core/node/git/staged-scan.js';
 import { sampleKeys } from '../../../../support/keys.js';
-import { noVault, testRepo, type TestRepo } from './git-repo.js';
+import { noVault, testRepos } from './git-repo.js';
 
-const repos: TestRepo[] = [];
-const repo = (options?: { bare?: boolean }) => {
-  const r = testRepo(options);
-  repos.push(r);
-  return r;
-};
-afterEach(() => {
-  for (const r of repos.splice(0)) r.remove();
-});
+const repo = testRepos();
 const ZEROS = '0'.repeat(40);
 
 describe('scanStaged', () => {
