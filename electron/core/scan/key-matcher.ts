@@ -3,6 +3,7 @@ import { resolveProfileOrNull } from '../providers/registry.js';
 import { keyRef } from '../vault/refs.js';
 import { REFERENCE_SCHEME } from '../references/reference.js';
 import { anyOf, detectionRules, type DetectionRules } from './rules.js';
+import { escapeRegExp } from '../text/escape-reg-exp.js';
 
 /** The vault key a found string is (by fingerprint): what a finding names instead of the secret. */
 export interface VaultMatch {
@@ -73,8 +74,4 @@ export function keyMatcher(input: MatcherInput): KeyMatcher {
   const rules = detectionRules(input.customProviders);
   const firstPass: FirstPass = { pattern: anyOf([...rules.sources, ...heads.map(escapeRegExp), escapeRegExp(REFERENCE_SCHEME)]) };
   return { rules, customProviders: input.customProviders, byFingerprint, heads, headPattern, firstPass };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -3,6 +3,7 @@ import { instanceRef } from '../../vault/refs.js';
 import { problem } from '../../domain/problems/problem-error.js';
 import { commonKeyProblem, isRecord, joinUrl, MAX_KEY_LENGTH, type GuidedProfile } from '../profile.js';
 import { jsonDocumentProblem } from '../verify-answer.js';
+import { escapeRegExp } from '../../text/escape-reg-exp.js';
 
 export const CUSTOM_PREFIX = 'custom:' as const;
 
@@ -66,8 +67,4 @@ export function customKeyPattern(definition: CustomProvider): string {
   if (definition.keyPattern) return definition.keyPattern.replace(/^\^/, '').replace(/(?<!\\)\$$/, '');
   if (definition.keyPrefix) return `${escapeRegExp(definition.keyPrefix)}[A-Za-z0-9_.~+/=-]{8,${MAX_KEY_LENGTH}}`;
   return '';
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
