@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { VaultDocument } from '../../core/domain/model.js';
 import { scanHistory } from '../../core/node/git/history-scan.js';
-import { scanAndRecord } from '../../core/node/scan/scan-and-record.js';
+import { recordUnlessKeychainAway, scanAndRecord } from '../../core/node/scan/scan-and-record.js';
+import type { Problem } from '../../core/domain/problems/catalogue.js';
 import { verifyFindings } from '../../core/node/scan/verify-findings.js';
 import type { SkippedFile } from '../../core/node/scan/scan-folder.js';
 import type { ImportOutcome, LeakScan, ScanReference } from '../../core/scan/finding.js';
@@ -45,15 +46,22 @@ async function scanWithVault(ctx: CliContext, vault: Vault, plan: ScanPlan, doc:
     const scanned = await scanAndRecord(vault, plan.dir, { onSkip, import: plan.import, replaceWithReferences: plan.replaceWithReferences, cwd: process.cwd(), now: ctx.clock.now() });
     scan = scanned.scan;
     extra = treeExtra(ctx, plan, scanned);
+    warnUnrecorded(ctx, scanned.unrecorded);
   } else {
     scan = await scanHistory(plan.dir, { matcher: matcherInputOf(doc), ...(plan.since !== null ? { since: plan.since } : {}) });
     // A folder's sites are recorded by scanAndRecord; the history's here. Asked first on what the
     // vault holds now: a write checks the keychain, and a scan with nothing to record needs none.
     const before = vault.read();
-    if (recordScanSites(before, scan, ctx.clock.now()).doc !== before) await vault.recordScanSites(scan);
+    const found = scan;
+    if (recordScanSites(before, found, ctx.clock.now()).doc !== before) warnUnrecorded(ctx, await recordUnlessKeychainAway(() => vault.recordScanSites(found)));
   }
   const checks = plan.verify && scan.findings.length > 0 ? await verifyFindings({ http: ctx.core().http, clock: ctx.clock, doc: vault.read() }, scan.findings) : null;
   return { scan, extra, checks };
+}
+
+/** The report stands without the sites it could not record; the person is told why, on stderr. */
+function warnUnrecorded(ctx: CliContext, unrecorded: Problem | null): void {
+  if (unrecorded) ctx.io.err(`warning: where the vault's keys were found is not recorded on them (${cliProblemText(unrecorded)})\n`);
 }
 
 /** What a folder scan reports besides its findings: the references it found, and what an import did. */

@@ -1,7 +1,8 @@
 // Outside a keychain session (an SSH login, a container: no D-Bus session bus, no X display), a
 // command that needs the keychain says in one sentence what is missing and how to get it, exits 3,
 // and has written nothing: not the key, and not an instance before it.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cliFor, runBuiltCli } from '../../support/cli.js';
@@ -21,12 +22,14 @@ function expectNoSessionSentence(stderr: string): void {
 
 describe('the keyturn CLI outside a keychain session', () => {
   let home: string;
+  let secret: string;
   let files: () => Record<string, string | null>;
   beforeEach(async () => {
     home = tempHome();
     const run = cliFor(home);
     expect((await run(['instance', 'add', 'xora', 'acme', 'main', '--env', 'production'])).code).toBe(0);
-    expect((await run(['key', 'add', 'xora/acme/main', 'ci'], sampleKeys.xora())).code).toBe(0);
+    secret = sampleKeys.xora();
+    expect((await run(['key', 'add', 'xora/acme/main', 'ci'], secret)).code).toBe(0);
     files = () => Object.fromEntries(['vault.json', 'vault.last-good.json', 'audit.log'].map((f) => [f, existsSync(join(home, f)) ? readFileSync(join(home, f), 'utf8') : null]));
   });
 
@@ -61,5 +64,21 @@ describe('the keyturn CLI outside a keychain session', () => {
     expectNoSessionSentence(result.stderr);
     expect(existsSync(join(fresh, 'vault.json'))).toBe(false);
     expect(existsSync(join(fresh, 'audit.log'))).toBe(false);
+  });
+
+  it('a folder scan still reports what it found (exit 1), and says the places were not recorded on the keys: nothing was written', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'keyturn-scan-outside-'));
+    try {
+      writeFileSync(join(project, 'client.ts'), `export const key = "${secret}";\n`);
+      const before = files();
+      const result = await keyturnOutsideSession(home, ['scan', project]);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stdout).toMatch(/^xora\/acme\/main\/ci {2}PRODUCTION {2}active/);
+      expect(result.stderr).toMatch(/^warning: where the vault's keys were found is not recorded on them \(the OS keychain is unavailable/m);
+      expect(`${result.stdout}${result.stderr}`).not.toContain(secret);
+      expect(files()['vault.json']).toBe(before['vault.json']);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 });

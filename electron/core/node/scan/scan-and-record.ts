@@ -9,6 +9,8 @@ import { importFindings } from './import-findings.js';
 import { scanFolder, type ScanOptions } from './scan-folder.js';
 import { matcherInputOf } from '../../scan/key-matcher.js';
 import { recordScanSites } from '../../scan/scan-sites.js';
+import type { Problem } from '../../domain/problems/catalogue.js';
+import { isProblem } from '../../domain/problems/problem-error.js';
 
 export interface ScanAndRecordOptions extends Omit<ScanOptions, 'matcher'> {
   /** Add the keys the vault lacks. */
@@ -29,6 +31,26 @@ export interface ScanAndRecordOutcome extends ImportOutcome {
   references: ScanReference[];
   /** Whether the vault was written: keys imported or sites recorded. */
   vaultChanged: boolean;
+  /**
+   * Why the sites found were not recorded (a keychain that is locked or out of reach: every write
+   * asks it first), or null. The scan's report stands without them.
+   */
+  unrecorded: Problem | null;
+}
+
+/**
+ * Records sites on the vault's keys, unless the keychain every write asks first is locked or out
+ * of reach (an SSH session, a CI runner): then the scan still reports what it found, and says the
+ * places were not recorded. Any other failure is thrown.
+ */
+export async function recordUnlessKeychainAway(write: () => Promise<unknown>): Promise<Problem | null> {
+  try {
+    await write();
+    return null;
+  } catch (error) {
+    if (isProblem(error, 'keychain.unavailable') || isProblem(error, 'keychain.locked')) return error.problem;
+    throw error;
+  }
 }
 
 /**
@@ -50,14 +72,19 @@ export async function scanAndRecord(vault: Vault, dir: string, options: ScanAndR
   // Asked first on what the vault holds now: a write checks the keychain, and a scan with nothing to record needs none.
   const before = vault.read();
   const sitesChange = recordReferenceSites(before, scannedFiles, found, options.now).doc !== before;
-  if (sitesChange) await vault.recordReferenceSites(scannedFiles, found);
   // The keys themselves, where they are still in plain text: a line this scan rewrote as a reference no longer holds one.
   const rewritten = new Set(written.map((w) => lineKey(w.file, w.line)));
   const leaks = { ...scan, findings: findings.filter((f) => !rewritten.has(lineKey(f.file, f.line))) };
-  const current = vault.read();
-  const leaksChange = recordScanSites(current, leaks, options.now).doc !== current;
-  if (leaksChange) await vault.recordScanSites(leaks);
-  return { ...outcome, scan, classified, references: scanReferences(vault.read(), found), vaultChanged: sitesChange || leaksChange || outcome.imported.length > 0 };
+  const leaksChange = recordScanSites(before, leaks, options.now).doc !== before;
+  const unrecorded =
+    sitesChange || leaksChange
+      ? await recordUnlessKeychainAway(async () => {
+          if (sitesChange) await vault.recordReferenceSites(scannedFiles, found);
+          if (leaksChange) await vault.recordScanSites(leaks);
+        })
+      : null;
+  const recorded = unrecorded === null && (sitesChange || leaksChange);
+  return { ...outcome, scan, classified, references: scanReferences(vault.read(), found), vaultChanged: recorded || outcome.imported.length > 0, unrecorded };
 }
 
 function lineKey(file: string, line: number): string {
