@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from './fixtures.js';
+import { expect, test, type Keyturn, type Page } from './fixtures.js';
 import { blockingViolations } from './support/axe.js';
 import { focusRingProblems } from './support/focus-ring.js';
 
@@ -9,6 +9,17 @@ const SHOTS = '/tmp/shots-13';
 
 function git(cwd: string, ...args: string[]) {
   execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.test', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'pipe' });
+}
+
+/** A vault with one Xora production key, xora/acme/main/api: the emulator's key (its id and secret). */
+async function vaultWithXoraKey(keyturn: Keyturn) {
+  const { xora } = keyturn.emulators;
+  const planted = xora.control.createKey({ name: 'api' });
+  await keyturn.seed(async (core) => {
+    await core.vault.addInstance({ provider: 'xora', org: 'acme', name: 'main', env: 'production', baseUrl: xora.baseUrl() });
+    await core.vault.addKey({ instanceRef: 'xora/acme/main', name: 'api', secret: planted.secret });
+  });
+  return planted;
 }
 
 /** The dialog at 900×600 in the light and the dark theme, for a person to look at. */
@@ -31,13 +42,8 @@ async function scanFolder(page: Page, folder: string) {
 }
 
 test('a scan finds a vault key and an unknown key in source files: Add to vault stores the unknown one, Emergency revoke opens on the vault one', async ({ page, keyturn }) => {
-  const { xora } = keyturn.emulators;
-  const planted = xora.control.createKey({ name: 'api' });
-  const unknown = xora.control.createKey({ name: 'worker' });
-  await keyturn.seed(async (core) => {
-    await core.vault.addInstance({ provider: 'xora', org: 'acme', name: 'main', env: 'production', baseUrl: xora.baseUrl() });
-    await core.vault.addKey({ instanceRef: 'xora/acme/main', name: 'api', secret: planted.secret });
-  });
+  const planted = await vaultWithXoraKey(keyturn);
+  const unknown = keyturn.emulators.xora.control.createKey({ name: 'worker' });
   const project = join(keyturn.home, 'project');
   mkdirSync(join(project, 'src'), { recursive: true });
   writeFileSync(join(project, 'src', 'client.ts'), `import { Xora } from 'xora';\n\nexport const client = new Xora({ apiKey: '${planted.secret}' });\n`);
@@ -91,12 +97,7 @@ test('a scan finds a vault key and an unknown key in source files: Add to vault 
 });
 
 test('Rotate from a vault key found by a scan opens the rotation wizard on that key', async ({ page, keyturn }) => {
-  const { xora } = keyturn.emulators;
-  const planted = xora.control.createKey({ name: 'api' });
-  await keyturn.seed(async (core) => {
-    await core.vault.addInstance({ provider: 'xora', org: 'acme', name: 'main', env: 'production', baseUrl: xora.baseUrl() });
-    await core.vault.addKey({ instanceRef: 'xora/acme/main', name: 'api', secret: planted.secret });
-  });
+  const planted = await vaultWithXoraKey(keyturn);
   const project = join(keyturn.home, 'project');
   mkdirSync(project, { recursive: true });
   writeFileSync(join(project, 'settings.json'), JSON.stringify({ xora: { apiKey: planted.secret } }, null, 2));
@@ -108,12 +109,7 @@ test('Rotate from a vault key found by a scan opens the rotation wizard on that 
 
 // Needs the git history scan (repositoryRoot, scanHistory) and the scan sites (recordScanSites).
 test('a git repository: Scan history too finds a key added then removed, with its commit; the emergency panel lists where scans found it', async ({ page, keyturn }) => {
-  const { xora } = keyturn.emulators;
-  const planted = xora.control.createKey({ name: 'api' });
-  await keyturn.seed(async (core) => {
-    await core.vault.addInstance({ provider: 'xora', org: 'acme', name: 'main', env: 'production', baseUrl: xora.baseUrl() });
-    await core.vault.addKey({ instanceRef: 'xora/acme/main', name: 'api', secret: planted.secret });
-  });
+  const planted = await vaultWithXoraKey(keyturn);
   const repo = join(keyturn.home, 'repo');
   mkdirSync(repo, { recursive: true });
   git(repo, 'init', '-q');
@@ -144,7 +140,7 @@ test('a git repository: Scan history too finds a key added then removed, with it
   await panel.getByLabel('Instance name').fill('main');
   await panel.getByRole('button', { name: 'Revoke now' }).click();
   await expect(panel.getByTestId('revoke-waiting')).toBeVisible();
-  xora.control.revokeKey(planted.id);
+  keyturn.emulators.xora.control.revokeKey(planted.id);
   await expect(panel.getByTestId('revoke-result')).toContainText('rejected (401)', { timeout: 15_000 });
   await expect(panel.getByTestId('revoke-scan-sites')).toHaveText('The commits that still hold it need no rewrite: the key is dead now.');
   await page.keyboard.press('Escape');
@@ -161,13 +157,8 @@ test.describe('the Scan dialog with its findings and the Add to vault form', () 
   test.use({ bypassCSP: true });
 
   test('no serious or critical axe violation and a focus ring one can see, light and dark, at 900×600', async ({ page, keyturn }) => {
-    const { xora } = keyturn.emulators;
-    const planted = xora.control.createKey({ name: 'api' });
-    const unknown = xora.control.createKey({ name: 'worker' });
-    await keyturn.seed(async (core) => {
-      await core.vault.addInstance({ provider: 'xora', org: 'acme', name: 'main', env: 'production', baseUrl: xora.baseUrl() });
-      await core.vault.addKey({ instanceRef: 'xora/acme/main', name: 'api', secret: planted.secret });
-    });
+    const planted = await vaultWithXoraKey(keyturn);
+    const unknown = keyturn.emulators.xora.control.createKey({ name: 'worker' });
     const project = join(keyturn.home, 'project');
     mkdirSync(project, { recursive: true });
     writeFileSync(join(project, '.env'), `XORA_API_KEY=${planted.secret}\nXORA_WORKER_KEY=${unknown.secret}\n`);

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 const run = promisify(execFile);
 const PASSWORD = 'keyturn-test\n';
@@ -97,5 +98,36 @@ export async function startOwnKeyring(): Promise<OwnKeyring> {
       await exited;
       rmSync(root, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A keyring of the test file's own for the block it is called in: started before its first test,
+ * closed after its last, and unlocked again after a test that left it locked (a test that failed
+ * half-way must not hand the next one a locked keyring).
+ */
+export function useOwnKeyring(): OwnKeyring {
+  let keyring: OwnKeyring | null = null;
+  const started = (): OwnKeyring => {
+    if (keyring === null) throw new Error('the test keyring is started before the first test: use it inside a test');
+    return keyring;
+  };
+  beforeAll(async () => {
+    keyring = await startOwnKeyring();
+  });
+  afterAll(async () => {
+    await keyring?.close();
+  });
+  afterEach(async () => {
+    if (keyring && (await keyring.isLocked())) await keyring.unlock();
+  });
+  return {
+    get env() {
+      return started().env;
+    },
+    lock: () => started().lock(),
+    isLocked: () => started().isLocked(),
+    unlock: () => started().unlock(),
+    close: () => started().close(),
   };
 }

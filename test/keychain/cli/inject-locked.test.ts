@@ -1,23 +1,14 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBuiltCli } from '../../support/cli.js';
 import { sampleKeys } from '../../support/keys.js';
-import { startOwnKeyring, type OwnKeyring } from '../../support/own-keyring.js';
+import { useOwnKeyring } from '../../support/own-keyring.js';
 import { tempHome } from '../../support/temp-home.js';
 
 /** A render whose keychain is locked: on a keyring of this file's own (locking the shared one would break the files beside it). */
 describe('keyturn inject with a locked keychain', () => {
-  let keyring: OwnKeyring;
-  beforeAll(async () => {
-    keyring = await startOwnKeyring();
-  });
-  afterAll(async () => {
-    await keyring.close();
-  });
-  afterEach(async () => {
-    if (await keyring.isLocked()) await keyring.unlock();
-  });
+  const keyring = useOwnKeyring();
 
   it('forbids a render while the keychain is locked: exit 3 naming the template line, no output, nothing on stdout', async () => {
     const home = tempHome();

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBuiltCli } from '../../support/cli.js';
 import { sampleKeys } from '../../support/keys.js';
-import { startOwnKeyring, type OwnKeyring } from '../../support/own-keyring.js';
+import { useOwnKeyring } from '../../support/own-keyring.js';
 import { tempHome } from '../../support/temp-home.js';
 
 /**
@@ -12,17 +12,7 @@ import { tempHome } from '../../support/temp-home.js';
  * a keyring of this file's own (locking the suite's shared one would break the files running beside it).
  */
 describe('a locked keychain', () => {
-  let keyring: OwnKeyring;
-  beforeAll(async () => {
-    keyring = await startOwnKeyring();
-  });
-  afterAll(async () => {
-    await keyring.close();
-  });
-  // A test that failed half-way must not leave the next one a locked keyring.
-  afterEach(async () => {
-    if (await keyring.isLocked()) await keyring.unlock();
-  });
+  const keyring = useOwnKeyring();
 
   const keyturn = (home: string, args: string[], input = '', env: NodeJS.ProcessEnv = keyring.env) => runBuiltCli(['--home', home, ...args], env, input);
   const recordNames = (home: string) => (JSON.parse(readFileSync(join(home, 'vault.json'), 'utf8')) as { keys: { name: string; lastVerification?: unknown }[] }).keys;

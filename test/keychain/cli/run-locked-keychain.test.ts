@@ -1,23 +1,14 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBuiltCli } from '../../support/cli.js';
 import { sampleKeys } from '../../support/keys.js';
-import { startOwnKeyring, type OwnKeyring } from '../../support/own-keyring.js';
+import { useOwnKeyring } from '../../support/own-keyring.js';
 import { tempHome } from '../../support/temp-home.js';
 
 /** `run` and `read` on a locked keychain, on a keyring of this file's own (see locked-keychain.test.ts). */
 describe('run and read on a locked keychain', () => {
-  let keyring: OwnKeyring;
-  beforeAll(async () => {
-    keyring = await startOwnKeyring();
-  });
-  afterAll(async () => {
-    await keyring.close();
-  });
-  afterEach(async () => {
-    if (await keyring.isLocked()) await keyring.unlock();
-  });
+  const keyring = useOwnKeyring();
   const keyturn = (home: string, args: string[], input = '') => runBuiltCli(['--home', home, ...args], keyring.env, input);
 
   it('run exits 3 naming the variable, the file line and the locked keychain, and the command never starts; read exits 3 as key get does', async () => {
