@@ -18,6 +18,7 @@ import { scanAuditEvent } from '../core/scan/scan-audit.js';
 import { recordScanSites } from '../core/scan/scan-sites.js';
 import { scanAssignments } from '../core/targets/kinds/dotenv/text.js';
 import type { AppCore } from './app-core.js';
+import { variableHolding } from '../core/scan/dotenv-variable.js';
 
 /**
  * The app's scan of a folder: every text file under it (and what it imports when asked), then,
@@ -82,7 +83,7 @@ export async function addFindingCall(core: AppCore, args: ParsedArgs<'scan.addFi
   const key: TextKey | undefined = atLine.find((k) => k.column === column) ?? atLine[0];
   if (!key) fail('scan.finding-gone', { path: file, line, ...(commit === undefined ? {} : { commit }) });
   const added = await core.vault.addKey({ instanceRef: args.instanceRef, name: args.name, secret: key.secret, verify: true });
-  const variable = commit === undefined && isEnvFile(basename(file)) ? variableAt(text, key) : null;
+  const variable = commit === undefined && isEnvFile(basename(file)) ? variableHolding(scanAssignments(text), key) : null;
   const refusedTargets: { file: string; problem: Problem }[] = [];
   let targets = 0;
   if (variable !== null) {
@@ -123,9 +124,4 @@ async function nearestFolder(folder: string): Promise<string> {
     );
     if (found || dirname(at) === at) return at;
   }
-}
-
-/** The `.env` variable whose value is exactly the key, as the scan judges it (null: it sits elsewhere in the file). */
-function variableAt(text: string, key: TextKey): string | null {
-  return scanAssignments(text).find((a) => a.valueStart <= key.start && key.end <= a.valueEnd && a.value === key.secret)?.variable ?? null;
 }

@@ -5,6 +5,7 @@ import type { Finding } from '../../scan/finding.js';
 import type { FileAdditions } from '../../scan/git-diff.js';
 import { scanAssignments } from '../../targets/kinds/dotenv/text.js';
 import { isEnvFile } from '../scan/scan-folder.js';
+import { variableHolding } from '../../scan/dotenv-variable.js';
 
 /** A key found on an added line, before it knows whether its file at the tip still holds it. */
 export type AddedKey = Omit<Finding, 'commit'> & { commit: { sha: string; authorDate: string } | null };
@@ -33,9 +34,8 @@ export function keysInAdditions(root: string, additions: FileAdditions, matcher:
     let variable: string | null = null;
     if (envFile) {
       const lineText = additions.lines[index] ?? '';
-      const [assignment] = scanAssignments(lineText);
       const at = k.start - lineStart;
-      if (assignment && assignment.valueStart <= at && at + k.secret.length <= assignment.valueEnd && assignment.value === k.secret) variable = assignment.variable;
+      variable = variableHolding(scanAssignments(lineText), { start: at, end: at + k.secret.length, secret: k.secret });
     }
     const { providerId, environment, org, maskedKey, fingerprint, match, secret } = k;
     found.push({ file: join(root, additions.path), path: additions.path, line: additions.numbers[index] ?? 0, column, variable, providerId, environment, org, maskedKey, fingerprint, match, commit, secret });

@@ -11,6 +11,7 @@ import type { Finding, FolderScan, SkippedFile } from '../../scan/finding.js';
 import type { FilePass } from './tree/file-pass.js';
 import { FilePassPool } from './tree/thread-pool.js';
 import { walkTree } from './tree/walk.js';
+import { variableHolding } from '../../scan/dotenv-variable.js';
 
 // What a scan finds is plain data (./finding.js, which the contract shows); callers that scan get it here too.
 export { toDisplay, type FolderScan, type SkippedFile } from '../../scan/finding.js';
@@ -147,10 +148,7 @@ function keysAndReferences(full: string, path: string, name: string, text: strin
   if (isEnvFile(name)) {
     if (keys.length === 0 && !hasReference) return { findings: [], references: [] };
     const assignments = scanAssignments(text);
-    const findings = keys.map((k) => {
-      const assignment = assignments.find((a) => a.valueStart <= k.start && k.end <= a.valueEnd && a.value === k.secret);
-      return toFinding(full, path, k, assignment?.variable ?? null);
-    });
+    const findings = keys.map((k) => toFinding(full, path, k, variableHolding(assignments, k)));
     return { findings, references: hasReference ? referencesInDotenv(full, text, assignments) : [] };
   }
   const references = hasReference ? findReferencesInText(text).map((r) => ({ file: full, line: r.line, reference: r.reference })) : [];
