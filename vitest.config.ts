@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Keychain tests share one Secret Service; files run in parallel but each uses its own vault id.
     pool: 'forks',
+    // One throwaway PostgreSQL server per run for the team-inventory tests (each file makes its own database).
+    globalSetup: ['test/support/postgres-global-setup.ts'],
   },
 });

@@ -2,8 +2,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-/** The Debian packages a fresh machine lacks for the tests: keychain daemon, D-Bus, libsecret, Chromium. */
-export const DEBIAN_PACKAGES = ['chromium', 'dbus', 'gnome-keyring', 'libsecret-1-dev'];
+/** The Debian packages a fresh machine lacks for the tests: keychain daemon, D-Bus, libsecret, Chromium, and PostgreSQL 15 for the team inventory's tests. */
+export const DEBIAN_PACKAGES = ['chromium', 'dbus', 'gnome-keyring', 'libsecret-1-dev', 'postgresql-15'];
 export const APT_COMMAND = `apt-get install -y --no-install-recommends ${DEBIAN_PACKAGES.join(' ')}`;
 
 export function missingSystemTools(tools) {

@@ -13,12 +13,17 @@ import { ConfMetadataStore } from '../core/node/store/conf-metadata-store.js';
 import { FileRotationLocks } from '../core/node/store/file-rotation-locks.js';
 import { FileKeyConsumers } from '../core/node/run/consumer-leases.js';
 import { ensureVaultIdentity, keychainServiceFor } from '../core/node/store/home.js';
+import { openTeam } from '../core/node/team/open-team.js';
+import { teamOutboxRecorder } from '../core/node/team/outbox-recorder.js';
+import type { TeamService } from '../core/team/team-service.js';
 
 /** The core as a UI host runs it: on one vault home, with what the host adds to close it. */
 export interface AppCore extends Core {
   home: string;
   /** The audit log file itself, for the log's own views (verify, show); core records through `audit`. */
   auditLog: FileAuditLog;
+  /** The team inventory of this vault (metadata only): its connection, sync and the team's audit. */
+  team: TeamService;
   /** What core warned of since the host opened it (an audit entry not written, a corrupt file moved aside). */
   warnings(): readonly Problem[];
   /** Work to finish before the core closes (rotations this host runs let go of their lock). */
@@ -41,7 +46,8 @@ export function openAppCore(home: string, host: AppHost): AppCore {
   const vaultId = ensureVaultIdentity(home);
   const keychainService = keychainServiceFor(vaultId);
   const logger = new CollectingLogger();
-  const metadata = new ConfMetadataStore(home, { vaultId, logger });
+  // In a vault joined to a team, every change is recorded in the team outbox under the vault's lock.
+  const metadata = new ConfMetadataStore(home, { vaultId, logger, onWrite: teamOutboxRecorder(home) });
   const http = createHttpClient();
   const auditLog = new FileAuditLog(home, { now: () => clock.now(), head: keychainAuditHead(host.secrets, keychainService) });
   const core = openCore(
@@ -49,14 +55,17 @@ export function openAppCore(home: string, host: AppHost): AppCore {
     { locks: new FileRotationLocks(home, { host: host.name }), consumers: new FileKeyConsumers(home) },
   );
   const closing: (() => Promise<void>)[] = [];
+  const team = openTeam({ home, vaultId, secrets: host.secrets, keychainService, metadata, clock, logger, audit: core.audit });
   return Object.assign(core, {
     home,
     auditLog,
+    team,
     warnings: () => logger.problems,
     beforeClose: (task: () => Promise<void>) => void closing.push(task),
     close: async () => {
       for (const task of closing.splice(0)) await task();
       await auditLog.flush();
+      await team.close();
       await http.close();
     },
   });

@@ -18,6 +18,7 @@ import { inspectTargetFile } from '../core/node/vault/target-ops.js';
 import type { AppCore } from './app-core.js';
 import { RotationSessions } from './rotation-sessions.js';
 import { addFindingCall, scanFolderCall } from './scan-calls.js';
+import { teamCalls, teamLeakMatches } from './team-calls.js';
 import { typedBack } from '../core/domain/problems/params.js';
 
 export interface HostHooks {
@@ -148,6 +149,7 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
           match: c.match ? { ref: c.match.ref, key: core.vault.showKey(c.match.ref), targets: c.match.record.targets, referenceSites: c.match.record.referenceSites ?? [], scanSites: c.match.record.scanSites ?? [] } : null,
           guess: c.guess ? { provider: c.guess.provider, environment: c.guess.environment, guide: c.guess.guide } : null,
         })),
+        team: await teamLeakMatches(core, candidates),
       };
     },
     'emergency.revoke': async ({ ref, leaked, waitSeconds, confirmInstanceName, resume }) => {
@@ -179,6 +181,7 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
       return exportAudit(rows, format, now);
     },
     'log.verify': async () => verifyLog(core.auditLog, core.metadata),
+    ...teamCalls(core, hooks),
     'log.show': async ({ limit }) => {
       const { entries } = readAuditLog(core.auditLog.path);
       return { entries: entries.slice(-limit), total: entries.length };

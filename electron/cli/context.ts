@@ -113,7 +113,7 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined, p
   const openStore = (modules: MetadataParts): ConfMetadataStore => {
     if (store) return store.metadata;
     const b = openBase();
-    const metadata = new modules.ConfMetadataStore(b.home, { vaultId: b.vaultId, beforeWrite: b.beforeWrite, logger });
+    const metadata = new modules.ConfMetadataStore(b.home, { vaultId: b.vaultId, beforeWrite: b.beforeWrite, onWrite: modules.teamOutboxRecorder(b.home), logger });
     store = { metadata, vaultDamageProblem: modules.vaultDamageProblem };
     return metadata;
   };

@@ -6,6 +6,7 @@ import type { HttpClient } from '../core/http/types.js';
 export { openCore } from '../core/node/open-core.js';
 export { realSleep } from '../core/rotation/poll.js';
 export { ConfMetadataStore, vaultDamageProblem, VaultDamagedError } from '../core/node/store/conf-metadata-store.js';
+export { teamOutboxRecorder } from '../core/node/team/outbox-recorder.js';
 export { FileRotationLocks } from '../core/node/store/file-rotation-locks.js';
 export { FileKeyConsumers } from '../core/node/run/consumer-leases.js';
 

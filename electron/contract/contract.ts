@@ -24,6 +24,9 @@ import type {
   Settings,
   TargetFileCheck,
   RotationView,
+  TeamAuditReport,
+  TeamStatus,
+  TeamSyncOutcome,
   VaultOverview,
   VerifyOutcomeView,
 } from './views.js';
@@ -168,6 +171,18 @@ export const contract = {
   'audit.report': call(z.object({ env: z.enum(['sandbox', 'production']).optional(), state: z.enum(POLICY_STATES).optional() }).strict()).returns<{ rows: AuditRow[]; summary: AuditSummary }>(),
   'audit.export': call(z.object({ format: z.enum(['csv', 'json', 'ics']), env: z.enum(['sandbox', 'production']).optional(), state: z.enum(POLICY_STATES).optional() }).strict()).returns<AuditExport>(),
   'log.verify': call(z.object({}).strict()).returns<LogVerification>(),
+  // The team inventory (metadata only): the connection, its status and what waits, the team's audit.
+  'team.status': call(z.object({ probe: z.boolean().default(true) }).strict()).returns<TeamStatus>(),
+  'team.connect': call(
+    z
+      .object({ url: z.string().min(1).max(2048), team: z.string().min(1).max(64), member: z.string().min(1).max(64).optional(), password: z.string().min(1).max(1024).optional() })
+      .strict(),
+  ).returns<TeamStatus>(),
+  'team.disconnect': call(z.object({}).strict()).returns<TeamStatus>(),
+  'team.sync': call(z.object({}).strict()).returns<TeamSyncOutcome>(),
+  'team.audit': call(
+    z.object({ member: z.string().min(1).max(64).optional(), env: z.enum(['sandbox', 'production']).optional(), state: z.enum(POLICY_STATES).optional() }).strict(),
+  ).returns<TeamAuditReport>(),
   'log.show': call(z.object({ limit: z.number().int().positive().max(10_000).default(200) }).strict()).returns<{ entries: (AuditEntry | null)[]; total: number }>(),
   'reminder.snooze': call(z.object({ ref, days: z.number().int().positive().max(365) }).strict()).returns<{ until: string }>(),
   'settings.get': call(z.object({}).strict()).returns<Settings>(),
@@ -196,6 +211,7 @@ export type Handlers = { [N in CallName]: (args: ParsedArgs<N>) => Promise<CallR
 export interface EventPayloads {
   'rotation.changed': { rotationId: string };
   'vault.changed': Record<string, never>;
+  'team.changed': Record<string, never>;
   'emergency.open': Record<string, never>;
   'reminder.fired': { ref: string; title: string; body: string };
   'rotation.open': { ref: string };

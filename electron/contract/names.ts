@@ -34,6 +34,11 @@ export const CALL_NAMES = [
   'audit.export',
   'log.verify',
   'log.show',
+  'team.status',
+  'team.connect',
+  'team.disconnect',
+  'team.sync',
+  'team.audit',
   'reminder.snooze',
   'settings.get',
   'settings.set',
@@ -44,9 +49,10 @@ export type CallName = (typeof CALL_NAMES)[number];
 
 /**
  * `emergency.open` comes from the desktop menu (and its shortcut), which the page cannot see;
- * `rotation.open` from a clicked reminder notification; `reminder.fired` is browser mode's notification.
+ * `rotation.open` from a clicked reminder notification; `reminder.fired` is browser mode's notification;
+ * `team.changed` when the team status changes (a sync delivered, the database went away or came back).
  */
-export const EVENT_NAMES = ['rotation.changed', 'vault.changed', 'emergency.open', 'reminder.fired', 'rotation.open'] as const;
+export const EVENT_NAMES = ['rotation.changed', 'vault.changed', 'emergency.open', 'reminder.fired', 'rotation.open', 'team.changed'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The IPC channel of a call or event: derived here, written nowhere else. */

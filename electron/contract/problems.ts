@@ -25,5 +25,6 @@ export type { RunProblem } from '../core/domain/problems/run.js';
 export type { ScanProblem } from '../core/domain/problems/scan.js';
 export type { StoreProblem } from '../core/domain/problems/store.js';
 export type { TargetProblem } from '../core/domain/problems/targets.js';
+export type { TeamProblem } from '../core/domain/problems/team.js';
 export type { VaultProblem } from '../core/domain/problems/vault.js';
 export type { WarningProblem } from '../core/domain/problems/warnings.js';

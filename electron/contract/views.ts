@@ -5,6 +5,10 @@ import type { ProviderId } from '../core/domain/model.js';
 import type { PolicyState } from '../core/policy/key-policy.js';
 import type { DisplayedFinding, ImportOutcome, SkippedFile } from '../core/scan/finding.js';
 import type { KeyView } from '../core/vault/views.js';
+import type { TeamAuditRow } from '../core/team/team-audit.js';
+import type { TeamLeakMatch } from '../core/team/team-service.js';
+import type { TeamVault } from '../core/ports/team-database.js';
+import type { AuditSummary } from '../core/audit/audit-report.js';
 import type { Problem } from './problems.js';
 import type { TargetRefusal } from '../core/domain/problems/targets.js';
 import type { TargetDescription } from '../core/targets/kind-definition.js';
@@ -135,6 +139,11 @@ export interface LeakCandidateView {
 /** Every stored key and provider-shaped string of the pasted text, in the order they appear. */
 export interface LeakFinding {
   candidates: LeakCandidateView[];
+  /**
+   * When this vault is joined to a team: the team inventory's matches of the pasted keys the vault
+   * does not hold (whose key it is, which machine, where it is used), or why the team could not be asked.
+   */
+  team: { matches: (TeamLeakMatch & { masked: string })[]; problem: Problem | null } | null;
 }
 
 export interface RevokeResult {
@@ -197,6 +206,17 @@ export interface PickedPath {
 
 export type { AuditRow, AuditSummary } from '../core/audit/audit-report.js';
 export type { AuditEntry, LogVerification } from '../core/audit/audit-entry.js';
+export type { TeamStatus, TeamSyncOutcome, TeamWaiting } from '../core/team/team-connection.js';
+export type { TeamAuditRow, TeamLeakMatch, TeamVault };
+export type { TeamLogCheck } from '../core/team/team-service.js';
+export type { UsageSite } from '../core/team/team-key-row.js';
+
+/** The Audit view's Team side: every member's keys at now, the summary over the whole team, and the team's vaults (for the member filter). */
+export interface TeamAuditReport {
+  rows: TeamAuditRow[];
+  summary: AuditSummary;
+  vaults: TeamVault[];
+}
 
 /** A key as the vault table shows it: its record and its policy state now. */
 export interface KeyRow extends KeyView {

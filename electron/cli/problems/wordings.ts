@@ -3,6 +3,7 @@ import { wordProblem, type Wordings } from '../../core/domain/problems/wording.j
 import { baselineWordings } from './baseline.js';
 import { emergencyWordings } from './emergency.js';
 import { generalWordings } from './general.js';
+import { teamWordings } from './team.js';
 import { gitWordings } from './git.js';
 import { injectWordings } from './inject.js';
 import { instanceWordings } from './instance.js';
@@ -23,7 +24,7 @@ import { warningWordings } from './warnings.js';
 
 /** The terminal's words for every problem: they name flags and commands, since that is what a person types here. */
 export const CLI_WORDINGS: Wordings = {
-  ...generalWordings, ...baselineWordings, ...emergencyWordings, ...gitWordings, ...injectWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...referenceWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...warningWordings,
+  ...generalWordings, ...baselineWordings, ...emergencyWordings, ...gitWordings, ...injectWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...referenceWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...teamWordings, ...vaultWordings, ...warningWordings,
 };
 
 export function cliProblemText(problem: Problem): string {

@@ -2,6 +2,7 @@ import { wordProblem, type Problem, type Wordings } from '../../../electron/cont
 import { baselineWordings } from './baseline.js';
 import { emergencyWordings } from './emergency.js';
 import { generalWordings } from './general.js';
+import { teamWordings } from './team.js';
 import { gitWordings } from './git.js';
 import { injectWordings } from './inject.js';
 import { instanceWordings } from './instance.js';
@@ -22,7 +23,7 @@ import { warningWordings } from './warnings.js';
 
 /** The app's words for every problem: they name fields and buttons, never a flag or a command. */
 export const APP_WORDINGS: Wordings = {
-  ...generalWordings, ...baselineWordings, ...emergencyWordings, ...gitWordings, ...injectWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...referenceWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...vaultWordings, ...warningWordings,
+  ...generalWordings, ...baselineWordings, ...emergencyWordings, ...gitWordings, ...injectWordings, ...instanceWordings, ...keyShapeWordings, ...keychainWordings, ...policyWordings, ...providerWordings, ...referenceWordings, ...refWordings, ...reportWordings, ...rotationWordings, ...runWordings, ...scanWordings, ...storeWordings, ...targetWordings, ...teamWordings, ...vaultWordings, ...warningWordings,
 };
 
 export function appProblemText(problem: Problem): string {

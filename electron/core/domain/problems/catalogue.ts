@@ -17,6 +17,7 @@ import { runProblems } from './run.js';
 import { scanProblems } from './scan.js';
 import { storeProblems } from './store.js';
 import { targetProblems } from './targets.js';
+import { teamProblems } from './team.js';
 import { vaultProblems } from './vault.js';
 import { warningProblems } from './warnings.js';
 
@@ -30,7 +31,7 @@ import { warningProblems } from './warnings.js';
  * wording.ts load no zod), so the smallest commands stay small.
  */
 export const PROBLEM_SCHEMAS = [
-  ...generalProblems, ...baselineProblems, ...emergencyProblems, ...gitProblems, ...injectProblems, ...instanceProblems, ...keyShapeProblems, ...keychainProblems, ...policyProblems, ...providerProblems, ...referenceProblems, ...refProblems, ...reportProblems, ...rotationProblems, ...runProblems, ...scanProblems, ...storeProblems, ...targetProblems, ...vaultProblems, ...warningProblems,
+  ...generalProblems, ...baselineProblems, ...emergencyProblems, ...gitProblems, ...injectProblems, ...instanceProblems, ...keyShapeProblems, ...keychainProblems, ...policyProblems, ...providerProblems, ...referenceProblems, ...refProblems, ...reportProblems, ...rotationProblems, ...runProblems, ...scanProblems, ...storeProblems, ...targetProblems, ...teamProblems, ...vaultProblems, ...warningProblems,
 ] as const;
 
 export const problemSchema = z.discriminatedUnion('code', PROBLEM_SCHEMAS);

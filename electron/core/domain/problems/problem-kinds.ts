@@ -18,10 +18,11 @@ import { runKinds } from './run.kinds.js';
 import { scanKinds } from './scan.kinds.js';
 import { storeKinds } from './store.kinds.js';
 import { targetKinds } from './targets.kinds.js';
+import { teamKinds } from './team.kinds.js';
 import { vaultKinds } from './vault.kinds.js';
 import { warningKinds } from './warnings.kinds.js';
 
 /** Every code's kind (one spread per area); the compiler checks none is missing. */
 export const PROBLEM_KINDS = {
-  ...generalKinds, ...baselineKinds, ...emergencyKinds, ...gitKinds, ...injectKinds, ...instanceKinds, ...keyShapeKinds, ...keychainKinds, ...policyKinds, ...providerKinds, ...referenceKinds, ...refKinds, ...reportKinds, ...rotationKinds, ...runKinds, ...scanKinds, ...storeKinds, ...targetKinds, ...vaultKinds, ...warningKinds,
+  ...generalKinds, ...baselineKinds, ...emergencyKinds, ...gitKinds, ...injectKinds, ...instanceKinds, ...keyShapeKinds, ...keychainKinds, ...policyKinds, ...providerKinds, ...referenceKinds, ...refKinds, ...reportKinds, ...rotationKinds, ...runKinds, ...scanKinds, ...storeKinds, ...targetKinds, ...teamKinds, ...vaultKinds, ...warningKinds,
 } as const satisfies { readonly [C in ProblemCode]: ProblemKind };

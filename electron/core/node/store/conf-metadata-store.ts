@@ -43,6 +43,7 @@ export class ConfMetadataStore implements MetadataStore {
   #written: { text: string; index: KeyIndex | null } | null = null;
 
   readonly #beforeWrite: (() => Promise<void>) | null;
+  readonly #onWrite: ((before: VaultDocument, after: VaultDocument) => void) | null;
   readonly #logger: Logger | null;
   #ready: Promise<void> | null = null;
 
@@ -51,12 +52,17 @@ export class ConfMetadataStore implements MetadataStore {
    * `beforeWrite` runs once, before the first update: a check that throws stops it with nothing written
    * (the CLI asks the keychain there, so a command that needs it never half-succeeds without it).
    * `logger` hears what the person must be told (a corrupt file moved aside).
+   * `onWrite` sees each change under the lock, after it is checked and before it is written (the
+   * team outbox records which keys changed there: a change it missed could never be delivered; one
+   * it records and a crash then loses is delivered as the vault stands, which is harmless). A throw
+   * stops the write.
    */
-  constructor(home: string, options: { vaultId?: string; beforeWrite?: () => Promise<void>; logger?: Logger } = {}) {
+  constructor(home: string, options: { vaultId?: string; beforeWrite?: () => Promise<void>; onWrite?: (before: VaultDocument, after: VaultDocument) => void; logger?: Logger } = {}) {
     mkdirSync(home, { recursive: true, mode: 0o700 });
     this.#home = home;
     this.#vaultId = options.vaultId;
     this.#beforeWrite = options.beforeWrite ?? null;
+    this.#onWrite = options.onWrite ?? null;
     this.#logger = options.logger ?? null;
     this.location = join(home, VAULT_FILE);
     this.lastGoodLocation = join(home, LAST_GOOD_FILE);
@@ -242,6 +248,7 @@ export class ConfMetadataStore implements MetadataStore {
           fail('vault.metadata-invalid', { where: issue?.path.join('.') ?? 'document', reason: issue?.message ?? 'invalid' });
         }
         const checked = deepFreeze(valid.data);
+        this.#onWrite?.(current.doc, checked);
         const conf = await this.#open();
         // The file being replaced parsed without damage (checked above): it is the last good copy.
         if (existsSync(this.location)) preserveCopy(this.location, this.lastGoodLocation);

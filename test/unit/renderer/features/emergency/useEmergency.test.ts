@@ -19,7 +19,7 @@ const other: LeakCandidateView = { line: 2, masked: 'nxr_zz…', match: null, gu
 describe('useEmergency', () => {
   it('one key in the paste is chosen at once, with its detail; a production key is revoked with its name typed back, from the pasted text', async () => {
     const emergencyRevoke = vi.fn<KeyturnApi['emergencyRevoke']>(async () => ({ ref: key.ref, proven: true, path: 'api', detail: 'rejected (401): it is dead' }));
-    fakeHost({ emergencyFind: async () => ({ candidates: [found] }), keyDetail: async () => detail, emergencyRevoke, vaultOverview: async () => overview() });
+    fakeHost({ emergencyFind: async () => ({ candidates: [found], team: null }), keyDetail: async () => detail, emergencyRevoke, vaultOverview: async () => overview() });
     useApp.setState({ overview: overview() });
     const { result } = renderHook(() => useEmergency(undefined));
     act(() => result.current.setLeaked(`Bearer xora_leaked`));
@@ -39,7 +39,7 @@ describe('useEmergency', () => {
   });
 
   it('several keys in the paste wait for a choice; one the vault lacks has no match', async () => {
-    fakeHost({ emergencyFind: async () => ({ candidates: [found, other] }), keyDetail: async () => detail });
+    fakeHost({ emergencyFind: async () => ({ candidates: [found, other], team: null }), keyDetail: async () => detail });
     const { result } = renderHook(() => useEmergency(undefined));
     await act(() => result.current.find());
     expect(result.current.candidates).toHaveLength(2);

@@ -1,0 +1,27 @@
+import type { AreaWordings, TeamProblem } from '../../../electron/contract/problems.js';
+
+export const teamWordings: AreaWordings<TeamProblem> = {
+  'team.not-connected': () => 'This vault is not joined to a team. Connect it in Settings → Team with the URL your team administrator gave you.',
+  'team.already-connected': (p) => `This vault is already joined to team "${p.team}". Disconnect it first to join another.`,
+  'team.no-admin-connection': () => 'No administrator\'s connection is kept on this computer: set up the team first.',
+  'team.url-invalid': (p) => `That is not a PostgreSQL URL (${p.reason}). Paste one like postgresql://ROLE@HOST:5432/DATABASE.`,
+  'team.tls-required': (p) => `${p.host} is not this computer, and the URL turns TLS off (sslmode=${p.given}). Remove sslmode from the URL, or set it to verify-full.`,
+  'team.invalid-name': (p) => `"${p.value}" is not a ${p.what} name: use up to 40 lowercase letters, digits, "-" and "_", starting with a letter.`,
+  'team.unreachable': (p) => `The team database at ${p.database} does not answer (${p.reason}). Nothing is lost: changes wait on this computer and are delivered when it answers again.`,
+  'team.auth-failed': (p) => `The team database at ${p.database} refused the password of "${p.role}". Ask your team administrator for a new invitation, and connect with it.`,
+  'team.tls-failed': (p) => `The secure connection to ${p.database} failed (${p.reason}). Check the server's certificate with your administrator.`,
+  'team.schema-missing': (p) => `The database at ${p.database} holds no Keyturn team yet: an administrator sets it up first.`,
+  'team.schema-newer': (p) => `The team database at ${p.database} was set up by a newer Keyturn (schema ${p.found}; this one knows ${p.known}). Update Keyturn, then connect again. Nothing was changed.`,
+  'team.not-admin': (p) => `This connection may not set up a team at ${p.database} (${p.reason}).`,
+  'team.no-such-team': (p) => `The database has no team "${p.team}". Check the name with your team administrator.`,
+  'team.not-a-member': (p) => `The role "${p.role}" is not ${p.member ? `the member "${p.member}"` : 'a member'} of team "${p.team}". Use the URL your invitation gave you.`,
+  'team.member-exists': (p) => `Team "${p.team}" already has a member "${p.member}": choose another name.`,
+  'team.lead-only': (p) => `Only a team lead may ${p.action}.`,
+  'team.write-refused': (p) => `The team database refused the change (${p.reason}): a member may change only its own vault's rows.`,
+  'team.password-missing': () => 'The keychain no longer holds the team database\'s password. Connect again with your invitation URL.',
+  'team.password-needed': () => 'The URL holds no password: enter it in the Password field.',
+  'team.log-diverged': (p) => `The audit log on this computer departs from the team's copy at entry ${p.seq}: it was edited or replaced here. Nothing more of it is delivered; check the log in Audit.`,
+  'team.log-shorter': (p) => `The audit log on this computer holds ${p.local} entries, but the team already holds ${p.team}: entries were cut off here.`,
+  'team.database-failed': (p) => `The team database failed: ${p.reason}`,
+  'team.state-unreadable': (p) => `${p.file} could not be read (${p.reason}). Disconnect from the team, then connect again.`,
+};
