@@ -56,6 +56,8 @@ export interface TeamDatabase {
   /** Every live key of the team with this SHA-256 fingerprint (an index makes it quick). */
   findByFingerprint(fingerprint: string): Promise<StoredTeamKey[]>;
   vaults(): Promise<TeamVault[]>;
+  /** `team disconnect`: marks this vault as having left. Its keys leave the inventory; its audit entries stay (they are the team's record). */
+  leave(vaultId: string): Promise<void>;
   /** The team-wide rotation policy (a member's own can only be stricter); null when none was set. */
   policy(): Promise<TeamPolicy | null>;
   /** A lead only (the database refuses anyone else): replaces the team-wide policy. */
