@@ -1,5 +1,5 @@
 // The schema's migrations and what opening a database checks: none, newer, wrong password, no server.
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { initTeam, inviteMember } from '../../../../../../electron/core/node/team/pg/admin.js';
@@ -87,7 +87,7 @@ describe('connecting', () => {
 
   it('a server that accepts the connection but never answers is team.unreachable within the timeout', async () => {
     const silent = createServer(() => undefined);
-    const sockets: import('node:net').Socket[] = [];
+    const sockets: Socket[] = [];
     silent.on('connection', (s) => sockets.push(s));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as { port: number };
