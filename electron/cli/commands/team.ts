@@ -9,6 +9,7 @@ import { parseEnvironment } from './parsers.js';
 import { writeTeamAudit, type TeamAuditFormat } from '../team/team-audit-output.js';
 import { lookUpLeaked, lookupExitCode, lookupText } from '../team/leaked-lookup.js';
 import { invitationText, outcomeText, statusJson } from '../team/team-output.js';
+import { cliProblemText } from '../problems/wordings.js';
 import { parseState, statusText, waitingCount, waitingWords } from '../team/team-format.js';
 import { passwordOf, keptAdminTeam } from '../team/team-url.js';
 
@@ -65,12 +66,13 @@ export function registerTeamCommands(program: Command, ctx: CliContext): void {
     .action(async (url: string, opts: { team: string; member?: string }) => {
       const password = await passwordOf(ctx.io, url, 'needed');
       const service = await ctx.team();
+      // connect delivers a first time itself (this vault's keys and audit log): nothing more at the end of the run.
+      ctx.teamDelivered();
       const status = await service.connect({ url, team: opts.team, ...(opts.member !== undefined ? { member: opts.member } : {}), ...(password !== null ? { password } : {}) });
       ctx.io.out(`joined team "${status.team ?? opts.team}" as ${status.member ?? '?'}${status.lead ? ' (lead)' : ''} from machine ${status.machine ?? '?'}; the database password is kept in the keychain\n`);
-      // The first delivery: this vault's keys and audit log, now, while the database is known to answer.
-      ctx.teamDelivered();
-      const outcome = await service.sync();
-      ctx.io.out(outcomeText(outcome));
+      const waiting = waitingCount(status.waiting);
+      if (waiting === 0) ctx.io.out("team: this vault's keys and audit log are delivered; nothing waits\n");
+      else ctx.io.err(`team: ${waitingWords(waiting)}${status.problem ? `: ${cliProblemText(status.problem)}` : ''}\n`);
     });
 
   team

@@ -9,12 +9,29 @@ import { EXIT } from '../io.js';
 import { siteText } from './team-format.js';
 
 /**
- * The shortest string looked up in the team: no provider issues keys this short, and every word of
- * a pasted log is otherwise a query.
+ * The other strings of a paste looked up when none of its provider-shaped ones is the team's (a
+ * teammate's own provider): the ones that could be a key (long, one word of key characters, letters
+ * and digits), at most this many, since each is a query.
  */
-const SHORTEST_KEY = 12;
-/** Look-ups in flight at once: the team service sends them over one connection. */
+const SHORTEST_KEY = 16;
+const MOST_OTHER_LOOKUPS = 64;
+const KEY_CHARACTERS = /^[A-Za-z0-9_\-+/=.~]+$/;
+/** Look-ups in flight at once (each may be a connection of its own). */
 const LOOKUPS_AT_ONCE = 8;
+
+function couldBeKey(value: string): boolean {
+  return value.length >= SHORTEST_KEY && KEY_CHARACTERS.test(value) && /[A-Za-z]/.test(value) && /[0-9]/.test(value);
+}
+
+/** Each fingerprint's keys in the team, asked a few at a time. */
+async function findAll(team: TeamService, fingerprints: readonly string[], found: Map<string, TeamLeakMatch[]>): Promise<void> {
+  const asked = fingerprints.filter((f) => !found.has(f));
+  for (let i = 0; i < asked.length; i += LOOKUPS_AT_ONCE) {
+    const batch = asked.slice(i, i + LOOKUPS_AT_ONCE);
+    const answers = await Promise.all(batch.map((fingerprint) => team.find(fingerprint)));
+    batch.forEach((fingerprint, j) => found.set(fingerprint, answers[j] ?? []));
+  }
+}
 
 /** What the team knows of a pasted text: its keys the team holds, this vault's own, and the ones that only look like a provider's. */
 export interface TeamLeakLookup {
@@ -34,14 +51,15 @@ export interface TeamLeakLookup {
 export async function lookUpLeaked(team: TeamService, doc: VaultDocument, pasted: string): Promise<TeamLeakLookup> {
   // Checks the size and the emptiness of the paste first, as revoke does, and finds this vault's own keys and the guesses.
   const candidates = findLeakCandidates(doc, pasted);
-  const strings = keyShapedStrings(pasted).filter((s) => s.value.length >= SHORTEST_KEY);
-  const fingerprints = [...new Set(strings.map((s) => fingerprintOf(s.value)))];
+  // The provider-shaped strings and this vault's own keys first; the rest of the paste only when none of those is the team's.
+  const likely = [...new Set(candidates.map((c) => fingerprintOf(c.secret)))];
   const found = new Map<string, TeamLeakMatch[]>();
-  for (let i = 0; i < fingerprints.length; i += LOOKUPS_AT_ONCE) {
-    const batch = fingerprints.slice(i, i + LOOKUPS_AT_ONCE);
-    const answers = await Promise.all(batch.map((fingerprint) => team.find(fingerprint)));
-    batch.forEach((fingerprint, j) => found.set(fingerprint, answers[j] ?? []));
+  await findAll(team, likely, found);
+  if (![...found.values()].some((m) => m.length > 0)) {
+    const others = [...new Set(keyShapedStrings(pasted).filter((s) => couldBeKey(s.value)).map((s) => fingerprintOf(s.value)))];
+    await findAll(team, others.slice(0, MOST_OTHER_LOOKUPS), found);
   }
+  const fingerprints = [...found.keys()];
   const matches: TeamLeakMatch[] = [];
   const seen = new Set<string>();
   for (const fingerprint of fingerprints) {
