@@ -131,6 +131,19 @@ describe('keyturn team audit', () => {
   });
 });
 
+describe('keyturn team invite', () => {
+  it("prints the member's URL with its password once, says so, and how the member joins", async () => {
+    const invited = await ok(admin, ['team', 'invite', 'gina', '--lead']);
+    const url = /^ {2}(postgres(?:ql)?:\/\/\S+)$/m.exec(invited.stdout)?.[1] ?? '';
+    passwords.push(decodeURIComponent(new URL(url).password));
+    expect(invited.stdout).toContain(`invited "gina" to team "${team}" as a lead`);
+    expect(invited.stdout).toContain('shown this once and kept nowhere');
+    expect(invited.stdout).toContain(`gina joins with: keyturn team connect 'THE-URL' --team ${team}`);
+    expect(invited.stdout.split(url)).toHaveLength(2);
+    expect((await admin(['team', 'invite', 'gina'])).code).toBe(2);
+  });
+});
+
 describe('keyturn team find --leaked', () => {
   it("names the holder, the machine, the key's ref and environment, its usage sites and how to revoke it, from another member", async () => {
     const log = `2026-12-02T03:00:01Z INFO start\n2026-12-02T03:00:02Z DEBUG headers={"authorization":"Bearer ${keys.aliceProduction}"}\n`;
