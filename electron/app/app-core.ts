@@ -16,6 +16,22 @@ import { ensureVaultIdentity, keychainServiceFor } from '../core/node/store/home
 import { openTeam } from '../core/node/team/open-team.js';
 import { teamOutboxRecorder } from '../core/node/team/outbox-recorder.js';
 import type { TeamService } from '../core/team/team-service.js';
+import type { TeamStatus } from '../core/team/team-connection.js';
+
+// PLACEHOLDER until the background sync lands (core/node/team/background-sync.ts).
+function startBackgroundSync(team: TeamService, options: { onStatus(status: TeamStatus): void }): { changed(): void; stop(): Promise<void> } {
+  void team;
+  void options;
+  return { changed: () => undefined, stop: async () => undefined };
+}
+
+/** The team's delivery in the background (at launch, after each change, now and then): it says when the team status changed. */
+export interface TeamSyncLoop {
+  /** The vault changed: deliver soon. */
+  changed(): void;
+  /** Calls `listener` with each new status (a delivery made, the database gone or back); returns how to stop. */
+  onStatus(listener: (status: TeamStatus) => void): () => void;
+}
 
 /** The core as a UI host runs it: on one vault home, with what the host adds to close it. */
 export interface AppCore extends Core {
@@ -24,6 +40,7 @@ export interface AppCore extends Core {
   auditLog: FileAuditLog;
   /** The team inventory of this vault (metadata only): its connection, sync and the team's audit. */
   team: TeamService;
+  teamSync: TeamSyncLoop;
   /** What core warned of since the host opened it (an audit entry not written, a corrupt file moved aside). */
   warnings(): readonly Problem[];
   /** Work to finish before the core closes (rotations this host runs let go of their lock). */
@@ -56,15 +73,27 @@ export function openAppCore(home: string, host: AppHost): AppCore {
   );
   const closing: (() => Promise<void>)[] = [];
   const team = openTeam({ home, vaultId, secrets: host.secrets, keychainService, metadata, clock, logger, audit: core.audit });
+  const statusListeners = new Set<(status: TeamStatus) => void>();
+  const background = startBackgroundSync(team, { onStatus: (status: TeamStatus) => statusListeners.forEach((listener) => listener(status)) });
+  const teamSync: TeamSyncLoop = {
+    changed: () => background.changed(),
+    onStatus: (listener) => {
+      statusListeners.add(listener);
+      return () => void statusListeners.delete(listener);
+    },
+  };
   return Object.assign(core, {
     home,
     auditLog,
     team,
+    teamSync,
     warnings: () => logger.problems,
     beforeClose: (task: () => Promise<void>) => void closing.push(task),
     close: async () => {
       for (const task of closing.splice(0)) await task();
       await auditLog.flush();
+      // The delivery under way ends before the connection it uses closes.
+      await background.stop();
       await team.close();
       await http.close();
     },
