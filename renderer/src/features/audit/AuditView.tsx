@@ -12,9 +12,7 @@ import type { SortKey } from './sort-rows.js';
 import { useAudit, type AuditEnv, type AuditState } from './useAudit.js';
 import { TeamAudit } from './TeamAudit.js';
 import '../team/team.css';
-
-/** Whose keys the audit shows: this vault's, or every member's of the team it is joined to. */
-export type AuditScope = 'mine' | 'team';
+import { scopeOf, type AuditScope } from './audit-scope.js';
 
 const ROW_HEIGHT = 34;
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -50,7 +48,7 @@ export function AuditScopeSwitch({ scope, onChange }: { scope: AuditScope; onCha
       selectionMode="single"
       disallowEmptySelection
       selectedKeys={[scope]}
-      onSelectionChange={(keys) => onChange(keys.has('team') ? 'team' : 'mine')}
+      onSelectionChange={(keys) => onChange(scopeOf(keys))}
     >
       <ToggleButton id="mine" className="switch-option">
         My vault

@@ -3,7 +3,7 @@ import type { GuidedStep } from '../../../../electron/contract/views.js';
 import { EnvBadge } from '../../ui/EnvBadge.js';
 import { BreakableText } from '../references/BreakableText.js';
 import { GuideSteps } from '../rotation/GuideSteps.js';
-import { usageSiteText } from '../team/team-text.js';
+import { teamMatchAdvice, teamMatchHeading, usageSiteText } from '../team/team-text.js';
 import type { TeamLeakMatchView } from './useEmergency.js';
 import '../team/team.css';
 
@@ -17,7 +17,7 @@ export function TeamMatch({ match, guide, provider }: { match: TeamLeakMatchView
   return (
     <section aria-label={`Held by ${match.member}`} data-testid="team-match" className={`team-match team-match-${match.env}`}>
       <h3>
-        <Users size={16} aria-hidden /> {match.mine ? 'This vault’s key, as the team holds it' : `${match.member}’s key, on ${match.machine}`}
+        <Users size={16} aria-hidden /> {teamMatchHeading(match)}
       </h3>
       <dl className="facts">
         <dt>Holder</dt>
@@ -49,15 +49,7 @@ export function TeamMatch({ match, guide, provider }: { match: TeamLeakMatchView
       ) : (
         <p className="muted">No places of use recorded for it.</p>
       )}
-      {revoked ? (
-        <p>It is revoked already, as of its holder’s last sync.</p>
-      ) : match.mine ? (
-        <p role="alert" className="team-holder">The team lists it as this vault’s, but this vault no longer holds it: revoke it where it was issued.</p>
-      ) : (
-        <p role="alert" className="team-holder">
-          {match.member} must revoke it: only their vault holds this key and can prove the provider rejects it. Tell them now, naming {match.ref}; Emergency revoke on their machine does the rest.
-        </p>
-      )}
+      {revoked ? <p>{teamMatchAdvice(match)}</p> : <p role="alert" className="team-holder" data-testid="team-match-advice">{teamMatchAdvice(match)}</p>}
       {!revoked && guide && (
         <>
           <p>Or, with access to the {provider ?? 'provider’s'} dashboard, revoke it there:</p>

@@ -1,4 +1,4 @@
-import type { TeamStatus, TeamSyncOutcome, TeamWaiting, UsageSite } from '../../../../electron/contract/views.js';
+import type { TeamLeakMatch, TeamStatus, TeamSyncOutcome, TeamWaiting, UsageSite } from '../../../../electron/contract/views.js';
 import { appProblemText } from '../../problems/wordings.js';
 
 /**
@@ -60,3 +60,15 @@ export function usageSiteText(site: UsageSite): string {
 
 /** The Team audit when this vault is not joined to a team: how to join, in the app's words. */
 export const NOT_CONNECTED_TEXT = 'This vault is not joined to a team. To see every member’s keys, connect it in Settings → Team with the URL your team administrator gave you.';
+
+/** The emergency panel's team match, headed by whose key it is and where. */
+export function teamMatchHeading(m: Pick<TeamLeakMatch, 'member' | 'machine' | 'mine'>): string {
+  return m.mine ? 'This vault’s key, as the team holds it' : `${m.member}’s key, on ${m.machine}`;
+}
+
+/** What to do about a leaked key the team holds: its holder revokes it (only their vault holds it, and can prove it dead). */
+export function teamMatchAdvice(m: Pick<TeamLeakMatch, 'member' | 'ref' | 'mine' | 'status'>): string {
+  if (m.status === 'revoked') return 'It is revoked already, as of its holder’s last sync.';
+  if (m.mine) return 'The team lists it as this vault’s, but this vault no longer holds it: revoke it where it was issued.';
+  return `${m.member} must revoke it: only their vault holds this key and can prove the provider rejects it. Tell them now, naming ${m.ref}; Emergency revoke on their machine does the rest.`;
+}
