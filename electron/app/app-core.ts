@@ -16,10 +16,10 @@ import { ensureVaultIdentity, keychainServiceFor } from '../core/node/store/home
 import { openTeam } from '../core/node/team/open-team.js';
 import { teamOutboxRecorder } from '../core/node/team/outbox-recorder.js';
 import type { TeamService } from '../core/team/team-service.js';
-import type { TeamStatus } from '../core/team/team-connection.js';
+import type { TeamSyncOutcome } from '../core/team/team-connection.js';
 
 // PLACEHOLDER until the background sync lands (core/node/team/background-sync.ts).
-function startBackgroundSync(team: TeamService, options: { onStatus(status: TeamStatus): void }): { changed(): void; stop(): Promise<void> } {
+function startBackgroundSync(team: TeamService, options: { onStatus(outcome: TeamSyncOutcome): void }): { changed(): void; stop(): Promise<void> } {
   void team;
   void options;
   return { changed: () => undefined, stop: async () => undefined };
@@ -29,8 +29,8 @@ function startBackgroundSync(team: TeamService, options: { onStatus(status: Team
 export interface TeamSyncLoop {
   /** The vault changed: deliver soon. */
   changed(): void;
-  /** Calls `listener` with each new status (a delivery made, the database gone or back); returns how to stop. */
-  onStatus(listener: (status: TeamStatus) => void): () => void;
+  /** Calls `listener` with each background sync's outcome (a delivery made, the database gone or back); returns how to stop. */
+  onStatus(listener: (outcome: TeamSyncOutcome) => void): () => void;
 }
 
 /** The core as a UI host runs it: on one vault home, with what the host adds to close it. */
@@ -73,8 +73,8 @@ export function openAppCore(home: string, host: AppHost): AppCore {
   );
   const closing: (() => Promise<void>)[] = [];
   const team = openTeam({ home, vaultId, secrets: host.secrets, keychainService, metadata, clock, logger, audit: core.audit });
-  const statusListeners = new Set<(status: TeamStatus) => void>();
-  const background = startBackgroundSync(team, { onStatus: (status: TeamStatus) => statusListeners.forEach((listener) => listener(status)) });
+  const statusListeners = new Set<(outcome: TeamSyncOutcome) => void>();
+  const background = startBackgroundSync(team, { onStatus: (outcome) => statusListeners.forEach((listener) => listener(outcome)) });
   const teamSync: TeamSyncLoop = {
     changed: () => background.changed(),
     onStatus: (listener) => {

@@ -75,7 +75,7 @@ export function TeamAudit() {
         </button>
       </div>
       {audit.failure && (
-        <p role="alert" className="error warning" data-testid="team-audit-failure">
+        <p role="alert" className="warning" data-testid="team-audit-failure">
           {audit.failure.text}
         </p>
       )}
