@@ -125,36 +125,48 @@ class PgTeamDatabase implements TeamDatabase {
 
   async *inventory(filter: Omit<TeamAuditFilter, 'state'>): AsyncIterable<StoredTeamKey[]> {
     const me = await this.#me();
-    // Keyset pagination along keys_inventory: each batch starts after the last row of the one before.
+    // Keyset pagination along keys_inventory: each batch starts after the last key of the one before.
+    // The keys are taken first, on their own (ORDER BY + LIMIT on one table walks the index whatever
+    // the planner's statistics), then their vaults: keys of vaults that left are dropped here, and the
+    // cursor still moves past them.
     let after: [string, string, string, string] | null = null;
     for (;;) {
       const params: unknown[] = [me.team, filter.member ?? null, filter.env ?? null, INVENTORY_BATCH];
-      const cursor = after ? `AND (k.member, k.ref, k.vault_id, k.key_id) > ($5, $6, $7, $8)` : '';
+      const cursor = after ? 'AND (k.member, k.ref, k.vault_id, k.key_id) > ($5, $6, $7, $8)' : '';
       if (after) params.push(...after);
-      const r = await this.#client.run((c) =>
-        c.query(
-          `SELECT ${STORED_KEY_COLUMNS} FROM keyturn.keys k JOIN keyturn.vaults v ON v.vault_id = k.vault_id
-           WHERE k.team = $1 AND NOT k.removed AND v.left_at IS NULL
-             AND ($2::text IS NULL OR k.member = $2) AND ($3::text IS NULL OR k.env = $3) ${cursor}
-           ORDER BY k.member, k.ref, k.vault_id, k.key_id LIMIT $4`,
+      const r = await this.#client.transaction(async (c) => {
+        // Right after a big delivery the table has no statistics yet, and the planner would sort all
+        // of the team's keys for each batch: for this statement only, walking the index is the way.
+        await c.query("SELECT set_config('enable_sort', 'off', true), set_config('enable_bitmapscan', 'off', true)");
+        return c.query(
+          `SELECT ${STORED_KEY_COLUMNS}, v.left_at IS NOT NULL AS vault_left FROM (
+             SELECT * FROM keyturn.keys k
+             WHERE k.team = $1 AND NOT k.removed AND ($2::text IS NULL OR k.member = $2) AND ($3::text IS NULL OR k.env = $3) ${cursor}
+             ORDER BY k.member, k.ref, k.vault_id, k.key_id LIMIT $4
+           ) k LEFT JOIN keyturn.vaults v ON v.vault_id = k.vault_id
+           ORDER BY k.member, k.ref, k.vault_id, k.key_id`,
           params,
-        ),
-      );
-      if (r.rows.length === 0) return;
-      const batch = r.rows.map(storedKeyOf);
-      const last = batch.at(-1) as StoredTeamKey;
-      after = [last.member, last.ref, last.vaultId, last.keyId];
-      yield batch;
+        );
+      });
+      const last = r.rows.at(-1) as Record<string, unknown> | undefined;
+      if (!last) return;
+      after = [String(last.member), String(last.ref), String(last.vault_id), String(last.key_id)];
+      const batch = r.rows.filter((row) => row.vault_left === false).map(storedKeyOf);
+      if (batch.length > 0) yield batch;
       if (r.rows.length < INVENTORY_BATCH) return;
     }
   }
 
   async findByFingerprint(fingerprint: string): Promise<StoredTeamKey[]> {
     const me = await this.#me();
+    // The keys by their fingerprint index first (OFFSET 0 keeps the planner from starting at the
+    // vaults when the table has no statistics yet), then their vaults.
     const r = await this.#client.run((c) =>
       c.query(
-        `SELECT ${STORED_KEY_COLUMNS} FROM keyturn.keys k JOIN keyturn.vaults v ON v.vault_id = k.vault_id
-         WHERE k.fingerprint = $1 AND NOT k.removed AND k.team = $2 AND v.left_at IS NULL
+        `SELECT ${STORED_KEY_COLUMNS} FROM (
+           SELECT * FROM keyturn.keys k WHERE k.fingerprint = $1 AND NOT k.removed AND k.team = $2 OFFSET 0
+         ) k JOIN keyturn.vaults v ON v.vault_id = k.vault_id
+         WHERE v.left_at IS NULL
          ORDER BY k.member, k.ref, k.vault_id, k.key_id`,
         [fingerprint, me.team],
       ),
