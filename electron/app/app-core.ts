@@ -13,19 +13,13 @@ import { ConfMetadataStore } from '../core/node/store/conf-metadata-store.js';
 import { FileRotationLocks } from '../core/node/store/file-rotation-locks.js';
 import { FileKeyConsumers } from '../core/node/run/consumer-leases.js';
 import { ensureVaultIdentity, keychainServiceFor } from '../core/node/store/home.js';
+import { startBackgroundSync } from '../core/node/team/background-sync.js';
 import { openTeam } from '../core/node/team/open-team.js';
 import { teamOutboxRecorder } from '../core/node/team/outbox-recorder.js';
 import type { TeamService } from '../core/team/team-service.js';
 import type { TeamSyncOutcome } from '../core/team/team-connection.js';
 
-// PLACEHOLDER until the background sync lands (core/node/team/background-sync.ts).
-function startBackgroundSync(team: TeamService, options: { onStatus(outcome: TeamSyncOutcome): void }): { changed(): void; stop(): Promise<void> } {
-  void team;
-  void options;
-  return { changed: () => undefined, stop: async () => undefined };
-}
-
-/** The team's delivery in the background (at launch, after each change, now and then): it says when the team status changed. */
+/** The team's delivery in the background (at launch, shortly after each change, retried while the database is away): it says when the team status changed. */
 export interface TeamSyncLoop {
   /** The vault changed: deliver soon. */
   changed(): void;
@@ -40,6 +34,7 @@ export interface AppCore extends Core {
   auditLog: FileAuditLog;
   /** The team inventory of this vault (metadata only): its connection, sync and the team's audit. */
   team: TeamService;
+  /** Its delivery in the background: told of each vault change the host makes. */
   teamSync: TeamSyncLoop;
   /** What core warned of since the host opened it (an audit entry not written, a corrupt file moved aside). */
   warnings(): readonly Problem[];
