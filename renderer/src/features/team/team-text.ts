@@ -27,9 +27,9 @@ export function offlineBadgeText(status: TeamStatus): string {
   return n > 0 ? `Team offline · ${n} waiting` : 'Team offline';
 }
 
-/** The badge's longer name (its tooltip and what a screen reader says). */
+/** The badge's longer name (its tooltip and what a screen reader says): its visible words first, then what they mean. */
 export function offlineBadgeLabel(status: TeamStatus): string {
-  return `The team database${status.database ? ` at ${status.database}` : ''} does not answer. ${waitingText(status.waiting)} Open Settings, Team.`;
+  return `${offlineBadgeText(status)}: the team database${status.database ? ` at ${status.database}` : ''} does not answer. ${waitingText(status.waiting)} Open Settings, Team.`;
 }
 
 /** Whether the database answers, in words (with why not). */

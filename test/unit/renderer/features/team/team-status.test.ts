@@ -33,7 +33,7 @@ describe('the title bar’s team status', () => {
     await waitFor(() => expect(offline()).toBe(true));
     const shown = useApp.getState().teamStatus;
     expect(shown && offlineBadgeText(shown)).toBe('Team offline · 3 waiting');
-    expect(shown && offlineBadgeLabel(shown)).toBe('The team database at 127.0.0.1:5432/keyturn does not answer. 2 key changes and 1 audit log entry wait to be delivered. Open Settings, Team.');
+    expect(shown && offlineBadgeLabel(shown)).toBe('Team offline · 3 waiting: the team database at 127.0.0.1:5432/keyturn does not answer. 2 key changes and 1 audit log entry wait to be delivered. Open Settings, Team.');
     status = joined({ reachable: null, lastSyncAt: '2026-12-01T12:00:00.000Z' });
     act(() => host.emit('team.changed', {}));
     await waitFor(() => expect(offline()).toBe(false));
