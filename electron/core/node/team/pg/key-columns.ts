@@ -57,32 +57,51 @@ export function upsertKeyParams(changes: readonly KeyChange[]): unknown[] {
   return columns;
 }
 
-/** The columns a stored key is read from (keys k joined with vaults v). */
-export const STORED_KEY_COLUMNS = `k.vault_id, k.key_id, k.member, v.machine, k.synced_at, ${FIELDS.map(([, c]) => `k.${c}`).join(', ')}`;
+/**
+ * A stored key's columns (keys k joined with vaults v), read as text in array rows: the driver then
+ * parses nothing (its per-field parsers, dates above all, cost more than the query), and
+ * storedKeyOfText turns them into the port's StoredTeamKey. The last column says whether the
+ * key's vault left the team.
+ */
+export const STORED_KEY_TEXT_COLUMNS = `k.vault_id, k.key_id, k.member, v.machine,
+  to_char(k.synced_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  ${FIELDS.map(([, c]) => `k.${c}`).join(', ')}, v.left_at IS NOT NULL`;
+
+/** Every value as the text the server sent (no parsing in the driver). */
+export const TEXT_TYPES = { getTypeParser: () => (value: string) => value };
+
+/** A row of STORED_KEY_TEXT_COLUMNS, and whether its vault left. */
+export function storedKeyOfText(row: readonly (string | null)[]): { key: StoredTeamKey; vaultLeft: boolean } {
+  const key: Record<string, unknown> = { vaultId: row[0], keyId: row[1], member: row[2], machine: row[3], syncedAt: row[4] };
+  FIELDS.forEach(([field, , type], i) => {
+    const v = row[i + 5] ?? null;
+    key[field] = field === 'usageSites' ? usageSites(v === null ? null : JSON.parse(v)) : v === null ? null : type === 'boolean' ? v === 't' : type === 'integer' ? Number(v) : v;
+  });
+  return { key: key as unknown as StoredTeamKey, vaultLeft: row[FIELDS.length + 5] === 't' };
+}
+
+/** Compares as PostgreSQL's "C" collation does on UTF-8: by code point (JS's < compares UTF-16 code units). */
+function byCodePoint(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!/[\ud800-\udfff]/.test(a) && !/[\ud800-\udfff]/.test(b)) return a < b ? -1 : 1;
+  const x = [...a].map((c) => c.codePointAt(0) as number);
+  const y = [...b].map((c) => c.codePointAt(0) as number);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] as number) - (y[i] as number);
+  return x.length - y.length;
+}
+
+/** The inventory's order: member, ref, vault id, key id (the keys_inventory index's). */
+export function inventoryOrder(a: StoredTeamKey, b: StoredTeamKey): number {
+  return byCodePoint(a.member, b.member) || byCodePoint(a.ref, b.ref) || byCodePoint(a.vaultId, b.vaultId) || byCodePoint(a.keyId, b.keyId);
+}
 
 const SITE_KINDS = new Set<UsageSite['kind']>(['target', 'reference', 'found']);
 
+/** Usage sites as another member's client wrote them: only well-formed ones are kept. */
 function usageSites(value: unknown): UsageSite[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((s: unknown) => {
     const site = s as { kind?: unknown; where?: unknown } | null;
     return site && typeof site.where === 'string' && SITE_KINDS.has(site.kind as UsageSite['kind']) ? [{ kind: site.kind as UsageSite['kind'], where: site.where }] : [];
   });
-}
-
-/** A row of STORED_KEY_COLUMNS as the port's StoredTeamKey (the table's checks guarantee a live row's columns). */
-export function storedKeyOf(r: Record<string, unknown>): StoredTeamKey {
-  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  const key: Record<string, unknown> = {
-    vaultId: String(r.vault_id),
-    keyId: String(r.key_id),
-    member: String(r.member),
-    machine: String(r.machine),
-    syncedAt: r.synced_at instanceof Date ? r.synced_at.toISOString() : String(r.synced_at),
-  };
-  for (const [field, column, type] of FIELDS) {
-    const v = r[column];
-    key[field] = field === 'usageSites' ? usageSites(v) : type === 'boolean' ? v === true : type === 'integer' ? Number(v) : text(v);
-  }
-  return key as unknown as StoredTeamKey;
 }

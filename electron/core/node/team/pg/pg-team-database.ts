@@ -6,7 +6,7 @@ import type { StoredTeamKey, TeamAuditFilter } from '../../../team/team-audit.js
 import { entriesToSend } from './audit-chain.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS } from './client-config.js';
 import { connectTeamClient, type TeamClient } from './team-client.js';
-import { STORED_KEY_COLUMNS, UPSERT_KEYS_SQL, storedKeyOf, upsertKeyParams, type KeyChange } from './key-columns.js';
+import { STORED_KEY_TEXT_COLUMNS, TEXT_TYPES, UPSERT_KEYS_SQL, inventoryOrder, storedKeyOfText, upsertKeyParams, type KeyChange } from './key-columns.js';
 import { NOT_CHAINING_SQLSTATE } from './pg-problems.js';
 import { SCHEMA_VERSION, readSchemaVersion } from './migrations.js';
 
@@ -16,6 +16,8 @@ export interface TeamDatabaseConnection {
   password: string;
   /** How long connecting may take before team.unreachable (the desktop never waits long on the database). */
   connectTimeoutMs?: number;
+  /** Inventory keys per batch (default 2000); tests make it small to cross batch boundaries. */
+  inventoryBatch?: number;
 }
 
 /** Key rows per statement, and audit entries per statement: big enough to be few, small enough to stay quick. */
@@ -31,7 +33,7 @@ export async function openPgTeamDatabase(connection: TeamDatabaseConnection): Pr
     const version = await client.run((c) => readSchemaVersion(c));
     if (version === null) fail('team.schema-missing', { database: client.url.display });
     if (version > SCHEMA_VERSION) fail('team.schema-newer', { database: client.url.display, found: version, known: SCHEMA_VERSION });
-    return new PgTeamDatabase(client, version);
+    return new PgTeamDatabase(client, version, connection.inventoryBatch ?? INVENTORY_BATCH);
   } catch (error) {
     await client.close();
     throw client.problemOf(error);
@@ -49,9 +51,12 @@ class PgTeamDatabase implements TeamDatabase {
   readonly #schemaVersion: number;
   #member: Member | null = null;
 
-  constructor(client: TeamClient, schemaVersion: number) {
+  readonly #inventoryBatch: number;
+
+  constructor(client: TeamClient, schemaVersion: number, inventoryBatch: number) {
     this.#client = client;
     this.#schemaVersion = schemaVersion;
+    this.#inventoryBatch = inventoryBatch;
   }
 
   /** Who current_user is in the team (asked once, then kept: a role belongs to one member of one team). */
@@ -100,9 +105,9 @@ class PgTeamDatabase implements TeamDatabase {
         const chunk = send.slice(i, i + AUDIT_CHUNK);
         try {
           await c.query(
-            `INSERT INTO keyturn.audit_entries (vault_id, seq, line)
-             SELECT $1, e.seq, e.line FROM unnest($2::bigint[], $3::text[]) WITH ORDINALITY AS e(seq, line, n) ORDER BY e.n`,
-            [vaultId, chunk.map((e) => e.seq), chunk.map((e) => e.line)],
+            `INSERT INTO keyturn.audit_entries (vault_id, seq, team, line)
+             SELECT $1, e.seq, $2, e.line FROM unnest($3::bigint[], $4::text[]) WITH ORDINALITY AS e(seq, line, n) ORDER BY e.n`,
+            [vaultId, me.team, chunk.map((e) => e.seq), chunk.map((e) => e.line)],
           );
         } catch (error) {
           if ((error as { code?: unknown }).code === NOT_CHAINING_SQLSTATE) fail('team.log-diverged', { seq: (chunk[0] as { seq: number }).seq });
@@ -131,29 +136,32 @@ class PgTeamDatabase implements TeamDatabase {
     // cursor still moves past them.
     let after: [string, string, string, string] | null = null;
     for (;;) {
-      const params: unknown[] = [me.team, filter.member ?? null, filter.env ?? null, INVENTORY_BATCH];
-      const cursor = after ? 'AND (k.member, k.ref, k.vault_id, k.key_id) > ($5, $6, $7, $8)' : '';
+      const params: unknown[] = [me.team, filter.member ?? null, filter.env ?? null, this.#inventoryBatch];
+      const cursor: string = after ? 'AND (k.member, k.ref, k.vault_id, k.key_id) > ($5, $6, $7, $8)' : '';
       if (after) params.push(...after);
-      const r = await this.#client.transaction(async (c) => {
+      const r: pg.QueryResult<(string | null)[]> = await this.#client.transaction(async (c) => {
         // Right after a big delivery the table has no statistics yet, and the planner would sort all
         // of the team's keys for each batch: for this statement only, walking the index is the way.
         await c.query("SELECT set_config('enable_sort', 'off', true), set_config('enable_bitmapscan', 'off', true)");
-        return c.query(
-          `SELECT ${STORED_KEY_COLUMNS}, v.left_at IS NOT NULL AS vault_left FROM (
+        return c.query<(string | null)[]>({
+          text: `SELECT ${STORED_KEY_TEXT_COLUMNS} FROM (
              SELECT * FROM keyturn.keys k
              WHERE k.team = $1 AND NOT k.removed AND ($2::text IS NULL OR k.member = $2) AND ($3::text IS NULL OR k.env = $3) ${cursor}
              ORDER BY k.member, k.ref, k.vault_id, k.key_id LIMIT $4
-           ) k LEFT JOIN keyturn.vaults v ON v.vault_id = k.vault_id
-           ORDER BY k.member, k.ref, k.vault_id, k.key_id`,
-          params,
-        );
+           ) k LEFT JOIN keyturn.vaults v ON v.vault_id = k.vault_id`,
+          values: params,
+          rowMode: 'array',
+          types: TEXT_TYPES,
+        });
       });
-      const last = r.rows.at(-1) as Record<string, unknown> | undefined;
+      // Put in order here (the join need not keep it), the same order as the index's ("C": by code point).
+      const taken = r.rows.map(storedKeyOfText).sort((a, b) => inventoryOrder(a.key, b.key));
+      const last: StoredTeamKey | undefined = taken.at(-1)?.key;
       if (!last) return;
-      after = [String(last.member), String(last.ref), String(last.vault_id), String(last.key_id)];
-      const batch = r.rows.filter((row) => row.vault_left === false).map(storedKeyOf);
+      after = [last.member, last.ref, last.vaultId, last.keyId];
+      const batch = taken.filter((t) => !t.vaultLeft).map((t) => t.key);
       if (batch.length > 0) yield batch;
-      if (r.rows.length < INVENTORY_BATCH) return;
+      if (taken.length < this.#inventoryBatch) return;
     }
   }
 
@@ -162,16 +170,17 @@ class PgTeamDatabase implements TeamDatabase {
     // The keys by their fingerprint index first (OFFSET 0 keeps the planner from starting at the
     // vaults when the table has no statistics yet), then their vaults.
     const r = await this.#client.run((c) =>
-      c.query(
-        `SELECT ${STORED_KEY_COLUMNS} FROM (
+      c.query<(string | null)[]>({
+        text: `SELECT ${STORED_KEY_TEXT_COLUMNS} FROM (
            SELECT * FROM keyturn.keys k WHERE k.fingerprint = $1 AND NOT k.removed AND k.team = $2 OFFSET 0
          ) k JOIN keyturn.vaults v ON v.vault_id = k.vault_id
-         WHERE v.left_at IS NULL
-         ORDER BY k.member, k.ref, k.vault_id, k.key_id`,
-        [fingerprint, me.team],
-      ),
+         WHERE v.left_at IS NULL`,
+        values: [fingerprint, me.team],
+        rowMode: 'array',
+        types: TEXT_TYPES,
+      }),
     );
-    return r.rows.map(storedKeyOf);
+    return r.rows.map((row) => storedKeyOfText(row).key).sort(inventoryOrder);
   }
 
   async vaults(): Promise<TeamVault[]> {
