@@ -8,6 +8,10 @@ export default defineConfig({
   workers: 1,
   timeout: 60_000,
   reporter: [['list']],
+  // One throwaway PostgreSQL server for the run (the team specs make a database of their own on it),
+  // named to the tests and to the browser-mode host they start in-process by KEYTURN_TEST_POSTGRES_URL;
+  // a server the variable names already is used as it is. Stopped by the teardown it returns.
+  globalSetup: './test/support/postgres-global-setup.ts',
   outputDir: 'test-results/e2e',
   use: {
     viewport: { width: 1400, height: 820 },

@@ -13,9 +13,19 @@ import { ConfMetadataStore } from '../core/node/store/conf-metadata-store.js';
 import { FileRotationLocks } from '../core/node/store/file-rotation-locks.js';
 import { FileKeyConsumers } from '../core/node/run/consumer-leases.js';
 import { ensureVaultIdentity, keychainServiceFor } from '../core/node/store/home.js';
+import { startBackgroundSync } from '../core/node/team/background-sync.js';
 import { openTeam } from '../core/node/team/open-team.js';
 import { teamOutboxRecorder } from '../core/node/team/outbox-recorder.js';
 import type { TeamService } from '../core/team/team-service.js';
+import type { TeamSyncOutcome } from '../core/team/team-connection.js';
+
+/** The team's delivery in the background (at launch, shortly after each change, retried while the database is away): it says when the team status changed. */
+export interface TeamSyncLoop {
+  /** The vault changed: deliver soon. */
+  changed(): void;
+  /** Calls `listener` with each background sync's outcome (a delivery made, the database gone or back); returns how to stop. */
+  onStatus(listener: (outcome: TeamSyncOutcome) => void): () => void;
+}
 
 /** The core as a UI host runs it: on one vault home, with what the host adds to close it. */
 export interface AppCore extends Core {
@@ -24,6 +34,8 @@ export interface AppCore extends Core {
   auditLog: FileAuditLog;
   /** The team inventory of this vault (metadata only): its connection, sync and the team's audit. */
   team: TeamService;
+  /** Its delivery in the background: told of each vault change the host makes. */
+  teamSync: TeamSyncLoop;
   /** What core warned of since the host opened it (an audit entry not written, a corrupt file moved aside). */
   warnings(): readonly Problem[];
   /** Work to finish before the core closes (rotations this host runs let go of their lock). */
@@ -56,15 +68,27 @@ export function openAppCore(home: string, host: AppHost): AppCore {
   );
   const closing: (() => Promise<void>)[] = [];
   const team = openTeam({ home, vaultId, secrets: host.secrets, keychainService, metadata, clock, logger, audit: core.audit });
+  const statusListeners = new Set<(outcome: TeamSyncOutcome) => void>();
+  const background = startBackgroundSync(team, { onStatus: (outcome) => statusListeners.forEach((listener) => listener(outcome)) });
+  const teamSync: TeamSyncLoop = {
+    changed: () => background.changed(),
+    onStatus: (listener) => {
+      statusListeners.add(listener);
+      return () => void statusListeners.delete(listener);
+    },
+  };
   return Object.assign(core, {
     home,
     auditLog,
     team,
+    teamSync,
     warnings: () => logger.problems,
     beforeClose: (task: () => Promise<void>) => void closing.push(task),
     close: async () => {
       for (const task of closing.splice(0)) await task();
       await auditLog.flush();
+      // The delivery under way ends before the connection it uses closes.
+      await background.stop();
       await team.close();
       await http.close();
     },

@@ -73,6 +73,8 @@ export function createHandlers(core: AppCore, hooks: HostHooks): Handlers {
   core.beforeClose(() => sessions.stop());
   const vaultChanged = <T>(value: T): T => {
     hooks.emit('vault.changed', {});
+    // In a vault joined to a team, the change waits in the outbox: the background sync delivers it.
+    core.teamSync.changed();
     refreshAttention();
     return value;
   };

@@ -1,4 +1,4 @@
-import { FolderSearch, Plus, ShieldAlert } from 'lucide-react';
+import { FolderSearch, Plus, Settings, ShieldAlert } from 'lucide-react';
 import { useEffect } from 'react';
 import { AddKeyDialog } from './features/add-key/AddKeyDialog.js';
 import { KeyDetail } from './features/detail/KeyDetail.js';
@@ -11,6 +11,7 @@ import { AuditView } from './features/audit/AuditView.js';
 import { ReminderBanner } from './features/reminders/ReminderBanner.js';
 import { ScanDialog } from './features/scan/ScanDialog.js';
 import { SettingsDialog } from './features/settings/SettingsDialog.js';
+import { TeamBadge } from './features/team/TeamBadge.js';
 import { EmptyState } from './features/vault/EmptyState.js';
 import { VaultTree } from './features/vault/VaultTree.js';
 import { appProblemText } from './problems/wordings.js';
@@ -88,11 +89,15 @@ function Shell() {
             )}
           </button>
         </nav>
+        <TeamBadge />
         <button type="button" onClick={() => open({ kind: 'add-key' })} aria-keyshortcuts={SHORTCUTS.addKey.aria} title={withShortcut('Add a key', SHORTCUTS.addKey)}>
           <Plus size={16} aria-hidden /> Add key <ShortcutHint shortcut={SHORTCUTS.addKey} />
         </button>
         <button type="button" onClick={() => open({ kind: 'scan' })}>
           <FolderSearch size={16} aria-hidden /> Scan a folder
+        </button>
+        <button type="button" className="icon" aria-label="Settings" title="Settings (rotation policy, team)" onClick={() => open({ kind: 'settings' })}>
+          <Settings size={18} aria-hidden />
         </button>
         <button type="button" className="danger emergency" onClick={() => open({ kind: 'emergency' })} aria-keyshortcuts={SHORTCUTS.emergency.aria} title={withShortcut('Emergency revoke', SHORTCUTS.emergency)}>
           <ShieldAlert size={16} aria-hidden /> Emergency revoke <ShortcutHint shortcut={SHORTCUTS.emergency} />

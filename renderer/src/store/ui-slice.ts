@@ -1,10 +1,13 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './store.js';
 
+/** The sections of Settings: the rotation policy, and the team inventory's connection. */
+export type SettingsSection = 'policy' | 'team';
+
 export type Dialog =
   | { kind: 'add-key' }
   | { kind: 'scan' }
-  | { kind: 'settings' }
+  | { kind: 'settings'; section?: SettingsSection }
   | { kind: 'rotate'; ref: string; resumeRotationId?: string }
   | { kind: 'emergency'; ref?: string }
   | { kind: 'remove-key'; ref: string }

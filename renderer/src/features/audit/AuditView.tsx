@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { CalendarPlus, Download, ShieldCheck } from 'lucide-react';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { useApp } from '../../store/store.js';
 import { EnvBadge } from '../../ui/EnvBadge.js';
 import { shortDate } from '../../ui/format.js';
@@ -9,6 +10,9 @@ import { LogVerificationNote } from './LogVerificationNote.js';
 import { auditSummaryText } from './summary-text.js';
 import type { SortKey } from './sort-rows.js';
 import { useAudit, type AuditEnv, type AuditState } from './useAudit.js';
+import { TeamAudit } from './TeamAudit.js';
+import '../team/team.css';
+import { scopeOf, type AuditScope } from './audit-scope.js';
 
 const ROW_HEIGHT = 34;
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -22,8 +26,42 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'targets', label: 'Targets' },
 ];
 
-/** The security lead's view: every key's age, expiry, policy state, verification and rotation; sortable, filterable, exportable. */
+/** The security lead's view: this vault's keys, or the team's (a switch at the top). */
 export function AuditView() {
+  const [scope, setScope] = useState<AuditScope>('mine');
+  return (
+    <section className="audit" aria-label="Audit">
+      <div className="audit-scope">
+        <AuditScopeSwitch scope={scope} onChange={setScope} />
+      </div>
+      {scope === 'mine' ? <VaultAudit /> : <TeamAudit />}
+    </section>
+  );
+}
+
+/** A segmented control of two: My vault, Team (arrow keys move between them, as in any radio group). */
+export function AuditScopeSwitch({ scope, onChange }: { scope: AuditScope; onChange: (scope: AuditScope) => void }) {
+  return (
+    <ToggleButtonGroup
+      aria-label="Whose keys"
+      className="switch"
+      selectionMode="single"
+      disallowEmptySelection
+      selectedKeys={[scope]}
+      onSelectionChange={(keys) => onChange(scopeOf(keys))}
+    >
+      <ToggleButton id="mine" className="switch-option">
+        My vault
+      </ToggleButton>
+      <ToggleButton id="team" className="switch-option">
+        Team
+      </ToggleButton>
+    </ToggleButtonGroup>
+  );
+}
+
+/** This vault's keys: every key's age, expiry, policy state, verification and rotation; sortable, filterable, exportable. */
+function VaultAudit() {
   const open = useApp((s) => s.open);
   const audit = useAudit();
   const { rows, sort, log } = audit;
@@ -33,7 +71,7 @@ export function AuditView() {
   // A pending key names the key it is to replace by id: shown by that key's reference.
   const refById = new Map(rows.map((r) => [r.id, r.ref]));
   return (
-    <section className="audit" aria-label="Audit">
+    <>
       <div className="filters">
         <p className="summary" data-testid="audit-summary">
           {s ? auditSummaryText(s) : 'Loading…'}
@@ -119,6 +157,6 @@ export function AuditView() {
           </div>
         </div>
       </div>
-    </section>
+    </>
   );
 }

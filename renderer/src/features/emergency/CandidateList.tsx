@@ -1,22 +1,15 @@
 import type { LeakCandidateView } from '../../../../electron/contract/views.js';
-
-/** How one key found in the paste is named in the list: masked, never the secret. */
-export function candidateLabel(c: LeakCandidateView): string {
-  const what = c.match
-    ? `${c.match.ref} (${c.masked}), ${c.match.key.env.toUpperCase()}${c.match.key.status === 'active' ? '' : `, ${c.match.key.status}`}`
-    : `Not in the vault: looks like a ${c.guess?.provider ?? 'provider'} key${c.guess?.environment ? ` (${c.guess.environment})` : ''} (${c.masked})`;
-  return `${what} — line ${c.line}`;
-}
+import { candidateLabel } from './candidate-label.js';
 
 /** The keys of a paste that holds several, to choose the one to revoke (arrow keys move, as in any radio group). */
-export function CandidateList(props: { candidates: LeakCandidateView[]; chosen: number | null; onChoose: (index: number) => void; disabled: boolean }) {
+export function CandidateList(props: { candidates: LeakCandidateView[]; chosen: number | null; onChoose: (index: number) => void; disabled: boolean; teamHolders?: (c: LeakCandidateView) => string[] }) {
   return (
     <fieldset className="candidates" data-testid="leak-candidates">
       <legend>The pasted text holds {props.candidates.length} keys: choose the one to revoke</legend>
       {props.candidates.map((c, i) => (
         <label key={`${c.line}-${c.masked}-${i}`} className="check">
           <input type="radio" name="leak-candidate" checked={props.chosen === i} onChange={() => props.onChoose(i)} disabled={props.disabled} />
-          <span className="mono">{candidateLabel(c)}</span>
+          <span className="mono">{candidateLabel(c, props.teamHolders?.(c))}</span>
         </label>
       ))}
     </fieldset>

@@ -8,7 +8,9 @@ import { GuideSteps } from '../rotation/GuideSteps.js';
 import { CandidateList } from './CandidateList.js';
 import { LeakedKey } from './LeakedKey.js';
 import { RevokeOutcome } from './RevokeOutcome.js';
-import { useEmergency } from './useEmergency.js';
+import { TeamMatch } from './TeamMatch.js';
+import { teamMatchesOf, useEmergency } from './useEmergency.js';
+import { appProblemText } from '../../problems/wordings.js';
 
 const FIND_FORM_ID = 'emergency-find-form';
 
@@ -20,7 +22,7 @@ const FIND_FORM_ID = 'emergency-find-form';
 export function EmergencyPanel({ keyRef }: { keyRef?: string }) {
   const close = useApp((s) => s.close);
   const emergency = useEmergency(keyRef);
-  const { phase, candidates, chosenCandidate, match, result } = emergency;
+  const { phase, candidates, chosenCandidate, match, result, team, teamMatches } = emergency;
   const placed = placeFailure(emergency.failure, match && phase === 'found' && emergency.production ? (['confirmName'] as const) : []);
 
   function find(e: FormEvent) {
@@ -78,9 +80,17 @@ export function EmergencyPanel({ keyRef }: { keyRef?: string }) {
         </p>
       )}
       {candidates && candidates.length > 1 && phase !== 'paste' && (
-        <CandidateList candidates={candidates} chosen={emergency.chosen} onChoose={(i) => void emergency.choose(candidates, i)} disabled={phase === 'revoking'} />
+        <CandidateList candidates={candidates} chosen={emergency.chosen} onChoose={(i) => void emergency.choose(candidates, i)} disabled={phase === 'revoking'} teamHolders={(c) => teamMatchesOf(team, c).map((m) => m.member)} />
       )}
-      {chosenCandidate?.guess && phase !== 'paste' && (
+      {/* The team database did not answer: what this vault knows is shown all the same. */}
+      {team?.problem && phase !== 'paste' && candidates?.some((c) => c.match === null) && (
+        <p role="alert" className="warning" data-testid="team-lookup-problem">
+          The team could not be asked whose key this is. {appProblemText(team.problem)}
+        </p>
+      )}
+      {phase !== 'paste' &&
+        teamMatches.map((m) => <TeamMatch key={`${m.vaultId}/${m.keyId}`} match={m} guide={chosenCandidate?.guess?.guide ?? null} provider={chosenCandidate?.guess?.provider ?? null} />)}
+      {chosenCandidate?.guess && teamMatches.length === 0 && phase !== 'paste' && (
         <div role="alert" className="warning">
           <p>
             This key is not in the vault, but it looks like a {chosenCandidate.guess.provider} key{chosenCandidate.guess.environment ? ` (${chosenCandidate.guess.environment})` : ''}. Revoke it there:

@@ -1,10 +1,18 @@
 import { useEffect, useState } from 'react';
-import type { KeyDetail, LeakCandidateView, RevokeResult } from '../../../../electron/contract/views.js';
+import type { KeyDetail, LeakCandidateView, LeakFinding, RevokeResult } from '../../../../electron/contract/views.js';
 import { hostApi } from '../../api/client.js';
 import { failureOf, type Failure } from '../../ui/placed-failure.js';
 import { useApp } from '../../store/store.js';
 
 export type LeakMatch = NonNullable<LeakCandidateView['match']>;
+export type TeamFinding = NonNullable<LeakFinding['team']>;
+export type TeamLeakMatchView = TeamFinding['matches'][number];
+
+/** The team's matches of one pasted key the vault does not hold (the host masks each as it masked the key). */
+export function teamMatchesOf(team: TeamFinding | null, candidate: LeakCandidateView | undefined): TeamLeakMatchView[] {
+  if (!team || !candidate || candidate.match) return [];
+  return team.matches.filter((m) => m.masked === candidate.masked);
+}
 export type EmergencyPhase = 'paste' | 'found' | 'revoking' | 'done';
 
 /** How long the host keeps checking for the provider's 401 after revoking. */
@@ -20,6 +28,8 @@ export function useEmergency(keyRef: string | undefined) {
   // The text the chosen key was found in: the host takes the key out of it again (revoke, resume).
   const [foundIn, setFoundIn] = useState<string | undefined>(undefined);
   const [candidates, setCandidates] = useState<LeakCandidateView[] | null>(null);
+  // The team inventory's answer for the paste (null: this vault is not joined to a team).
+  const [team, setTeam] = useState<TeamFinding | null>(null);
   const [chosen, setChosen] = useState<number | null>(null);
   const [match, setMatch] = useState<LeakMatch | null>(null);
   const [detail, setDetail] = useState<KeyDetail | null>(null);
@@ -58,6 +68,7 @@ export function useEmergency(keyRef: string | undefined) {
     try {
       const found = await hostApi().emergencyFind({ leaked });
       setCandidates(found.candidates);
+      setTeam(found.team);
       setFoundIn(leaked);
       setChosen(null);
       setMatch(null);
@@ -95,6 +106,7 @@ export function useEmergency(keyRef: string | undefined) {
   }
 
   const production = match?.key.env === 'production';
+  const chosenCandidate = candidates && chosen !== null ? candidates[chosen] : undefined;
   return {
     leaked,
     /** A new paste: what was found for the last one is no longer shown. */
@@ -104,7 +116,10 @@ export function useEmergency(keyRef: string | undefined) {
     },
     candidates,
     chosen,
-    chosenCandidate: candidates && chosen !== null ? candidates[chosen] : undefined,
+    chosenCandidate,
+    team,
+    /** The team's holders of the chosen key, when this vault does not hold it. */
+    teamMatches: teamMatchesOf(team, chosenCandidate),
     match,
     detail,
     typedName,
