@@ -16,11 +16,19 @@ export async function benchTeam(parts: ReadonlySet<TeamPart>, record: RecordResu
   if (parts.has('team-audit')) buildCli();
   const server = await startPostgres();
   console.log(`team bench: PostgreSQL on 127.0.0.1:${server.port} (throwaway, data in ${server.dataDir})`);
+  // Its exit hook stops the server on a normal exit; a signal would end this process without it.
+  const stopOnSignal = (signal: NodeJS.Signals) => {
+    void server.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
   try {
     if (parts.has('team-publish')) await benchTeamPublish(server, record);
     if (parts.has('team-audit')) await benchTeamAudit(server, record);
     if (parts.has('team-load')) await benchTeamLoad(server, record);
   } finally {
+    process.off('SIGINT', stopOnSignal);
+    process.off('SIGTERM', stopOnSignal);
     await server.stop();
     for (const home of teamHomes()) rmSync(home, { recursive: true, force: true });
   }
