@@ -2,7 +2,6 @@ import { wordProblem, type Problem, type Wordings } from '../../../electron/cont
 import { baselineWordings } from './baseline.js';
 import { emergencyWordings } from './emergency.js';
 import { generalWordings } from './general.js';
-import { teamWordings } from './team.js';
 import { gitWordings } from './git.js';
 import { injectWordings } from './inject.js';
 import { instanceWordings } from './instance.js';
@@ -18,6 +17,7 @@ import { runWordings } from './run.js';
 import { scanWordings } from './scan.js';
 import { storeWordings } from './store.js';
 import { targetWordings } from './targets.js';
+import { teamWordings } from './team.js';
 import { vaultWordings } from './vault.js';
 import { warningWordings } from './warnings.js';
 

@@ -34,6 +34,12 @@ export const teamProblems = [
   z.object({ code: z.literal('team.no-such-team'), team: nameParam }),
   /** The connection's role is not a member of the team (or not the member named). */
   z.object({ code: z.literal('team.not-a-member'), role: outsideTextParam, team: nameParam, member: nameParam.optional() }),
+  /** The connection's role is no member of any team in this database (not invited, or an administrator's role). */
+  z.object({ code: z.literal('team.no-membership'), role: outsideTextParam, database: outsideTextParam }),
+  /** `team invite`: the member's role name (`kt_TEAM_MEMBER`) is taken on the server by a role that is not this member (roles are server-wide). */
+  z.object({ code: z.literal('team.role-taken'), role: nameParam }),
+  /** `team invite`: the team's and the member's names together make a role name longer than PostgreSQL allows (`max` characters). */
+  z.object({ code: z.literal('team.names-too-long'), team: nameParam, member: nameParam, max: countParam }),
   /** `team invite` of a member the team already has. */
   z.object({ code: z.literal('team.member-exists'), member: nameParam, team: nameParam }),
   /** Only a lead may do this (set the team's policy). */

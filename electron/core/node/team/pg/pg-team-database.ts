@@ -1,5 +1,14 @@
-// PLACEHOLDER (foundation): built by the database part of the team inventory.
-import type { TeamDatabase } from '../../../ports/team-database.js';
+import type pg from 'pg';
+import { policySchema } from '../../../domain/model.js';
+import { fail } from '../../../domain/problems/problem-error.js';
+import type { TeamAuditHead, TeamDatabase, TeamDelivery, TeamIdentity, TeamPolicy, TeamVault } from '../../../ports/team-database.js';
+import type { StoredTeamKey, TeamAuditFilter } from '../../../team/team-audit.js';
+import { entriesToSend } from './audit-chain.js';
+import { DEFAULT_CONNECT_TIMEOUT_MS } from './client-config.js';
+import { connectTeamClient, type TeamClient } from './team-client.js';
+import { STORED_KEY_COLUMNS, UPSERT_KEYS_SQL, storedKeyOf, upsertKeyParams, type KeyChange } from './key-columns.js';
+import { NOT_CHAINING_SQLSTATE } from './pg-problems.js';
+import { SCHEMA_VERSION, readSchemaVersion } from './migrations.js';
 
 export interface TeamDatabaseConnection {
   /** The URL, with or without its password (team.json's has none). */
@@ -9,8 +18,214 @@ export interface TeamDatabaseConnection {
   connectTimeoutMs?: number;
 }
 
+/** Key rows per statement, and audit entries per statement: big enough to be few, small enough to stay quick. */
+const KEY_CHUNK = 1000;
+const AUDIT_CHUNK = 1000;
+/** Inventory rows per batch: the first batch reaches the screen quickly, the rest follow. */
+const INVENTORY_BATCH = 2000;
+
 /** The team database port on PostgreSQL (the `pg` client): connects, checks the schema version, and answers as the connection's role. */
 export async function openPgTeamDatabase(connection: TeamDatabaseConnection): Promise<TeamDatabase> {
-  void connection;
-  throw new Error('not built yet');
+  const client = await connectTeamClient(connection.url, connection.password, connection.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
+  try {
+    const version = await client.run((c) => readSchemaVersion(c));
+    if (version === null) fail('team.schema-missing', { database: client.url.display });
+    if (version > SCHEMA_VERSION) fail('team.schema-newer', { database: client.url.display, found: version, known: SCHEMA_VERSION });
+    return new PgTeamDatabase(client, version);
+  } catch (error) {
+    await client.close();
+    throw client.problemOf(error);
+  }
+}
+
+interface Member {
+  team: string;
+  member: string;
+  lead: boolean;
+}
+
+class PgTeamDatabase implements TeamDatabase {
+  readonly #client: TeamClient;
+  readonly #schemaVersion: number;
+  #member: Member | null = null;
+
+  constructor(client: TeamClient, schemaVersion: number) {
+    this.#client = client;
+    this.#schemaVersion = schemaVersion;
+  }
+
+  /** Who current_user is in the team (asked once, then kept: a role belongs to one member of one team). */
+  async #me(): Promise<Member> {
+    if (this.#member) return this.#member;
+    const r = await this.#client.run((c) => c.query<Member>('SELECT team, member, lead FROM keyturn.current_member()'));
+    const row = r.rows[0];
+    if (!row) return fail('team.no-membership', { role: this.#client.url.role, database: this.#client.url.display });
+    this.#member = row;
+    return row;
+  }
+
+  async identity(): Promise<TeamIdentity> {
+    this.#member = null;
+    const me = await this.#me();
+    return { team: me.team, member: me.member, lead: me.lead, schemaVersion: this.#schemaVersion };
+  }
+
+  async deliver(delivery: TeamDelivery): Promise<{ head: TeamAuditHead | null }> {
+    const me = await this.#me();
+    const vaultId = delivery.vault.vaultId;
+    return this.#client.transaction(async (c) => {
+      // The vault's row first: its row lock makes two deliveries of one vault take turns.
+      await c.query(
+        `INSERT INTO keyturn.vaults (vault_id, team, member, machine, last_sync_at) VALUES ($1, $2, $3, $4, now())
+         ON CONFLICT (vault_id) DO UPDATE SET machine = EXCLUDED.machine, last_sync_at = EXCLUDED.last_sync_at, left_at = NULL`,
+        [vaultId, me.team, me.member, delivery.vault.machine],
+      );
+      const changes = newestPerKey(delivery.keys);
+      for (let i = 0; i < changes.length; i += KEY_CHUNK) {
+        await c.query(UPSERT_KEYS_SQL, [vaultId, me.team, me.member, ...upsertKeyParams(changes.slice(i, i + KEY_CHUNK))]);
+      }
+      // No FOR UPDATE on the head (that needs an UPDATE grant no member has): the vault row's lock, taken
+      // above and held to COMMIT, already makes this read the newest head.
+      const head = await readHead(c, vaultId);
+      if (delivery.audit.length === 0) return { head };
+      const overlap = delivery.audit.filter((e) => e.seq <= (head?.seq ?? 0));
+      const held = new Map<number, string>();
+      if (overlap.length > 0) {
+        const seqs = overlap.map((e) => e.seq);
+        const r = await c.query<{ seq: string; hash: string }>('SELECT seq, hash FROM keyturn.audit_entries WHERE vault_id = $1 AND seq BETWEEN $2 AND $3', [vaultId, Math.min(...seqs), Math.max(...seqs)]);
+        for (const row of r.rows) held.set(Number(row.seq), row.hash);
+      }
+      const send = entriesToSend(delivery.audit, head, held);
+      for (let i = 0; i < send.length; i += AUDIT_CHUNK) {
+        const chunk = send.slice(i, i + AUDIT_CHUNK);
+        try {
+          await c.query(
+            `INSERT INTO keyturn.audit_entries (vault_id, seq, line)
+             SELECT $1, e.seq, e.line FROM unnest($2::bigint[], $3::text[]) WITH ORDINALITY AS e(seq, line, n) ORDER BY e.n`,
+            [vaultId, chunk.map((e) => e.seq), chunk.map((e) => e.line)],
+          );
+        } catch (error) {
+          if ((error as { code?: unknown }).code === NOT_CHAINING_SQLSTATE) fail('team.log-diverged', { seq: (chunk[0] as { seq: number }).seq });
+          throw error;
+        }
+      }
+      const last = send.at(-1);
+      return { head: last ? { seq: last.seq, hash: last.hash } : head };
+    });
+  }
+
+  async auditHead(vaultId: string): Promise<TeamAuditHead | null> {
+    return this.#client.run((c) => readHead(c, vaultId));
+  }
+
+  async auditHashes(vaultId: string): Promise<string[]> {
+    const r = await this.#client.run((c) => c.query<{ hash: string }>('SELECT hash FROM keyturn.audit_entries WHERE vault_id = $1 ORDER BY seq', [vaultId]));
+    return r.rows.map((row) => row.hash);
+  }
+
+  async *inventory(filter: Omit<TeamAuditFilter, 'state'>): AsyncIterable<StoredTeamKey[]> {
+    const me = await this.#me();
+    // Keyset pagination along keys_inventory: each batch starts after the last row of the one before.
+    let after: [string, string, string, string] | null = null;
+    for (;;) {
+      const params: unknown[] = [me.team, filter.member ?? null, filter.env ?? null, INVENTORY_BATCH];
+      const cursor = after ? `AND (k.member, k.ref, k.vault_id, k.key_id) > ($5, $6, $7, $8)` : '';
+      if (after) params.push(...after);
+      const r = await this.#client.run((c) =>
+        c.query(
+          `SELECT ${STORED_KEY_COLUMNS} FROM keyturn.keys k JOIN keyturn.vaults v ON v.vault_id = k.vault_id
+           WHERE k.team = $1 AND NOT k.removed AND v.left_at IS NULL
+             AND ($2::text IS NULL OR k.member = $2) AND ($3::text IS NULL OR k.env = $3) ${cursor}
+           ORDER BY k.member, k.ref, k.vault_id, k.key_id LIMIT $4`,
+          params,
+        ),
+      );
+      if (r.rows.length === 0) return;
+      const batch = r.rows.map(storedKeyOf);
+      const last = batch.at(-1) as StoredTeamKey;
+      after = [last.member, last.ref, last.vaultId, last.keyId];
+      yield batch;
+      if (r.rows.length < INVENTORY_BATCH) return;
+    }
+  }
+
+  async findByFingerprint(fingerprint: string): Promise<StoredTeamKey[]> {
+    const me = await this.#me();
+    const r = await this.#client.run((c) =>
+      c.query(
+        `SELECT ${STORED_KEY_COLUMNS} FROM keyturn.keys k JOIN keyturn.vaults v ON v.vault_id = k.vault_id
+         WHERE k.fingerprint = $1 AND NOT k.removed AND k.team = $2 AND v.left_at IS NULL
+         ORDER BY k.member, k.ref, k.vault_id, k.key_id`,
+        [fingerprint, me.team],
+      ),
+    );
+    return r.rows.map(storedKeyOf);
+  }
+
+  async vaults(): Promise<TeamVault[]> {
+    const me = await this.#me();
+    const r = await this.#client.run((c) =>
+      c.query<{ vault_id: string; member: string; machine: string; joined_at: Date; last_sync_at: Date | null }>(
+        'SELECT vault_id, member, machine, joined_at, last_sync_at FROM keyturn.vaults WHERE team = $1 AND left_at IS NULL ORDER BY member, vault_id',
+        [me.team],
+      ),
+    );
+    return r.rows.map((v) => ({ vaultId: v.vault_id, member: v.member, machine: v.machine, joinedAt: v.joined_at.toISOString(), lastSyncAt: v.last_sync_at ? v.last_sync_at.toISOString() : null }));
+  }
+
+  async leave(vaultId: string): Promise<void> {
+    await this.#me();
+    await this.#client.run(async (c) => {
+      const r = await c.query('UPDATE keyturn.vaults SET left_at = now() WHERE vault_id = $1 AND left_at IS NULL', [vaultId]);
+      if (r.rowCount !== 0) return;
+      // Nothing updated: fine when the vault never delivered (or left already), refused when it is another role's.
+      const other = await c.query('SELECT 1 FROM keyturn.vaults WHERE vault_id = $1 AND role_name <> current_user', [vaultId]);
+      if (other.rowCount !== 0) fail('team.write-refused', { reason: `vault ${vaultId} is another member's` });
+    });
+  }
+
+  async policy(): Promise<TeamPolicy | null> {
+    const me = await this.#me();
+    const r = await this.#client.run((c) => c.query<{ policy: unknown }>('SELECT policy FROM keyturn.teams WHERE name = $1', [me.team]));
+    const stored = r.rows[0]?.policy ?? null;
+    if (stored === null) return null;
+    const parsed = policySchema.safeParse(stored);
+    if (!parsed.success) fail('team.database-failed', { reason: 'the team policy in the database is not a valid policy' });
+    return parsed.data as TeamPolicy;
+  }
+
+  async setPolicy(policy: TeamPolicy | null): Promise<void> {
+    const me = await this.identity();
+    const action = 'set the team policy';
+    if (!me.lead) fail('team.lead-only', { action });
+    const checked = policy === null ? null : policySchema.parse(policy);
+    try {
+      const r = await this.#client.run((c) => c.query('UPDATE keyturn.teams SET policy = $2::jsonb WHERE name = $1', [me.team, checked === null ? null : JSON.stringify(checked)]));
+      if (r.rowCount === 0) fail('team.lead-only', { action });
+    } catch (error) {
+      // The database's own refusal (no UPDATE grant, or the lead-only policy) says the same.
+      if (this.#client.problemOf(error).problem.code === 'team.write-refused') fail('team.lead-only', { action });
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#client.close();
+  }
+}
+
+async function readHead(c: pg.ClientBase, vaultId: string): Promise<TeamAuditHead | null> {
+  const r = await c.query<{ seq: string; hash: string }>('SELECT seq, hash FROM keyturn.audit_heads WHERE vault_id = $1', [vaultId]);
+  const row = r.rows[0];
+  return row ? { seq: Number(row.seq), hash: row.hash } : null;
+}
+
+/** One change per key (the highest revision): one upsert may not touch a row twice. */
+function newestPerKey(keys: readonly KeyChange[]): KeyChange[] {
+  const newest = new Map<string, KeyChange>();
+  for (const k of keys) {
+    const held = newest.get(k.keyId);
+    if (!held || held.revision <= k.revision) newest.set(k.keyId, k);
+  }
+  return [...newest.values()];
 }
