@@ -61,6 +61,20 @@ export async function benchTeam(server: ThrowawayPostgres, team: string): Promis
   };
 }
 
+/**
+ * ANALYZE as the administrator: the planner's statistics after a bulk load, as autovacuum gathers
+ * them within a minute of one (right after 100,000 rows went in, it still plans for an empty table).
+ */
+export async function analyzeTeamTables(team: BenchTeam): Promise<void> {
+  const client = new pg.Client({ connectionString: team.adminUrl });
+  await client.connect();
+  try {
+    await client.query('ANALYZE keyturn.keys; ANALYZE keyturn.vaults; ANALYZE keyturn.audit_entries');
+  } finally {
+    await client.end();
+  }
+}
+
 /** A vault home joined to the team as `member`, through the app's composition (what the desktop and browser mode run). */
 export async function joinedVault(team: BenchTeam, member: string, options: { lead?: boolean; label?: string } = {}): Promise<AppCore> {
   const url = await team.invite(member, options.lead ?? false);
