@@ -2,10 +2,20 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { fail } from '../../core/domain/problems/problem-error.js';
 import { DEFAULT_MAX_AGE_DAYS } from '../../core/policy/key-policy.js';
 import { setKeyDates, setPolicy, type PolicyChange } from '../../core/policy/policy-changes.js';
+import { setTeamPolicyLevel } from '../../core/policy/team-policy-change.js';
+import type { TeamService } from '../../core/team/team-service.js';
 import { instanceRef } from '../../core/vault/refs.js';
 import type { CliContext } from '../context.js';
 import { table } from '../format.js';
 import { MAX_DAYS, parseDays } from './parsers.js';
+
+/** The vault's team service, on the terminal's ports (loaded only for --team). */
+async function teamService(ctx: CliContext): Promise<TeamService> {
+  const core = ctx.core();
+  const { home } = ctx.unopened();
+  const [{ openTeam }, { ensureVaultIdentity }] = await Promise.all([import('../../core/node/team/open-team.js'), import('../../core/node/store/home.js')]);
+  return openTeam({ home, vaultId: ensureVaultIdentity(home), secrets: core.secrets, keychainService: core.keychainService, metadata: core.metadata, clock: core.clock, logger: core.logger, audit: core.audit });
+}
 
 export function registerPolicyCommands(program: Command, ctx: CliContext): void {
   const policy = program.command('policy').description('the rotation policy: maximum key age by default, per provider and per instance');
@@ -34,7 +44,8 @@ export function registerPolicyCommands(program: Command, ctx: CliContext): void 
     .option('--provider <provider>', 'only this provider')
     .option('--instance <ref>', 'only this instance (PROVIDER/ORG/INSTANCE)')
     .option('--clear', 'remove the provider or instance override')
-    .action(async (opts: { production?: number; sandbox?: number; days?: number; provider?: string; instance?: string; clear?: boolean }) => {
+    .option('--team', "the team's policy, which every member's can only be stricter than (a lead's connection)")
+    .action(async (opts: { production?: number; sandbox?: number; days?: number; provider?: string; instance?: string; clear?: boolean; team?: boolean }) => {
       if (opts.provider && opts.instance) fail('policy.scope-conflict', { field: 'instance' });
       let change: PolicyChange;
       if (opts.instance) {
@@ -46,6 +57,15 @@ export function registerPolicyCommands(program: Command, ctx: CliContext): void 
         if (!opts.clear && opts.production === undefined && opts.sandbox === undefined) fail('policy.days-missing', { field: 'days' });
         const days = opts.clear ? { production: null, sandbox: null } : { ...(opts.production ? { production: opts.production } : {}), ...(opts.sandbox ? { sandbox: opts.sandbox } : {}) };
         change = { scope: opts.provider ? { kind: 'provider', provider: opts.provider } : { kind: 'default' }, days };
+      }
+      if (opts.team) {
+        const team = await teamService(ctx);
+        try {
+          await setTeamPolicyLevel(team, change);
+        } finally {
+          await team.close();
+        }
+        return ctx.io.out('team policy saved\n');
       }
       const core = ctx.core();
       await setPolicy(core, change);

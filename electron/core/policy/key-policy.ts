@@ -1,4 +1,5 @@
 import type { Environment, Instance, KeyRecord, Policy } from '../domain/model.js';
+import { teamMaxAge, teamPolicyCeiling } from './team-ceiling.js';
 
 /** Production keys are rotated twice as often as sandbox keys unless a policy says otherwise. */
 export const DEFAULT_MAX_AGE_DAYS: Record<Environment, number> = { production: 90, sandbox: 180 };
@@ -43,15 +44,21 @@ export interface KeyPolicyState {
 
 const DAY_MS = 86_400_000;
 
-/** The maximum age that applies: the key's own, else its instance's, else its provider's, else the default. */
+/**
+ * The maximum age that applies: the key's own, else its instance's, else its provider's, else the
+ * default; never longer than the team's for it, when the vault is joined to a team that sets one
+ * (see team-ceiling.ts): a member's own settings can only be stricter.
+ */
 export function maxAgeFor(record: KeyRecord, instance: Instance, policy: Policy | undefined): number {
-  return (
+  const own =
     record.maxAgeDays ??
     policy?.instances?.[instance.id] ??
     policy?.providers?.[instance.provider]?.[instance.env] ??
     policy?.defaults?.[instance.env] ??
-    DEFAULT_MAX_AGE_DAYS[instance.env]
-  );
+    DEFAULT_MAX_AGE_DAYS[instance.env];
+  const team = teamPolicyCeiling();
+  const teams = team ? teamMaxAge(team, instance) : undefined;
+  return teams !== undefined && teams < own ? teams : own;
 }
 
 // Dates are calendar days in UTC (`YYYY-MM-DD`); plain millisecond arithmetic on UTC midnights is
