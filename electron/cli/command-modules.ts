@@ -32,6 +32,7 @@ const MODULES: Record<ModuleName, () => Promise<Register>> = {
   log: async (): Promise<Register> => (await import('./commands/log.js')).registerLogCommands,
   policy: async (): Promise<Register> => (await import('./commands/policy.js')).registerPolicyCommands,
   vault: async (): Promise<Register> => (await import('./commands/vault.js')).registerVaultCommands,
+  team: async (): Promise<Register> => (await import('./commands/team.js')).registerTeamCommands,
   // `key get` alone (the key module registers it too, with the other key commands).
   keyGet: async (): Promise<Register> => {
     const { addKeyCommand, registerKeyGetCommand } = await import('./commands/key-get.js');
@@ -43,12 +44,13 @@ const MODULES: Record<ModuleName, () => Promise<Register>> = {
 export const allCommands: CommandSource = {
   async load(argv) {
     const plan = planCommand(argv);
-    const [registers, vaultParts] = await Promise.all([Promise.all(plan.modules.map((name) => MODULES[name]())), plan.usesVault ? import('./vault-parts.js') : null]);
+    const [registers, vaultModules] = await Promise.all([Promise.all(plan.modules.map((name) => MODULES[name]())), plan.usesVault ? import('./vault-parts.js') : null]);
     return {
       register: (program, ctx, io) => {
         for (const register of registers) register(program, ctx, io);
       },
-      vaultParts,
+      // The team's part (the PostgreSQL client) is loaded only by a run that uses the team.
+      vaultParts: vaultModules ? { ...vaultModules, loadTeam: () => import('./team/team-parts.js') } : null,
     };
   },
 };

@@ -2,7 +2,7 @@
 // entry of the CLI can decide what to load before loading anything (see entry.ts).
 
 /** Every command module, in the order `keyturn --help` lists them; `keyGet` is `key get` alone. */
-export const MODULE_NAMES = ['instance', 'key', 'provider', 'target', 'rotate', 'revoke', 'run', 'read', 'inject', 'scan', 'hook', 'web', 'audit', 'log', 'policy', 'vault', 'keyGet'] as const;
+export const MODULE_NAMES = ['instance', 'key', 'provider', 'target', 'rotate', 'revoke', 'run', 'read', 'inject', 'scan', 'hook', 'web', 'audit', 'log', 'policy', 'vault', 'team', 'keyGet'] as const;
 export type ModuleName = (typeof MODULE_NAMES)[number];
 
 /** The modules that define each top-level command (`key set` is the policy module's). */
@@ -24,6 +24,7 @@ const BY_COMMAND: Record<string, readonly ModuleName[]> = {
   log: ['log'],
   policy: ['policy'],
   vault: ['vault'],
+  team: ['team'],
 };
 
 /**

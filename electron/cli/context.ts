@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { FileAuditLog } from '../core/node/audit/audit-log.js';
 import { keychainAuditHead } from '../core/audit/keychain-head.js';
 import type { Problem } from '../core/domain/problems/catalogue.js';
@@ -15,12 +17,23 @@ import { staleTempFiles } from '../core/node/store/vault-files.js';
 import { revealSecret, type RevealAction, type RevealDeps } from '../core/vault/reveal.js';
 import type { Vault } from '../core/node/vault/vault.js';
 import type { VaultDocument } from '../core/domain/model.js';
+import type { TeamService } from '../core/team/team-service.js';
 import type { CliIo } from './io.js';
 import type * as MetadataPartsModule from './metadata-parts.js';
 import type * as VaultPartsModule from './vault-parts.js';
+import type * as TeamPartsModule from './team/team-parts.js';
 
-/** The modules of vault-parts.ts, loaded by program.ts for the commands that use the whole vault. */
-export type VaultParts = typeof VaultPartsModule;
+/** The team inventory's part of the CLI (the PostgreSQL client among it): loaded only by a run that uses the team. */
+export type TeamParts = typeof TeamPartsModule;
+
+/**
+ * The modules of vault-parts.ts, loaded by program.ts for the commands that use the whole vault,
+ * and how to load the team's part (command-modules.ts), which they use only in a vault joined to a team.
+ */
+export type VaultParts = typeof VaultPartsModule & { loadTeam: () => Promise<TeamParts> };
+
+/** The file in the vault home that says the vault is joined to a team (see team-connection.ts): looked at before any team code loads. */
+const TEAM_CONNECTION_FILE = 'team.json';
 type MetadataParts = typeof MetadataPartsModule;
 
 /**
@@ -73,6 +86,16 @@ export interface CliContext {
   damage(): Problem | null;
   /** The vault home and keychain without opening the vault: for recovering a vault that cannot be opened. */
   unopened(): { home: string; secrets: KeytarSecretStore };
+  /** The team inventory over this vault (openTeam on the context's home, keychain and store), opened once. */
+  team(): Promise<TeamService>;
+  /** The team service when this vault is joined to a team, else null (without loading any team code). */
+  joinedTeam(): Promise<TeamService | null>;
+  /**
+   * This run delivered to the team itself (`team sync`, `team connect`): nothing is delivered again
+   * when it ends. Otherwise a run that changed the vault or its audit log, in a vault joined to a
+   * team, delivers what waits as it closes (see team/after-change.ts).
+   */
+  teamDelivered(): void;
   close(): Promise<void>;
 }
 
@@ -86,6 +109,10 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined, p
   let base: Base | null = null;
   let core: Core | null = null;
   let http: HttpClient | null = null;
+  /** Whether this run wrote the vault or its audit log (what the team has not seen yet). */
+  let changed = false;
+  let delivered = false;
+  let team: { service: TeamService; parts: TeamParts } | null = null;
   /** The metadata store and its module, once a command opened it. */
   let store: { metadata: ConfMetadataStore; vaultDamageProblem: MetadataParts['vaultDamageProblem'] } | null = null;
 
@@ -97,6 +124,13 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined, p
     const secrets = new KeytarSecretStore();
     const auditHead = keychainAuditHead(secrets, keychainService);
     const auditLog = new FileAuditLog(home, { now: () => systemClock.now(), head: auditHead });
+    // Every change of the vault is audited: a run that appended an entry has something for the team.
+    const changeNoted = {
+      appendAll: (events: readonly AuditEvent[]) => {
+        if (events.length > 0) changed = true;
+        auditLog.appendAll(events);
+      },
+    };
     base = {
       home,
       vaultId,
@@ -106,14 +140,19 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined, p
       // must answer (reading that hash) before anything is written, or a command would half-succeed.
       beforeWrite: async () => void (await auditHead.read()),
       auditLog,
-      audit: auditSink(auditLog, logger),
+      audit: auditSink(changeNoted, logger),
     };
     return base;
   };
   const openStore = (modules: MetadataParts): ConfMetadataStore => {
     if (store) return store.metadata;
     const b = openBase();
-    const metadata = new modules.ConfMetadataStore(b.home, { vaultId: b.vaultId, beforeWrite: b.beforeWrite, onWrite: modules.teamOutboxRecorder(b.home), logger });
+    const recordOutbox = modules.teamOutboxRecorder(b.home);
+    const onWrite = (before: VaultDocument, after: VaultDocument) => {
+      changed = true;
+      recordOutbox(before, after);
+    };
+    const metadata = new modules.ConfMetadataStore(b.home, { vaultId: b.vaultId, beforeWrite: b.beforeWrite, onWrite, logger });
     store = { metadata, vaultDamageProblem: modules.vaultDamageProblem };
     return metadata;
   };
@@ -145,6 +184,22 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined, p
     };
     return { home, readForKey, readForKeys, secrets, keychainService, audit: (event) => audit.append(event), auditAll: (events) => audit.appendAll(events) };
   };
+  const openTeam = async (): Promise<{ service: TeamService; parts: TeamParts }> => {
+    if (team) return team;
+    if (!parts) throw new Error('internal: this command was started without the vault (see command-modules.ts)');
+    const teamParts = await parts.loadTeam();
+    const { home, vaultId, secrets, keychainService, audit } = openBase();
+    const service = teamParts.openTeam({ home, vaultId, secrets, keychainService, metadata: openStore(parts), clock: systemClock, logger, audit });
+    team = { service, parts: teamParts };
+    return team;
+  };
+  /** Joined to a team, as the vault home says: no team code is loaded for a vault that is not. */
+  const joinedTeam = async (): Promise<TeamService | null> => {
+    if (!parts || !existsSync(join(openBase().home, TEAM_CONNECTION_FILE))) return null;
+    const { service } = await openTeam();
+    return service.connected() ? service : null;
+  };
+
   /** The vault's revealSecret, on the checked vault.json when it is that file; through the store (every record checked) otherwise. */
   const revealUnopened = (ref: string, action: RevealAction): Promise<string> => revealSecret(secretAccess(), ref, action);
 
@@ -170,10 +225,26 @@ export function createCliContext(io: CliIo, getHome: () => string | undefined, p
       return lines.length > 0 ? store.vaultDamageProblem(store.metadata, lines) : null;
     },
     unopened: () => ({ home: resolveHome(getHome(), io.env), secrets: new KeytarSecretStore() }),
+    team: async () => (await openTeam()).service,
+    joinedTeam,
+    teamDelivered: () => {
+      delivered = true;
+    },
     async close() {
       // The audit log's newest hash must reach the keychain before the process ends.
       await base?.auditLog.flush();
-      await http?.close();
+      try {
+        // The lean paths (`key get`, `read`, `run`, the hooks' scans) have no parts: they never deliver.
+        if (changed && !delivered && parts) {
+          const joined = await joinedTeam();
+          if (joined && team) await team.parts.deliverAfterChange(joined, io);
+        }
+      } catch {
+        // Delivering is a courtesy of the run: what waits stays in the outbox for the next one.
+      } finally {
+        await team?.service.close().catch(() => undefined);
+        await http?.close();
+      }
     },
   };
 }

@@ -12,6 +12,7 @@ import { providerHelp } from '../provider-help.js';
 import { describeTarget } from '../../core/targets/describe.js';
 import { siteWhere } from '../reference-sites.js';
 import { scanSiteAdvice, scanSiteList } from '../scan-sites.js';
+import { revokeThroughTeam } from '../team/revoke-fallback.js';
 
 interface RevokeOptions {
   leaked?: boolean;
@@ -66,6 +67,8 @@ export function registerRevokeCommands(program: Command, ctx: CliContext): void 
           ? await ctx.io.promptSecret('Paste the leaked key or the line holding it (input hidden; pipe several lines in on stdin):')
           : stripOneTrailingNewline(await ctx.io.readStdin());
         const candidates = findLeakCandidates(doc, pasted);
+        // No key of this vault: in a vault joined to a team, whose key it is (and how to revoke it) is the team's to say.
+        if (!candidates.some((c) => c.match !== null) && (await revokeThroughTeam(ctx, doc, pasted))) return;
         if (candidates.length === 0) {
           ctx.io.out('this key matches no stored key and no known provider: revoke it where it was issued\n');
           ctx.exitCode = EXIT.verificationFailed;
