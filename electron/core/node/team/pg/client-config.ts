@@ -54,5 +54,7 @@ export function pgClientConfig(url: TeamUrl, password: string, connectTimeoutMs 
     query_timeout: QUERY_TIMEOUT_MS,
     idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
     keepAlive: true,
+    // Small statements, many of them: compiling one with JIT costs more than it could save.
+    options: '-c jit=off',
   };
 }

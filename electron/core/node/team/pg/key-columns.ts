@@ -57,8 +57,41 @@ export function upsertKeyParams(changes: readonly KeyChange[]): unknown[] {
   return columns;
 }
 
-/** The columns a stored key is read from (keys k joined with vaults v). */
-export const STORED_KEY_COLUMNS = `k.vault_id, k.key_id, k.member, v.machine, k.synced_at, ${FIELDS.map(([, c]) => `k.${c}`).join(', ')}`;
+/**
+ * A stored key as one JSON object built by the database (keys k joined with vaults v), under the
+ * port's own field names. A batch comes as one json_agg text: one JSON.parse in V8 instead of the
+ * driver parsing some 30 fields of each of thousands of rows (several times quicker).
+ */
+export const STORED_KEY_JSON = `json_build_object('vaultId', k.vault_id, 'keyId', k.key_id, 'member', k.member, 'machine', v.machine,
+  'syncedAt', to_char(k.synced_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  ${FIELDS.map(([f, c]) => `'${f}', k.${c}`).join(', ')})`;
+
+/** The same with `vaultLeft` (whether the key's vault left the team), for the inventory to drop those. */
+export const STORED_KEY_JSON_WITH_LEFT = `${STORED_KEY_JSON.slice(0, -1)}, 'vaultLeft', v.left_at IS NOT NULL)`;
+
+/** Compares as PostgreSQL's "C" collation does on UTF-8: by code point (JS's < compares UTF-16 code units). */
+function byCodePoint(a: string, b: string): number {
+  if (a === b) return 0;
+  // eslint-disable-next-line no-control-regex
+  if (!/[\ud800-\udfff]/.test(a) && !/[\ud800-\udfff]/.test(b)) return a < b ? -1 : 1;
+  const x = [...a].map((c) => c.codePointAt(0) as number);
+  const y = [...b].map((c) => c.codePointAt(0) as number);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] as number) - (y[i] as number);
+  return x.length - y.length;
+}
+
+/** The inventory's order: member, ref, vault id, key id (the keys_inventory index's). */
+export function inventoryOrder(a: StoredTeamKey, b: StoredTeamKey): number {
+  return byCodePoint(a.member, b.member) || byCodePoint(a.ref, b.ref) || byCodePoint(a.vaultId, b.vaultId) || byCodePoint(a.keyId, b.keyId);
+}
+
+/** The keys of a json_agg of STORED_KEY_JSON (null: no rows), their usage sites checked. */
+export function storedKeysOf(json: string | null): StoredTeamKey[] {
+  if (json === null) return [];
+  const keys = JSON.parse(json) as StoredTeamKey[];
+  for (const key of keys) key.usageSites = usageSites(key.usageSites);
+  return keys;
+}
 
 const SITE_KINDS = new Set<UsageSite['kind']>(['target', 'reference', 'found']);
 
@@ -68,21 +101,4 @@ function usageSites(value: unknown): UsageSite[] {
     const site = s as { kind?: unknown; where?: unknown } | null;
     return site && typeof site.where === 'string' && SITE_KINDS.has(site.kind as UsageSite['kind']) ? [{ kind: site.kind as UsageSite['kind'], where: site.where }] : [];
   });
-}
-
-/** A row of STORED_KEY_COLUMNS as the port's StoredTeamKey (the table's checks guarantee a live row's columns). */
-export function storedKeyOf(r: Record<string, unknown>): StoredTeamKey {
-  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  const key: Record<string, unknown> = {
-    vaultId: String(r.vault_id),
-    keyId: String(r.key_id),
-    member: String(r.member),
-    machine: String(r.machine),
-    syncedAt: r.synced_at instanceof Date ? r.synced_at.toISOString() : String(r.synced_at),
-  };
-  for (const [field, column, type] of FIELDS) {
-    const v = r[column];
-    key[field] = field === 'usageSites' ? usageSites(v) : type === 'boolean' ? v === true : type === 'integer' ? Number(v) : text(v);
-  }
-  return key as unknown as StoredTeamKey;
 }

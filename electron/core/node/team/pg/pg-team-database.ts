@@ -6,7 +6,7 @@ import type { StoredTeamKey, TeamAuditFilter } from '../../../team/team-audit.js
 import { entriesToSend } from './audit-chain.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS } from './client-config.js';
 import { connectTeamClient, type TeamClient } from './team-client.js';
-import { STORED_KEY_COLUMNS, UPSERT_KEYS_SQL, storedKeyOf, upsertKeyParams, type KeyChange } from './key-columns.js';
+import { STORED_KEY_JSON, STORED_KEY_JSON_WITH_LEFT, UPSERT_KEYS_SQL, inventoryOrder, storedKeysOf, upsertKeyParams, type KeyChange } from './key-columns.js';
 import { NOT_CHAINING_SQLSTATE } from './pg-problems.js';
 import { SCHEMA_VERSION, readSchemaVersion } from './migrations.js';
 
@@ -125,41 +125,55 @@ class PgTeamDatabase implements TeamDatabase {
 
   async *inventory(filter: Omit<TeamAuditFilter, 'state'>): AsyncIterable<StoredTeamKey[]> {
     const me = await this.#me();
-    // Keyset pagination along keys_inventory: each batch starts after the last row of the one before.
+    // Keyset pagination along keys_inventory: each batch starts after the last key of the one before.
+    // The keys are taken first, on their own (ORDER BY + LIMIT on one table walks the index whatever
+    // the planner's statistics), then their vaults: keys of vaults that left are dropped here, and the
+    // cursor still moves past them.
     let after: [string, string, string, string] | null = null;
     for (;;) {
       const params: unknown[] = [me.team, filter.member ?? null, filter.env ?? null, INVENTORY_BATCH];
-      const cursor = after ? `AND (k.member, k.ref, k.vault_id, k.key_id) > ($5, $6, $7, $8)` : '';
+      const cursor = after ? 'AND (k.member, k.ref, k.vault_id, k.key_id) > ($5, $6, $7, $8)' : '';
       if (after) params.push(...after);
-      const r = await this.#client.run((c) =>
-        c.query(
-          `SELECT ${STORED_KEY_COLUMNS} FROM keyturn.keys k JOIN keyturn.vaults v ON v.vault_id = k.vault_id
-           WHERE k.team = $1 AND NOT k.removed AND v.left_at IS NULL
-             AND ($2::text IS NULL OR k.member = $2) AND ($3::text IS NULL OR k.env = $3) ${cursor}
-           ORDER BY k.member, k.ref, k.vault_id, k.key_id LIMIT $4`,
+      const r = await this.#client.transaction(async (c) => {
+        // Right after a big delivery the table has no statistics yet, and the planner would sort all
+        // of the team's keys for each batch: for this statement only, walking the index is the way.
+        await c.query("SELECT set_config('enable_sort', 'off', true), set_config('enable_bitmapscan', 'off', true)");
+        return c.query<{ keys: string | null }>(
+          `SELECT json_agg(${STORED_KEY_JSON_WITH_LEFT})::text AS keys
+           FROM (
+             SELECT * FROM keyturn.keys k
+             WHERE k.team = $1 AND NOT k.removed AND ($2::text IS NULL OR k.member = $2) AND ($3::text IS NULL OR k.env = $3) ${cursor}
+             ORDER BY k.member, k.ref, k.vault_id, k.key_id LIMIT $4
+           ) k LEFT JOIN keyturn.vaults v ON v.vault_id = k.vault_id`,
           params,
-        ),
-      );
-      if (r.rows.length === 0) return;
-      const batch = r.rows.map(storedKeyOf);
-      const last = batch.at(-1) as StoredTeamKey;
+        );
+      });
+      // Put in order here (the aggregate need not keep it), the same order as the index's ("C": by code point).
+      const taken = storedKeysOf(r.rows[0]?.keys ?? null).sort(inventoryOrder);
+      const last = taken.at(-1);
+      if (!last) return;
       after = [last.member, last.ref, last.vaultId, last.keyId];
-      yield batch;
-      if (r.rows.length < INVENTORY_BATCH) return;
+      const batch = taken.filter((key) => !(key as { vaultLeft?: boolean }).vaultLeft);
+      for (const key of batch) delete (key as { vaultLeft?: boolean }).vaultLeft;
+      if (batch.length > 0) yield batch;
+      if (taken.length < INVENTORY_BATCH) return;
     }
   }
 
   async findByFingerprint(fingerprint: string): Promise<StoredTeamKey[]> {
     const me = await this.#me();
+    // The keys by their fingerprint index first (OFFSET 0 keeps the planner from starting at the
+    // vaults when the table has no statistics yet), then their vaults.
     const r = await this.#client.run((c) =>
-      c.query(
-        `SELECT ${STORED_KEY_COLUMNS} FROM keyturn.keys k JOIN keyturn.vaults v ON v.vault_id = k.vault_id
-         WHERE k.fingerprint = $1 AND NOT k.removed AND k.team = $2 AND v.left_at IS NULL
-         ORDER BY k.member, k.ref, k.vault_id, k.key_id`,
+      c.query<{ keys: string | null }>(
+        `SELECT json_agg(${STORED_KEY_JSON} ORDER BY k.member, k.ref, k.vault_id, k.key_id)::text AS keys FROM (
+           SELECT * FROM keyturn.keys k WHERE k.fingerprint = $1 AND NOT k.removed AND k.team = $2 OFFSET 0
+         ) k JOIN keyturn.vaults v ON v.vault_id = k.vault_id
+         WHERE v.left_at IS NULL`,
         [fingerprint, me.team],
       ),
     );
-    return r.rows.map(storedKeyOf);
+    return storedKeysOf(r.rows[0]?.keys ?? null);
   }
 
   async vaults(): Promise<TeamVault[]> {

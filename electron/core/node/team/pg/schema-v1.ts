@@ -121,36 +121,52 @@ LANGUAGE sql STABLE AS $fn$
   SELECT * FROM keyturn.member_of(current_user::text)
 $fn$;
 
--- Each entry must be the next of its vault: seq = head + 1 (1 for the first) and its JSON "prev" the
--- head's hash (SHA-256 of '' for the first). Its own hash is taken here, never from the client.
-CREATE FUNCTION keyturn.audit_entry_chains() RETURNS trigger
+-- Each entry's own hash is taken here, never from the client, with its vault's team.
+CREATE FUNCTION keyturn.audit_entry_hash() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
-DECLARE
-  head_seq bigint;
-  head_hash text;
-  vault_team text;
-  entry jsonb := NEW.line::jsonb;
 BEGIN
-  SELECT v.team INTO vault_team FROM keyturn.vaults v WHERE v.vault_id = NEW.vault_id;
-  IF vault_team IS NULL THEN
-    RAISE EXCEPTION USING ERRCODE = 'KT001', MESSAGE = format('audit entry %s names vault %s, which the team does not have', NEW.seq, NEW.vault_id);
-  END IF;
-  SELECT h.seq, h.hash INTO head_seq, head_hash FROM keyturn.audit_heads h WHERE h.vault_id = NEW.vault_id FOR UPDATE;
-  IF NOT FOUND THEN
-    head_seq := 0;
-    head_hash := encode(sha256(''::bytea), 'hex');
-  END IF;
-  IF NEW.seq <> head_seq + 1 OR jsonb_typeof(entry) <> 'object' OR (entry ->> 'seq') IS DISTINCT FROM NEW.seq::text OR (entry ->> 'prev') IS DISTINCT FROM head_hash THEN
-    RAISE EXCEPTION USING ERRCODE = 'KT001', MESSAGE = format('audit entry %s of vault %s does not chain on entry %s', NEW.seq, NEW.vault_id, head_seq);
-  END IF;
-  NEW.team := vault_team;
+  SELECT v.team INTO NEW.team FROM keyturn.vaults v WHERE v.vault_id = NEW.vault_id;
   NEW.hash := encode(sha256(convert_to(NEW.line, 'UTF8')), 'hex');
-  INSERT INTO keyturn.audit_heads AS h (vault_id, team, seq, hash) VALUES (NEW.vault_id, vault_team, NEW.seq, NEW.hash)
-    ON CONFLICT (vault_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash;
   RETURN NEW;
 END
 $fn$;
-CREATE TRIGGER audit_entry_chains BEFORE INSERT ON keyturn.audit_entries FOR EACH ROW EXECUTE FUNCTION keyturn.audit_entry_chains();
+CREATE TRIGGER audit_entry_hash BEFORE INSERT ON keyturn.audit_entries FOR EACH ROW EXECUTE FUNCTION keyturn.audit_entry_hash();
+
+-- Each entry must be the next of its vault: seq = the one before + 1 (head + 1 for a statement's
+-- first; 1 when the team has none) and its JSON "seq" and "prev" must say so ("prev": the hash of
+-- the one before; SHA-256 of '' for the very first). Checked once per statement over all the rows
+-- it added (a row trigger would rewrite the head once per entry: slow for a whole log), then the
+-- head moves to the newest. Anything wrong fails the statement, so nothing of it stays.
+CREATE FUNCTION keyturn.audit_entries_chain_on() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  bad record;
+BEGIN
+  -- Heads in vault order, so two statements over the same vaults wait for each other, never deadlock.
+  PERFORM 1 FROM keyturn.audit_heads h WHERE h.vault_id IN (SELECT a.vault_id FROM added a) ORDER BY h.vault_id FOR UPDATE;
+  SELECT e.vault_id, e.seq, COALESCE(h.seq, 0) AS head_seq INTO bad
+  FROM (
+    SELECT a.vault_id, a.seq, a.line::jsonb AS entry, lag(a.seq) OVER w AS before_seq, lag(a.hash) OVER w AS before_hash
+    FROM added a WINDOW w AS (PARTITION BY a.vault_id ORDER BY a.seq)
+  ) e
+  LEFT JOIN keyturn.audit_heads h ON h.vault_id = e.vault_id
+  WHERE e.seq <> COALESCE(e.before_seq, h.seq, 0) + 1
+     OR jsonb_typeof(e.entry) <> 'object'
+     OR (e.entry ->> 'seq') IS DISTINCT FROM e.seq::text
+     OR (e.entry ->> 'prev') IS DISTINCT FROM COALESCE(e.before_hash, h.hash, encode(sha256(''::bytea), 'hex'))
+  ORDER BY e.vault_id, e.seq
+  LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION USING ERRCODE = 'KT001', MESSAGE = format('audit entry %s of vault %s does not chain on entry %s', bad.seq, bad.vault_id, bad.head_seq);
+  END IF;
+  INSERT INTO keyturn.audit_heads AS h (vault_id, team, seq, hash)
+    SELECT DISTINCT ON (a.vault_id) a.vault_id, a.team, a.seq, a.hash FROM added a ORDER BY a.vault_id, a.seq DESC
+    ON CONFLICT (vault_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash;
+  RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER audit_entries_chain_on AFTER INSERT ON keyturn.audit_entries REFERENCING NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION keyturn.audit_entries_chain_on();
 
 -- Even the owner's own statements may not change the record (it would have to drop this first).
 CREATE FUNCTION keyturn.audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
