@@ -36,6 +36,8 @@ export interface TeamDeps {
   connectTimeoutMs?: number;
   /** How to reach the database: PostgreSQL (openPgTeamDatabase) unless a test hands in another. */
   connectDatabase?: (connection: TeamDatabaseConnection) => Promise<TeamDatabase>;
+  /** At most this many keys and audit entries per delivery transaction (DELIVERY_CHUNK unless a test sets it). */
+  deliveryChunk?: number;
 }
 
 /** The member's connection, or team.not-connected. */

@@ -69,7 +69,7 @@ async function syncLocked(deps: TeamDeps, connection: TeamConnection): Promise<T
     const from = against.state === 'follows' ? against.from : 0;
     const audit = against.state === 'follows' ? lines.slice(from).map((line, i) => ({ seq: from + i + 1, line })) : [];
     let newest: TeamAuditHead | null = head;
-    for (const delivery of chunksOf({ vaultId: deps.vaultId, machine: machineOf(deps) }, keys, audit)) {
+    for (const delivery of chunksOf({ vaultId: deps.vaultId, machine: machineOf(deps) }, keys, audit, deps.deliveryChunk)) {
       const delivered = await db.deliver(delivery);
       newest = delivered.head ?? newest;
     }

@@ -23,7 +23,7 @@ export interface TeamTestVault {
 }
 
 /** A vault as the hosts open it (the metadata store with the outbox recorder), and its team service. */
-export function teamTestVault(home: string, options: { secrets: SecretStore; machine?: string; clock?: Clock; connectTimeoutMs?: number; connectDatabase?: TeamDeps['connectDatabase'] }): TeamTestVault {
+export function teamTestVault(home: string, options: { secrets: SecretStore; machine?: string; clock?: Clock; connectTimeoutMs?: number; connectDatabase?: TeamDeps['connectDatabase']; deliveryChunk?: number }): TeamTestVault {
   const vaultId = ensureVaultIdentity(home);
   const logger = new CollectingLogger();
   const metadata = new ConfMetadataStore(home, { vaultId, logger, onWrite: teamOutboxRecorder(home) });
@@ -44,6 +44,7 @@ export function teamTestVault(home: string, options: { secrets: SecretStore; mac
     machine: options.machine ?? 'laptop-1',
     ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
     ...(options.connectDatabase ? { connectDatabase: options.connectDatabase } : {}),
+    ...(options.deliveryChunk ? { deliveryChunk: options.deliveryChunk } : {}),
   };
   const team = openTeam(deps);
   return { home, vaultId, vault, metadata, deps, team, close: async () => { await team.close(); await http.close(); } };
