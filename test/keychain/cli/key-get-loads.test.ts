@@ -45,6 +45,9 @@ const NOT_FOR_KEY_GET = [
   /^electron\/(web|app|contract)\//, // browser mode and the app's handlers
   /^electron\/core\/(node\/)?(scan|emergency|reminders)\//,
   /^electron\/cli\/problems\//, // the terminal's wording of every problem: loaded when there is one to report
+  /node_modules\/(pg|pg-[a-z-]+|pgpass|postgres-[a-z-]+)\//, // the PostgreSQL client: key get never delivers to the team
+  /^electron\/core\/(node\/)?team\//, // the team inventory, its outbox and its database
+  /^electron\/cli\/team\//, // the CLI's team parts (the delivery after a change among them)
 ];
 
 describe('keyturn key get', () => {
@@ -80,7 +83,7 @@ describe('keyturn key get', () => {
   it('help still lists every command (all command modules are loaded for it)', async () => {
     const help = await sourcesLoadedBy(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['instance', 'key', 'provider', 'target', 'rotate', 'rotation', 'revoke', 'run', 'scan', 'web', 'audit', 'log', 'policy', 'vault']) {
+    for (const command of ['instance', 'key', 'provider', 'target', 'rotate', 'rotation', 'revoke', 'run', 'scan', 'web', 'audit', 'log', 'policy', 'vault', 'team']) {
       expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     }
   });

@@ -77,7 +77,7 @@ beforeAll(async () => {
     },
   });
   const bob = await member('bob');
-  await ok(bob.run, ['instance', 'add', 'nexora', 'acme', 'self', '--env', 'production']);
+  await ok(bob.run, ['instance', 'add', 'nexora', 'acme', 'self', '--env', 'production', '--base-url', 'https://nexora.acme.test/api']);
   const added = await ok(bob.run, ['key', 'add', 'nexora/acme/self', 'deploy', '--no-verify'], keys.bobProduction);
   expect(added.stderr).not.toContain('team:');
   await member('lena', { lead: true });
@@ -137,7 +137,7 @@ describe('keyturn team find --leaked', () => {
     expect(found.stdout).toContain(`leaked key found in team "${team}": nora/acme/live/backend`);
     expect(found.stdout).toContain('PRODUCTION');
     expect(found.stdout).toContain(`held by: alice on machine ${machine}`);
-    expect(found.stdout).toContain(`target: ${aliceEnv}`);
+    expect(found.stdout).toContain(`  - target: NORA_KEY in ${aliceEnv}`);
     expect(found.stdout).toContain('revoke it in the dashboard: ');
     expect(found.stdout).toContain('tell alice');
     expect(found.stdout + found.stderr).not.toContain(keys.aliceProduction);
