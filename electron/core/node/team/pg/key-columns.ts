@@ -72,7 +72,6 @@ export const STORED_KEY_JSON_WITH_LEFT = `${STORED_KEY_JSON.slice(0, -1)}, 'vaul
 /** Compares as PostgreSQL's "C" collation does on UTF-8: by code point (JS's < compares UTF-16 code units). */
 function byCodePoint(a: string, b: string): number {
   if (a === b) return 0;
-  // eslint-disable-next-line no-control-regex
   if (!/[\ud800-\udfff]/.test(a) && !/[\ud800-\udfff]/.test(b)) return a < b ? -1 : 1;
   const x = [...a].map((c) => c.codePointAt(0) as number);
   const y = [...b].map((c) => c.codePointAt(0) as number);

@@ -44,6 +44,8 @@ export function teamProblemOf(error: unknown, context: FailureContext): ProblemE
       if (unreachableState(code)) fail('team.unreachable', { database: context.database, reason });
       fail('team.database-failed', { reason });
     }
+    // A fault of ours (a value the driver could not send), not the database's silence.
+    if (error instanceof TypeError || error instanceof RangeError) fail('team.database-failed', { reason });
     if (code !== null && TLS_CODE.test(code)) fail('team.tls-failed', { database: context.database, reason });
     if (code !== null && UNREACHABLE_CODES.has(code)) fail('team.unreachable', { database: context.database, reason: code });
     if (context.connectingOverTls && code === null) fail('team.tls-failed', { database: context.database, reason });

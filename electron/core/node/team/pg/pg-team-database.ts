@@ -16,6 +16,8 @@ export interface TeamDatabaseConnection {
   password: string;
   /** How long connecting may take before team.unreachable (the desktop never waits long on the database). */
   connectTimeoutMs?: number;
+  /** Inventory keys per batch (default 2000); tests make it small to cross batch boundaries. */
+  inventoryBatch?: number;
 }
 
 /** Key rows per statement, and audit entries per statement: big enough to be few, small enough to stay quick. */
@@ -31,7 +33,7 @@ export async function openPgTeamDatabase(connection: TeamDatabaseConnection): Pr
     const version = await client.run((c) => readSchemaVersion(c));
     if (version === null) fail('team.schema-missing', { database: client.url.display });
     if (version > SCHEMA_VERSION) fail('team.schema-newer', { database: client.url.display, found: version, known: SCHEMA_VERSION });
-    return new PgTeamDatabase(client, version);
+    return new PgTeamDatabase(client, version, connection.inventoryBatch ?? INVENTORY_BATCH);
   } catch (error) {
     await client.close();
     throw client.problemOf(error);
@@ -49,9 +51,12 @@ class PgTeamDatabase implements TeamDatabase {
   readonly #schemaVersion: number;
   #member: Member | null = null;
 
-  constructor(client: TeamClient, schemaVersion: number) {
+  readonly #inventoryBatch: number;
+
+  constructor(client: TeamClient, schemaVersion: number, inventoryBatch: number) {
     this.#client = client;
     this.#schemaVersion = schemaVersion;
+    this.#inventoryBatch = inventoryBatch;
   }
 
   /** Who current_user is in the team (asked once, then kept: a role belongs to one member of one team). */
@@ -131,7 +136,7 @@ class PgTeamDatabase implements TeamDatabase {
     // cursor still moves past them.
     let after: [string, string, string, string] | null = null;
     for (;;) {
-      const params: unknown[] = [me.team, filter.member ?? null, filter.env ?? null, INVENTORY_BATCH];
+      const params: unknown[] = [me.team, filter.member ?? null, filter.env ?? null, this.#inventoryBatch];
       const cursor = after ? 'AND (k.member, k.ref, k.vault_id, k.key_id) > ($5, $6, $7, $8)' : '';
       if (after) params.push(...after);
       const r = await this.#client.transaction(async (c) => {
@@ -156,7 +161,7 @@ class PgTeamDatabase implements TeamDatabase {
       const batch = taken.filter((key) => !(key as { vaultLeft?: boolean }).vaultLeft);
       for (const key of batch) delete (key as { vaultLeft?: boolean }).vaultLeft;
       if (batch.length > 0) yield batch;
-      if (taken.length < INVENTORY_BATCH) return;
+      if (taken.length < this.#inventoryBatch) return;
     }
   }
 

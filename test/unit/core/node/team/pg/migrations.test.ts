@@ -101,6 +101,12 @@ describe('connecting', () => {
     }
   });
 
+  it('TLS asked of a server that has none is team.tls-failed, not a plain connection', async () => {
+    const { adminUrl } = await freshTeamDatabase('tls');
+    const url = `${adminUrl}${adminUrl.includes('?') ? '&' : '?'}sslmode=require`;
+    await expect(openPgTeamDatabase({ url, password: '' })).rejects.toMatchObject({ problem: { code: 'team.tls-failed' } });
+  });
+
   it('a role that is no member of the team is team.no-membership', async () => {
     const { adminUrl, suffix } = await freshTeamDatabase('nomember');
     await initTeam({ url: adminUrl, password: '', team: `q-${suffix}` });

@@ -153,6 +153,24 @@ describe('the inventory', () => {
   });
 });
 
+describe('batch boundaries', () => {
+  it('small batches give every key once, in the database\'s order, whatever the characters (code point order)', async () => {
+    const { url } = await t.join(`uni-${t.suffix}`);
+    const db = await openPgTeamDatabase({ url, password: '', inventoryBatch: 3 });
+    try {
+      const refs = ['a', 'B', 'é', 'z', '\uffee', '😀', 'ab', 'a b', 'Ω', '\ud7ff', 'zz', '1'];
+      await db.deliver({ vault: vault('uni'), keys: refs.map((ref, i) => ({ keyId: `u${i}`, revision: 1, row: keyRow(`u${i}`, { ref, fingerprint: `fp-u${i}` }) })), audit: [] });
+      const batches: string[][] = [];
+      for await (const batch of db.inventory({ member: `uni-${t.suffix}` })) batches.push(batch.map((k) => k.ref));
+      expect(batches.every((b) => b.length <= 3)).toBe(true);
+      const byBytes = [...refs].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+      expect(batches.flat()).toEqual(byBytes);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describe('a connection that goes away', () => {
   it('a closed port answers team.unreachable on the next call, not a hang', async () => {
     const { db } = await t.join(`dan-${t.suffix}`);
