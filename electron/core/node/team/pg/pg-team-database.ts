@@ -105,9 +105,9 @@ class PgTeamDatabase implements TeamDatabase {
         const chunk = send.slice(i, i + AUDIT_CHUNK);
         try {
           await c.query(
-            `INSERT INTO keyturn.audit_entries (vault_id, seq, line)
-             SELECT $1, e.seq, e.line FROM unnest($2::bigint[], $3::text[]) WITH ORDINALITY AS e(seq, line, n) ORDER BY e.n`,
-            [vaultId, chunk.map((e) => e.seq), chunk.map((e) => e.line)],
+            `INSERT INTO keyturn.audit_entries (vault_id, seq, team, line)
+             SELECT $1, e.seq, $2, e.line FROM unnest($3::bigint[], $4::text[]) WITH ORDINALITY AS e(seq, line, n) ORDER BY e.n`,
+            [vaultId, me.team, chunk.map((e) => e.seq), chunk.map((e) => e.line)],
           );
         } catch (error) {
           if ((error as { code?: unknown }).code === NOT_CHAINING_SQLSTATE) fail('team.log-diverged', { seq: (chunk[0] as { seq: number }).seq });
@@ -137,9 +137,9 @@ class PgTeamDatabase implements TeamDatabase {
     let after: [string, string, string, string] | null = null;
     for (;;) {
       const params: unknown[] = [me.team, filter.member ?? null, filter.env ?? null, this.#inventoryBatch];
-      const cursor = after ? 'AND (k.member, k.ref, k.vault_id, k.key_id) > ($5, $6, $7, $8)' : '';
+      const cursor: string = after ? 'AND (k.member, k.ref, k.vault_id, k.key_id) > ($5, $6, $7, $8)' : '';
       if (after) params.push(...after);
-      const r = await this.#client.transaction(async (c) => {
+      const r: pg.QueryResult<{ keys: string | null }> = await this.#client.transaction(async (c) => {
         // Right after a big delivery the table has no statistics yet, and the planner would sort all
         // of the team's keys for each batch: for this statement only, walking the index is the way.
         await c.query("SELECT set_config('enable_sort', 'off', true), set_config('enable_bitmapscan', 'off', true)");
@@ -154,8 +154,8 @@ class PgTeamDatabase implements TeamDatabase {
         );
       });
       // Put in order here (the aggregate need not keep it), the same order as the index's ("C": by code point).
-      const taken = storedKeysOf(r.rows[0]?.keys ?? null).sort(inventoryOrder);
-      const last = taken.at(-1);
+      const taken: StoredTeamKey[] = storedKeysOf(r.rows[0]?.keys ?? null).sort(inventoryOrder);
+      const last: StoredTeamKey | undefined = taken.at(-1);
       if (!last) return;
       after = [last.member, last.ref, last.vaultId, last.keyId];
       const batch = taken.filter((key) => !(key as { vaultLeft?: boolean }).vaultLeft);

@@ -121,11 +121,14 @@ LANGUAGE sql STABLE AS $fn$
   SELECT * FROM keyturn.member_of(current_user::text)
 $fn$;
 
--- Each entry's own hash is taken here, never from the client, with its vault's team.
+-- Each entry's own hash is taken here, never from the client. Its team is its vault's (a client that
+-- names one is held to its own by the insert policy, which requires its own vault of its own team).
 CREATE FUNCTION keyturn.audit_entry_hash() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
 BEGIN
-  SELECT v.team INTO NEW.team FROM keyturn.vaults v WHERE v.vault_id = NEW.vault_id;
+  IF NEW.team IS NULL THEN
+    SELECT v.team INTO NEW.team FROM keyturn.vaults v WHERE v.vault_id = NEW.vault_id;
+  END IF;
   NEW.hash := encode(sha256(convert_to(NEW.line, 'UTF8')), 'hex');
   RETURN NEW;
 END

@@ -33,8 +33,8 @@ export function teamGrants(team: string, quote: (name: string) => string): strin
     // role_name is not insertable: it takes its default, current_user.
     `GRANT SELECT, INSERT (vault_id, team, member, machine, last_sync_at), UPDATE (machine, last_sync_at, left_at) ON keyturn.vaults TO ${m}`,
     `GRANT SELECT, INSERT, UPDATE ON keyturn.keys TO ${m}`,
-    // hash and team are the trigger's to set.
-    `GRANT SELECT, INSERT (vault_id, seq, line) ON keyturn.audit_entries TO ${m}`,
+    // hash is the trigger's to set.
+    `GRANT SELECT, INSERT (vault_id, seq, team, line) ON keyturn.audit_entries TO ${m}`,
     `GRANT EXECUTE ON FUNCTION keyturn.current_member(), keyturn.member_of(text) TO ${m}`,
     `GRANT ${m} TO ${l}`,
     `GRANT UPDATE (policy) ON keyturn.teams TO ${l}`,

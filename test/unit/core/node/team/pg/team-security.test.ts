@@ -130,6 +130,8 @@ describe('each member on its own connection', () => {
   it("a member may not insert audit entries into another member's vault", async () => {
     const first = auditLines(3)[2] as { line: string };
     expect(await refusal(ann.raw, 'INSERT INTO keyturn.audit_entries (vault_id, seq, line) VALUES ($1, 3, $2)', [bob.vaultId, first.line])).toBe('42501');
+    // Nor file its own entries under another team.
+    expect(await refusal(ann.raw, 'INSERT INTO keyturn.audit_entries (vault_id, seq, team, line) VALUES ($1, 3, $2, $3)', [ann.vaultId, other.team, first.line])).toBe('42501');
   });
 
   it("a member reads no other member's audit entries until the team allows it; a lead reads all", async () => {
