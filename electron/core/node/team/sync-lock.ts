@@ -8,11 +8,12 @@ import { TEAM_SYNC_LOCK_FILE } from './team-files.js';
  * stale (a few seconds), and a sync never waits on a dead one for long.
  */
 export async function withSyncLock<T>(home: string, run: () => Promise<T>): Promise<T> {
-  const release = await lockfile.lock(home, {
+  // Not `home` itself: proper-lockfile keeps its locks by that path, and the vault's own lock is on `home`
+  // (a sync takes it inside this one); the same key for both would let one release the other's.
+  const release = await lockfile.lock(join(home, 'team-sync'), {
     realpath: false,
     lockfilePath: join(home, TEAM_SYNC_LOCK_FILE),
     stale: 5_000,
-    update: 1_000,
     retries: { retries: 600, minTimeout: 20, maxTimeout: 250, factor: 1.3 },
   });
   try {

@@ -41,7 +41,7 @@ function snapshot(deps: TeamDeps): Promise<{ doc: VaultDocument; entries: Outbox
  * throws for the database: the outcome and team-sync.json say what stopped it. Writes no audit
  * entry (it would itself wait for the next sync, forever).
  */
-export function runSync(deps: TeamDeps): Promise<TeamSyncOutcome> {
+export async function runSync(deps: TeamDeps): Promise<TeamSyncOutcome> {
   const connection = readConnection(deps.home);
   if (!connection) return fail('team.not-connected', {});
   return withSyncLock(deps.home, () => syncLocked(deps, connection));

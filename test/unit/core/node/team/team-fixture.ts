@@ -4,6 +4,7 @@ import { localLogLines } from '../../../../../electron/core/node/team/local-log.
 import { MemorySecretStore } from '../../../../support/memory-secret-store.js';
 import { freshTeamDatabase } from '../../../../support/team-database.js';
 import { tempHome } from '../../../../support/temp-home.js';
+import type { TeamDeps } from '../../../../../electron/core/node/team/open-team.js';
 import { teamTestVault, type TeamTestVault } from './team-vault.js';
 
 export interface TestTeam {
@@ -12,7 +13,7 @@ export interface TestTeam {
   /** The administrator's vault (init and invite ran there). */
   admin: TeamTestVault;
   /** A member's vault, invited and connected (its own home, its own keychain). */
-  member(name: string, options?: { lead?: boolean; machine?: string; deliveryChunk?: number }): Promise<TeamTestVault & { url: string; secrets: MemorySecretStore }>;
+  member(name: string, options?: { lead?: boolean; machine?: string; deliveryChunk?: number; connectDatabase?: TeamDeps['connectDatabase'] }): Promise<TeamTestVault & { url: string; secrets: MemorySecretStore }>;
   /** Runs SQL as the superuser on the team's database (to look at what the team holds). */
   sql<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>;
   close(): Promise<void>;
@@ -33,7 +34,7 @@ export async function makeTestTeam(label: string, adminUrlOf?: () => Promise<{ a
     async member(member, options = {}) {
       const invited = await admin.team.invite({ member, lead: options.lead ?? false });
       const secrets = new MemorySecretStore();
-      const v = teamTestVault(tempHome(), { secrets, machine: options.machine ?? `${member}-laptop`, ...(options.deliveryChunk ? { deliveryChunk: options.deliveryChunk } : {}) });
+      const v = teamTestVault(tempHome(), { secrets, machine: options.machine ?? `${member}-laptop`, ...(options.deliveryChunk ? { deliveryChunk: options.deliveryChunk } : {}), ...(options.connectDatabase ? { connectDatabase: options.connectDatabase } : {}) });
       opened.push(v);
       await v.team.connect({ url: invited.url, team: name });
       return Object.assign(v, { url: invited.url, secrets });
