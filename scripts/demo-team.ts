@@ -99,12 +99,16 @@ export async function openDemoTeam(leadHome: string, emulators: AllEmulators): P
     // A string to try `team find --leaked` with from another member's vault: one of sam's keys, in a file only you can read.
     const leakedFile = join(homes.sam as string, 'leaked-demo-key.txt');
     writeFileSync(leakedFile, `${held.sam[0]?.secret ?? ''}\n`, { mode: 0o600 });
+    // The members' passwords and keys are in the demo's private keyring: a command from another
+    // terminal reaches it through this session bus (the demo's own, gone when the demo stops).
+    const bus = process.env.DBUS_SESSION_BUS_ADDRESS;
+    const keyturn = `${bus ? `DBUS_SESSION_BUS_ADDRESS='${bus}' ` : ''}node bin/keyturn.mjs`;
     return {
       lines: [
         `Team database (a throwaway PostgreSQL ${postgresVersion()}, stopped on exit): postgresql://127.0.0.1:${server.port}/${DATABASE}, team "${TEAM}"`,
-        `Team members: ${LEAD} (lead; the vault this app shows), ari and sam (members), each a vault of its own:`,
-        ...Object.entries(homes).map(([member, home]) => `  ${member}: node bin/keyturn.mjs --home ${home} team audit`),
-        `Whose key is it: node bin/keyturn.mjs --home ${homes.ari} team find --leaked < ${leakedFile}`,
+        `Team members: ${LEAD} (lead; the vault this app shows), ari and sam (members), each a vault of its own (the commands use the demo's keyring):`,
+        ...Object.entries(homes).map(([member, home]) => `  ${member}: ${keyturn} --home ${home} team audit`),
+        `Whose key is it (one of sam's, from ari's vault): ${keyturn} --home ${homes.ari} team find --leaked < ${leakedFile}`,
       ],
       stop: () => server.stop(),
     };
