@@ -58,16 +58,27 @@ export function upsertKeyParams(changes: readonly KeyChange[]): unknown[] {
 }
 
 /**
- * A stored key as one JSON object built by the database (keys k joined with vaults v), under the
- * port's own field names. A batch comes as one json_agg text: one JSON.parse in V8 instead of the
- * driver parsing some 30 fields of each of thousands of rows (several times quicker).
+ * A stored key's columns (keys k joined with vaults v), read as text in array rows: the driver then
+ * parses nothing (its per-field parsers, dates above all, cost more than the query), and
+ * storedKeyOfText turns them into the port's StoredTeamKey. The last column says whether the
+ * key's vault left the team.
  */
-export const STORED_KEY_JSON = `json_build_object('vaultId', k.vault_id, 'keyId', k.key_id, 'member', k.member, 'machine', v.machine,
-  'syncedAt', to_char(k.synced_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-  ${FIELDS.map(([f, c]) => `'${f}', k.${c}`).join(', ')})`;
+export const STORED_KEY_TEXT_COLUMNS = `k.vault_id, k.key_id, k.member, v.machine,
+  to_char(k.synced_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  ${FIELDS.map(([, c]) => `k.${c}`).join(', ')}, v.left_at IS NOT NULL`;
 
-/** The same with `vaultLeft` (whether the key's vault left the team), for the inventory to drop those. */
-export const STORED_KEY_JSON_WITH_LEFT = `${STORED_KEY_JSON.slice(0, -1)}, 'vaultLeft', v.left_at IS NOT NULL)`;
+/** Every value as the text the server sent (no parsing in the driver). */
+export const TEXT_TYPES = { getTypeParser: () => (value: string) => value };
+
+/** A row of STORED_KEY_TEXT_COLUMNS, and whether its vault left. */
+export function storedKeyOfText(row: readonly (string | null)[]): { key: StoredTeamKey; vaultLeft: boolean } {
+  const key: Record<string, unknown> = { vaultId: row[0], keyId: row[1], member: row[2], machine: row[3], syncedAt: row[4] };
+  FIELDS.forEach(([field, , type], i) => {
+    const v = row[i + 5] ?? null;
+    key[field] = field === 'usageSites' ? usageSites(v === null ? null : JSON.parse(v)) : v === null ? null : type === 'boolean' ? v === 't' : type === 'integer' ? Number(v) : v;
+  });
+  return { key: key as unknown as StoredTeamKey, vaultLeft: row[FIELDS.length + 5] === 't' };
+}
 
 /** Compares as PostgreSQL's "C" collation does on UTF-8: by code point (JS's < compares UTF-16 code units). */
 function byCodePoint(a: string, b: string): number {
@@ -84,16 +95,9 @@ export function inventoryOrder(a: StoredTeamKey, b: StoredTeamKey): number {
   return byCodePoint(a.member, b.member) || byCodePoint(a.ref, b.ref) || byCodePoint(a.vaultId, b.vaultId) || byCodePoint(a.keyId, b.keyId);
 }
 
-/** The keys of a json_agg of STORED_KEY_JSON (null: no rows), their usage sites checked. */
-export function storedKeysOf(json: string | null): StoredTeamKey[] {
-  if (json === null) return [];
-  const keys = JSON.parse(json) as StoredTeamKey[];
-  for (const key of keys) key.usageSites = usageSites(key.usageSites);
-  return keys;
-}
-
 const SITE_KINDS = new Set<UsageSite['kind']>(['target', 'reference', 'found']);
 
+/** Usage sites as another member's client wrote them: only well-formed ones are kept. */
 function usageSites(value: unknown): UsageSite[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((s: unknown) => {

@@ -6,7 +6,7 @@ import type { StoredTeamKey, TeamAuditFilter } from '../../../team/team-audit.js
 import { entriesToSend } from './audit-chain.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS } from './client-config.js';
 import { connectTeamClient, type TeamClient } from './team-client.js';
-import { STORED_KEY_JSON, STORED_KEY_JSON_WITH_LEFT, UPSERT_KEYS_SQL, inventoryOrder, storedKeysOf, upsertKeyParams, type KeyChange } from './key-columns.js';
+import { STORED_KEY_TEXT_COLUMNS, TEXT_TYPES, UPSERT_KEYS_SQL, inventoryOrder, storedKeyOfText, upsertKeyParams, type KeyChange } from './key-columns.js';
 import { NOT_CHAINING_SQLSTATE } from './pg-problems.js';
 import { SCHEMA_VERSION, readSchemaVersion } from './migrations.js';
 
@@ -139,27 +139,27 @@ class PgTeamDatabase implements TeamDatabase {
       const params: unknown[] = [me.team, filter.member ?? null, filter.env ?? null, this.#inventoryBatch];
       const cursor: string = after ? 'AND (k.member, k.ref, k.vault_id, k.key_id) > ($5, $6, $7, $8)' : '';
       if (after) params.push(...after);
-      const r: pg.QueryResult<{ keys: string | null }> = await this.#client.transaction(async (c) => {
+      const r: pg.QueryResult<(string | null)[]> = await this.#client.transaction(async (c) => {
         // Right after a big delivery the table has no statistics yet, and the planner would sort all
         // of the team's keys for each batch: for this statement only, walking the index is the way.
         await c.query("SELECT set_config('enable_sort', 'off', true), set_config('enable_bitmapscan', 'off', true)");
-        return c.query<{ keys: string | null }>(
-          `SELECT json_agg(${STORED_KEY_JSON_WITH_LEFT})::text AS keys
-           FROM (
+        return c.query<(string | null)[]>({
+          text: `SELECT ${STORED_KEY_TEXT_COLUMNS} FROM (
              SELECT * FROM keyturn.keys k
              WHERE k.team = $1 AND NOT k.removed AND ($2::text IS NULL OR k.member = $2) AND ($3::text IS NULL OR k.env = $3) ${cursor}
              ORDER BY k.member, k.ref, k.vault_id, k.key_id LIMIT $4
            ) k LEFT JOIN keyturn.vaults v ON v.vault_id = k.vault_id`,
-          params,
-        );
+          values: params,
+          rowMode: 'array',
+          types: TEXT_TYPES,
+        });
       });
-      // Put in order here (the aggregate need not keep it), the same order as the index's ("C": by code point).
-      const taken: StoredTeamKey[] = storedKeysOf(r.rows[0]?.keys ?? null).sort(inventoryOrder);
-      const last: StoredTeamKey | undefined = taken.at(-1);
+      // Put in order here (the join need not keep it), the same order as the index's ("C": by code point).
+      const taken = r.rows.map(storedKeyOfText).sort((a, b) => inventoryOrder(a.key, b.key));
+      const last: StoredTeamKey | undefined = taken.at(-1)?.key;
       if (!last) return;
       after = [last.member, last.ref, last.vaultId, last.keyId];
-      const batch = taken.filter((key) => !(key as { vaultLeft?: boolean }).vaultLeft);
-      for (const key of batch) delete (key as { vaultLeft?: boolean }).vaultLeft;
+      const batch = taken.filter((t) => !t.vaultLeft).map((t) => t.key);
       if (batch.length > 0) yield batch;
       if (taken.length < this.#inventoryBatch) return;
     }
@@ -170,15 +170,17 @@ class PgTeamDatabase implements TeamDatabase {
     // The keys by their fingerprint index first (OFFSET 0 keeps the planner from starting at the
     // vaults when the table has no statistics yet), then their vaults.
     const r = await this.#client.run((c) =>
-      c.query<{ keys: string | null }>(
-        `SELECT json_agg(${STORED_KEY_JSON} ORDER BY k.member, k.ref, k.vault_id, k.key_id)::text AS keys FROM (
+      c.query<(string | null)[]>({
+        text: `SELECT ${STORED_KEY_TEXT_COLUMNS} FROM (
            SELECT * FROM keyturn.keys k WHERE k.fingerprint = $1 AND NOT k.removed AND k.team = $2 OFFSET 0
          ) k JOIN keyturn.vaults v ON v.vault_id = k.vault_id
          WHERE v.left_at IS NULL`,
-        [fingerprint, me.team],
-      ),
+        values: [fingerprint, me.team],
+        rowMode: 'array',
+        types: TEXT_TYPES,
+      }),
     );
-    return storedKeysOf(r.rows[0]?.keys ?? null);
+    return r.rows.map((row) => storedKeyOfText(row).key).sort(inventoryOrder);
   }
 
   async vaults(): Promise<TeamVault[]> {
