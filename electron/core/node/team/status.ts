@@ -1,5 +1,6 @@
 import type { Problem } from '../../domain/problems/catalogue.js';
-import type { TeamStatus } from '../../team/team-connection.js';
+import type { TeamDatabase } from '../../ports/team-database.js';
+import type { TeamConnection, TeamStatus } from '../../team/team-connection.js';
 import { parseTeamUrl } from './pg/connection-url.js';
 import type { TeamDeps } from './open-team.js';
 import { checkIdentity } from './sync.js';
@@ -18,6 +19,28 @@ export function databaseOf(url: string): string {
   }
 }
 
+/** Log problems outlive a probe: they are about this vault's log, not about the database answering. */
+const LOG_PROBLEMS = new Set(['team.log-diverged', 'team.log-shorter']);
+
+/**
+ * Whether the database answers as this member, within the connect timeout. `reachable` is false
+ * only when it did not answer; a refusal (a wrong password, a role gone) is an answer, with its problem.
+ * Without the password in the keychain nothing was asked (null).
+ */
+async function probeDatabase(deps: TeamDeps, connection: TeamConnection, last: Problem | null): Promise<{ reachable: boolean | null; problem: Problem | null }> {
+  let db: TeamDatabase | null = null;
+  try {
+    db = await openMemberDatabase(deps, connection);
+    await checkIdentity(db, connection);
+    return { reachable: true, problem: last && LOG_PROBLEMS.has(last.code) ? last : null };
+  } catch (error) {
+    const problem = problemOf(error);
+    return { reachable: problem.code === 'team.password-missing' ? null : problem.code !== 'team.unreachable', problem };
+  } finally {
+    await closeQuietly(db);
+  }
+}
+
 /**
  * `team status`: from the vault home alone (the last sync's problem, what waits) unless `probe`,
  * which also asks the database, within the connect timeout, whether it answers as this member.
@@ -28,25 +51,7 @@ export async function teamStatus(deps: TeamDeps, probe: boolean): Promise<TeamSt
   const state = readSyncState(deps.home);
   let reachable: boolean | null = null;
   let problem: Problem | null = state.lastProblem;
-  if (probe) {
-    const db = await openMemberDatabase(deps, connection).catch((error: unknown) => problemOf(error));
-    if ('code' in db) {
-      problem = db;
-      reachable = db.code !== 'team.unreachable' && db.code !== 'team.password-missing' ? true : false;
-      if (db.code === 'team.password-missing') reachable = null;
-    } else {
-      try {
-        await checkIdentity(db, connection);
-        reachable = true;
-        problem = state.lastProblem?.code === 'team.log-diverged' || state.lastProblem?.code === 'team.log-shorter' ? state.lastProblem : null;
-      } catch (error) {
-        problem = problemOf(error);
-        reachable = problem.code !== 'team.unreachable';
-      } finally {
-        await closeQuietly(db);
-      }
-    }
-  }
+  if (probe) ({ reachable, problem } = await probeDatabase(deps, connection, state.lastProblem));
   return {
     connected: true,
     team: connection.team,

@@ -25,7 +25,7 @@ export function syncInChild(config: { home: string; password: string; hangAt?: '
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       const last = out.trim().split('\n').at(-1) ?? '';
-      let outcome: TeamSyncOutcome | null = null;
+      let outcome: TeamSyncOutcome | null;
       try {
         outcome = last.startsWith('{') ? (JSON.parse(last) as TeamSyncOutcome) : null;
       } catch {
