@@ -3,7 +3,9 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/program.js';
 import { keychainAuditHead } from '../../../electron/core/audit/keychain-head.js';
 import { sha256 } from '../../../electron/core/node/audit/audit-log.js';
 import { keychainServiceFor } from '../../../electron/core/node/store/home.js';
@@ -129,6 +131,19 @@ describe('keyturn team audit', () => {
   });
 });
 
+describe('keyturn team invite', () => {
+  it("prints the member's URL with its password once, says so, and how the member joins", async () => {
+    const invited = await ok(admin, ['team', 'invite', 'gina', '--lead']);
+    const url = /^ {2}(postgres(?:ql)?:\/\/\S+)$/m.exec(invited.stdout)?.[1] ?? '';
+    passwords.push(decodeURIComponent(new URL(url).password));
+    expect(invited.stdout).toContain(`invited "gina" to team "${team}" as a lead`);
+    expect(invited.stdout).toContain('shown this once and kept nowhere');
+    expect(invited.stdout).toContain(`gina joins with: keyturn team connect 'THE-URL' --team ${team}`);
+    expect(invited.stdout.split(url)).toHaveLength(2);
+    expect((await admin(['team', 'invite', 'gina'])).code).toBe(2);
+  });
+});
+
 describe('keyturn team find --leaked', () => {
   it("names the holder, the machine, the key's ref and environment, its usage sites and how to revoke it, from another member", async () => {
     const log = `2026-12-02T03:00:01Z INFO start\n2026-12-02T03:00:02Z DEBUG headers={"authorization":"Bearer ${keys.aliceProduction}"}\n`;
@@ -223,6 +238,32 @@ describe('keyturn team connect with a wrong password', () => {
     expect(Object.keys(await keychainEntries(keychainServiceFor(vaultIdOf(home))))).not.toContain(TEAM_PASSWORD_ACCOUNT);
   });
 
+  it('on a terminal, asks for a password the URL does not hold, at a hidden prompt, and never shows it', async () => {
+    const invited = await invite(admin, 'prompted');
+    passwords.push(invited.password);
+    const home = homes.home();
+    const url = new URL(invited.url);
+    url.password = '';
+    const asked: string[] = [];
+    let out = '';
+    const sink = new Writable({ write: (_chunk: Buffer, _e, done) => done() });
+    const code = await runCli(['--home', home, 'team', 'connect', url.toString(), '--team', team], {
+      out: (t) => (out += t),
+      err: (t) => (out += t),
+      readStdin: async () => '',
+      promptSecret: async (message) => (asked.push(message), invited.password),
+      ask: null,
+      confirm: null,
+      env: {},
+      sinks: { stdout: sink, stderr: sink },
+    });
+    expect(code, out).toBe(0);
+    expect(asked).toEqual([expect.stringContaining(`Password of the database role "${invited.role}" at 127.0.0.1:`)]);
+    expect(out).toContain(`joined team "${team}" as prompted`);
+    expect(out).not.toContain(invited.password);
+    expect((await keychainEntries(keychainServiceFor(vaultIdOf(home))))[TEAM_PASSWORD_ACCOUNT]).toBe(invited.password);
+  });
+
   it('without a terminal and without a password in the URL, says to put it there (exit 2)', async () => {
     const run = cliFor(homes.home());
     const url = new URL(members.bob!.url);
@@ -262,6 +303,12 @@ describe('a team database that does not answer', () => {
     const sync = await carol.run(['team', 'sync']);
     expect(sync.code).toBe(3);
     expect(sync.stderr).toMatch(/changes wait/);
+
+    // revoke --leaked on a teammate's key: the team cannot be asked, so revoke says what it says alone, and why on stderr.
+    const revoke = await carol.run(['revoke', '--leaked', '--yes'], keys.aliceSandbox);
+    expect(revoke.code).toBe(1);
+    expect(revoke.stdout).toContain('this key is not in the vault, but it looks like a Xora key');
+    expect(revoke.stderr).toMatch(/^team: the key could not be looked up in the team: the team database at .* did not answer/m);
 
     // log verify: the team's copy could not be asked, which is a note, not a failure.
     const verified = await carol.run(['log', 'verify']);
