@@ -1,11 +1,23 @@
 // `npm run demo`: the provider emulators and the app on a fresh demo vault — keys in every provider,
 // both environments, some near expiry — a tour without any provider account. Runs in a private
 // keyring (scripts/with-keyring.mjs), so no demo key touches your own keychain.
+// `npm run demo -- --team`: the same vault as the lead of a demo team of three on a throwaway
+// PostgreSQL (scripts/demo-team.ts), stopped with the rest on exit.
 import { KeytarSecretStore } from '../electron/core/node/keychain/keytar-secret-store.js';
 import { startBrowserMode } from '../electron/web/browser-mode.js';
+import { openDemoTeam, type DemoTeam } from './demo-team.js';
 import { openDemoVault } from './demo-vault.js';
 
 const { home, emulators, keys, dashboards } = await openDemoVault();
+let team: DemoTeam | null = null;
+if (process.argv.includes('--team')) {
+  try {
+    team = await openDemoTeam(home, emulators);
+  } catch (error) {
+    await emulators.close();
+    throw error;
+  }
+}
 const { host, close } = await startBrowserMode({ home, secrets: new KeytarSecretStore(), port: process.env.KEYTURN_DEMO_PORT ? Number(process.env.KEYTURN_DEMO_PORT) : undefined });
 process.stdout.write(
   [
@@ -13,6 +25,7 @@ process.stdout.write(
     `Open this link (it works once): ${host.launchUrl}`,
     'Emulated provider dashboards (the guided steps link here; no account needed):',
     ...dashboards.map(([provider, what, url]) => `  ${provider} dashboard, ${what}: ${url}`),
+    ...(team ? team.lines : []),
     '',
   ].join('\n'),
 );
@@ -22,3 +35,4 @@ await new Promise<void>((resolve) => {
 });
 await close();
 await emulators.close();
+await team?.stop();

@@ -27,6 +27,7 @@ import { benchRenderer } from './renderer-bench.js';
 import { benchRunStart, RUN_REFERENCES } from './run-start.js';
 import { benchScanTree } from './scan-tree.js';
 import { benchScanGit } from './scan-git.js';
+import { benchTeam, TEAM_PARTS } from './team.js';
 import { FileAuditLog } from '../../electron/core/node/audit/audit-log.js';
 import { auditCsv, auditRows } from '../../electron/core/audit/audit-report.js';
 import { AUDIT_HEAD_ACCOUNT, keychainAuditHead } from '../../electron/core/audit/keychain-head.js';
@@ -419,9 +420,11 @@ async function benchAudit(large: Awaited<ReturnType<typeof largeVault>>): Promis
   record(`audit log: verify ${AUDIT_ENTRIES} entries and the keychain head`, `${verifyMs.toFixed(0)} ms`, 'reported', true);
 }
 
-// `npm run bench -- verify` (or keychain, rotation, list, cli, run, audit, renderer, scan) runs only those parts.
+// `npm run bench -- verify` (or keychain, rotation, list, cli, run, audit, renderer, scan, team) runs only those parts;
+// `team-publish`, `team-audit` or `team-load` one part of `team`.
 const only = new Set(process.argv.slice(2));
 const wanted = (part: string) => only.size === 0 || only.has(part);
+const teamParts = new Set(TEAM_PARTS.filter((part) => wanted('team') || only.has(part)));
 try {
   if (wanted('verify')) await benchVerify();
   if (wanted('keychain')) await benchKeychainReads();
@@ -445,6 +448,7 @@ try {
     await benchScanTree(record);
     await benchScanGit(record);
   }
+  if (teamParts.size > 0) await benchTeam(teamParts, record, buildCli);
 } finally {
   for (const home of homes) rmSync(home, { recursive: true, force: true });
 }
