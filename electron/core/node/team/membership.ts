@@ -7,7 +7,7 @@ import type { TeamDeps } from './open-team.js';
 import { appendOutbox, outboxTail } from './outbox.js';
 import { teamStatus } from './status.js';
 import { runSync } from './sync.js';
-import { closeQuietly, machineOf, openDatabase, openMemberDatabase } from './team-context.js';
+import { closeKeptConnection, closeQuietly, machineOf, openDatabase, openFreshMemberDatabase } from './team-context.js';
 import { EMPTY_SYNC_STATE, readConnection, readSyncState, removeMemberFiles, writeConnection, writeSyncState } from './team-files.js';
 
 export interface ConnectInput {
@@ -64,7 +64,9 @@ export async function disconnectTeam(deps: TeamDeps): Promise<void> {
   let left = false;
   let db: TeamDatabase | null = null;
   try {
-    db = await openMemberDatabase(deps, connection);
+    // A connection of its own, bounded by the connect timeout: leaving must not wait on a kept one to a host that vanished.
+    await closeKeptConnection(deps);
+    db = await openFreshMemberDatabase(deps, connection);
     await db.leave(deps.vaultId);
     left = true;
   } catch {

@@ -17,7 +17,7 @@ import type { TeamDatabaseConnection } from './pg/pg-team-database.js';
 import { teamStatus } from './status.js';
 import { checkIdentity, runSync } from './sync.js';
 import { withSyncLock } from './sync-lock.js';
-import { closeQuietly, openMemberDatabase, problemOf } from './team-context.js';
+import { closeKeptConnection, closeQuietly, openMemberDatabase, problemOf } from './team-context.js';
 import { cachedTeamPolicy, isJoined, readConnection, readSyncState, writeSyncState } from './team-files.js';
 import { compareWithTeam } from './verify-against-team.js';
 
@@ -45,7 +45,7 @@ function joined(deps: TeamDeps): TeamConnection {
   return readConnection(deps.home) ?? fail('team.not-connected', {});
 }
 
-/** Runs `use` on a fresh connection as this member (each call opens its own: nothing is held open between calls). */
+/** Runs `use` on this service's connection as the member (kept open between calls: see team-context.ts). */
 async function withMember<T>(deps: TeamDeps, use: (db: TeamDatabase, connection: TeamConnection) => Promise<T>): Promise<T> {
   const connection = joined(deps);
   const db = await openMemberDatabase(deps, connection);
@@ -114,6 +114,6 @@ export function openTeam(deps: TeamDeps): TeamService {
     setPolicy: (policy) => setTeamPolicy(deps, policy),
     init: (input) => initTeamHere(deps, input),
     invite: (input) => inviteHere(deps, input),
-    close: async () => undefined,
+    close: () => closeKeptConnection(deps),
   };
 }

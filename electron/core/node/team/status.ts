@@ -4,7 +4,7 @@ import type { TeamConnection, TeamStatus } from '../../team/team-connection.js';
 import { parseTeamUrl } from './pg/connection-url.js';
 import type { TeamDeps } from './open-team.js';
 import { checkIdentity } from './sync.js';
-import { closeQuietly, openMemberDatabase, problemOf } from './team-context.js';
+import { closeQuietly, openFreshMemberDatabase, problemOf } from './team-context.js';
 import { readConnection, readSyncState } from './team-files.js';
 import { waitingOf } from './waiting.js';
 
@@ -30,7 +30,8 @@ const LOG_PROBLEMS = new Set(['team.log-diverged', 'team.log-shorter']);
 async function probeDatabase(deps: TeamDeps, connection: TeamConnection, last: Problem | null): Promise<{ reachable: boolean | null; problem: Problem | null }> {
   let db: TeamDatabase | null = null;
   try {
-    db = await openMemberDatabase(deps, connection);
+    // A connection of its own, bounded by the connect timeout: a kept one to a host that vanished would wait for the query timeout.
+    db = await openFreshMemberDatabase(deps, connection);
     await checkIdentity(db, connection);
     return { reachable: true, problem: last && LOG_PROBLEMS.has(last.code) ? last : null };
   } catch (error) {

@@ -64,6 +64,52 @@ describe('team sync against PostgreSQL', () => {
     expect(await teamLogOf(t, alice.vaultId)).toEqual(localLogLines(alice.home));
   });
 
+  it('keeps one connection across syncs of one service, and opens a new one after a failure', async () => {
+    const t = await team();
+    let opened = 0;
+    let failNext = false;
+    const alice = await t.member('alice', {
+      connectDatabase: async (connection) => {
+        opened += 1;
+        const db = await openPgTeamDatabase(connection);
+        return {
+          ...db,
+          identity: () => db.identity(),
+          auditHead: (id) => db.auditHead(id),
+          auditHashes: (id) => db.auditHashes(id),
+          inventory: (filter) => db.inventory(filter),
+          findByFingerprint: (fp) => db.findByFingerprint(fp),
+          vaults: () => db.vaults(),
+          leave: (id) => db.leave(id),
+          policy: () => db.policy(),
+          setPolicy: (p) => db.setPolicy(p),
+          close: () => db.close(),
+          deliver: async (delivery) => {
+            if (failNext) {
+              failNext = false;
+              await db.close();
+              throw new Error('connection dropped');
+            }
+            return db.deliver(delivery);
+          },
+        };
+      },
+    });
+    const afterJoin = opened;
+    await addKeys(alice, 1);
+    expect((await alice.team.sync()).problem).toBeNull();
+    await addKeys(alice, 1, 'more');
+    expect((await alice.team.sync()).problem).toBeNull();
+    expect(opened).toBe(afterJoin);
+    failNext = true;
+    await addKeys(alice, 1, 'third');
+    expect((await alice.team.sync()).problem?.code).toBe('team.database-failed');
+    expect((await alice.team.sync()).problem).toBeNull();
+    expect(opened).toBe(afterJoin + 1);
+    const keys = await t.sql<{ n: string }>('SELECT count(*) AS n FROM keyturn.keys WHERE vault_id = $1 AND NOT removed', [alice.vaultId]);
+    expect(Number(keys[0]?.n)).toBe(3);
+  });
+
   it('delivers a change of one key as that key alone, and a removal as removed', async () => {
     const t = await team();
     const lead = await t.member('lena', { lead: true });
