@@ -39,8 +39,6 @@ export function checkPastedSize(pasted: string): void {
  */
 export function findLeakCandidates(doc: VaultDocument, pasted: string): LeakCandidate[] {
   checkPastedSize(pasted);
-  // `export VAR=` is an empty slot, not a key Keyturn does not know.
-  if (normalizeLeaked(pasted) === '') fail('leak.empty', { field: 'leaked' });
   const byFingerprint = new Map(doc.keys.map((k) => [k.fingerprint, k]));
   const found: LeakCandidate[] = [];
   for (const { value, line } of keyShapedStrings(pasted)) {
@@ -53,6 +51,9 @@ export function findLeakCandidates(doc: VaultDocument, pasted: string): LeakCand
     const guess = guessRevocation(value, doc);
     if (guess) found.push({ secret: value, line, masked: guess.masked, match: null, guess });
   }
+  // `export VAR=` is an empty slot, not a key Keyturn does not know; but `nxr_… =` (a key where a
+  // name would be) holds a key all the same.
+  if (found.length === 0 && normalizeLeaked(pasted) === '') fail('leak.empty', { field: 'leaked' });
   // A stored key is never dropped for a guess: `acme_…==` holds the guess `acme_…` (its `=` split off).
   return found.filter((c) => c.match !== null || !found.some((o) => o !== c && o.line === c.line && (c.secret.includes(o.secret) || (o.match !== null && o.secret.includes(c.secret)))));
 }

@@ -86,6 +86,10 @@ describe('findLeakCandidates: every key in the whole pasted text', () => {
     expect(refs('hunter2')).toEqual([]);
     expect(() => findLeakCandidates(doc, 'export NORA_KEY=')).toThrow(problemWith('leak.empty', { field: 'leaked' }));
   });
+
+  it('a key where a variable name would be (`nxr_… =`) is still found, not taken for an empty slot', () => {
+    expect(refs(` ${nexoraKey} = `)).toEqual(['nexora/acme/self/ci']);
+  });
 });
 
 describe('findLeakCandidates: the pasted text is bounded', () => {
