@@ -32,24 +32,24 @@ export async function openFreshMemberDatabase(deps: TeamDeps, connection: TeamCo
  * call opens a new one (a restarted server, a dropped link), and when the vault joins again (the
  * connection's time differs). The adapter queues calls on its one client, so sharing it is safe.
  */
-const keptConnections = new WeakMap<TeamDeps, { key: string; db: Promise<TeamDatabase> }>();
+const keptConnections = new WeakMap<TeamDeps, { key: string; db: Promise<{ shared: TeamDatabase; own: TeamDatabase }> }>();
 
 export async function openMemberDatabase(deps: TeamDeps, connection: TeamConnection): Promise<TeamDatabase> {
   const key = `${connection.url}\n${connection.connectedAt}`;
   const held = keptConnections.get(deps);
-  if (held?.key === key) return held.db;
-  if (held) void held.db.then((db) => db.close()).catch(() => undefined);
-  const opening = openFreshMemberDatabase(deps, connection).then((db) => sharedConnection(db, () => dropKept(deps, opening)));
+  if (held?.key === key) return (await held.db).shared;
+  if (held) dropKept(deps, held.db);
+  const opening = openFreshMemberDatabase(deps, connection).then((own) => ({ own, shared: sharedConnection(own, () => dropKept(deps, opening)) }));
   keptConnections.set(deps, { key, db: opening });
   opening.catch(() => dropKept(deps, opening));
-  return opening;
+  return (await opening).shared;
 }
 
-function dropKept(deps: TeamDeps, which: Promise<TeamDatabase>): void {
+/** Forgets the kept connection (if it is still `which`) and closes it: the next call opens a new one. */
+function dropKept(deps: TeamDeps, which: Promise<{ own: TeamDatabase }>): void {
   const held = keptConnections.get(deps);
-  if (held?.db !== which) return;
-  keptConnections.delete(deps);
-  void which.then((db) => db.close()).catch(() => undefined);
+  if (held?.db === which) keptConnections.delete(deps);
+  void which.then(({ own }) => own.close()).catch(() => undefined);
 }
 
 /** Closes the kept connection of this team service (its close()). */
@@ -57,7 +57,7 @@ export async function closeKeptConnection(deps: TeamDeps): Promise<void> {
   const held = keptConnections.get(deps);
   if (!held) return;
   keptConnections.delete(deps);
-  await held.db.then((db) => db.close()).catch(() => undefined);
+  await held.db.then(({ own }) => own.close()).catch(() => undefined);
 }
 
 /** The kept connection as its users see it: close() leaves it open for the next call; a failure drops it. */
