@@ -13,6 +13,7 @@ import { useAudit, type AuditEnv, type AuditState } from './useAudit.js';
 import { TeamAudit } from './TeamAudit.js';
 import '../team/team.css';
 import { scopeOf, type AuditScope } from './audit-scope.js';
+import { SortableHeader } from './SortableHeader.js';
 
 const ROW_HEIGHT = 34;
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -112,16 +113,7 @@ function VaultAudit() {
       )}
       {log && <LogVerificationNote log={log} />}
       <div role="table" aria-label="Audit" aria-rowcount={rows.length} className="table audit-table">
-        <div role="row" className="row head audit-row">
-          {COLUMNS.map((c) => (
-            <span role="columnheader" key={c.key} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-              <button type="button" className="sort" onClick={() => audit.sortBy(c.key)}>
-                {c.label}
-                {sort.key === c.key ? (sort.descending ? ' ↓' : ' ↑') : ''}
-              </button>
-            </span>
-          ))}
-        </div>
+        <SortableHeader columns={COLUMNS} sort={sort} onSort={(key) => audit.sortBy(key)} className="audit-row" />
         <div ref={scroller} className="table-body" data-testid="audit-rows">
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {

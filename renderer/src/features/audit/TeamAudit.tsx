@@ -10,6 +10,7 @@ import { auditSummaryText } from './summary-text.js';
 import { teamRowId, type TeamSortKey } from './team-sort.js';
 import { useTeamAudit, type TeamEnv, type TeamState } from './useTeamAudit.js';
 import '../team/team.css';
+import { SortableHeader } from './SortableHeader.js';
 
 const ROW_HEIGHT = 34;
 const COLUMNS: { key: TeamSortKey; label: string }[] = [
@@ -80,16 +81,7 @@ export function TeamAudit() {
         </p>
       )}
       <div role="table" aria-label="Team audit" aria-rowcount={rows.length} className="table audit-table team-audit-table">
-        <div role="row" className="row head team-audit-row">
-          {COLUMNS.map((c) => (
-            <span role="columnheader" key={c.key} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-              <button type="button" className="sort" onClick={() => audit.sortBy(c.key)}>
-                {c.label}
-                {sort.key === c.key ? (sort.descending ? ' ↓' : ' ↑') : ''}
-              </button>
-            </span>
-          ))}
-        </div>
+        <SortableHeader columns={COLUMNS} sort={sort} onSort={(key) => audit.sortBy(key)} className="team-audit-row" />
         <div ref={scroller} className="table-body" data-testid="team-audit-rows">
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {

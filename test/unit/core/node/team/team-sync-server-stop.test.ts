@@ -7,6 +7,7 @@ import { readOutbox } from '../../../../../electron/core/node/team/outbox.js';
 import type { TeamDatabase } from '../../../../../electron/core/ports/team-database.js';
 import { makeTestTeam, teamLogOf, type TestTeam } from './team-fixture.js';
 import { addKeys, type TeamTestVault } from './team-vault.js';
+import { delegating } from './delegating-database.js';
 
 /**
  * The server stopped in the middle of a sync and started again: nothing lost, nothing doubled. A
@@ -46,17 +47,7 @@ describe('team sync with the server stopped mid-sync', () => {
     return async (connection: Parameters<typeof openPgTeamDatabase>[0]): Promise<TeamDatabase> => {
       const db = await openPgTeamDatabase(connection);
       let deliveries = 0;
-      return {
-        identity: () => db.identity(),
-        auditHead: (id) => db.auditHead(id),
-        auditHashes: (id) => db.auditHashes(id),
-        inventory: (filter) => db.inventory(filter),
-        findByFingerprint: (fp) => db.findByFingerprint(fp),
-        vaults: () => db.vaults(),
-        leave: (id) => db.leave(id),
-        policy: () => db.policy(),
-        setPolicy: (p) => db.setPolicy(p),
-        close: () => db.close(),
+      return delegating(db, {
         deliver: async (delivery) => {
           deliveries += 1;
           hook.before?.(deliveries);
@@ -64,7 +55,7 @@ describe('team sync with the server stopped mid-sync', () => {
           hook.after?.(deliveries);
           return done;
         },
-      };
+      });
     };
   }
 

@@ -13,6 +13,7 @@ import { MemorySecretStore } from '../../../../support/memory-secret-store.js';
 import { filesUnder, tempHome } from '../../../../support/temp-home.js';
 import { makeTestTeam, teamLogOf, type TestTeam } from './team-fixture.js';
 import { addKeys, teamTestVault, type TeamTestVault } from './team-vault.js';
+import { delegating } from './delegating-database.js';
 
 async function collect(rows: AsyncIterable<TeamAuditRow[]>): Promise<TeamAuditRow[]> {
   const all: TeamAuditRow[] = [];
@@ -72,18 +73,7 @@ describe('team sync against PostgreSQL', () => {
       connectDatabase: async (connection) => {
         opened += 1;
         const db = await openPgTeamDatabase(connection);
-        return {
-          ...db,
-          identity: () => db.identity(),
-          auditHead: (id) => db.auditHead(id),
-          auditHashes: (id) => db.auditHashes(id),
-          inventory: (filter) => db.inventory(filter),
-          findByFingerprint: (fp) => db.findByFingerprint(fp),
-          vaults: () => db.vaults(),
-          leave: (id) => db.leave(id),
-          policy: () => db.policy(),
-          setPolicy: (p) => db.setPolicy(p),
-          close: () => db.close(),
+        return delegating(db, {
           deliver: async (delivery) => {
             if (failNext) {
               failNext = false;
@@ -92,7 +82,7 @@ describe('team sync against PostgreSQL', () => {
             }
             return db.deliver(delivery);
           },
-        };
+        });
       },
     });
     const afterJoin = opened;
