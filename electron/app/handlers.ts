@@ -1,8 +1,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import type { EventPayloads, Handlers } from '../contract/contract.js';
-import type { EventName } from '../contract/names.js';
-import type { CopyResult, KeyRow, ProviderInfo } from '../contract/views.js';
+import type { Handlers } from '../contract/contract.js';
+import type { KeyRow, ProviderInfo } from '../contract/views.js';
 import { auditRows, auditSummary, exportAudit } from '../core/audit/audit-report.js';
 import { readAuditLog, verifyLog } from '../core/node/audit/verify-log.js';
 import { fail } from '../core/domain/problems/problem-error.js';
@@ -20,16 +19,10 @@ import { RotationSessions } from './rotation-sessions.js';
 import { addFindingCall, scanFolderCall } from './scan-calls.js';
 import { teamCalls, teamLeakMatches } from './team-calls.js';
 import { typedBack } from '../core/domain/problems/params.js';
+import type { HostHooks } from './host-hooks.js';
 
-export interface HostHooks {
-  /** Electron writes the clipboard in main and clears it; browser mode lets the page do it. */
-  copy: ((secret: string) => CopyResult) | null;
-  /** Opens a provider dashboard outside the app; false when the URL is not a known dashboard. */
-  openExternal: (url: string) => Promise<boolean>;
-  /** The host's own file dialog; null where there is none (browser mode: the page asks for a typed path). */
-  pickPath: ((kind: 'env-file' | 'folder') => Promise<string | null>) | null;
-  emit: <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
-}
+export type { HostHooks } from './host-hooks.js';
+
 
 const REVEAL_SECONDS = 20;
 /** How long a copied secret stays on the clipboard (if nothing else was copied since). */

@@ -6,7 +6,7 @@ import { isProblem, problem } from '../core/domain/problems/problem-error.js';
 import type { LeakCandidate } from '../core/emergency/leak-candidates.js';
 import { teamAuditSummary, type TeamAuditRow } from '../core/team/team-audit.js';
 import type { AppCore } from './app-core.js';
-import type { HostHooks } from './handlers.js';
+import type { HostHooks } from './host-hooks.js';
 
 type TeamCallName = 'team.status' | 'team.connect' | 'team.disconnect' | 'team.sync' | 'team.audit';
 

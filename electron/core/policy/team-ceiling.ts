@@ -1,5 +1,5 @@
 import type { Environment } from '../domain/model.js';
-import type { TeamPolicy } from '../ports/team-database.js';
+import type { TeamPolicy } from './team-policy.js';
 
 /**
  * The team-wide rotation policy in force in this process: a ceiling on every maximum age worked

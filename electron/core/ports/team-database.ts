@@ -1,4 +1,6 @@
-import type { Policy } from '../domain/model.js';
+import type { TeamPolicy } from '../policy/team-policy.js';
+
+export type { TeamPolicy } from '../policy/team-policy.js';
 import type { StoredTeamKey, TeamAuditFilter } from '../team/team-audit.js';
 import type { TeamKeyRow } from '../team/team-key-row.js';
 
@@ -65,13 +67,3 @@ export interface TeamDatabase {
   close(): Promise<void>;
 }
 
-/**
- * The team-wide rotation policy: maximum ages by environment, by provider and environment, and by
- * instance (named `provider/org/instance`, the same on every member's machine, unlike instance ids).
- */
-export interface TeamPolicy {
-  defaults?: Policy['defaults'];
-  providers?: Policy['providers'];
-  /** By instance ref: `nora/acme/prod` → days. */
-  instances?: Record<string, number>;
-}

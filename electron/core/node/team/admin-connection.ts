@@ -2,7 +2,7 @@ import { fail } from '../../domain/problems/problem-error.js';
 import { TEAM_ADMIN_PASSWORD_ACCOUNT } from '../../team/team-connection.js';
 import { initTeam, inviteMember } from './pg/admin.js';
 import { parseTeamUrl } from './pg/connection-url.js';
-import type { TeamDeps } from './open-team.js';
+import type { TeamDeps } from './team-deps.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS } from './team-context.js';
 import { readAdmin, writeAdmin } from './team-files.js';
 

@@ -3,7 +3,7 @@ import type { TeamDatabase } from '../../ports/team-database.js';
 import { setTeamPolicyCeiling } from '../../policy/team-ceiling.js';
 import { TEAM_PASSWORD_ACCOUNT, type TeamStatus } from '../../team/team-connection.js';
 import { parseTeamUrl } from './pg/connection-url.js';
-import type { TeamDeps } from './open-team.js';
+import type { TeamDeps } from './team-deps.js';
 import { appendOutbox, outboxTail } from './outbox.js';
 import { teamStatus } from './status.js';
 import { runSync } from './sync.js';

@@ -1,11 +1,6 @@
-import type { AuditSink } from '../../ports/audit-sink.js';
-import type { Clock } from '../../ports/clock.js';
-import type { Logger } from '../../ports/logger.js';
-import type { SecretStore } from '../../ports/secret-store.js';
 import type { TeamDatabase, TeamPolicy } from '../../ports/team-database.js';
 import { fail } from '../../domain/problems/problem-error.js';
 import { setTeamPolicyCeiling } from '../../policy/team-ceiling.js';
-import type { MetadataStore } from '../../store/metadata-store.js';
 import { teamAuditRowAt, type TeamAuditFilter, type TeamAuditRow } from '../../team/team-audit.js';
 import type { TeamConnection } from '../../team/team-connection.js';
 import type { TeamLogCheck, TeamService } from '../../team/team-service.js';
@@ -13,32 +8,16 @@ import { initTeamHere, inviteHere } from './admin-connection.js';
 import { leakMatchOf } from './leak-match.js';
 import { localLogLines } from './local-log.js';
 import { connectTeam, disconnectTeam } from './membership.js';
-import type { TeamDatabaseConnection } from './pg/pg-team-database.js';
 import { teamStatus } from './status.js';
 import { checkIdentity, runSync } from './sync.js';
 import { withSyncLock } from './sync-lock.js';
 import { closeKeptConnection, closeQuietly, openMemberDatabase, problemOf } from './team-context.js';
 import { cachedTeamPolicy, isJoined, readConnection, readSyncState, writeSyncState } from './team-files.js';
 import { compareWithTeam } from './verify-against-team.js';
+import type { TeamDeps } from './team-deps.js';
 
-export interface TeamDeps {
-  home: string;
-  vaultId: string;
-  secrets: SecretStore;
-  keychainService: string;
-  metadata: MetadataStore;
-  clock: Clock;
-  logger: Logger;
-  audit: AuditSink;
-  /** This machine's name in the team (os.hostname() when absent). */
-  machine?: string;
-  /** How long connecting may take (default 3 s). */
-  connectTimeoutMs?: number;
-  /** How to reach the database: PostgreSQL (openPgTeamDatabase) unless a test hands in another. */
-  connectDatabase?: (connection: TeamDatabaseConnection) => Promise<TeamDatabase>;
-  /** At most this many keys and audit entries per delivery transaction (DELIVERY_CHUNK unless a test sets it). */
-  deliveryChunk?: number;
-}
+export type { TeamDeps } from './team-deps.js';
+
 
 /** The member's connection, or team.not-connected. */
 function joined(deps: TeamDeps): TeamConnection {

@@ -2,7 +2,7 @@ import type { Problem } from '../../domain/problems/catalogue.js';
 import type { TeamDatabase } from '../../ports/team-database.js';
 import type { TeamConnection, TeamStatus } from '../../team/team-connection.js';
 import { parseTeamUrl } from './pg/connection-url.js';
-import type { TeamDeps } from './open-team.js';
+import type { TeamDeps } from './team-deps.js';
 import { checkIdentity } from './sync.js';
 import { closeQuietly, openFreshMemberDatabase, problemOf } from './team-context.js';
 import { readConnection, readSyncState } from './team-files.js';

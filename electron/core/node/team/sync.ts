@@ -6,7 +6,7 @@ import { setTeamPolicyCeiling } from '../../policy/team-ceiling.js';
 import type { TeamConnection, TeamSyncOutcome } from '../../team/team-connection.js';
 import { teamKeyRows } from '../../team/team-key-row.js';
 import { localLogLines, logAgainstHead } from './local-log.js';
-import type { TeamDeps } from './open-team.js';
+import type { TeamDeps } from './team-deps.js';
 import { compactOutbox, pendingKeys, readOutbox, revisionsOf, type OutboxEntry } from './outbox.js';
 import { withSyncLock } from './sync-lock.js';
 import { closeQuietly, machineOf, openMemberDatabase, problemOf } from './team-context.js';

@@ -4,7 +4,7 @@ import type { Problem } from '../../domain/problems/catalogue.js';
 import type { TeamDatabase } from '../../ports/team-database.js';
 import { TEAM_PASSWORD_ACCOUNT, type TeamConnection } from '../../team/team-connection.js';
 import { openPgTeamDatabase } from './pg/pg-team-database.js';
-import type { TeamDeps } from './open-team.js';
+import type { TeamDeps } from './team-deps.js';
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 3_000;
 
