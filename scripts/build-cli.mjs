@@ -62,7 +62,11 @@ const common = {
   // node-pty is a native addon too, imported only when `keyturn run` runs its command under a
   // pseudo-terminal.
   external: ['keytar', 'electron', 'x11', 'usocket', 'node-pty'],
-  banner: { js: "import { createRequire as __keyturnCreateRequire } from 'node:module'; const require = __keyturnCreateRequire(import.meta.url);" },
+  // CommonJS packages bundled into ESM expect require, __filename and __dirname (write-file-atomic
+  // names its temporary files from __filename): each output file gets its own.
+  banner: {
+    js: "import { createRequire as __keyturnCreateRequire } from 'node:module'; import { fileURLToPath as __keyturnFileURLToPath } from 'node:url'; import { dirname as __keyturnDirname } from 'node:path'; const require = __keyturnCreateRequire(import.meta.url); const __filename = __keyturnFileURLToPath(import.meta.url); const __dirname = __keyturnDirname(__filename);",
+  },
   logLevel: 'warning',
   sourcemap: 'linked',
   plugins: [withoutZodLocales],

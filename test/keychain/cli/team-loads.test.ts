@@ -33,3 +33,24 @@ describe('a vault not joined to a team', () => {
     expect(added.sources.filter((s) => /^electron\/cli\/team\/|^electron\/core\/node\/team\/(open-team|pg\/)/.test(s))).toEqual([]);
   });
 });
+
+describe('the built CLI joins a team', () => {
+  it('sets up a team, invites a member and joins as that member end to end from the bundle (its CommonJS parts find __filename there)', async () => {
+    const { freshTeamDatabase } = await import('../../support/team-database.js');
+    const { runBuiltCli } = await import('../../support/cli.js');
+    const { adminUrl, suffix } = await freshTeamDatabase('built');
+    const team = `b${suffix}`;
+    const admin = tempHome();
+    const member = tempHome();
+    const init = await runBuiltCli(['--home', admin, 'team', 'init', adminUrl, '--team', team], process.env);
+    expect(init.code, init.stderr).toBe(0);
+    const invite = await runBuiltCli(['--home', admin, 'team', 'invite', 'ana', '--json'], process.env);
+    expect(invite.code, invite.stderr).toBe(0);
+    const { url } = JSON.parse(invite.stdout) as { url: string };
+    const connect = await runBuiltCli(['--home', member, 'team', 'connect', url, '--team', team], process.env);
+    expect(connect.code, connect.stderr).toBe(0);
+    const status = await runBuiltCli(['--home', member, 'team', 'status', '--json'], process.env);
+    expect(status.code, status.stderr).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ connected: true, team, member: 'ana', reachable: true, waiting: { keys: 0, auditEntries: 0 } });
+  });
+});
