@@ -4,6 +4,7 @@ import { findLeakCandidates, type LeakCandidate } from '../../core/emergency/lea
 import { keyShapedStrings } from '../../core/emergency/leaked-input.js';
 import type { GuidedStep } from '../../core/providers/profile.js';
 import { resolveProfileOrNull } from '../../core/providers/registry.js';
+import { looksIssued } from '../../core/scan/placeholder.js';
 import type { TeamLeakMatch, TeamService } from '../../core/team/team-service.js';
 import { EXIT } from '../io.js';
 import { siteText } from './team-format.js';
@@ -19,8 +20,13 @@ const KEY_CHARACTERS = /^[A-Za-z0-9_\-+/=.~]+$/;
 /** Look-ups in flight at once (each may be a connection of its own). */
 const LOOKUPS_AT_ONCE = 8;
 
+/**
+ * Only what looks issued (as random as a key, little filler: the scan's own test) is hashed and
+ * sent: a person's password in a pasted log line (`Summer2026Password!`) must not reach the team
+ * database even as an unsalted SHA-256, which a guess list could undo.
+ */
 function couldBeKey(value: string): boolean {
-  return value.length >= SHORTEST_KEY && KEY_CHARACTERS.test(value) && /[A-Za-z]/.test(value) && /[0-9]/.test(value);
+  return value.length >= SHORTEST_KEY && KEY_CHARACTERS.test(value) && /[A-Za-z]/.test(value) && /[0-9]/.test(value) && looksIssued(value);
 }
 
 /** Each fingerprint's keys in the team, asked a few at a time. */

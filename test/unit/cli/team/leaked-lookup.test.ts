@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf } from '../../../../electron/core/crypto/fingerprint.js';
 import { emptyVaultDocument } from '../../../../electron/core/domain/model.js';
@@ -51,11 +52,18 @@ describe('the leaked look-up in the team', () => {
   });
 
   it('asks a bounded number of look-ups for a long paste', async () => {
-    const words = Array.from({ length: 500 }, (_, i) => `word${i}x${'a'.repeat(16)}`).join(' ');
+    const words = Array.from({ length: 500 }, () => `k${randomBytes(18).toString('hex')}`).join(' ');
     const team = fakeTeam();
     await lookUpLeaked(team, emptyVaultDocument(), words);
     expect(team.asked.length).toBeLessThanOrEqual(64);
     expect(team.asked.length).toBeGreaterThan(0);
+  });
+
+  it('never sends the fingerprint of a word that only could be a key but looks chosen by a person (a password in a log line)', async () => {
+    const team = fakeTeam();
+    await lookUpLeaked(team, emptyVaultDocument(), 'login ok user=dana password=Password1234567890 session=aaaaaaaaaaaaaaaa1111');
+    expect(team.asked).not.toContain(fingerprintOf('Password1234567890'));
+    expect(team.asked).not.toContain(fingerprintOf('aaaaaaaaaaaaaaaa1111'));
   });
 
   it('refuses an empty paste, as revoke --leaked does', async () => {
